@@ -1,0 +1,42 @@
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INDEX ?= index
+# pip warns once per package about an optional local mirror that this machine may lack.
+QUIET_PIP := sed -u '/is ignored: it is neither a file nor a directory/d'
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: setup run test eval ingest clean
+
+# The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing minutebook into $(VENV) (first time only; a few minutes)..."
+	@$(BIN)/python -m pip install -q --disable-pip-version-check torch==2.13.0 2>&1 | $(QUIET_PIP)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]' 2>&1 | $(QUIET_PIP)
+	@touch $(STAMP)
+
+$(INDEX)/current/minutebook.db: | $(STAMP)
+	$(BIN)/minutebook ingest corpus --index $(INDEX)
+
+ingest: $(STAMP)
+	$(BIN)/minutebook ingest corpus --index $(INDEX)
+
+run: setup $(INDEX)/current/minutebook.db
+	$(BIN)/minutebook serve --index $(INDEX)
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval: setup $(INDEX)/current/minutebook.db
+	$(BIN)/python -m evals.run --index $(INDEX)
+
+clean:
+	rm -rf $(INDEX)/current $(INDEX)/gen-* $(INDEX)/*.tmp

@@ -1,0 +1,165 @@
+"""The `minutebook` command: parse arguments, call ingest/assistant, render. Errors become one line."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+from ingest.errors import MinutebookError
+from ingest.settings import Settings
+from ingest.store import Filters
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minutebook",
+        description="Ask questions of a council's board papers; every answer cites the paper and page.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("ingest", help="add PDFs, .txt and .md board papers (files or folders) to the index",
+                       description="Add new and changed papers to the index; unchanged files are skipped.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest (folders are walked)")
+    p.add_argument("--prune", action="store_true", help="also remove documents whose files are no longer there")
+    _common(p)
+
+    p = sub.add_parser("search", help="hybrid keyword + meaning search over the papers",
+                       description="Search the papers by meaning and keyword; prints source, page and a snippet.")
+    p.add_argument("query", help="what to look for, in plain words")
+    p.add_argument("-k", type=int, default=5, help="number of results (default 5)")
+    p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid", help="retrieval method (default hybrid)")
+    _filters(p)
+    p.add_argument("--type", dest="doc_type", metavar="T",
+                   help="only this section type: agenda, minutes, report, presentation, appendix, other")
+    _common(p)
+
+    p = sub.add_parser("status", help="list the ingested documents and the last ingest",
+                       description="Show what the index holds.")
+    _common(p)
+
+    p = sub.add_parser("serve", help="start the web app (Streamlit) on http://localhost:8501",
+                       description="Start the minutebook web app.")
+    p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
+    p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
+    return parser
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--board", metavar="B", help="only papers of boards whose name contains B")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only meetings on or after this date")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="only meetings on or before this date")
+    p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env(index=getattr(args, "index", None))
+    try:
+        return COMMANDS[args.command](args, settings)
+    except MinutebookError as e:
+        print(f"minutebook: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("minutebook: interrupted; the index is unchanged", file=sys.stderr)
+        return 130
+
+
+def cmd_ingest(args, settings: Settings) -> int:
+    from ingest.pipeline import ingest
+
+    report = ingest([Path(p) for p in args.paths], settings, progress=_progress_bar(), prune=args.prune)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for item in report.ingested:
+            print(f"ingested  {item['source']} ({item['pages']} pages, {item['chunks']} chunks)")
+        for source in report.unchanged:
+            print(f"unchanged {source}")
+        for source in report.removed:
+            print(f"removed   {source}")
+        for item in report.skipped:
+            print(f"skipped   {item['source']}: {item['reason']}")
+        print(f"{report.documents} documents, {report.chunks} chunks in {settings.index}/")
+    ok = report.ingested or report.unchanged or report.removed
+    return 0 if ok else 1
+
+
+def cmd_search(args, settings: Settings) -> int:
+    from .search import Searcher
+
+    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
+    filters = Filters(board=args.board, since=args.since, until=args.until, doc_type=args.doc_type,
+                      include_restricted=settings.include_restricted)
+    searcher = Searcher(settings)
+    hits = searcher.search(args.query, k=args.k, filters=filters, mode=args.mode)
+    if args.json:
+        print(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
+        return 0
+    if not hits:
+        print("No matching passages.")
+    for i, h in enumerate(hits, start=1):
+        c = h.chunk
+        meta = ", ".join(x for x in (c.board, c.meeting_date, c.doc_type) if x)
+        print(f"{i}. {h.source}, page {c.page}  [{meta}]")
+        print(f"   {c.title}")
+        snippet = " ".join(c.text.split())[:300]
+        print(textwrap.indent(textwrap.fill(snippet, 96), "   "))
+    return 0
+
+
+def cmd_status(args, settings: Settings) -> int:
+    from ingest.index import IndexReader
+
+    reader = IndexReader(settings.index)
+    docs, last, counts = reader.store.documents(), reader.store.last_ingest(), reader.store.counts()
+    reader.close()
+    if args.json:
+        print(json.dumps({"index": str(settings.index), **counts, "last_ingest": last, "documents_list": docs},
+                         indent=2, ensure_ascii=False))
+        return 0
+    for d in docs:
+        print(f"{d['meeting_date'] or '----------'}  {d['pages']:>4} pages {d['chunks']:>5} chunks  {d['sources']}")
+    print(f"{counts['documents']} documents, {counts['chunks']} chunks; last ingest {last['finished_at'] if last else 'never'}")
+    return 0
+
+
+def cmd_serve(args, settings: Settings) -> int:
+    app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
+    os.environ["MINUTEBOOK_INDEX"] = str(settings.index.resolve())
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
+           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    print(f"minutebook: serving {settings.index}/ at http://localhost:{args.port}", file=sys.stderr)
+    os.execv(sys.executable, cmd)
+    return 0  # not reached
+
+
+def _progress_bar():
+    """A one-line progress bar on stderr (a plain line per step when stderr is not a terminal)."""
+    tty = sys.stderr.isatty()
+    last = [""]
+
+    def show(message: str, done: int, total: int) -> None:
+        width = 24
+        filled = int(width * done / total) if total else width
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message}"
+        if tty:
+            print("\r" + line[:110].ljust(110), end="" if message != "done" else "\n", file=sys.stderr, flush=True)
+        elif message.split(" (")[0] != last[0]:
+            print(line, file=sys.stderr, flush=True)
+        last[0] = message.split(" (")[0]
+
+    return show
+
+
+COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "status": cmd_status, "serve": cmd_serve}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Hybrid retrieval: BM25 (SQLite FTS5) and dense (FAISS) fused by weighted reciprocal rank."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.embed import Embedder
+from ingest.errors import BadInput
+from ingest.index import IndexReader
+from ingest.settings import Settings
+from ingest.store import Filters
+from ingest.types import SECTION_KINDS, Hit
+
+MODES = ("hybrid", "bm25", "dense")
+
+
+@dataclass
+class Ranked:
+    vector_id: int
+    score: float
+
+
+class Searcher:
+    """Holds one index generation and the embedding model; load once, search many times."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None):
+        self.settings = settings
+        self.reader = IndexReader(settings.index)
+        model = self.reader.meta["model"]
+        self.embedder = embedder or Embedder(model, settings.embed_batch)
+
+    def close(self) -> None:
+        self.reader.close()
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
+        return self.search_batch([query], k, filters, mode)[0]
+
+    def search_batch(self, queries: list[str], k: int = 5, filters: Filters | None = None,
+                     mode: str = "hybrid") -> list[list[Hit]]:
+        """Best `k` hits for each query, best first."""
+        if mode not in MODES:
+            raise BadInput(f"unknown search mode '{mode}' (choose from {', '.join(MODES)})")
+        filters = filters or Filters(include_restricted=self.settings.include_restricted)
+        validate_filters(filters)
+        n = max(self.settings.candidates, k)
+        store = self.reader.store
+        dense: list[list[tuple[int, float]]] = [[] for _ in queries]
+        if mode in ("hybrid", "dense"):
+            allowed = store.allowed_ids(filters)
+            vecs = self.embedder.embed_batch(list(queries))
+            dense = self.reader.vectors.search_batch(vecs, n, allowed)
+        results = []
+        for query, dense_hits in zip(queries, dense):
+            sparse = store.bm25(query, n, filters) if mode in ("hybrid", "bm25") else []
+            if mode == "dense":
+                ranked = dense_hits
+            elif mode == "bm25":
+                ranked = sparse
+            else:
+                ranked = fuse([dense_hits, sparse], [self.settings.dense_weight, self.settings.bm25_weight],
+                              self.settings.rrf_k)
+            results.append(self._hits(ranked[:k]))
+        return results
+
+    def _hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
+        rows = self.reader.store.chunks_by_vector_ids([vid for vid, _ in ranked])
+        hits = []
+        for vid, score in ranked:
+            if vid in rows:
+                chunk, _heading, source = rows[vid]
+                hits.append(Hit(chunk=chunk, source=source, score=score))
+        return hits
+
+
+def fuse(rankings: list[list[tuple[int, float]]], weights: list[float], k: int = 60) -> list[tuple[int, float]]:
+    """Weighted reciprocal rank fusion of several best-first rankings."""
+    scores: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights):
+        for rank, (vid, _score) in enumerate(ranking, start=1):
+            scores[vid] = scores.get(vid, 0.0) + weight / (k + rank)
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def validate_filters(filters: Filters) -> None:
+    from datetime import date
+
+    for name in ("since", "until"):
+        value = getattr(filters, name)
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise BadInput(f"--{name} '{value}' is not a date; use YYYY-MM-DD") from None
+    if filters.doc_type and filters.doc_type not in SECTION_KINDS:
+        raise BadInput(f"--type '{filters.doc_type}' is not a section type (choose from {', '.join(SECTION_KINDS)})")

@@ -1,0 +1,79 @@
+"""`make eval`: retrieval quality of BM25, dense and hybrid search on the question set.
+
+A hit is relevant when it is on the gold page (or an `alt` page) of the gold source.
+Prints recall@1, recall@5 and MRR per method and split, side by side.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from assistant.search import MODES, Searcher
+from ingest.settings import Settings
+from ingest.store import Filters
+
+QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def gold_pages(q: dict) -> set[tuple[str, int]]:
+    gold = {(q["source"], q["page"])}
+    gold |= {(a["source"], a["page"]) for a in q.get("alt", [])}
+    return gold
+
+
+def first_relevant_rank(hits, gold: set[tuple[str, int]]) -> int | None:
+    for rank, hit in enumerate(hits, start=1):
+        if (Path(hit.source).name, hit.chunk.page) in gold:
+            return rank
+    return None
+
+
+def retrieval_scores(searcher: Searcher, questions: list[dict], mode: str, k: int = 5) -> dict:
+    """recall@1, recall@5 and MRR (over the top k) for one search mode."""
+    answerable = [q for q in questions if q["answerable"]]
+    all_hits = searcher.search_batch([q["question"] for q in answerable], k=k,
+                                     filters=Filters(), mode=mode)
+    ranks = [first_relevant_rank(hits, gold_pages(q)) for q, hits in zip(answerable, all_hits)]
+    n = len(ranks) or 1
+    return {
+        "n": len(ranks),
+        "recall@1": sum(1 for r in ranks if r == 1) / n,
+        "recall@5": sum(1 for r in ranks if r and r <= 5) / n,
+        "mrr": sum(1 / r for r in ranks if r) / n,
+        "misses": [q["id"] for q, r in zip(answerable, ranks) if not r],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score minutebook's retrieval on evals/questions.jsonl")
+    parser.add_argument("--index", help="index folder (default index/)")
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env(index=args.index)
+    searcher = Searcher(settings)
+    questions = load_questions()
+    splits = ["dev", "test", "all"] if args.split == "all" else [args.split]
+    table = {}
+    for split in splits:
+        qs = questions if split == "all" else [q for q in questions if q["split"] == split]
+        for mode in MODES:
+            table[(split, mode)] = retrieval_scores(searcher, qs, mode)
+    if args.json:
+        print(json.dumps({f"{s}/{m}": v for (s, m), v in table.items()}, indent=2))
+        return 0
+    print(f"{'split':<6} {'method':<8} {'n':>4} {'recall@1':>9} {'recall@5':>9} {'MRR':>6}")
+    for (split, mode), s in table.items():
+        print(f"{split:<6} {mode:<8} {s['n']:>4} {s['recall@1']:>9.3f} {s['recall@5']:>9.3f} {s['mrr']:>6.3f}")
+    misses = table[(splits[-1], "hybrid")]["misses"]
+    print(f"hybrid misses in top 5 ({splits[-1]}): {', '.join(misses) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

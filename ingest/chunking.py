@@ -1,0 +1,175 @@
+"""Structure-aware chunking: sections -> chunks sized for the embedding model.
+
+A chunk never spans two sections (reports), two minute items, or two pages (so the page it
+cites holds all of its text, and a restricted page never shares a chunk with a public one); numbered paragraphs stay whole where they fit; an over-long paragraph
+is cut at sentence ends with a small overlap. Every chunk's text starts on its `page`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .types import Chunk, Document, Section
+
+_STAMP = re.compile(r"^\s*Agenda\s+Item\s+\d+[A-Za-z]?\s*$", re.I)
+_MINUTE_ITEM = re.compile(r"^\s*(\d{1,3})\.\s+\S")
+_PARA_START = re.compile(
+    r"^\s*(\d{1,3}(\.\d{1,2})*\.?\s|\(?[a-z]{1,2}\)\s|\(?[ivx]{1,5}\)\s|[ivx]{1,5}\.\s|[•●▪◦]\s?"
+    r"|(RESOLVED|AGREED|DECISION|RECOMMENDED|NOTED)\b)"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(•A-Z0-9])")
+
+
+@dataclass
+class Block:
+    """A paragraph-like run of lines; `hard` blocks start a new minute item."""
+
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    item: str | None = None
+    restricted: bool = False
+    hard: bool = False
+
+    @property
+    def words(self) -> int:
+        return sum(len(line.split()) for _, line in self.lines)
+
+
+def chunk_document(doc: Document, target_words: int = 220, max_words: int = 300, overlap_words: int = 30) -> list[Chunk]:
+    """All chunks of a document, in reading order."""
+    chunks: list[Chunk] = []
+    for index, section in enumerate(doc.sections):
+        blocks = section_blocks(doc, section)
+        for lines, item, restricted in pack_blocks(blocks, target_words, max_words, overlap_words):
+            position = len(chunks)
+            page = lines[0][0]
+            chunks.append(
+                Chunk(
+                    id=chunk_id(doc.id, page, position),
+                    document_id=doc.id,
+                    section=index,
+                    position=position,
+                    page=page,
+                    text="\n".join(line for _, line in lines),
+                    doc_type=section.kind,
+                    title=section.title,
+                    board=section.board,
+                    meeting_date=section.meeting_date,
+                    item=item or section.item,
+                    restricted=restricted,
+                )
+            )
+    return chunks
+
+
+def chunk_id(document_id: str, page: int, position: int) -> str:
+    """Stable id from the document, page and position: re-ingesting gives the same ids."""
+    return hashlib.sha1(f"{document_id}:{page}:{position}".encode()).hexdigest()[:16]
+
+
+def section_blocks(doc: Document, section: Section) -> list[Block]:
+    """The section's non-blank lines grouped into paragraph blocks."""
+    blocks: list[Block] = []
+    current = Block()
+    item: str | None = None
+    minutes = section.kind == "minutes"
+    prev_line = ""
+    for number in range(section.first_page, section.last_page + 1):
+        page = doc.page(number)
+        if page.blank:
+            continue
+        for raw in page.text.splitlines():
+            line = raw.strip()
+            if not line or _STAMP.match(line):
+                continue
+            new_item = _next_minute_item(line, item) if minutes else None
+            starts_para = bool(_PARA_START.match(line)) or _after_heading(prev_line, line)
+            page_turn = bool(current.lines) and current.lines[-1][0] != number
+            if new_item or starts_para or page_turn:
+                if current.lines:
+                    blocks.append(current)
+                if new_item:
+                    item = new_item
+                current = Block(item=item, restricted=page.restricted, hard=bool(new_item))
+            current.lines.append((number, line))
+            prev_line = line
+    if current.lines:
+        blocks.append(current)
+    return blocks
+
+
+def pack_blocks(blocks: list[Block], target: int, max_words: int, overlap: int):
+    """Greedily join blocks into chunks; yields (lines, item, restricted)."""
+    buf: list[tuple[int, str]] = []
+    buf_item, buf_restricted, words = None, False, 0
+    for block in blocks:
+        boundary = block.hard or block.item != buf_item or (buf and block.lines[0][0] != buf[-1][0])
+        # A short tail (a one-line decision) stays with what it closes rather than standing alone.
+        small_tail = block.words < 40 and words + block.words <= max_words + 40
+        if buf and (boundary or (not small_tail and (words + block.words > max_words or words >= target))):
+            yield buf, buf_item, buf_restricted
+            buf, words = [], 0
+        buf_item, buf_restricted = block.item, block.restricted
+        if block.words > max_words:
+            for window in _sentence_windows(block.lines, target, overlap):
+                yield window, buf_item, buf_restricted
+            continue
+        buf.extend(block.lines)
+        words += block.words
+    if buf:
+        yield buf, buf_item, buf_restricted
+
+
+def _sentence_windows(lines: list[tuple[int, str]], target: int, overlap: int):
+    """Cut a long paragraph at sentence ends into windows of about `target` words."""
+    sentences = _sentences(lines)
+    start = 0
+    while start < len(sentences):
+        end, words = start, 0
+        while end < len(sentences) and (words < target or end == start):
+            words += len(sentences[end][1].split())
+            end += 1
+        yield sentences[start:end]
+        if end >= len(sentences):
+            break
+        back, kept = end, 0
+        while back - 1 > start and kept + len(sentences[back - 1][1].split()) <= overlap:
+            back -= 1
+            kept += len(sentences[back][1].split())
+        start = back
+
+
+def _sentences(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Split lines into sentences (or long line fragments), each tagged with the page it starts on."""
+    out: list[tuple[int, str]] = []
+    for page, line in lines:
+        pieces = [p for p in _SENTENCE_END.split(line) if p]
+        for piece in pieces:
+            if out and out[-1][0] == page and not re.search(r"[.!?;:]$", out[-1][1]):
+                out[-1] = (page, out[-1][1] + " " + piece)
+            else:
+                out.append((page, piece))
+    # Text with no sentence ends at all (tables, junk) still has to be cut somewhere.
+    bounded: list[tuple[int, str]] = []
+    for page, s in out:
+        words = s.split()
+        for i in range(0, len(words), 120):
+            bounded.append((page, " ".join(words[i : i + 120])))
+    return bounded
+
+
+def _next_minute_item(line: str, current: str | None) -> str | None:
+    """The minute number this line opens, if it continues the sequence of items."""
+    m = _MINUTE_ITEM.match(line)
+    if not m:
+        return None
+    n = int(m.group(1))
+    if current is None:
+        # The first item follows the attendance lists; its title starts with a capital.
+        return str(n) if re.match(r"^\s*\d{1,3}\.\s+[A-Z]", line) else None
+    return str(n) if current.isdigit() and n == int(current) + 1 else None
+
+
+def _after_heading(prev: str, line: str) -> bool:
+    """A short line without closing punctuation, followed by a capitalised line, is a heading."""
+    return bool(prev) and len(prev) < 60 and not re.search(r"[.,;:]$", prev) and line[:1].isupper() and len(prev.split()) <= 8

@@ -1,0 +1,59 @@
+"""Find and normalise the dates that board papers print, as ISO strings."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAYNAME = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+# "Monday, 1 October 2018", "14th May 2025", "22nd MARCH 2024", "1st December 2015"
+_DMY = re.compile(_DAYNAME + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(\d{4})", re.I)
+# "October 1, 2018"
+_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})", re.I)
+# "15.12.23", "15/12/2023"
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?![\d.])")
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if y < 100:
+        y += 2000
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every date in `text` as (offset, ISO date), in reading order."""
+    found: list[tuple[int, str]] = []
+    for m in _DMY.finditer(text):
+        iso = _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        if iso:
+            found.append((m.start(), iso))
+    for m in _MDY.finditer(text):
+        iso = _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        if iso:
+            found.append((m.start(), iso))
+    for m in _NUMERIC.finditer(text):
+        iso = _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if iso:
+            found.append((m.start(), iso))
+    return sorted(found)
+
+
+def parse_date(text: str) -> str | None:
+    """The first date printed in `text`, as an ISO string, or None."""
+    found = find_dates(text)
+    return found[0][1] if found else None

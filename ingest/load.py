@@ -1,0 +1,137 @@
+"""Read files into pages: PDF through pypdf, plain text and Markdown split on form feeds.
+
+This is the only ingest module that reads files; it returns plain `Page` lists and
+raises `SkipFile` with a one-line reason for anything it cannot read.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+from .errors import SkipFile
+from .types import Page
+
+SUPPORTED = (".pdf", ".txt", ".md")
+BLANK_RE = re.compile(r"this page is intentionally (left )?blank", re.I)
+# Notices that mark a page as not for publication. "Part B" alone is deliberately absent:
+# Leicestershire cabinet reports use it for their (public) background section.
+RESTRICTED_RE = re.compile(
+    r"document is restricted|not for publication|schedule 12a of the local government act"
+    r"|exempt information|by virtue of paragraph\(?s?\)?\s*[\d, and]+\s*of part 1 of schedule 12a",
+    re.I,
+)
+_PAGE_FURNITURE = re.compile(r"^\s*(page\s+\d+(\s+of\s+\d+)?|\d{1,4})\s*$", re.I)
+_MAX_CHARS_PER_PAGE = 200_000  # beyond this a page is pathological (no spaces, binary junk)
+
+
+def file_hash(path: Path) -> str:
+    """sha256 of the file's bytes: the document id."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def check_file(path: Path, source: str, max_bytes: int) -> None:
+    """Raise SkipFile for files that cannot be ingested before any parsing is tried."""
+    if path.suffix.lower() not in SUPPORTED:
+        raise SkipFile(source, f"unsupported file type '{path.suffix or 'none'}' (minutebook reads .pdf, .txt, .md)")
+    size = path.stat().st_size
+    if size == 0:
+        raise SkipFile(source, "empty file (0 bytes)")
+    if size > max_bytes:
+        raise SkipFile(source, f"too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB, set MINUTEBOOK_MAX_FILE_MB to change it)")
+
+
+def load_pages(path: Path, source: str, max_pages: int = 5000) -> tuple[str, list[Page]]:
+    """Return (title, pages) for a supported file; raise SkipFile with the reason otherwise."""
+    if path.suffix.lower() == ".pdf":
+        return _load_pdf(path, source, max_pages)
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    parts = text.split("\f") if "\f" in text else [text]
+    pages = [make_page(i, t) for i, t in enumerate(parts, start=1)]
+    if not any(p.text.strip() for p in pages):
+        raise SkipFile(source, "no text in file")
+    return path.stem, pages
+
+
+def make_page(number: int, raw: str) -> Page:
+    """Clean one page's text and flag blank and restricted pages."""
+    text = clean_page_text(raw)
+    return Page(
+        number=number,
+        text=text,
+        blank=not text.strip() or bool(BLANK_RE.search(text) and len(text.split()) < 15),
+        # A notice is printed as a stamp at the head of the page; the same words deeper in
+        # public text (an agenda explaining an exclusion) are not a notice.
+        restricted=bool(RESTRICTED_RE.search(text[:400])),
+    )
+
+
+def clean_page_text(raw: str) -> str:
+    """Drop control characters and page-number furniture lines; keep the rest verbatim."""
+    raw = raw[:_MAX_CHARS_PER_PAGE]
+    raw = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", raw)
+    lines = raw.split("\n")
+    # Page numbers print as a line of their own at the top or bottom of the page.
+    while lines and (not lines[0].strip() or _PAGE_FURNITURE.match(lines[0])):
+        lines.pop(0)
+    while lines and (not lines[-1].strip() or _PAGE_FURNITURE.match(lines[-1])):
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _load_pdf(path: Path, source: str, max_pages: int) -> tuple[str, list[Page]]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    with open(path, "rb") as f:
+        head = f.read(1024)
+        f.seek(0, 2)
+        f.seek(max(0, f.tell() - 2048))
+        tail = f.read()
+    if b"%PDF-" not in head:
+        kind = "HTML" if re.search(rb"<(!doctype|html|head|body)", head, re.I) else "something else"
+        raise SkipFile(source, f"not a PDF (the file looks like {kind}, though it is named .pdf)")
+    if b"%%EOF" not in tail:
+        raise SkipFile(source, "truncated PDF (no end-of-file marker; the download or copy was cut short)")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # recoverable warnings are noise to a user
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - any failure here means we cannot open it
+                ok = 0
+            if not ok:
+                raise SkipFile(source, "encrypted PDF (password protected); save an unprotected copy and ingest that")
+        n = len(reader.pages)
+        if n > max_pages:
+            raise SkipFile(source, f"{n} pages is over the limit of {max_pages} (set MINUTEBOOK_MAX_PAGES to change it)")
+        raw_pages = [_page_text(p) for p in reader.pages]
+    except SkipFile:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
+        raise SkipFile(source, f"corrupt PDF, pypdf cannot read it ({_short(e)})") from None
+    if n == 0:
+        raise SkipFile(source, "PDF has no pages")
+    if not any(t.strip() for t in raw_pages):
+        raise SkipFile(source, "no text layer (scanned images only), OCR needed")
+    title = (reader.metadata or {}).get("/Title") if reader.metadata else None
+    pages = [make_page(i, t) for i, t in enumerate(raw_pages, start=1)]
+    return (str(title).strip() if title else path.stem), pages
+
+
+def _page_text(page) -> str:
+    try:
+        return page.extract_text() or ""
+    except Exception:  # noqa: BLE001 - one unreadable page must not lose the document
+        return ""
+
+
+def _short(e: Exception) -> str:
+    msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return msg[:120]

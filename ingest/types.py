@@ -1,0 +1,152 @@
+"""The plain types that flow through minutebook, defined once.
+
+Document -> Section -> Page -> Chunk -> Hit -> Answer (with Citation), plus the
+minutes types Meeting, Attendee, Resolution and ResolutionPart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SECTION_KINDS = ("agenda", "minutes", "report", "presentation", "appendix", "other")
+PART_KINDS = ("noted", "approved", "agreed", "action", "recommended", "deferred", "scheduled", "other")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One physical page; `number` is 1-based, as a PDF viewer shows it."""
+
+    number: int
+    text: str
+    blank: bool = False  # "This page is intentionally left blank": never indexed
+    restricted: bool = False  # carries a not-for-publication notice
+
+
+@dataclass
+class Section:
+    """A typed part of a document (the agenda, the minutes, one report...)."""
+
+    kind: str
+    title: str
+    first_page: int
+    last_page: int
+    board: str | None = None
+    meeting_date: str | None = None  # ISO date of the meeting the section belongs to
+    item: str | None = None  # agenda item number, where the pack stamps one
+    restricted: bool = False
+
+
+@dataclass
+class Document:
+    """A loaded file: its pages and the sections found in them."""
+
+    id: str  # sha256 of the file's bytes
+    source: str  # path relative to the folder given to ingest (the name for a single file)
+    path: str  # absolute path on disk at ingest time
+    title: str
+    pages: list[Page]
+    sections: list[Section] = field(default_factory=list)
+
+    def page(self, number: int) -> Page:
+        return self.pages[number - 1]
+
+
+@dataclass
+class Chunk:
+    """A retrievable piece of one section; its text starts on `page`."""
+
+    id: str
+    document_id: str
+    section: int  # index into Document.sections
+    position: int  # order within the document
+    page: int
+    text: str
+    doc_type: str
+    title: str
+    board: str | None = None
+    meeting_date: str | None = None
+    item: str | None = None  # minute or paragraph number the chunk belongs to
+    restricted: bool = False
+
+
+@dataclass
+class Hit:
+    """A chunk found by a search, with where it came from and its fused score."""
+
+    chunk: Chunk
+    source: str
+    score: float
+    sources: list[str] = field(default_factory=list)  # every file holding this text
+
+    def to_json(self) -> dict:
+        c = self.chunk
+        return {
+            "chunk_id": c.id,
+            "source": self.source,
+            "title": c.title,
+            "section": c.section,
+            "doc_type": c.doc_type,
+            "board": c.board,
+            "meeting_date": c.meeting_date,
+            "page": c.page,
+            "text": c.text,
+            "score": round(self.score, 6),
+        }
+
+
+@dataclass
+class Citation:
+    n: int
+    source: str
+    title: str
+    page: int
+    meeting_date: str | None
+    quote: str
+
+
+@dataclass
+class Answer:
+    text: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    related: list[Hit] = field(default_factory=list)  # closest passages when abstaining
+
+
+@dataclass
+class Attendee:
+    name: str
+    role: str  # "present", "officers", "others", "apologies"
+    organisation: str | None = None
+
+
+@dataclass
+class Meeting:
+    board: str | None
+    date: str | None  # ISO
+    time: str | None = None
+    venue: str | None = None
+    attendees: list[Attendee] = field(default_factory=list)
+
+
+@dataclass
+class ResolutionPart:
+    label: str | None  # "(a)", "(i)", "1" ... or None for a single paragraph
+    text: str
+    kind: str  # one of PART_KINDS
+    who: str | None = None  # for actions: who is asked
+    what: str | None = None
+    by_when: str | None = None
+
+
+@dataclass
+class Resolution:
+    """One minuted decision: the item it sits under and its parts."""
+
+    item: str  # minute number as printed: "22", "12/25", "CSP/04/25"
+    title: str
+    text: str  # the decision text, as printed after RESOLVED/AGREED...
+    page: int  # page the decision starts on
+    parts: list[ResolutionPart] = field(default_factory=list)
+    discussion: str = ""
+    board: str | None = None
+    meeting_date: str | None = None
+    form: str = "RESOLVED"  # the keyword the decision was introduced by

@@ -1,0 +1,49 @@
+"""Shared fixtures: the real embedding model, loaded once, and the sample corpus ingested once."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingest.embed import Embedder
+from ingest.pipeline import ingest
+from ingest.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+PACK_2018 = "Agenda Reports Pack 10th-Dec-2018 13.00 Leicestershire Safer Communities Strategy Board.pdf"
+PACK_2024 = "Agenda Reports Pack 22nd-Mar-2024 10.00 Leicestershire and Rutland Safer Communities Strategy Board.pdf"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch):
+    """No test sees the developer's MINUTEBOOK_* settings."""
+    import os
+
+    for key in list(os.environ):
+        if key.startswith("MINUTEBOOK_"):
+            monkeypatch.delenv(key)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    model = Embedder(Settings().embed_model)
+    model.dim  # load now, once for the whole session
+    return model
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory, embedder) -> Settings:
+    """The five sample PDFs ingested into a fresh index (read-only for tests: copy it to modify)."""
+    settings = Settings(index=tmp_path_factory.mktemp("corpus-index") / "index")
+    ingest([CORPUS], settings, embedder)
+    return settings
+
+
+@pytest.fixture
+def index_copy(corpus_index, tmp_path) -> Settings:
+    """A private copy of the sample index that a test may change."""
+    target = tmp_path / "index"
+    shutil.copytree(corpus_index.index, target, symlinks=True)
+    return Settings(index=target)

@@ -1,0 +1,84 @@
+"""A member searches the papers by meaning and keyword, with filters, from Python and the CLI."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.cli import build_parser, main
+from assistant.retriever import as_retriever
+from assistant.search import Searcher
+from conftest import PACK_2024
+from ingest.errors import BadInput
+from ingest.store import Filters
+
+
+@pytest.fixture(scope="module")
+def searcher(corpus_index, embedder):
+    s = Searcher(corpus_index, embedder)
+    yield s
+    s.close()
+
+
+def test_motorcyclist_course_finds_biker_down_in_the_december_2023_minutes(searcher):
+    hit = searcher.search("free course for motorcyclists")[0]
+    assert hit.source == PACK_2024
+    assert hit.chunk.doc_type == "minutes" and hit.chunk.meeting_date == "2023-12-15"
+    assert "Biker Down" in hit.chunk.text and hit.chunk.page == 8
+
+
+def test_filters_narrow_by_board_date_and_type(searcher):
+    for hit in searcher.search("community safety strategy", k=10, filters=Filters(board="cabinet")):
+        assert hit.chunk.board == "Cabinet"
+    dated = searcher.search("anti-social behaviour", k=10, filters=Filters(since="2023-01-01", until="2023-12-31"))
+    assert dated and all(h.chunk.meeting_date.startswith("2023") for h in dated)
+    minutes = searcher.search("performance", k=10, filters=Filters(doc_type="minutes"))
+    assert minutes and all(h.chunk.doc_type == "minutes" for h in minutes)
+    assert searcher.search("performance", filters=Filters(board="no such board")) == []
+
+
+def test_restricted_pages_stay_out_of_results_unless_asked_for(searcher):
+    hits = searcher.search("Document is Restricted Schedule 12A", k=20)
+    assert all(not h.chunk.restricted for h in hits)
+    hits = searcher.search("Document is Restricted Schedule 12A", k=20, filters=Filters(include_restricted=True))
+    assert any(h.chunk.restricted for h in hits)
+
+
+def test_bad_filter_values_get_a_clear_message(searcher):
+    with pytest.raises(BadInput, match="YYYY-MM-DD"):
+        searcher.search("x", filters=Filters(since="last week"))
+    with pytest.raises(BadInput, match="section type"):
+        searcher.search("x", filters=Filters(doc_type="memo"))
+
+
+def test_langchain_retriever_returns_documents_with_citations(searcher):
+    docs = as_retriever(searcher, k=3).invoke("Warning Zone school visits")
+    assert len(docs) == 3
+    assert {"source", "page", "meeting_date", "board"} <= set(docs[0].metadata)
+
+
+def test_cli_search_json_contract(corpus_index, capsys):
+    code = main(["search", "Warning Zone", "--index", str(corpus_index.index), "--json", "-k", "3"])
+    assert code == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 3
+    assert set(hits[0]) == {"chunk_id", "source", "title", "section", "doc_type", "board", "meeting_date",
+                            "page", "text", "score"}
+    assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
+
+
+def test_cli_without_an_index_says_how_to_make_one(tmp_path, capsys):
+    code = main(["search", "anything", "--index", str(tmp_path / "nowhere")])
+    err = capsys.readouterr().err
+    assert code == 2 and "minutebook ingest" in err and len(err.strip().splitlines()) == 1
+
+
+def test_every_command_has_help_text():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    helps = {a.dest: a.help for a in sub._choices_actions}
+    assert set(helps) == set(sub.choices)
+    for name, sub_parser in sub.choices.items():
+        assert helps[name], name
+        for action in sub_parser._actions:
+            assert action.help, f"{name} {action.dest}"
