@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 from ingest.errors import MinutebookError
 from ingest.settings import Settings
 from ingest.store import Filters
+from ingest.types import PART_KINDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", dest="doc_type", metavar="T",
                    help="only this section type: agenda, minutes, report, presentation, appendix, other")
     _common(p)
+
+    p = sub.add_parser("resolutions", help="the register of decisions in the minutes, filterable and citable",
+                       description="List every minuted decision with its meeting, minute number, source and page.")
+    p.add_argument("--topic", metavar="TEXT",
+                   help="rank by relevance to TEXT (the hybrid search of `search`); leave out decisions it does not find")
+    _filters(p)
+    p.add_argument("--kind", metavar="K", choices=PART_KINDS,
+                   help=f"only decisions with a part of this kind: {', '.join(PART_KINDS)}")
+    p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    out.add_argument("--csv", action="store_true", help="print CSV, one row per decision (opens in a spreadsheet)")
 
     p = sub.add_parser("status", help="list the ingested documents and the last ingest",
                        description="Show what the index holds.")
@@ -115,6 +129,46 @@ def cmd_search(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_resolutions(args, settings: Settings) -> int:
+    from ingest import register
+    from ingest.index import IndexReader
+
+    from .search import Searcher
+
+    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
+    searcher = Searcher(settings) if args.topic else None  # loads the embedding model: only when ranking
+    reader = searcher.reader if searcher else IndexReader(settings.index)
+    try:
+        entries = register.find(reader.store, topic=args.topic, board=args.board, since=args.since, until=args.until,
+                                kind=args.kind, include_restricted=settings.include_restricted, searcher=searcher)
+    finally:
+        reader.close()
+    if args.json:
+        print(json.dumps(entries, indent=2, ensure_ascii=False))
+    elif args.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(register.CSV_COLUMNS)
+        writer.writerows(register.csv_row(e) for e in entries)
+    else:
+        _print_register(entries)
+    return 0
+
+
+def _print_register(entries: list[dict]) -> None:
+    if not entries:
+        print("No matching decisions.")
+    meeting = None
+    for e in entries:
+        if (e["meeting_date"], e["board"]) != meeting:
+            meeting = (e["meeting_date"], e["board"])
+            print(f"\n{e['meeting_date'] or 'undated'}  {e['board'] or ''}".rstrip())
+        print(f"  {e['item']}. {e['title']}  ({e['source']}, page {e['page']})")
+        for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
+            label = f"{part['label']} " if part["label"] else ""
+            print(textwrap.fill(f"{label}{part['text']} [{part['kind']}]", 96, initial_indent="      ",
+                                subsequent_indent="      "))
+
+
 def cmd_status(args, settings: Settings) -> int:
     from ingest.index import IndexReader
 
@@ -159,7 +213,8 @@ def _progress_bar():
     return show
 
 
-COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "status": cmd_status, "serve": cmd_serve}
+COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "resolutions": cmd_resolutions, "status": cmd_status,
+            "serve": cmd_serve}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from . import register
 from .chunking import chunk_document
 from .embed import Embedder
 from .errors import SkipFile
@@ -135,6 +136,7 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
         vectors = embedder.embed_batch([embedding_text(c, h) for c, h in zip(chunks, headings)], progress=tick)
         writer.vectors.remove(store.unlink_file(source))  # a changed file replaces its old version
         ids = store.add_document(doc, chunks, headings)
+        register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
         writer.vectors.add(ids, vectors)
         store.link_file(source, doc.id, str(path.resolve()), path.stat().st_size)
         report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks)})

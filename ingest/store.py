@@ -103,6 +103,9 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         if not readonly:
             self.db.conn.executescript(SCHEMA)
+            from .register import ensure_tables  # late: register builds on this module
+
+            ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
 
     def close(self) -> None:
         self.db.conn.close()
@@ -167,6 +170,9 @@ class Store:
                                 " VALUES ('delete', ?, ?, ?, ?)", [vid, text, heading, title])
             for table in ("chunks", "pages", "sections"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+            from .register import delete_document  # late: register builds on this module
+
+            delete_document(self.db.conn, document_id)
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
         return [r[0] for r in rows]
 
@@ -218,6 +224,13 @@ class Store:
                           restricted=bool(r[12]))
             out[r[0]] = (chunk, r[13] or "", r[14] or "")
         return out
+
+    def item_chunks(self, document_id: str, item: str) -> list[tuple[Chunk, str]]:
+        """The chunks of one minute item, in order, with their source."""
+        rows = self.db.execute("SELECT vector_id FROM chunks WHERE document_id = ? AND item = ? AND doc_type = 'minutes'"
+                               " ORDER BY position", [document_id, item]).fetchall()
+        found = self.chunks_by_vector_ids([r[0] for r in rows])
+        return [(found[r[0]][0], found[r[0]][2]) for r in rows if r[0] in found]
 
     def page_text(self, document_id: str, page: int) -> str | None:
         row = self.db.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()

@@ -1,0 +1,243 @@
+"""The resolutions register: meetings, attendance and every minuted decision, stored beside the chunks.
+
+Filled at ingest from each minutes section (`write_minutes`), read by `find`. Rows link to their
+document, section and page; the source file comes from the `files` table at read time, so a
+renamed or second copy of a file needs no rewrite.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+from .errors import BadInput
+from .minutes import parse_minutes
+from .store import Filters, Store, fts_query
+from .types import PART_KINDS, Document, Page
+
+TABLES = ("meetings", "attendance", "resolutions")
+
+# {db} is "main" for a writable index, or "temp" when an older generation opened read-only
+# lacks the tables and the register is rebuilt in memory from its stored pages.
+_DDL = """
+CREATE TABLE IF NOT EXISTS {db}.meetings (
+    document_id TEXT, section INTEGER, board TEXT, meeting_date TEXT, time TEXT, venue TEXT,
+    first_page INTEGER, last_page INTEGER, resolutions INTEGER,
+    PRIMARY KEY (document_id, section)
+);
+CREATE TABLE IF NOT EXISTS {db}.attendance (
+    document_id TEXT, section INTEGER, position INTEGER, name TEXT, role TEXT, organisation TEXT,
+    PRIMARY KEY (document_id, section, position)
+);
+CREATE TABLE IF NOT EXISTS {db}.resolutions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- rowid of resolutions_fts
+    document_id TEXT, section INTEGER, page INTEGER, board TEXT, meeting_date TEXT,
+    item TEXT, title TEXT, text TEXT, form TEXT, kinds TEXT, parts TEXT, discussion TEXT
+);
+CREATE INDEX IF NOT EXISTS {db}.resolutions_document ON resolutions(document_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS {db}.resolutions_fts USING fts5(
+    title, text, content='resolutions', content_rowid='id', tokenize='porter unicode61'
+);
+-- Triggers keep the FTS index in step with every insert and delete, wherever they come from.
+CREATE TRIGGER IF NOT EXISTS {db}.resolutions_ai AFTER INSERT ON resolutions BEGIN
+    INSERT INTO resolutions_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS {db}.resolutions_ad AFTER DELETE ON resolutions BEGIN
+    INSERT INTO resolutions_fts (resolutions_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+"""
+
+
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    """Create the register tables if missing and fill them for minutes stored before they existed."""
+    if _has_tables(conn):
+        return
+    try:
+        conn.executescript(_DDL.format(db="main"))
+    except sqlite3.OperationalError:  # a read-only generation: build the register for this connection only
+        conn.executescript(_DDL.format(db="temp"))
+    with conn:
+        _backfill(conn)
+
+
+def write_minutes(store: Store, doc: Document) -> int:
+    """Parse every minutes section of `doc` into the register, replacing its old rows; returns decisions written."""
+    conn = store.db.conn
+    with conn:
+        delete_document(conn, doc.id)
+        return sum(_write_section(conn, doc.id, i, s.board, s.meeting_date,
+                                  [doc.page(n) for n in range(s.first_page, s.last_page + 1)])
+                   for i, s in enumerate(doc.sections) if s.kind == "minutes")
+
+
+def delete_document(conn: sqlite3.Connection, document_id: str) -> None:
+    """Drop a document's register rows (the caller holds the transaction)."""
+    for table in TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+
+
+def _write_section(conn, document_id: str, section: int, board, meeting_date, pages: list[Page]) -> int:
+    meeting, resolutions = parse_minutes(pages, board)
+    # The parser reads the meeting's own header; the sectioner's date is the fallback, never the pack's.
+    when = meeting.date or meeting_date
+    board = meeting.board or board
+    conn.execute("INSERT OR REPLACE INTO meetings VALUES (?,?,?,?,?,?,?,?,?)",
+                 [document_id, section, board, when, meeting.time, meeting.venue, pages[0].number if pages else None,
+                  pages[-1].number if pages else None, len(resolutions)])
+    conn.executemany("INSERT OR REPLACE INTO attendance VALUES (?,?,?,?,?,?)",
+                     [(document_id, section, n, a.name, a.role, a.organisation)
+                      for n, a in enumerate(meeting.attendees)])
+    for r in resolutions:
+        parts = [_part_json(p) for p in r.parts]
+        conn.execute(
+            "INSERT INTO resolutions (document_id, section, page, board, meeting_date, item, title, text, form,"
+            " kinds, parts, discussion) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [document_id, section, r.page, r.board or board, r.meeting_date or when, r.item, r.title, r.text, r.form,
+             "; ".join(dict.fromkeys(p["kind"] for p in parts)), json.dumps(parts, ensure_ascii=False),
+             r.discussion])
+    return len(resolutions)
+
+
+def _part_json(part) -> dict:
+    out = {"label": part.label, "text": part.text, "kind": part.kind}
+    out.update({k: v for k, v in (("who", part.who), ("what", part.what), ("by_when", part.by_when)) if v})
+    return out
+
+
+def _has_tables(conn) -> bool:
+    names = {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' UNION SELECT name FROM sqlite_temp_master"
+        " WHERE type = 'table'")}
+    return set(TABLES) <= names
+
+
+def _backfill(conn) -> None:
+    """Register the minutes sections that have no meeting row yet, from the pages the index already holds."""
+    todo = conn.execute(
+        "SELECT s.document_id, s.section, s.board, s.meeting_date, s.first_page, s.last_page FROM sections s"
+        " WHERE s.kind = 'minutes' AND NOT EXISTS (SELECT 1 FROM meetings m"
+        " WHERE m.document_id = s.document_id AND m.section = s.section)").fetchall()
+    for document_id, section, board, meeting_date, first, last in todo:
+        rows = conn.execute("SELECT page, text, blank, restricted FROM pages WHERE document_id = ?"
+                            " AND page BETWEEN ? AND ? ORDER BY page", [document_id, first, last]).fetchall()
+        pages = [Page(n, text or "", bool(blank), bool(restricted)) for n, text, blank, restricted in rows]
+        _write_section(conn, document_id, section, board, meeting_date, pages)
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+# Fusing a resolution's best hybrid-search chunk with FTS over the decision's own title and text.
+# Decisions are formulaic ("That the report be noted"), so FTS is the weaker, second signal: at
+# equal weight a shared word like "safety" in a title outranked the minute the search put first.
+# k=1 follows search's tuned fusion (Settings.rrf_k); both were checked by eye on a dozen topics.
+_RRF_K = 1
+_FTS_WEIGHT = 0.5
+
+
+def find(store: Store, topic: str | None = None, board: str | None = None, since: str | None = None,
+         until: str | None = None, kind: str | None = None, include_restricted: bool = False,
+         searcher=None) -> list[dict]:
+    """Register entries passing the filters: newest meeting first, or by relevance to `topic`.
+
+    `searcher` is anything with `search(query, k=, filters=)` returning hits (assistant.search.Searcher);
+    it is required with a topic, so the register ranks with the same hybrid retrieval as search.
+    """
+    _validate(since, until, kind)
+    ensure_tables(store.db.conn)
+    filters = Filters(board=board, since=since, until=until, include_restricted=include_restricted)
+    where, params = _where(filters, kind)
+    rows = {r["id"]: r for r in _rows(store, where, params)}
+    if not topic:
+        return [_entry(r) for r in rows.values()]
+    if searcher is None:
+        raise ValueError("ranking by topic needs a searcher (the hybrid index)")
+    scores: dict[int, float] = {}
+    signals = ((_chunk_ranking(searcher, topic, filters, rows), 1.0),
+               (_fts_ranking(store, topic, where, params), _FTS_WEIGHT))
+    for ranking, weight in signals:
+        for rank, rid in enumerate(ranking, start=1):
+            scores[rid] = scores.get(rid, 0.0) + weight / (_RRF_K + rank)
+    # Ties (rare) fall back to the register's own order: newest meeting, then minute order.
+    order = {rid: n for n, rid in enumerate(rows)}
+    ranked = sorted((rid for rid in scores if rid in rows), key=lambda rid: (-scores[rid], order[rid]))
+    return [_entry(rows[rid]) for rid in ranked]
+
+
+def _validate(since, until, kind) -> None:
+    for name, value in (("since", since), ("until", until)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise BadInput(f"--{name} '{value}' is not a date; use YYYY-MM-DD") from None
+    if kind and kind not in PART_KINDS:
+        raise BadInput(f"--kind '{kind}' is not a decision kind (choose from {', '.join(PART_KINDS)})")
+
+
+def _where(filters: Filters, kind: str | None) -> tuple[str, list]:
+    where, params = Filters(board=filters.board, since=filters.since, until=filters.until,
+                            include_restricted=True).where("r")
+    if not filters.include_restricted:  # restriction belongs to the page the decision is printed on
+        where += " AND coalesce(p.restricted, 0) = 0"
+    if kind:
+        where += " AND EXISTS (SELECT 1 FROM json_each(r.parts) WHERE json_extract(value, '$.kind') = ?)"
+        params = [*params, kind]
+    return where, params
+
+
+_SELECT = ("SELECT r.id, r.document_id, r.section, r.page, r.board, r.meeting_date, r.item, r.title, r.text, r.form,"
+           " r.kinds, r.parts, d.title AS document_title,"
+           " (SELECT min(source) FROM files f WHERE f.document_id = r.document_id) AS source"
+           " FROM resolutions r LEFT JOIN documents d ON d.id = r.document_id"
+           " LEFT JOIN pages p ON p.document_id = r.document_id AND p.page = r.page")
+
+
+def _rows(store: Store, where: str, params: list) -> list[dict]:
+    cur = store.db.execute(f"{_SELECT} WHERE {where} ORDER BY r.meeting_date IS NULL, r.meeting_date DESC,"
+                           " r.document_id, r.section, r.id", params)
+    names = [c[0] for c in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _chunk_ranking(searcher, topic: str, filters: Filters, rows: dict[int, dict]) -> list[int]:
+    """Resolutions in the order hybrid search first hits a chunk of their minute item."""
+    hits = searcher.search(topic, k=50, filters=Filters(doc_type="minutes", board=filters.board, since=filters.since,
+                                                        until=filters.until,
+                                                        include_restricted=filters.include_restricted))
+    by_item: dict[tuple[str, str], list[int]] = {}
+    for rid, r in rows.items():
+        by_item.setdefault((r["document_id"], r["item"]), []).append(rid)
+    ranking: list[int] = []
+    for hit in hits:
+        for rid in by_item.get((hit.chunk.document_id, hit.chunk.item), []):
+            if rid not in ranking:
+                ranking.append(rid)
+    return ranking
+
+
+def _fts_ranking(store: Store, topic: str, where: str, params: list) -> list[int]:
+    match = fts_query(topic)
+    if not match:
+        return []
+    # The title names what was decided; it weighs more than the decision's wording.
+    sql = (f"SELECT r.id FROM resolutions_fts JOIN resolutions r ON r.id = resolutions_fts.rowid"
+           f" LEFT JOIN pages p ON p.document_id = r.document_id AND p.page = r.page"
+           f" WHERE resolutions_fts MATCH ? AND {where} ORDER BY bm25(resolutions_fts, 2.0, 1.0) LIMIT 50")
+    return [r[0] for r in store.db.execute(sql, [match, *params]).fetchall()]
+
+
+def _entry(r: dict) -> dict:
+    """One register entry in the JSON contract (README, Resolutions register)."""
+    return {"board": r["board"], "meeting_date": r["meeting_date"], "item": r["item"], "title": r["title"],
+            "text": r["text"], "parts": json.loads(r["parts"] or "[]"), "source": r["source"], "page": r["page"],
+            "form": r["form"], "document_title": r["document_title"]}
+
+
+CSV_COLUMNS = ("meeting_date", "board", "item", "title", "text", "kinds", "source", "page")
+
+
+def csv_row(entry: dict) -> list:
+    """A spreadsheet row for one decision; `kinds` lists its parts' kinds once each."""
+    kinds = "; ".join(dict.fromkeys(p["kind"] for p in entry["parts"]))
+    return [entry["meeting_date"], entry["board"], entry["item"], entry["title"], entry["text"], kinds,
+            entry["source"], entry["page"]]
