@@ -38,6 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only this section type: agenda, minutes, report, presentation, appendix, other")
     _common(p)
 
+    p = sub.add_parser("ask", help="ask a question; the answer quotes the papers and cites paper and page",
+                       description="Answer a question from the papers. Every quote is on the cited page; "
+                                   "when the papers do not say, the answer says so.")
+    p.add_argument("question", help="your question, in plain words")
+    p.add_argument("--llm", metavar="SPEC",
+                   help="use a language model: ollama:MODEL, openai:MODEL or llamacpp:/path/model.gguf "
+                        "(default: the offline extractive answerer)")
+    _filters(p)
+    _common(p)
+
     p = sub.add_parser("resolutions", help="the register of decisions in the minutes, filterable and citable",
                        description="List every minuted decision with its meeting, minute number, source and page.")
     p.add_argument("--topic", metavar="TEXT",
@@ -129,6 +139,36 @@ def cmd_search(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_ask(args, settings: Settings) -> int:
+    from .chain import Assistant
+
+    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
+    filters = Filters(board=args.board, since=args.since, until=args.until,
+                      include_restricted=settings.include_restricted)
+    llm = None
+    if args.llm:
+        from .generative import make_chat_model
+
+        llm = make_chat_model(args.llm)
+    assistant = Assistant(settings)
+    try:
+        answer = assistant.ask(args.question, filters=filters, llm=llm)
+    finally:
+        assistant.close()
+    if args.json:
+        print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        print(f"\n[{c.n}] {c.source}, page {c.page} ({c.title}{', ' + c.meeting_date if c.meeting_date else ''})")
+        print(textwrap.fill(f"“{c.quote}”", 96, initial_indent="    ", subsequent_indent="    "))
+    if answer.abstained and answer.related:
+        print("\nClosest passages:")
+        for h in answer.related:
+            print(f"  {h.source}, page {h.chunk.page}: {' '.join(h.chunk.text.split())[:140]}…")
+    return 0
+
+
 def cmd_resolutions(args, settings: Settings) -> int:
     from ingest import register
     from ingest.index import IndexReader
@@ -213,7 +253,7 @@ def _progress_bar():
     return show
 
 
-COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "resolutions": cmd_resolutions, "status": cmd_status,
+COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "resolutions": cmd_resolutions, "status": cmd_status,
             "serve": cmd_serve}
 
 if __name__ == "__main__":

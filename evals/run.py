@@ -1,7 +1,9 @@
-"""`make eval`: retrieval quality of BM25, dense and hybrid search on the question set.
+"""`make eval`: retrieval and answer quality on the question set.
 
-A hit is relevant when it is on the gold page (or an `alt` page) of the gold source.
-Prints recall@1, recall@5 and MRR per method and split, side by side.
+Retrieval: a hit is relevant when it is on the gold page (or an `alt` page) of the gold source;
+recall@1, recall@5 and MRR per method and split, side by side. Answers (extractive): key-fact
+accuracy, citation validity (each quote found by pypdf on its cited page) and abstention on the
+questions the papers cannot answer.
 """
 from __future__ import annotations
 
@@ -53,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score minutebook's retrieval on evals/questions.jsonl")
     parser.add_argument("--index", help="index folder (default index/)")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
-    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--json", action="store_true", help="print the retrieval scores as JSON")
+    parser.add_argument("--no-answers", action="store_true", help="score retrieval only (faster)")
     args = parser.parse_args(argv)
     settings = Settings.from_env(index=args.index)
     searcher = Searcher(settings)
@@ -72,7 +75,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{split:<6} {mode:<8} {s['n']:>4} {s['recall@1']:>9.3f} {s['recall@5']:>9.3f} {s['mrr']:>6.3f}")
     misses = table[(splits[-1], "hybrid")]["misses"]
     print(f"hybrid misses in top 5 ({splits[-1]}): {', '.join(misses) or 'none'}")
+    if not args.no_answers:
+        print_answer_table(searcher, settings, questions, splits)
     return 0
+
+
+def print_answer_table(searcher, settings, questions, splits) -> None:
+    from assistant.chain import Assistant
+
+    from .answers import answer_scores
+
+    assistant = Assistant(settings, searcher=searcher)
+    print()
+    print(f"{'split':<6} {'answers':<8} {'n':>4} {'key facts':>9} {'citations ok':>12} {'abstained (unanswerable)':>25}"
+          f" {'abstained (answerable)':>23}")
+    for split in splits:
+        qs = questions if split == "all" else [q for q in questions if q["split"] == split]
+        s = answer_scores(assistant, qs)
+        print(f"{split:<6} {'extract':<8} {s['n']:>4} {s['key_fact_accuracy']:>9.3f} {s['citation_validity']:>12.3f}"
+              f" {s['abstained_unanswerable']:>19.3f} ({s['n_unanswerable']:>2}) {s['abstained_answerable']:>23.3f}")
+    print(f"key-fact misses ({splits[-1]}): {', '.join(s['fact_misses']) or 'none'}")
 
 
 if __name__ == "__main__":

@@ -110,6 +110,17 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # closest passages when abstaining
 
+    def to_json(self) -> dict:
+        """The `ask --json` contract."""
+        return {
+            "answer": self.text,
+            "abstained": self.abstained,
+            "citations": [{"n": c.n, "source": c.source, "title": c.title, "page": c.page,
+                           "meeting_date": c.meeting_date, "quote": c.quote} for c in self.citations],
+            "related": [{"source": h.source, "title": h.chunk.title, "page": h.chunk.page,
+                         "meeting_date": h.chunk.meeting_date} for h in self.related],
+        }
+
 
 @dataclass
 class Attendee:

@@ -1,0 +1,123 @@
+"""The retrieval chain: question (+ history) -> hybrid retrieval -> a cited answer.
+
+Built from LangChain runnables so the steps compose with any LangChain tooling; the default
+answerer is extractive and offline, a chat model can be plugged in with `llm`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from langchain_core.runnables import RunnableLambda
+
+from ingest.embed import Embedder
+from ingest.settings import Settings
+from ingest.store import Filters
+from ingest.types import Answer, Hit
+
+from . import extractive as ex
+from .search import Searcher
+
+_FOLLOW_UP = re.compile(r"^\s*(and|also|then|what about|how about|so)\b|\b(it|its|that|this|they|them|those|next)\b", re.I)
+
+
+@dataclass
+class Turn:
+    question: str
+    answer: str = ""
+
+
+@dataclass
+class AskRequest:
+    question: str
+    history: list[Turn] = field(default_factory=list)
+    filters: Filters | None = None
+
+
+class Assistant:
+    """Answers questions over one index; load once, ask many times."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, searcher: Searcher | None = None):
+        self.settings = settings
+        self.searcher = searcher or Searcher(settings, embedder)
+        self.embedder = self.searcher.embedder
+        self.chain = RunnableLambda(self._retrieve) | RunnableLambda(self._answer_extractive)
+
+    def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+            llm=None) -> Answer:
+        """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
+        request = AskRequest(question, list(history or []), filters)
+        if llm is None:
+            return self.chain.invoke(request)
+        from .generative import answer_with_llm
+
+        retrieved = self._retrieve(request)
+        return answer_with_llm(llm, question, retrieved["hits"], history=request.history)
+
+    # ---- chain steps ---------------------------------------------------------------------
+    def _retrieve(self, request: AskRequest) -> dict:
+        query = retrieval_query(request.question, request.history)
+        filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
+        hits = self.searcher.search(query, k=8, filters=filters)
+        return {"question": request.question, "query": query, "hits": hits}
+
+    def _answer_extractive(self, retrieved: dict) -> Answer:
+        question, hits = retrieved["question"], retrieved["hits"]
+        cands = ex.candidates(hits)
+        if not cands:
+            return ex.abstain(question, hits)
+        vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands])
+        similarities = (vectors[1:] @ vectors[0]).tolist()
+        ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]))
+        best = max(cands, key=lambda c: c.score)
+        if ex.should_abstain(best):
+            return ex.abstain(question, hits)
+        chosen = ex.pick(cands)
+        if ex.wants_decision(question):
+            chosen = self._with_decision(chosen, cands)
+        return ex.compose(question, chosen)
+
+    def _with_decision(self, chosen: list[ex.Candidate], cands: list[ex.Candidate]) -> list[ex.Candidate]:
+        """For "what was resolved" questions, lead with the decision of the best-matching minute item."""
+        minutes = [c for c in sorted(cands, key=lambda c: -c.score)[:3] if c.hit.chunk.doc_type == "minutes" and c.hit.chunk.item]
+        if not minutes or ex.is_decision(chosen[0].text):
+            return chosen
+        top = minutes[0].hit.chunk
+        for chunk, source in self.searcher.reader.store.item_chunks(top.document_id, top.item):
+            for text in ex.sentences(chunk.text):
+                if ex.is_decision(text):
+                    decision = ex.Candidate(hit=Hit(chunk=chunk, source=source, score=0.0), rank=0, text=text)
+                    rest = [c for c in chosen if c.text != text and not ex.is_heading(c.text)]
+                    return [ex.extend(decision, [])] + rest[:1]
+        return chosen
+
+    def _idf(self, question: str) -> dict[str, float]:
+        """Rarity of each topic word across the index's chunks (stemmed keys)."""
+        store = self.searcher.reader.store
+        n = store.counts()["chunks"] or 1
+        idf = {}
+        for word in dict.fromkeys(w for w in re.findall(r"[a-z0-9]+", question.lower())
+                                  if w not in ex.STOP and w not in ex.GENERIC and len(w) > 1):
+            df = store.db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", [f'"{word}"']).fetchone()[0]
+            idf[ex.normal_word(word)] = math.log(1 + n / (1 + df))
+        return idf
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+def retrieval_query(question: str, history: list[Turn]) -> str:
+    """A follow-up ("and what happened next?") is searched together with the question before it."""
+    if history and (_FOLLOW_UP.search(question) or len(ex.content_words(question)) < 3):
+        return f"{history[-1].question} {question}"
+    return question
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b)
+
+
+def hits_to_json(hits: list[Hit]) -> list[dict]:
+    return [h.to_json() for h in hits]

@@ -1,0 +1,220 @@
+"""The default answerer: offline and deterministic. It quotes the sentences that answer.
+
+Pure functions over hits: split the retrieved chunks into sentences, score each against the
+question (shared words weighted by rarity, meaning, and what kind of answer is wanted), quote
+the best verbatim, and abstain when nothing scores well enough.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ingest.types import Answer, Citation, Hit
+
+STOP = set(
+    "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
+    "their there this to was we were what when where which who whom why will with about into any can me my "
+    "tell please show give been being than then them they these those you your would should could may might "
+    "much many more most some such also other over under between during after before per".split()
+)
+# Words that name the setting rather than the topic: present in nearly every paper.
+GENERIC = set(
+    "board boards council councils meeting meetings committee resolve resolved resolution decide decided decision "
+    "agree agreed report reports paper papers minute minutes say said papers mention mentioned discuss discussed "
+    "latest current position update happen happened ask asked leicestershire county city".split()
+)
+RESOLUTION_INTENT = re.compile(
+    r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|ask(ed)? (officers|for)|request\w*)\b", re.I)
+DEFINITION_INTENT = re.compile(r"\b(define[sd]?|definition|what (is|are) (a|an|the)\b|what does .+ mean|meaning of)", re.I)
+NUMERIC_INTENT = re.compile(r"\b(how (many|much)|number of|what (percentage|proportion|rate|figure)|proportion|percentage|how long|cost)\b", re.I)
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+# Words a clerk treats as the same: "who chaired" is answered by "(Chairman)".
+_SYNONYMS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chaired": "chair",
+             "vice": "vice", "racial": "race", "racially": "race"}
+WHO_INTENT = re.compile(r"^\s*who\b", re.I)
+_SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[\"'(•●A-Z0-9])|\s+(?=[•●▪]\s)")
+_HEADING = re.compile(r"^\d{1,3}\.\s+(\S+\s+){0,9}\S+\.?$")
+_DECISION_START = re.compile(r"^\s*(RESOLVED|AGREED|DECISION|RECOMMENDED|NOTED)\b")
+
+
+@dataclass
+class Candidate:
+    hit: Hit
+    rank: int
+    text: str
+    score: float = 0.0
+    coverage: float = 0.0
+    similarity: float = 0.0
+
+
+def tokens(text: str) -> list[str]:
+    return [normal_word(w) for w in re.findall(r"[a-z0-9]+", text.lower())]
+
+
+def normal_word(word: str) -> str:
+    """Stemmed, with number words as digits and a few council synonyms folded together."""
+    word = _NUMBER_WORDS.get(word, word)
+    return _SYNONYMS.get(word) or _stem(word)
+
+
+def content_words(question: str) -> list[str]:
+    """The question's topic words (stemmed), without stop words and setting words."""
+    words = [w for w in re.findall(r"[a-z0-9]+", question.lower()) if w not in STOP and w not in GENERIC]
+    return list(dict.fromkeys(normal_word(w) for w in words if len(w) > 1))
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences (or list items) of a chunk, verbatim but for joined line breaks."""
+    flat = " ".join(text.split())
+    parts = [p.strip() for p in _SENT_SPLIT.split(flat) if p and p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        # "RESOLVED:" on its own line belongs with the decision that follows it.
+        if merged and (re.fullmatch(r"(RESOLVED|AGREED|DECISION)\s*:?", merged[-1]) or len(merged[-1].split()) < 3):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    out = []
+    for s in merged:
+        words = s.split()
+        out.extend(" ".join(words[i : i + 70]) for i in range(0, len(words), 70))
+    return out
+
+
+def candidates(hits: list[Hit], max_hits: int = 8) -> list[Candidate]:
+    return [Candidate(hit=h, rank=r, text=s) for r, h in enumerate(hits[:max_hits]) for s in sentences(h.chunk.text)]
+
+
+WEIGHTS = {"coverage": 0.55, "similarity": 0.45, "rank": 0.08}
+
+
+def score_candidates(question: str, cands: list[Candidate], similarities: list[float], idf: dict[str, float],
+                     weights: dict | None = None) -> None:
+    """Fill each candidate's score from word coverage, meaning and the kind of answer asked for."""
+    words = content_words(question)
+    total = sum(idf.get(w, 1.0) for w in words) or 1.0
+    wants_decision = bool(RESOLUTION_INTENT.search(question))
+    wants_number = bool(NUMERIC_INTENT.search(question))
+    wants_person = bool(WHO_INTENT.search(question))
+    wants_definition = bool(DEFINITION_INTENT.search(question))
+    for cand, sim in zip(cands, similarities):
+        have = set(tokens(cand.text)) | set(tokens(cand.hit.chunk.title))
+        cand.coverage = sum(idf.get(w, 1.0) for w in words if w in have) / total
+        cand.similarity = sim
+        w = weights or WEIGHTS
+        score = w["coverage"] * cand.coverage + w["similarity"] * sim + w["rank"] / (1 + cand.rank)
+        if wants_decision and is_decision(cand.text):
+            score += 0.25
+        if wants_number and re.search(r"\d", cand.text):
+            score += 0.1
+        if wants_person and re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+", cand.text):
+            score += 0.05
+        if wants_definition and re.search(r" [–-] |\bmeans\b|\bdefined as\b|\brefers to\b|\bsets out\b", cand.text):
+            score += 0.1
+        if len(cand.text.split()) > 50:
+            score -= 0.1  # long runs are mostly table dumps or background, not answers
+        if len(cand.text.split()) < 5 or is_heading(cand.text):
+            score -= 0.2  # fragments (table cells, item headings) answer nothing on their own
+        cand.score = score
+
+
+def is_heading(text: str) -> bool:
+    return bool(_HEADING.match(text))
+
+
+def is_decision(text: str) -> bool:
+    return bool(_DECISION_START.match(text))
+
+
+def wants_decision(question: str) -> bool:
+    return bool(RESOLUTION_INTENT.search(question))
+
+
+def should_abstain(best: Candidate | None, coverage_floor: float = 0.5, similarity_floor: float = 0.45) -> bool:
+    """Abstain unless the best sentence shares the question's rarer words or clearly means the same."""
+    if best is None:
+        return True
+    return best.coverage < coverage_floor and best.similarity < similarity_floor
+
+
+def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: bool = True) -> list[Candidate]:
+    """The best sentence, plus a close runner-up from a different place; a list's lead-in brings its items."""
+    ranked = sorted(cands, key=lambda c: -c.score)
+    chosen: list[Candidate] = []
+    for c in ranked:
+        if len(chosen) >= limit:
+            break
+        if chosen and (c.score < ratio * chosen[0].score or is_heading(c.text)
+                       or any(c.text in x.text or x.text in c.text for x in chosen)):
+            continue
+        chosen.append(extend(c, cands, follow=follow and not chosen))
+    return chosen
+
+
+def extend(cand: Candidate, cands: list[Candidate], max_words: int = 90, follow: bool = False) -> Candidate:
+    """A decision or a sentence ending in ':' is quoted on through its parts or list items;
+    with `follow`, a short best sentence brings the next one, which often holds the figure's context."""
+    flat = " ".join(cand.hit.chunk.text.split())
+    start = flat.find(cand.text)
+    if start < 0:
+        return cand
+    if not (is_decision(cand.text) or cand.text.rstrip().endswith(":")):
+        if not follow or len(cand.text.split()) > 35:
+            return cand
+        rest = sentences(flat[start + len(cand.text):])
+        if not rest or is_heading(rest[0]) or len(rest[0].split()) > 40:
+            return cand
+        end = flat.find(rest[0], start + len(cand.text)) + len(rest[0])
+        return Candidate(hit=cand.hit, rank=cand.rank, text=flat[start:end], score=cand.score,
+                         coverage=cand.coverage, similarity=cand.similarity)
+    words = flat[start:].split()
+    text = " ".join(words[:max_words])
+    if is_decision(cand.text):
+        # Stop at the next minute item or the chairman's sign-off.
+        text = re.split(r"\s(?=\d{1,3}\.\s+[A-Z])|\s(?=\d{1,2}\.\d{2}\s*-\s*\d)", text)[0]
+    return Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
+                     coverage=cand.coverage, similarity=cand.similarity)
+
+
+def compose(question: str, chosen: list[Candidate]) -> Answer:
+    """An answer that quotes each chosen sentence, with a lead naming the paper, date and item."""
+    citations: list[Citation] = []
+    lines = []
+    for c in chosen:
+        ch = c.hit.chunk
+        citations.append(Citation(n=len(citations) + 1, source=c.hit.source, title=ch.title, page=ch.page,
+                                  meeting_date=ch.meeting_date, quote=c.text))
+        lines.append(f"{lead(ch)}: “{c.text}” [{len(citations)}]")
+    return Answer(text="\n".join(lines), abstained=False, citations=citations)
+
+
+def lead(chunk) -> str:
+    """'The minutes of 1 October 2018 (minute 24) record' and similar, from the chunk's metadata."""
+    when = f" of {human_date(chunk.meeting_date)}" if chunk.meeting_date else ""
+    if chunk.doc_type == "minutes":
+        item = f" (minute {chunk.item})" if chunk.item else ""
+        return f"The minutes{when}{item} record"
+    board = f" to {chunk.board}" if chunk.board else ""
+    return f"“{chunk.title}” ({chunk.doc_type}{board}{',' if board and when else ''}{when.replace(' of ', ' ')}) says"
+
+
+def abstain(question: str, hits: list[Hit]) -> Answer:
+    text = ("The papers I have do not answer this. The closest passages are listed below"
+            " in case they help you look further." if hits else "The papers I have do not answer this.")
+    return Answer(text=text, abstained=True, citations=[], related=hits[:3])
+
+
+def human_date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
