@@ -71,8 +71,7 @@ class Assistant:
         vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands])
         similarities = (vectors[1:] @ vectors[0]).tolist()
         ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]))
-        best = max(cands, key=lambda c: c.score)
-        if ex.should_abstain(best):
+        if ex.should_abstain(cands):
             return ex.abstain(question, hits)
         chosen = ex.pick(cands)
         if ex.wants_decision(question):
