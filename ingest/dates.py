@@ -23,7 +23,8 @@ _DMY = re.compile(_DAYNAME + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH 
 # "October 1, 2018"
 _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})", re.I)
 # "15.12.23", "15/12/2023"
-_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?![\d.])")
+# A full stop may close the sentence ("on 15.12.23."), but not continue a number ("15.12.23.4").
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?!\d)(?!\.\d)")
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

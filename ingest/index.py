@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import time
 from pathlib import Path
@@ -25,6 +26,12 @@ from .vectors import FaissVectors
 DB = "minutebook.db"
 VECTORS = "vectors.faiss"
 META = "meta.json"
+
+
+def crash_point(name: str) -> None:
+    """Fault injection for the crash-safety tests: MINUTEBOOK_CRASH_AT=name kills the process (-9) here."""
+    if os.environ.get("MINUTEBOOK_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def current_dir(index: Path) -> Path | None:
@@ -79,6 +86,7 @@ class IndexWriter:
             self.meta = meta
         else:
             self.meta = {"model": self.model, "dim": None}
+        crash_point("copied")
         self.store = Store(self.dir / DB)
         self._vectors = None
         return self
@@ -94,6 +102,7 @@ class IndexWriter:
     def publish(self) -> None:
         """Write everything down, then swap `current` to this generation in one rename."""
         self.vectors.save(self.dir / VECTORS)
+        crash_point("vectors-saved")
         (self.dir / META).write_text(json.dumps(self.meta))
         self.store.close()
         _fsync_tree(self.dir)
@@ -101,6 +110,7 @@ class IndexWriter:
         if tmp.is_symlink() or tmp.exists():
             tmp.unlink()
         os.symlink(self.dir.name, tmp)
+        crash_point("linking")
         os.replace(tmp, self.index / "current")
         _fsync_dir(self.index)
         self.published = True

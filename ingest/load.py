@@ -19,8 +19,9 @@ BLANK_RE = re.compile(r"this page is intentionally (left )?blank", re.I)
 # Leicestershire cabinet reports use it for their (public) background section.
 RESTRICTED_RE = re.compile(
     r"document is restricted|not for publication|schedule 12a of the local government act"
-    r"|exempt information|by virtue of paragraph\(?s?\)?\s*[\d, and]+\s*of part 1 of schedule 12a",
-    re.I,
+    r"|exempt information|by virtue of paragraph\(?s?\)?\s*[\d, and]+\s*of part 1 of schedule 12a"
+    r"|^\s*(strictly\s+)?(private and\s+)?confidential\s*$",
+    re.I | re.M,
 )
 _PAGE_FURNITURE = re.compile(r"^\s*(page\s+\d+(\s+of\s+\d+)?|\d{1,4})\s*$", re.I)
 _MAX_CHARS_PER_PAGE = 200_000  # beyond this a page is pathological (no spaces, binary junk)

@@ -9,7 +9,7 @@ from . import register
 from .chunking import chunk_document
 from .embed import Embedder
 from .errors import SkipFile
-from .index import IndexWriter, current_dir, IndexReader
+from .index import IndexReader, IndexWriter, crash_point, current_dir
 from .load import SUPPORTED, check_file, file_hash, load_pages
 from .sections import split_sections
 from .settings import Settings
@@ -98,6 +98,7 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
                 writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
                                         skipped=len(report.skipped), removed=len(report.removed))
                 writer.publish()
+                crash_point("published")
     if current_dir(settings.index):
         reader = IndexReader(settings.index)
         counts = reader.store.counts()
@@ -134,9 +135,11 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
                 progress(f"embedding {source} ({done[0]}/{total} chunks)", n - 1, len(todo))
 
         vectors = embedder.embed_batch([embedding_text(c, h) for c, h in zip(chunks, headings)], progress=tick)
+        crash_point("embedded")
         writer.vectors.remove(store.unlink_file(source))  # a changed file replaces its old version
         ids = store.add_document(doc, chunks, headings)
         register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
+        crash_point("stored")
         writer.vectors.add(ids, vectors)
         store.link_file(source, doc.id, str(path.resolve()), path.stat().st_size)
         report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks)})

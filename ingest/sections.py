@@ -15,7 +15,10 @@ from .types import Page, Section
 _ITEM_START = re.compile(r"(?m)^\s*(\d{1,2})\.\s+(?=\S)")
 _PAGES_REF = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*-\s*(\d+))?\s*\)", re.I)
 _STAMP = re.compile(r"^\s*Agenda\s+Item\s+(\d+[A-Za-z]?)\b", re.I)
-_MINUTES_OPEN = re.compile(r"^\s*minutes\s+of\s+(a|the)\s+(\w+\s+)?meeting\s+of\s+(the\s+)?(.+?)\s+held\b", re.I | re.S)
+_MINUTES_OPEN = re.compile(r"^\s*minutes\s+of\s+(a|the)\s+(\w+\s+)?meeting\s+of\s+(the\s+)?(.+?)\s+held\b",
+                           re.I | re.S | re.M)
+_MINUTES_CUE = re.compile(r"^\s*(minutes\b|record of (decisions|the meeting))", re.I | re.M)
+_DECISION_LINE = re.compile(r"^\s*(RESOLVED|AGREED|DECISION)\b", re.M)
 _APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.I)
 _BODY_WORDS = r"(BOARD|COMMITTEE|CABINET|COMMISSION|PANEL|COUNCIL|PARTNERSHIP|FORUM|SUB-COMMITTEE|GROUP|EXECUTIVE)"
 _BOARD_LINE = re.compile(r"^\s*((?:[A-Z&][A-Z&,'()-]*\s+)*" + _BODY_WORDS + r")\s*(?:[–—:-]\s*(.*))?$")
@@ -44,7 +47,7 @@ def split_sections(pages: list[Page], title: str) -> list[Section]:
         if starts:
             sections = _sections_from_stamps(pages, starts, board, date, title)
         else:
-            sections = [_whole_document(pages, board, date, title)]
+            sections = _sections_from_openings(pages, board, date, title)
     sections = [s for part in sections for s in _split_appendices(pages, part)]
     for s in sections:
         s.restricted = all(p.restricted or p.blank for p in pages[s.first_page - 1 : s.last_page])
@@ -76,7 +79,7 @@ def heading_board_and_date(pages: list[Page]) -> tuple[str | None, str | None]:
 def parse_agenda(pages: list[Page]) -> list[AgendaItem]:
     """Items of an agenda page that gives page ranges; [] when the document has none."""
     first = pages[0].text
-    if not re.search(r"(?m)^\s*agenda\s*$", first, re.I):
+    if not re.search(r"(?m)^\s*agenda\b", first, re.I):
         return []
     text = "\n".join(p.text for p in pages[:3] if not _STAMP.match(p.text))
     starts = list(_ITEM_START.finditer(text))
@@ -131,9 +134,27 @@ def _sections_from_stamps(pages, starts, board, date, title) -> list[Section]:
     return sections
 
 
+def _sections_from_openings(pages, board, date, title) -> list[Section]:
+    """Without agenda or stamps, a page that opens a set of minutes starts a new section."""
+    starts = [1] + [p.number for p in pages[1:] if _opens_minutes(p.text)]
+    sections = []
+    for i, first in enumerate(starts):
+        last = starts[i + 1] - 1 if i + 1 < len(starts) else pages[-1].number
+        sections.append(_whole_document(pages[first - 1 : last], board, date, title))
+    return sections
+
+
+def _opens_minutes(text: str) -> bool:
+    head = _strip_stamp(text)[:800]
+    return bool(_MINUTES_OPEN.search(head) or _MINUTES_CUE.search(head))
+
+
 def _whole_document(pages, board, date, title) -> Section:
     text = pages[0].text
-    kind = "minutes" if _MINUTES_OPEN.search(_strip_stamp(text)) else _item_kind("", "", text)
+    body = "\n".join(p.text for p in pages)
+    minutes = _opens_minutes(text) or (re.search(r"(?im)^\s*(members\s+)?present\b", text[:1500])
+                                       and _DECISION_LINE.search(body))
+    kind = "minutes" if minutes else _item_kind("", "", text)
     if kind == "other" and re.search(r"(?im)^\s*agenda\s*$", text):
         kind = "agenda"
     return Section(kind, title, pages[0].number, pages[-1].number, board, date)
@@ -167,15 +188,19 @@ def _split_appendices(pages: list[Page], section: Section) -> list[Section]:
 
 def _fill_minutes_meeting(pages: list[Page], s: Section) -> None:
     """Minutes record an earlier meeting: take its board and date from their opening."""
-    text = _strip_stamp(pages[s.first_page - 1].text)[:800]
+    page = pages[s.first_page - 1]
+    text = _strip_stamp(page.text)[:800]
     m = _MINUTES_OPEN.search(text)
     if m:
         s.board = _tidy_board(m.group(4))
-        rest = text[m.end() :]
-        dates = find_dates(rest[:300])
-        if dates:
-            s.meeting_date = dates[0][1]
-            s.title = f"Minutes of the meeting of {_format_date(s.meeting_date)}"
+        dates = find_dates(text[m.end() :][:300])
+    else:
+        board, _ = heading_board_and_date([Page(page.number, text)])
+        s.board = board or s.board
+        dates = find_dates(text[:500])
+    if dates:
+        s.meeting_date = dates[0][1]
+        s.title = f"Minutes of the meeting of {_format_date(s.meeting_date)}"
 
 
 def _first_heading(text: str) -> str | None:

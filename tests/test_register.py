@@ -212,3 +212,20 @@ def test_an_index_made_before_the_register_is_read_and_upgraded(index_copy, tmp_
     note.write_text("A note that is not minutes.")
     ingest([note], index_copy, embedder)
     assert counts(index_copy)["resolutions"] == 18 and counts(index_copy)["fts"] == 1
+
+
+def test_three_house_styles_reach_the_register_through_ingest(tmp_path, embedder, capsys):
+    """Minutes from councils that print no agenda page references or stamps are still found."""
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    fixtures = CORPUS.parent / "tests" / "fixtures" / "minutes"
+    for name in ("northbrook_housing.pdf", "southvale_csp.txt", "eastwick_scrutiny.pdf"):
+        shutil.copy(fixtures / name, papers / name)
+    settings = Settings(index=tmp_path / "index")
+    ingest([papers], settings, embedder)
+    main(["resolutions", "--index", str(settings.index), "--json"])
+    entries = json.loads(capsys.readouterr().out)
+    meetings = {(e["source"], e["meeting_date"]) for e in entries}
+    assert meetings == {("northbrook_housing.pdf", "2025-05-14"), ("southvale_csp.txt", "2025-07-17"),
+                        ("eastwick_scrutiny.pdf", "2025-06-03")}
+    assert {e["board"] for e in entries} >= {"Housing and Communities Committee", "Southvale Community Safety Partnership"}
