@@ -83,13 +83,24 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def candidates(hits: list[Hit], max_hits: int = 8) -> list[Candidate]:
-    return [Candidate(hit=h, rank=r, text=s) for r, h in enumerate(hits[:max_hits]) for s in sentences(h.chunk.text)]
+def candidates(hits: list[Hit], max_hits: int = 8, pairs: bool = False) -> list[Candidate]:
+    """Sentences of the top hits; `pairs` adds short neighbours joined (tried on evals/: no gain on
+    the held-out split, so off by default)."""
+    out = []
+    for rank, hit in enumerate(hits[:max_hits]):
+        sents = sentences(hit.chunk.text)
+        out.extend(Candidate(hit=hit, rank=rank, text=s) for s in sents)
+        if pairs:
+            out.extend(Candidate(hit=hit, rank=rank, text=f"{a} {b}") for a, b in zip(sents, sents[1:])
+                       if len(a.split()) + len(b.split()) <= 60)
+    return out
 
 
 # Tuned on the dev split of evals/ (key-fact accuracy); see README, Evaluation.
 WEIGHTS = {"coverage": 0.55, "similarity": 0.7, "rank": 0.08, "decision": 0.25, "number": 0.1, "unit": 0.3,
-           "person": 0.05, "definition": 0.1, "long": 0.0, "fragment": 0.2}
+           "person": 0.05, "definition": 0.1, "long": 0.0, "fragment": 0.2, "chair": 0.3}
+# Minutes mark who chaired in the attendance list.
+_CHAIR_MARK = re.compile(r"\((Chairman|Chairwoman|Chair|in the Chair|Vice[- ]Chair(man)?)\)", re.I)
 _PERCENT_Q = re.compile(r"\b(proportion|percentage|share|per ?cent|rate)\b|%", re.I)
 _MONEY_Q = re.compile(r"\b(how much|funding|fund|cost|budget|money|grant|spend|spent|price|cut)\b|£", re.I)
 _PERSON_CUE = re.compile(r"\b(Chairman|in the Chair|Chair\b|presented by|will present|author|chaired by|Responsible Officer"
@@ -106,6 +117,7 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
     wants_number = bool(NUMERIC_INTENT.search(question))
     unit = "%" if _PERCENT_Q.search(question) else "£" if _MONEY_Q.search(question) else None
     wants_person = bool(WHO_INTENT.search(question))
+    wants_chair = bool(re.search(r"\bchair", question, re.I))
     wants_definition = bool(DEFINITION_INTENT.search(question))
     for cand, sim in zip(cands, similarities):
         have = set(tokens(cand.text)) | set(tokens(cand.hit.chunk.title))
@@ -120,6 +132,8 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
                 score += w["unit"]
         if wants_person and _PERSON_CUE.search(cand.text):
             score += w["person"]
+            if wants_chair and _CHAIR_MARK.search(cand.text):
+                score += w["chair"]
         if wants_definition and re.search(r" [–-] |\bmeans\b|\bdefined as\b|\brefers to\b|\bsets out\b", cand.text):
             score += w["definition"]
         if len(cand.text.split()) > 50:
