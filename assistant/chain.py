@@ -73,6 +73,8 @@ class Assistant:
         ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]))
         if ex.should_abstain(cands):
             return ex.abstain(question, hits)
+        if ex.wants_latest(question):
+            return ex.compose(question, ex.pick_recent(cands), recent_first=True)
         chosen = ex.pick(cands)
         if ex.wants_decision(question):
             chosen = self._with_decision(chosen, cands)

@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(p)
     _common(p)
 
+    p = sub.add_parser("timeline", help="where a topic appears across meetings and papers, oldest first",
+                       description="List the meetings and papers that mention TOPIC, oldest to newest, "
+                                   "one cited line each.")
+    p.add_argument("topic", help="what to follow, e.g. Sentinel")
+    _filters(p)
+    _common(p)
+
     p = sub.add_parser("resolutions", help="the register of decisions in the minutes, filterable and citable",
                        description="List every minuted decision with its meeting, minute number, source and page.")
     p.add_argument("--topic", metavar="TEXT",
@@ -169,6 +176,29 @@ def cmd_ask(args, settings: Settings) -> int:
     return 0
 
 
+def cmd_timeline(args, settings: Settings) -> int:
+    from .search import Searcher
+    from .timeline import timeline
+
+    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
+    filters = Filters(board=args.board, since=args.since, until=args.until,
+                      include_restricted=settings.include_restricted)
+    searcher = Searcher(settings)
+    try:
+        events = timeline(searcher, args.topic, filters)
+    finally:
+        searcher.close()
+    if args.json:
+        print(json.dumps([e.to_json() for e in events], indent=2, ensure_ascii=False))
+        return 0
+    if not events:
+        print(f"No paper mentions '{args.topic}'.")
+    for e in events:
+        print(f"{e.meeting_date or 'undated   '}  {e.what:<12} {e.reference}")
+        print(textwrap.fill(f"“{e.quote}”", 96, initial_indent="    ", subsequent_indent="    "))
+    return 0
+
+
 def cmd_resolutions(args, settings: Settings) -> int:
     from ingest import register
     from ingest.index import IndexReader
@@ -253,7 +283,7 @@ def _progress_bar():
     return show
 
 
-COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "resolutions": cmd_resolutions, "status": cmd_status,
+COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "resolutions": cmd_resolutions, "status": cmd_status,
             "serve": cmd_serve}
 
 if __name__ == "__main__":

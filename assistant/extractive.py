@@ -12,6 +12,8 @@ from datetime import date
 
 from ingest.types import Answer, Citation, Hit
 
+from .references import human_date, reference
+
 STOP = set(
     "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
     "their there this to was we were what when where which who whom why will with about into any can me my "
@@ -98,7 +100,9 @@ def candidates(hits: list[Hit], max_hits: int = 8, pairs: bool = False) -> list[
 
 # Tuned on the dev split of evals/ (key-fact accuracy); see README, Evaluation.
 WEIGHTS = {"coverage": 0.55, "similarity": 0.7, "rank": 0.08, "decision": 0.25, "number": 0.1, "unit": 0.3,
-           "person": 0.05, "definition": 0.1, "long": 0.0, "fragment": 0.2, "chair": 0.3}
+           "person": 0.05, "definition": 0.1, "long": 0.0, "fragment": 0.2, "chair": 0.3,
+           "outcome": 0.15}
+_OUTCOME = re.compile(r"\b(agreed|decided|approved|resolved|will be|will now|procure\w*|replace\w*|move away)\b", re.I)
 # Minutes mark who chaired in the attendance list.
 _CHAIR_MARK = re.compile(r"\((Chairman|Chairwoman|Chair|in the Chair|Vice[- ]Chair(man)?)\)", re.I)
 _PERCENT_Q = re.compile(r"\b(proportion|percentage|share|per ?cent|rate)\b|%", re.I)
@@ -118,6 +122,7 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
     unit = "%" if _PERCENT_Q.search(question) else "£" if _MONEY_Q.search(question) else None
     wants_person = bool(WHO_INTENT.search(question))
     wants_chair = bool(re.search(r"\bchair", question, re.I))
+    wants_recent = wants_latest(question)
     wants_definition = bool(DEFINITION_INTENT.search(question))
     for cand, sim in zip(cands, similarities):
         have = set(tokens(cand.text)) | set(tokens(cand.hit.chunk.title))
@@ -136,6 +141,8 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
                 score += w["chair"]
         if wants_definition and re.search(r" [–-] |\bmeans\b|\bdefined as\b|\brefers to\b|\bsets out\b", cand.text):
             score += w["definition"]
+        if wants_recent and _OUTCOME.search(cand.text):
+            score += w["outcome"]  # a position is what was agreed or will happen, not the background
         if len(cand.text.split()) > 50:
             score -= w["long"]  # long runs are mostly table dumps or background, not answers
         if len(cand.text.split()) < 5 or is_heading(cand.text):
@@ -207,21 +214,67 @@ def extend(cand: Candidate, cands: list[Candidate], max_words: int = 90, follow:
                      coverage=cand.coverage, similarity=cand.similarity)
 
 
-def compose(question: str, chosen: list[Candidate]) -> Answer:
+LATEST_INTENT = re.compile(r"\b(latest|current(ly)?|most recent(ly)?|recent(ly)?|now|up to date|so far|still)\b", re.I)
+
+
+def wants_latest(question: str) -> bool:
+    return bool(LATEST_INTENT.search(question))
+
+
+def pick_recent(cands: list[Candidate], limit: int = 3, ratio: float = 0.75) -> list[Candidate]:
+    """For 'latest position' questions: the best passage from each of the newest meetings, newest first."""
+    ranked = sorted(cands, key=lambda c: -c.score)
+    if not ranked:
+        return []
+    best_by_date: dict[str, Candidate] = {}
+    for c in ranked:
+        when = c.hit.chunk.meeting_date or ""
+        if c.score >= ratio * ranked[0].score and when not in best_by_date and not is_heading(c.text):
+            best_by_date[when] = extend_to_outcome(extend(c, cands))
+    return [best_by_date[d] for d in sorted(best_by_date, reverse=True)][:limit]
+
+
+def extend_to_outcome(cand: Candidate, lookahead: int = 2, max_words: int = 120) -> Candidate:
+    """Background followed closely by what was agreed is quoted through to the outcome."""
+    if _OUTCOME.search(cand.text):
+        return cand
+    flat = " ".join(cand.hit.chunk.text.split())
+    start = flat.find(cand.text)
+    if start < 0:
+        return cand
+    end = start + len(cand.text)
+    for nxt in sentences(flat[end:])[:lookahead]:
+        end = flat.find(nxt, end) + len(nxt)
+        if _OUTCOME.search(nxt):
+            text = flat[start:end]
+            if len(text.split()) <= max_words:
+                return Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
+                                 coverage=cand.coverage, similarity=cand.similarity)
+            break
+    return cand
+
+
+def compose(question: str, chosen: list[Candidate], recent_first: bool = False) -> Answer:
     """An answer that quotes each chosen sentence, with a lead naming the paper, date and item."""
     citations: list[Citation] = []
     lines = []
-    for c in chosen:
+    for i, c in enumerate(chosen):
         ch = c.hit.chunk
         citations.append(Citation(n=len(citations) + 1, source=c.hit.source, title=ch.title, page=ch.page,
-                                  meeting_date=ch.meeting_date, quote=c.text))
-        lines.append(f"{lead(ch)}: “{c.text}” [{len(citations)}]")
+                                  meeting_date=ch.meeting_date, quote=c.text, reference=reference(ch, c.text)))
+        if recent_first and ch.meeting_date:
+            when = f"{'Most recently' if i == 0 else 'Earlier'}, on {human_date(ch.meeting_date)}, "
+            text_lead = lead(ch, dated=False)
+            text_lead = when + text_lead[:1].lower() + text_lead[1:]
+        else:
+            text_lead = lead(ch)
+        lines.append(f"{text_lead}: “{c.text}” [{len(citations)}]")
     return Answer(text="\n".join(lines), abstained=False, citations=citations)
 
 
-def lead(chunk) -> str:
+def lead(chunk, dated: bool = True) -> str:
     """'The minutes of 1 October 2018 (minute 24) record' and similar, from the chunk's metadata."""
-    when = f" of {human_date(chunk.meeting_date)}" if chunk.meeting_date else ""
+    when = f" of {human_date(chunk.meeting_date)}" if chunk.meeting_date and dated else ""
     if chunk.doc_type == "minutes":
         item = f" (minute {chunk.item})" if chunk.item else ""
         return f"The minutes{when}{item} record"
@@ -233,13 +286,6 @@ def abstain(question: str, hits: list[Hit]) -> Answer:
     text = ("The papers I have do not answer this. The closest passages are listed below"
             " in case they help you look further." if hits else "The papers I have do not answer this.")
     return Answer(text=text, abstained=True, citations=[], related=hits[:3])
-
-
-def human_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    d = date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%B %Y')}"
 
 
 def _stem(word: str) -> str:

@@ -101,6 +101,7 @@ class Citation:
     page: int
     meeting_date: str | None
     quote: str
+    reference: str = ""  # "Minute 40(b), <board>, 15 December 2023, p. 7"
 
 
 @dataclass
@@ -110,13 +111,20 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # closest passages when abstaining
 
+    @property
+    def as_of(self) -> str | None:
+        """The date of the newest cited paper."""
+        return max((c.meeting_date for c in self.citations if c.meeting_date), default=None)
+
     def to_json(self) -> dict:
         """The `ask --json` contract."""
         return {
             "answer": self.text,
             "abstained": self.abstained,
+            "as_of": self.as_of,
             "citations": [{"n": c.n, "source": c.source, "title": c.title, "page": c.page,
-                           "meeting_date": c.meeting_date, "quote": c.quote} for c in self.citations],
+                           "meeting_date": c.meeting_date, "quote": c.quote, "reference": c.reference}
+                          for c in self.citations],
             "related": [{"source": h.source, "title": h.chunk.title, "page": h.chunk.page,
                          "meeting_date": h.chunk.meeting_date} for h in self.related],
         }

@@ -105,7 +105,7 @@ def test_cli_ask_json_contract_and_abstention(corpus_index, capsys):
                  "--index", str(corpus_index.index), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert {"answer", "abstained", "citations"} <= set(out)
-    assert set(out["citations"][0]) == {"n", "source", "title", "page", "meeting_date", "quote"}
+    assert {"n", "source", "title", "page", "meeting_date", "quote"} <= set(out["citations"][0])
     assert "71" in out["answer"] and "[1]" in out["answer"]
 
 

@@ -1,0 +1,30 @@
+"""How a clerk names a paper: board, meeting date, item or minute number, and page."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_PART = re.compile(r"^\s*(?:RESOLVED|AGREED|DECISION)?\s*:?\s*\(([a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)")
+
+
+def human_date(iso: str | None) -> str:
+    """'2023-12-15' -> '15 December 2023'."""
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def reference(chunk, quote: str = "") -> str:
+    """'Minute 40(b), Safer Communities Strategy Board, 15 December 2023, p. 7' and the like."""
+    parts = []
+    if chunk.doc_type == "minutes" and chunk.item:
+        label = _PART.match(quote)
+        parts.append(f"Minute {chunk.item}{f'({label.group(1)})' if label else ''}")
+    elif chunk.item:
+        parts.append(f"{chunk.title} (agenda item {chunk.item})")
+    else:
+        parts.append(chunk.title)
+    parts += [x for x in (chunk.board, human_date(chunk.meeting_date)) if x]
+    parts.append(f"p. {chunk.page}")
+    return ", ".join(parts)

@@ -1,0 +1,65 @@
+"""A topic's timeline: the meetings and papers where it appears, oldest first, one cited line each."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.store import Filters
+
+from . import extractive as ex
+from .references import reference
+from .search import Searcher
+
+
+@dataclass
+class Event:
+    meeting_date: str | None
+    board: str | None
+    what: str  # "decision", "discussion", "report", "presentation", "agenda item", "appendix"
+    title: str
+    quote: str
+    source: str
+    page: int
+    reference: str
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: int = 60) -> list[Event]:
+    """One event per paper section that mentions the topic, dated and cited, oldest first."""
+    words = ex.content_words(topic) or ex.tokens(topic)
+    hits = searcher.search(topic, k=k, filters=filters, mode="hybrid")
+    events: dict[tuple, Event] = {}
+    for hit in hits:
+        c = hit.chunk
+        key = (c.document_id, c.section, c.item if c.doc_type == "minutes" else None)
+        if key in events:
+            continue
+        quote = _mentioning_sentence(c.text, words)
+        if quote is None:  # retrieved by meaning alone: the topic is not actually named here
+            continue
+        events[key] = Event(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher),
+                            title=c.title, quote=quote, source=hit.source, page=c.page,
+                            reference=reference(c, quote))
+    return sorted(events.values(), key=lambda e: (e.meeting_date or "9999", e.source, e.page))
+
+
+def _mentioning_sentence(text: str, words: list[str]) -> str | None:
+    """The sentence naming most of the topic's words, or None when none names any."""
+    best, best_hits = None, 0
+    for sentence in ex.sentences(text):
+        have = set(ex.tokens(sentence))
+        hits = sum(1 for w in words if w in have)
+        if hits > best_hits and not ex.is_heading(sentence):
+            best, best_hits = sentence, hits
+    return best
+
+
+def _what(chunk, searcher: Searcher) -> str:
+    if chunk.doc_type != "minutes":
+        return {"agenda": "agenda item"}.get(chunk.doc_type, chunk.doc_type)
+    if chunk.item:
+        for item_chunk, _ in searcher.reader.store.item_chunks(chunk.document_id, chunk.item):
+            if any(ex.is_decision(s) for s in ex.sentences(item_chunk.text)):
+                return "decision"
+    return "discussion"
