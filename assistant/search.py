@@ -1,6 +1,7 @@
 """Hybrid retrieval: BM25 (SQLite FTS5) and dense (FAISS) fused by weighted reciprocal rank."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from ingest.embed import Embedder
@@ -58,17 +59,35 @@ class Searcher:
             else:
                 ranked = fuse([dense_hits, sparse], [self.settings.dense_weight, self.settings.bm25_weight],
                               self.settings.rrf_k)
-            results.append(self._hits(ranked[:k]))
+            # Over-fetch so that copies of one report (in a pack and alone) collapse to one hit.
+            results.append(self._hits(ranked[: k * 3])[:k])
         return results
 
     def _hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
-        rows = self.reader.store.chunks_by_vector_ids([vid for vid, _ in ranked])
+        store = self.reader.store
+        rows = store.chunks_by_vector_ids([vid for vid, _ in ranked])
         hits = []
         for vid, score in ranked:
             if vid in rows:
                 chunk, _heading, source = rows[vid]
                 hits.append(Hit(chunk=chunk, source=source, score=score))
-        return hits
+        return collapse_copies(hits, store.document_pages({h.chunk.document_id for h in hits}))
+
+
+def collapse_copies(hits: list[Hit], pages_of: dict[str, int]) -> list[Hit]:
+    """One hit per distinct text, listing every file that holds it. The copy cited is the one in
+    the shortest document: a report published on its own is what a reader would open."""
+    groups: dict[str, list[Hit]] = {}
+    for hit in hits:
+        key = hashlib.sha1(" ".join(hit.chunk.text.split()).encode()).hexdigest()
+        groups.setdefault(key, []).append(hit)
+    out = []
+    for copies in groups.values():
+        best = min(copies, key=lambda h: (pages_of.get(h.chunk.document_id, 0), h.source))
+        sources = [{"source": h.source, "page": h.chunk.page} for h in copies]
+        out.append(Hit(chunk=best.chunk, source=best.source, score=copies[0].score,
+                       sources=sources if len(copies) > 1 else []))
+    return sorted(out, key=lambda h: -h.score)
 
 
 def fuse(rankings: list[list[tuple[int, float]]], weights: list[float], k: int = 60) -> list[tuple[int, float]]:

@@ -91,6 +91,8 @@ def section_blocks(doc: Document, section: Section) -> list[Block]:
                 if new_item:
                     item = new_item
                 current = Block(item=item, restricted=page.restricted, hard=bool(new_item))
+            if not current.lines:
+                current.restricted = page.restricted  # the section's first block takes its page's flag too
             current.lines.append((number, line))
             prev_line = line
     if current.lines:

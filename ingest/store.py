@@ -232,6 +232,13 @@ class Store:
         found = self.chunks_by_vector_ids([r[0] for r in rows])
         return [(found[r[0]][0], found[r[0]][2]) for r in rows if r[0] in found]
 
+    def document_pages(self, document_ids) -> dict[str, int]:
+        ids = list(document_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return dict(self.db.execute(f"SELECT id, pages FROM documents WHERE id IN ({marks})", ids).fetchall())
+
     def page_text(self, document_id: str, page: int) -> str | None:
         row = self.db.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
         return row[0] if row else None

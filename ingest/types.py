@@ -75,7 +75,7 @@ class Hit:
     chunk: Chunk
     source: str
     score: float
-    sources: list[str] = field(default_factory=list)  # every file holding this text
+    sources: list[dict] = field(default_factory=list)  # [{"source", "page"}] when several files hold this text
 
     def to_json(self) -> dict:
         c = self.chunk
@@ -90,6 +90,7 @@ class Hit:
             "page": c.page,
             "text": c.text,
             "score": round(self.score, 6),
+            "sources": self.sources or [{"source": self.source, "page": c.page}],
         }
 
 

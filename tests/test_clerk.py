@@ -58,3 +58,29 @@ def test_ask_json_carries_as_of_and_references(corpus_index, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["as_of"] == "2024-03-22"
     assert out["citations"][0]["reference"].endswith("22 March 2024, p. 54")
+
+
+def test_a_report_ingested_in_its_pack_and_alone_appears_once_with_both_sources(index_copy, tmp_path, embedder):
+    from pypdf import PdfReader, PdfWriter
+
+    from assistant.search import Searcher
+    from conftest import CORPUS, PACK_2024
+    from ingest.pipeline import ingest
+
+    alone = tmp_path / "separate"
+    alone.mkdir()
+    writer = PdfWriter()
+    for page in PdfReader(CORPUS / PACK_2024).pages[38:41]:  # the Probation Service report, pages 39-41
+        writer.add_page(page)
+    with open(alone / "Probation Service update.pdf", "wb") as f:
+        writer.write(f)
+    ingest([alone], index_copy, embedder)
+
+    hits = Searcher(index_copy, embedder).search("probation prioritisation framework staffing shortages", k=5)
+    top = hits[0]
+    assert {s["source"] for s in top.sources} == {PACK_2024, "Probation Service update.pdf"}
+    assert top.source == "Probation Service update.pdf"  # the paper a reader would open
+    texts = [" ".join(h.chunk.text.split()) for h in hits]
+    assert len(texts) == len(set(texts))  # no passage twice
+    pages = {s["source"]: s["page"] for s in top.sources}
+    assert pages[PACK_2024] == pages["Probation Service update.pdf"] + 38

@@ -187,3 +187,14 @@ def test_restricted_pages_are_flagged(name):
     _, pages = load_pages(CORPUS / name, name)
     assert [p.number for p in pages if p.restricted] == [49, 50, 51, 52, 53]
     assert not pages[0].restricted  # the agenda's note about excluding the public is not a notice
+
+
+def test_every_chunk_on_a_restricted_page_is_flagged_even_at_a_section_start(corpus_index):
+    reader = IndexReader(corpus_index.index)
+    try:
+        leaks = reader.store.db.execute(
+            "SELECT c.page FROM chunks c JOIN pages p ON p.document_id = c.document_id AND p.page = c.page"
+            " WHERE p.restricted = 1 AND c.restricted = 0").fetchall()
+    finally:
+        reader.close()
+    assert leaks == []

@@ -62,8 +62,8 @@ def test_cli_search_json_contract(corpus_index, capsys):
     assert code == 0
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 3
-    assert set(hits[0]) == {"chunk_id", "source", "title", "section", "doc_type", "board", "meeting_date",
-                            "page", "text", "score"}
+    assert {"chunk_id", "source", "title", "section", "doc_type", "board", "meeting_date",
+            "page", "text", "score", "sources"} == set(hits[0])
     assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
 
 
