@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--json", action="store_true", help="print machine-readable JSON")
     out.add_argument("--csv", action="store_true", help="print CSV, one row per decision (opens in a spreadsheet)")
 
+    p = sub.add_parser("actions", help="follow up the actions in the minutes and action logs: done, pending, unknown",
+                       description="List every action the minutes or an action log records, with whether a later "
+                                   "agenda, report or minute shows it done, and the page that shows it.")
+    p.add_argument("--status", metavar="S", choices=["done", "pending", "unknown"],
+                   help="only actions with this status: done, pending or unknown")
+    p.add_argument("--board", metavar="B", help="only actions of boards whose name contains B")
+    p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
+    _common(p)
+
     p = sub.add_parser("status", help="list the ingested documents and the last ingest",
                        description="Show what the index holds.")
     _common(p)
@@ -239,6 +248,38 @@ def _print_register(entries: list[dict]) -> None:
                                 subsequent_indent="      "))
 
 
+def cmd_actions(args, settings: Settings) -> int:
+    from ingest.index import IndexReader
+
+    from .followup import follow_up
+
+    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
+    reader = IndexReader(settings.index)  # no embedding model: the matching reads titles, names and dates
+    try:
+        actions = follow_up(reader.store, board=args.board, status=args.status,
+                            include_restricted=settings.include_restricted)
+    finally:
+        reader.close()
+    if args.json:
+        print(json.dumps(actions, indent=2, ensure_ascii=False))
+        return 0
+    if not actions:
+        print("No matching actions.")
+    for a in actions:
+        where = f"minute {a['item']}{a['label'] or ''}" if a["origin"] == "minutes" else \
+            f"action log{' row ' + a['item'] if a['item'] else ''}"
+        print(f"{a['meeting_date'] or 'undated   '}  [{a['status']}]  {where}, {a['board'] or ''}")
+        print(textwrap.fill(f"{a['who'] + ': ' if a['who'] else ''}{a['text']}", 96, initial_indent="    ",
+                            subsequent_indent="    "))
+        e = a["evidence"]
+        if e:
+            print(f"    shown by: {e['title']}, {e['meeting_date']} ({e['source']}, page {e['page']})")
+            print(textwrap.fill(f"“{e['quote']}”", 96, initial_indent="      ", subsequent_indent="      "))
+        if a.get("note"):
+            print(f"    note: {a['note']}")
+    return 0
+
+
 def cmd_status(args, settings: Settings) -> int:
     from ingest.index import IndexReader
 
@@ -284,7 +325,7 @@ def _progress_bar():
 
 
 COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "resolutions": cmd_resolutions, "status": cmd_status,
-            "serve": cmd_serve}
+            "actions": cmd_actions, "serve": cmd_serve}
 
 if __name__ == "__main__":
     sys.exit(main())
