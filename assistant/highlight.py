@@ -1,0 +1,39 @@
+"""Which words of a passage match a search: character spans to highlight, never markup.
+
+The caller decides how to show a span (the web app bolds it in escaped Markdown), so paper
+text can never turn into HTML here.
+"""
+from __future__ import annotations
+
+import re
+
+from .extractive import STOP, normal_word
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+
+
+def query_terms(query: str) -> set[str]:
+    """The query's words as the highlighter compares them: stemmed, without stop words."""
+    words = re.findall(r"[a-z0-9]+", (query or "").lower())
+    return {normal_word(w) for w in words if w not in STOP and len(w) > 1}
+
+
+def spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """(start, end) of every word in `text` that matches a term, in order and not overlapping.
+
+    A word matches when its stem equals a term's, or when one stem starts the other and the
+    shorter has at least five letters ("motorcyclist" finds "motorcyclists", "partner" finds "partnership").
+    """
+    if not terms:
+        return []
+    out = []
+    for m in _WORD.finditer(text):
+        word = normal_word(m.group(0).lower().split("'")[0])
+        if word in terms or any(_prefix_match(word, t) for t in terms):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _prefix_match(a: str, b: str) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long.startswith(short)

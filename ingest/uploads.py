@@ -1,0 +1,156 @@
+"""Papers added through the web app: checked, stored under <index>/uploads/ with safe names, ingested.
+
+A bad upload is refused with a one-line reason and its file is not kept; the ingest of the
+good ones goes through the normal pipeline, which builds a new generation beside the current
+one, so nothing already ingested is lost whatever the upload holds. Reasons for skipped
+uploads are kept in <index>/uploads/skipped.json so the app can list them later.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .index import IndexReader, current_dir
+from .pipeline import Progress, ingest
+from .settings import Settings
+
+UPLOADS = "uploads"
+SKIP_LOG = "skipped.json"
+KEEP_SKIPS = 200  # the log keeps the most recent reasons only
+_MAX_NAME = 120
+_UNSAFE = re.compile(r"[^A-Za-z0-9 ._()\-&,+']+")
+
+
+@dataclass
+class UploadReport:
+    ingested: list[dict] = field(default_factory=list)  # {"name", "source", "pages", "chunks"}
+    unchanged: list[dict] = field(default_factory=list)  # {"name", "source"}
+    skipped: list[dict] = field(default_factory=list)  # {"name", "source", "reason"}
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.ingested or self.unchanged)
+
+
+def uploads_dir(index: Path) -> Path:
+    return Path(index) / UPLOADS
+
+
+def sanitise_name(name: str) -> str:
+    """A safe file name for an upload: no folders, no hidden or odd characters, a .pdf ending kept."""
+    base = re.split(r"[\\/]", unicodedata.normalize("NFKC", name or ""))[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")  # control and format characters
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    stem = _UNSAFE.sub("_", stem).strip(" ._-") or "upload"
+    ext = re.sub(r"[^A-Za-z0-9]", "", ext).lower()[:8]
+    stem = re.sub(r"_+", "_", re.sub(r"\s+", " ", stem))[: _MAX_NAME - len(ext) - 1].rstrip(" ._")
+    return f"{stem}.{ext}" if ext else stem
+
+
+def precheck(name: str, data: bytes, max_bytes: int) -> str | None:
+    """Why an upload cannot be taken before it is stored, or None."""
+    if not name.lower().endswith(".pdf"):
+        return "only PDF files can be uploaded here"
+    if not data:
+        return "empty file (0 bytes)"
+    if len(data) > max_bytes:
+        return (f"too large ({len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, "
+                "set MINUTEBOOK_MAX_FILE_MB to change it)")
+    return None
+
+
+def ingest_uploads(files: list[tuple[str, bytes]], settings: Settings, embedder=None,
+                   progress: Progress | None = None) -> UploadReport:
+    """Store each (name, bytes) under <index>/uploads/ and ingest them; bad ones are reported, not kept."""
+    report = UploadReport()
+    folder = uploads_dir(settings.index)
+    folder.mkdir(parents=True, exist_ok=True)
+    known = _indexed_sources(settings.index)
+    stored: dict[str, tuple[str, Path]] = {}  # source -> (name as uploaded, stored path)
+    for name, data in files:
+        clean = sanitise_name(name)
+        reason = precheck(clean, data, int(settings.max_file_mb * 1e6))
+        if reason:
+            report.skipped.append({"name": name, "source": clean, "reason": reason})
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        target = _free_name(folder, clean, digest, known, set(stored))
+        if not target.exists():
+            tmp = folder / f".{target.name}.part"
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        stored[target.name] = (name, target)
+    if stored:
+        result = ingest([p for _, p in stored.values()], settings, embedder, progress)
+        for item in result.ingested:
+            report.ingested.append({"name": stored[item["source"]][0], **item})
+        for source in result.unchanged:
+            report.unchanged.append({"name": stored[source][0], "source": source})
+        for item in result.skipped:
+            name, path = stored.get(item["source"], (item["source"], None))
+            if path is not None and item["source"] not in known:
+                path.unlink(missing_ok=True)  # a file the index could not read is not kept
+            report.skipped.append({"name": name, "source": item["source"], "reason": item["reason"]})
+    _log_skips(settings.index, report)
+    return report
+
+
+def read_skips(index: Path) -> list[dict]:
+    """Uploads that were refused, newest first: {"source", "name", "reason", "at"}."""
+    try:
+        entries = json.loads((uploads_dir(index) / SKIP_LOG).read_text())
+    except (OSError, ValueError):
+        return []
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
+def _log_skips(index: Path, report: UploadReport) -> None:
+    """Add this batch's refusals to the log; a file that has now gone in loses its old refusal."""
+    done = {e["source"] for e in report.ingested + report.unchanged}
+    if not report.skipped and not done:
+        return
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    fresh = [{"source": s["source"], "name": s["name"], "reason": s["reason"], "at": now} for s in report.skipped]
+    fresh_sources = {e["source"] for e in fresh}
+    old = [e for e in read_skips(index) if e.get("source") not in done | fresh_sources]
+    path = uploads_dir(index) / SKIP_LOG
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{SKIP_LOG}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps((fresh + old)[:KEEP_SKIPS], indent=1, ensure_ascii=False))
+    os.replace(tmp, path)
+
+
+def _free_name(folder: Path, name: str, digest: str, known: dict[str, str], taken: set[str]) -> Path:
+    """`name`, or `name (2)`... so an upload never replaces a different paper that has the same name."""
+    stem, _, ext = name.rpartition(".")
+    n = 1
+    while True:
+        candidate = name if n == 1 else f"{stem} ({n}).{ext}"
+        path = folder / candidate
+        same_in_index = known.get(candidate) in (None, digest)
+        same_on_disk = not path.exists() or _hash(path) == digest
+        if candidate not in taken and same_in_index and same_on_disk:
+            return path
+        n += 1
+
+
+def _hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _indexed_sources(index: Path) -> dict[str, str]:
+    if current_dir(index) is None:
+        return {}
+    reader = IndexReader(index)
+    try:
+        return reader.store.sources()
+    finally:
+        reader.close()
