@@ -1,41 +1,35 @@
-"""minutebook's web app (Streamlit). It only renders: all logic lives in ingest/ and assistant/."""
+"""minutebook's web app (Streamlit): `streamlit run ui/app.py`, or `minutebook serve`.
+
+It only renders: all logic lives in ingest/ and assistant/. Pages are in ui/views/; the
+index is MINUTEBOOK_INDEX (default index/), loaded once per process by ui/resources.py.
+"""
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import streamlit as st
 
-from assistant.search import Searcher
-from ingest.errors import MinutebookError
-from ingest.settings import Settings
-from ingest.store import Filters
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # so `ui`, `ingest` and `assistant` import without an installed package
+    sys.path.insert(0, str(ROOT))
 
+from ui import resources  # noqa: E402
 
-@st.cache_resource
-def get_searcher(index: str) -> Searcher:
-    return Searcher(Settings.from_env(index=index))
+VIEWS = Path(__file__).resolve().parent / "views"
 
-
-def main() -> None:
-    st.set_page_config(page_title="minutebook", page_icon="📒")
-    st.title("minutebook")
-    st.caption("Search the board papers. Every result names its paper and page.")
-    settings = Settings.from_env()
-    try:
-        searcher = get_searcher(str(settings.index))
-    except MinutebookError as e:
-        st.error(str(e))
-        return
-    query = st.text_input("Search the papers", placeholder="e.g. free course for motorcyclists")
-    board = st.text_input("Board (part of its name)", "")
-    if query:
-        hits = searcher.search(query, k=8, filters=Filters(board=board or None))
-        if not hits:
-            st.info("No matching passages.")
-        for h in hits:
-            c = h.chunk
-            with st.container(border=True):
-                st.markdown(f"**{c.title}** — page {c.page}")
-                st.caption(f"{h.source} · {c.board or ''} · {c.meeting_date or ''} · {c.doc_type}")
-                st.text(c.text)
-
-
-main()
+st.set_page_config(page_title="minutebook", page_icon=":material/menu_book:", layout="wide")
+st.set_option("client.toolbarMode", "minimal")  # no developer menu or Deploy button for councillors
+pages = [
+    st.Page(VIEWS / "ask.py", title="Ask", icon=":material/forum:", default=True),
+    st.Page(VIEWS / "search.py", title="Search", icon=":material/search:", url_path="search"),
+    st.Page(VIEWS / "resolutions.py", title="Resolutions", icon=":material/gavel:", url_path="resolutions"),
+    st.Page(VIEWS / "papers.py", title="Papers", icon=":material/description:", url_path="papers"),
+]
+page = st.navigation(pages)
+with st.sidebar:
+    st.caption("minutebook: answers from the board papers, each with its paper and page.")
+    settings = resources.settings()
+    if resources.generation(settings) is None:
+        st.caption("No index yet.")
+page.run()

@@ -1,0 +1,356 @@
+"""The web app, page by page, through Streamlit's AppTest (the script runs in-process, no browser)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from conftest import CORPUS, PACK_2018, PACK_2024
+from ingest.index import current_dir
+from ingest.uploads import SKIP_LOG, uploads_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "ui" / "app.py")
+RESOLVE_Q = "What did the Board resolve about the Strategic Partnership Board update in October 2018?"
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test loads the model and index itself, as a new server process would."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def open_app(monkeypatch, index: Path, page: str | None = None) -> AppTest:
+    monkeypatch.setenv("MINUTEBOOK_INDEX", str(index))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception, at.exception
+    if page:
+        at.switch_page(f"views/{page}.py").run()
+        assert not at.exception, at.exception
+    return at
+
+
+def plain(value: str) -> str:
+    """Escaped Markdown back to the text a reader sees (bold marks dropped)."""
+    return value.replace("**", "").replace("\\", "")
+
+
+def texts(elements) -> list[str]:
+    return [plain(e.value) for e in elements]
+
+
+def table_with(at: AppTest, column: str):
+    """The first table on the page that has `column` (AppTest does not expose a dataframe's key)."""
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def no_html_allowed(at: AppTest) -> None:
+    assert all(not m.proto.allow_html for m in at.markdown), "paper text must never be rendered as HTML"
+
+
+# ---- Ask ------------------------------------------------------------------------------------------
+
+def test_ask_answers_with_numbered_citations_that_open_the_page_in_the_app(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index)
+    assert at.title[0].value == "Ask the papers"
+    at.chat_input[0].set_value(RESOLVE_Q).run()
+    assert not at.exception, at.exception
+    shown = "\n".join(texts(at.markdown))
+    assert "oral update be noted" in shown and "[1]" in shown
+    labels = [plain(e.label) for e in at.expander]
+    assert labels[0] == "[1] Minutes of the meeting of 1 October 2018 — page 7"
+    # The citation names the board, the meeting, the paper and the page.
+    assert "Board: Leicestershire Safer Communities Strategy Board" in shown
+    assert "Meeting: 1 October 2018" in shown
+    assert f"File: {PACK_2018}" in shown and "Page: 7" in shown
+    assert "> RESOLVED: That the contents of the oral update be noted." in shown
+    no_html_allowed(at)
+
+    at.toggle[0].set_value(True).run()  # "Show page 7 of the paper"
+    assert not at.exception, at.exception
+    assert len(at.image) == 1
+    assert at.number_input[0].value == 7
+    assert any("page 7 of 54" in c for c in texts(at.caption))
+    at.number_input[0].set_value(8).run()  # step to the next page, still inside the app
+    assert not at.exception and any("page 8 of 54" in c for c in texts(at.caption))
+
+
+def test_a_follow_up_question_uses_the_conversation_so_far(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index)
+    at.chat_input[0].set_value("What is Biker Down?").run()
+    at.chat_input[0].set_value("and how long is the course?").run()
+    assert not at.exception, at.exception
+    history = at.session_state["ask_history"]
+    assert [t["question"] for t in history] == ["What is Biker Down?", "and how long is the course?"]
+    assert "3-hour" in history[1]["answer"].text
+    assert len(at.chat_message) == 4
+    at.button(key="ask-clear").click().run()
+    assert at.session_state["ask_history"] == [] and len(at.chat_message) == 0
+
+
+def test_an_abstention_says_so_plainly_and_shows_the_closest_passages(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index)
+    at.chat_input[0].set_value("What are the opening hours of Loughborough library?").run()
+    assert not at.exception, at.exception
+    assert "do not answer" in plain(at.warning[0].value)
+    assert "Closest passages" in texts(at.markdown)
+    assert not at.expander  # no citations
+    assert any(" · page " in c for c in texts(at.caption))  # each passage names its paper and page
+
+
+def test_ask_filters_narrow_the_papers_used(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index)
+    at.selectbox(key="ask-board").set_value("Leicestershire and Rutland Safer Communities Strategy Board").run()
+    at.chat_input[0].set_value("What is Biker Down?").run()
+    answer = at.session_state["ask_history"][0]["answer"]
+    assert answer.citations and {c.source for c in answer.citations} == {PACK_2024}
+
+    at.button(key="ask-clear").click().run()
+    at.date_input(key="ask-until").set_value(__import__("datetime").date(2019, 1, 1)).run()
+    at.chat_input[0].set_value("What is Biker Down?").run()
+    answer = at.session_state["ask_history"][0]["answer"]
+    assert all(c.meeting_date <= "2019-01-01" for c in answer.citations)
+    assert PACK_2024 not in {c.source for c in answer.citations} | {h.source for h in answer.related}
+
+
+# ---- Search ---------------------------------------------------------------------------------------
+
+def test_search_with_a_section_type_filter_highlights_the_words_and_opens_pages(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "search")
+    at.text_input(key="search-query").input("hate crime").run()
+    assert not at.exception, at.exception
+    unfiltered = [c for c in texts(at.caption) if " · page " in c]
+    assert unfiltered
+    at.selectbox(key="search-type").set_value("minutes").run()
+    assert not at.exception, at.exception
+    results = [c for c in texts(at.caption) if " · page " in c]
+    assert results and all(c.endswith("minutes") for c in results)
+    assert any("**hate**" in m.value.lower() or "**crime**" in m.value.lower() for m in at.markdown)
+    no_html_allowed(at)
+    at.toggle[0].set_value(True).run()
+    assert not at.exception and len(at.image) == 1
+
+
+def test_search_board_and_date_filters(monkeypatch, corpus_index):
+    import datetime
+
+    at = open_app(monkeypatch, corpus_index.index, "search")
+    at.text_input(key="search-query").input("community safety").run()
+    at.selectbox(key="search-board").set_value("Scrutiny Commission").run()
+    at.date_input(key="search-since").set_value(datetime.date(2024, 1, 1)).run()
+    assert not at.exception, at.exception
+    results = [c for c in texts(at.caption) if " · page " in c]
+    assert results and all("Scrutiny Commission" in c and "2024" in c for c in results)
+
+
+# ---- Resolutions ------------------------------------------------------------------------------------
+
+def test_the_register_filters_by_kind_board_dates_and_topic(monkeypatch, corpus_index):
+    import datetime
+
+    at = open_app(monkeypatch, corpus_index.index, "resolutions")
+    assert not at.exception, at.exception
+    metrics = {m.label: int(m.value) for m in at.metric}
+    table = at.dataframe[0].value
+    assert metrics["Decisions listed"] == len(table) > 0
+    assert list(table["meeting"]) == sorted(table["meeting"], reverse=True)  # newest first
+    assert {"minute", "page", "source"} <= set(table.columns)
+
+    at.selectbox(key="res-kind").set_value("action").run()
+    actions = at.dataframe[0].value
+    assert 0 < len(actions) < len(table) and all("action" in k for k in actions["kinds"])
+    assert int(at.metric[1].value) == actions["actions"].sum() > 0
+
+    at.selectbox(key="res-kind").set_value("Any kind").run()
+    at.date_input(key="res-since").set_value(datetime.date(2023, 1, 1)).run()
+    recent = at.dataframe[0].value
+    assert len(recent) and all(d >= "2023-01-01" for d in recent["meeting"])
+    at.selectbox(key="res-board").set_value("Leicestershire Safer Communities Strategy Board").run()
+    assert not at.dataframe and "No decision matches" in at.info[0].value  # that board last met in 2018
+
+    at.date_input(key="res-since").set_value(None).run()
+    at.text_input(key="res-topic").input("Strategic Partnership Board").run()
+    assert not at.exception, at.exception
+    ranked = at.dataframe[0].value
+    assert ranked.iloc[0]["minute"] == "24" and ranked.iloc[0]["page"] == 7
+
+
+def test_a_decision_opens_with_its_parts_and_page(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "resolutions")
+    at.selectbox(key="res-kind").set_value("action").run()
+    at.selectbox(key="res-pick").set_value(0).run()
+    assert not at.exception, at.exception
+    shown = "\n".join(texts(at.markdown))
+    assert "Minute " in shown and "[action]" in shown and "Page: " in shown
+    at.toggle[0].set_value(True).run()
+    assert not at.exception and len(at.image) == 1
+
+
+# ---- Papers ---------------------------------------------------------------------------------------
+
+def test_papers_lists_documents_with_board_date_pages_and_sections(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "papers")
+    docs = table_with(at, "sections found")
+    assert len(docs) == 5
+    row = docs[docs["file"] == PACK_2018].iloc[0]
+    assert row["pages"] == 54 and row["board"] and row["meeting"] == "2018-12-10"
+    assert "minutes" in row["sections found"] and "agenda" in row["sections found"]
+    at.selectbox(key="papers-pick").set_value(list(docs["file"]).index(PACK_2018)).run()
+    sections = table_with(at, "type")
+    assert "minutes" in set(sections["type"])
+
+
+def test_a_bad_upload_shows_its_reason_and_loses_nothing(monkeypatch, index_copy):
+    before = current_dir(index_copy.index)
+    at = open_app(monkeypatch, index_copy.index, "papers")
+    half = (CORPUS / PACK_2018).read_bytes()[:4000]
+    at.file_uploader[0].set_value([("../../etc/broken.pdf", half, "application/pdf"),
+                                   ("empty.pdf", b"", "application/pdf")]).run()
+    at.button(key="papers-ingest").click().run()
+    assert not at.exception, at.exception
+    errors = texts(at.error)
+    assert any(e.startswith("../../etc/broken.pdf was not added: ") for e in errors), errors
+    assert any("empty.pdf was not added: empty file" in e for e in errors), errors
+    skips = table_with(at, "why")
+    assert set(skips["file"]) == {"broken.pdf", "empty.pdf"}
+    assert len(table_with(at, "sections found")) == 5  # nothing already ingested is lost
+    assert current_dir(index_copy.index) == before  # the index was not even rewritten
+    assert not (uploads_dir(index_copy.index) / "broken.pdf").exists()  # a refused file is not kept
+    log = json.loads((uploads_dir(index_copy.index) / SKIP_LOG).read_text())
+    assert {e["source"] for e in log} == {"broken.pdf", "empty.pdf"}
+
+
+def test_a_good_upload_is_ingested_and_searchable_at_once(monkeypatch, index_copy):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 8, "Minutes of a meeting of the Riverside Parks Board held on 3 March 2025.\n"
+                         "The Board heard about the zebracorn wildflower meadow project.\n"
+                         "RESOLVED: That the zebracorn meadow report be noted.")
+    at = open_app(monkeypatch, index_copy.index, "papers")
+    at.file_uploader[0].set_value(("Parks <board> minutes.pdf", bytes(pdf.output()), "application/pdf")).run()
+    at.button(key="papers-ingest").click().run()
+    assert not at.exception, at.exception
+    assert any(s.startswith("Added Parks _board_ minutes.pdf (1 pages") for s in texts(at.success))
+    assert len(table_with(at, "sections found")) == 6
+    assert (uploads_dir(index_copy.index) / "Parks _board_ minutes.pdf").is_file()
+    at.switch_page("views/search.py").run()  # the new generation is picked up without a restart
+    at.text_input(key="search-query").input("zebracorn meadow").run()
+    assert any(c.startswith("Parks _board_ minutes.pdf · page 1") for c in texts(at.caption))
+
+
+def test_without_an_index_the_pages_say_what_to_do(monkeypatch, tmp_path):
+    at = open_app(monkeypatch, tmp_path / "none")
+    assert "No papers have been ingested yet" in at.info[0].value
+    at.switch_page("views/papers.py").run()
+    assert not at.exception and at.file_uploader  # uploading is how a first index can be made
+
+
+def test_the_ui_never_allows_html():
+    sources = "\n".join(p.read_text() for p in (ROOT / "ui").rglob("*.py"))
+    assert "unsafe_allow_html" not in sources and "st.html" not in sources
+
+
+# ---- the helpers the pages call -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, safe", [
+    ("../../etc/passwd.pdf", "passwd.pdf"),
+    ("C:\\Users\\clerk\\Agenda 12-Mar-2025.PDF", "Agenda 12-Mar-2025.pdf"),
+    ("  .hidden.pdf", "hidden.pdf"),
+    ("minutes\x00\u202e<script>.pdf", "minutes_script.pdf"),
+    (".pdf", "upload.pdf"),
+    ("a" * 300 + ".pdf", "a" * 116 + ".pdf"),
+])
+def test_upload_names_are_sanitised(name, safe):
+    from ingest.uploads import sanitise_name
+
+    assert sanitise_name(name) == safe
+
+
+def test_uploads_are_checked_before_they_are_stored():
+    from ingest.uploads import precheck
+
+    assert precheck("notes.docx", b"PK", 10) == "only PDF files can be uploaded here"
+    assert precheck("a.pdf", b"", 10) == "empty file (0 bytes)"
+    assert precheck("a.pdf", b"x" * 2_000_001, 1_000_000).startswith("too large (2.0 MB; the limit is 1 MB")
+    assert precheck("a.pdf", b"%PDF", 10) is None
+
+
+def test_an_upload_never_replaces_a_different_paper_of_the_same_name(index_copy, embedder):
+    from ingest.uploads import ingest_uploads
+
+    same_name = (CORPUS / PACK_2018).read_bytes()[:5000]  # a different (and broken) file named like a corpus paper
+    report = ingest_uploads([(PACK_2018, same_name)], index_copy, embedder)
+    assert report.skipped and report.skipped[0]["source"] == PACK_2018.replace(".pdf", " (2).pdf")
+    again = ingest_uploads([(PACK_2018, (CORPUS / PACK_2018).read_bytes())], index_copy, embedder)
+    assert [u["source"] for u in again.unchanged] == [PACK_2018]  # the same bytes under the same name
+
+
+def test_upload_progress_is_reported_while_ingesting(index_copy, embedder):
+    from ingest.uploads import ingest_uploads
+
+    calls = []
+    small = "Leicester City Community Safety Work - Scrutiny Commission 07-Dec-2017.pdf"
+    data = (CORPUS / small).read_bytes() + b"\n% a changed copy\n"
+    report = ingest_uploads([("copy.pdf", data)], index_copy, embedder, lambda *a: calls.append(a))
+    assert report.ingested and calls[0][1:] == (0, 1) and calls[-1] == ("done", 1, 1)
+    assert any(m.startswith("embedding copy.pdf") for m, _, _ in calls)
+
+
+def test_highlighting_finds_word_forms_and_stays_text():
+    from assistant.highlight import query_terms, spans
+    from ui.text import escape, highlighted
+
+    text = "Motorcyclists asked for *free* [courses](http://x) <b>now</b> $5"
+    found = [text[a:b] for a, b in spans(text, query_terms("free course for a motorcyclist"))]
+    assert found == ["Motorcyclists", "free", "courses"]
+    md = highlighted(text, spans(text, query_terms("free courses")))
+    assert md == ("Motorcyclists asked for \\***free**\\* \\[**courses**\\]\\(http\\:\\/\\/x\\) "
+                  "\\<b\\>now\\<\\/b\\> \\$5")
+    assert escape(" a\n\n b ") == "a b"
+
+
+def test_register_helpers_count_sort_and_write_csv(corpus_index):
+    from assistant.app_data import register_counts, register_csv, sort_register
+    from ingest import register
+    from ingest.index import IndexReader
+
+    reader = IndexReader(corpus_index.index)
+    entries = register.find(reader.store)
+    reader.close()
+    counts = register_counts(entries)
+    assert counts["decisions"] == len(entries) and counts["actions"] > 0
+    oldest = sort_register(entries, "oldest first")
+    assert oldest[0]["meeting_date"] <= oldest[-1]["meeting_date"]
+    assert sort_register(entries, "newest first") == entries
+    lines = register_csv(oldest[:2]).splitlines()
+    assert lines[0] == "meeting_date,board,item,title,text,kinds,source,page" and len(lines) >= 3
+
+
+def test_answerers_are_the_extractive_one_and_any_configured_models():
+    from assistant.app_data import answerers
+
+    assert answerers({}) == ["extractive"]
+    assert answerers({"MINUTEBOOK_LLM": "ollama:llama3.2, openai:gpt-4o-mini,"}) == [
+        "extractive", "ollama:llama3.2", "openai:gpt-4o-mini"]
+
+
+def test_the_index_is_loaded_once_per_generation(index_copy, embedder):
+    from ingest.uploads import ingest_uploads
+    from ui import resources
+
+    first = resources._assistant(str(index_copy.index), str(current_dir(index_copy.index)))
+    assert resources._assistant(str(index_copy.index), str(current_dir(index_copy.index))) is first
+    data = (CORPUS / PACK_2024).read_bytes() + b"\n% changed\n"
+    assert ingest_uploads([("new.pdf", data)], index_copy, embedder).ingested
+    second = resources._assistant(str(index_copy.index), str(current_dir(index_copy.index)))
+    assert second is not first and second.embedder is first.embedder  # new index, same model

@@ -1,0 +1,104 @@
+"""Ask: a chat over the papers. Every answer quotes the papers and cites paper and page."""
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.app_data import EXTRACTIVE, answerers
+from assistant.chain import Turn
+from ingest.errors import MinutebookError
+from ingest.types import Answer
+from ui import resources, widgets
+from ui.text import escape
+
+HISTORY = "ask_history"  # list of {"question": str, "answer": Answer, "answerer": str}
+EXAMPLES = ("What is Biker Down?", "What did the Board resolve about the Strategic Partnership Board update in October 2018?",
+            "How many schools visited Warning Zone between October and December 2023?")
+
+
+def main() -> None:
+    st.title("Ask the papers")
+    settings = resources.settings()
+    assistant = resources.assistant(settings)
+    if assistant is None:
+        return
+    store = assistant.searcher.reader.store
+    history: list[dict] = st.session_state.setdefault(HISTORY, [])
+
+    with st.sidebar:
+        st.subheader("Answer options")
+        choices = answerers()
+        answerer = st.selectbox("Answerer", choices, key="ask-answerer", format_func=_answerer_label,
+                                help="The extractive answerer quotes the papers word for word and works offline. "
+                                     "Language models appear here when MINUTEBOOK_LLM names them.")
+        filters = widgets.filters(store, "ask", include_restricted=settings.include_restricted)
+        if st.button("Start a new conversation", key="ask-clear", disabled=not history):
+            history.clear()
+            st.rerun()
+
+    if not history:
+        st.caption("Ask in plain words. Every answer quotes the papers and names the paper and page; "
+                   "when the papers do not say, the answer says so. Follow-up questions keep the topic.")
+        st.markdown("Try: " + " · ".join(f"*{escape(q)}*" for q in EXAMPLES))
+
+    for n, turn in enumerate(history):
+        _show_turn(store, n, turn)
+
+    question = st.chat_input("Ask a question about the board papers", key="ask-input")
+    if question:
+        question = question.strip()[:1000]
+        with st.chat_message("user"):
+            st.markdown(escape(question))
+        with st.chat_message("assistant"):
+            with st.spinner("Reading the papers…"):
+                answer, error = _ask(assistant, question, history, filters, answerer)
+            if error:
+                st.error(error)
+                return
+        history.append({"question": question, "answer": answer, "answerer": answerer})
+        st.rerun()  # draw the new turn with the others, so its controls keep their place
+
+
+def _ask(assistant, question: str, history: list[dict], filters, answerer: str) -> tuple[Answer | None, str | None]:
+    turns = [Turn(t["question"], t["answer"].text) for t in history]
+    llm = None
+    try:
+        if answerer != EXTRACTIVE:
+            from assistant.generative import make_chat_model
+
+            llm = make_chat_model(answerer)
+        return assistant.ask(question, history=turns, filters=filters, llm=llm), None
+    except MinutebookError as e:
+        return None, str(e)
+    except Exception as e:  # noqa: BLE001 - a language model server can fail in many ways
+        if llm is None:
+            raise
+        return None, (f"The language model {answerer} did not answer ({type(e).__name__}: {str(e)[:200]}). "
+                      "Choose the extractive answerer to keep going.")
+
+
+def _show_turn(store, n: int, turn: dict) -> None:
+    with st.chat_message("user"):
+        st.markdown(escape(turn["question"]))
+    answer: Answer = turn["answer"]
+    with st.chat_message("assistant"):
+        if answer.abstained:
+            st.warning(escape(answer.text))
+        else:
+            for line in answer.text.splitlines():
+                if line.strip():
+                    st.markdown(escape(line))
+        if turn.get("answerer", EXTRACTIVE) != EXTRACTIVE:
+            st.caption(escape(f"Answered by {turn['answerer']}; every quote below is taken from the cited page."))
+        for c in answer.citations:
+            widgets.citation(store, c, key=f"ask-{n}-{c.n}")
+        if answer.abstained and answer.related:
+            st.markdown("**Closest passages**")
+            for i, hit in enumerate(answer.related, start=1):
+                widgets.hit_card(store, hit, key=f"ask-{n}-related-{i}", query=turn["question"], rank=i)
+
+
+def _answerer_label(spec: str) -> str:
+    return "Extractive (quotes the papers, offline)" if spec == EXTRACTIVE else f"Language model: {spec}"
+
+
+main()

@@ -1,0 +1,110 @@
+"""Papers: what the index holds, the uploads that were refused and why, and upload of new PDFs."""
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.extractive import human_date
+from ingest import catalog, uploads
+from ingest.errors import MinutebookError
+from ui import resources
+from ui.text import escape
+
+REPORT = "papers_upload_report"  # the last upload's outcome, shown after the rerun that follows it
+ROUND = "papers_upload_round"  # bumped after each upload so the uploader starts empty again
+
+
+def main() -> None:
+    st.title("Papers")
+    settings = resources.settings()
+    _upload(settings)
+    _report()
+
+    st.subheader("In the index")
+    gen = resources.generation(settings)
+    if gen is None:
+        st.info("No papers yet: upload some above, or run `make ingest`.")
+    else:
+        reader = resources.reader(settings)
+        if reader is not None:
+            _documents(reader.store)
+
+    st.subheader("Files that were not added")
+    skips = uploads.read_skips(settings.index)
+    if not skips:
+        st.caption("None: every uploaded file went in.")
+    else:
+        st.dataframe([{"file": s.get("source"), "uploaded as": s.get("name"), "why": s.get("reason"),
+                       "when": (s.get("at") or "").replace("T", " ")[:16]} for s in skips],
+                     hide_index=True, key="papers-skips")
+
+
+def _documents(store) -> None:
+    docs = catalog.papers(store)
+    st.caption(f"{len(docs)} papers, newest meeting first.")
+    st.dataframe([{"title": d["title"], "board": d["board"] or "", "meeting": d["meeting_date"] or "",
+                   "pages": d["pages"], "passages": d["chunks"], "sections found": d["sections_summary"],
+                   "file": d["sources"] or ""} for d in docs],
+                  hide_index=True, key="papers-table",
+                  column_config={"pages": st.column_config.NumberColumn("pages", width="small"),
+                                 "passages": st.column_config.NumberColumn("passages", width="small",
+                                                                           help="Indexed chunks")})
+    picked = st.selectbox("Sections of a paper", range(len(docs)), index=None, key="papers-pick",
+                          format_func=lambda i: docs[i]["title"], placeholder="Choose a paper to see its sections")
+    if picked is not None and picked < len(docs):
+        d = docs[picked]
+        st.markdown(escape(f"{d['title']}: {d['pages']} pages, {d['board'] or 'board not found'}, "
+                           f"{human_date(d['meeting_date']) or 'undated'}"))
+        st.dataframe([{"type": s["kind"], "title": s["title"], "pages": f"{s['first_page']}–{s['last_page']}",
+                       "board": s["board"] or "", "meeting": s["meeting_date"] or "", "item": s["item"] or "",
+                       "restricted": "yes" if s["restricted"] else ""} for s in d["sections"]],
+                      hide_index=True, key="papers-sections")
+
+
+def _upload(settings) -> None:
+    st.subheader("Add papers")
+    limit_mb = int(settings.max_file_mb)
+    round_ = st.session_state.setdefault(ROUND, 0)
+    files = st.file_uploader(f"PDF board papers (up to {limit_mb} MB each)", type=["pdf"], accept_multiple_files=True,
+                             key=f"papers-upload-{round_}", max_upload_size=max(1, limit_mb))
+    if not files:
+        st.caption(f"Files are stored under {escape(str(uploads.uploads_dir(settings.index)))} and added to the index. "
+                   "A file that cannot be read is refused with the reason; nothing already in the index is touched.")
+        return
+    if not st.button(f"Add {len(files)} file{'s' if len(files) != 1 else ''} to the index", type="primary",
+                     key="papers-ingest"):
+        return
+    bar = st.progress(0.0, text="Starting…")
+
+    def progress(message: str, done: int, total: int) -> None:
+        bar.progress(min(1.0, done / total) if total else 1.0, text=escape(message))
+
+    try:
+        embedder = resources.embedder(_model(settings))
+        report = uploads.ingest_uploads([(f.name, f.getvalue()) for f in files], settings, embedder, progress)
+    except MinutebookError as e:
+        report = uploads.UploadReport(skipped=[{"name": f.name, "source": f.name, "reason": str(e)} for f in files])
+    bar.progress(1.0, text="Done")
+    st.session_state[REPORT] = report
+    st.session_state[ROUND] = round_ + 1
+    st.rerun()
+
+
+def _report() -> None:
+    report = st.session_state.get(REPORT)
+    if report is None:
+        return
+    for item in report.ingested:
+        added = f"{item['pages']} pages, {item['chunks']} passages" if item["pages"] else "same text as a paper already in"
+        st.success(escape(f"Added {item['source']} ({added})."))
+    for item in report.unchanged:
+        st.info(escape(f"{item['source']} is already in the index, unchanged."))
+    for item in report.skipped:
+        st.error(escape(f"{item['name']} was not added: {item['reason']}"))
+
+
+def _model(settings) -> str:
+    gen = resources.generation(settings)
+    return (catalog.index_model(gen) if gen else None) or settings.embed_model
+
+
+main()

@@ -1,0 +1,102 @@
+"""Resolutions: the register of minuted decisions as a filterable, sortable table with CSV download."""
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.app_data import (RELEVANCE, SORTS, entry_label, register_counts, register_csv, register_table,
+                                sort_register)
+from assistant.extractive import human_date
+from ingest import register
+from ingest.errors import MinutebookError
+from ingest.types import PART_KINDS
+from ui import resources, widgets
+from ui.text import escape
+
+ANY_KIND = "Any kind"
+COLUMNS = {
+    "meeting": st.column_config.TextColumn("Meeting", help="Date of the meeting the minutes record", width="small"),
+    "minute": st.column_config.TextColumn("Minute", help="Minute number as printed", width="small"),
+    "title": st.column_config.TextColumn("Item", width="medium"),
+    "decision": st.column_config.TextColumn("Decision", width="large"),
+    "kinds": st.column_config.TextColumn("Kinds", width="small"),
+    "actions": st.column_config.NumberColumn("Actions", help="Parts that ask someone to do or bring something",
+                                             width="small"),
+    "board": st.column_config.TextColumn("Board", width="medium"),
+    "source": st.column_config.TextColumn("Paper", width="medium"),
+    "page": st.column_config.NumberColumn("Page", width="small"),
+}
+
+
+def main() -> None:
+    st.title("Resolutions register")
+    st.caption("Every decision recorded in the minutes: newest meeting first, with its minute number and page.")
+    settings = resources.settings()
+    reader = resources.reader(settings)
+    if reader is None:
+        return
+    store = reader.store
+
+    topic = st.text_input("Topic", key="res-topic", placeholder="e.g. hate crime strategy",
+                          help="Ranks decisions by relevance to these words and leaves out the ones it does not find.")
+    filters = widgets.filters(store, "res", include_restricted=settings.include_restricted, columns=True)
+    left, right = st.columns(2)
+    kind = left.selectbox("Kind of decision", [ANY_KIND, *PART_KINDS], key="res-kind",
+                          help="Keep decisions with at least one part of this kind; 'action' asks someone to do something.")
+    orders = [RELEVANCE, *SORTS[1:]] if topic.strip() else list(SORTS)
+    order = right.selectbox("Order", orders, key=f"res-order-{'topic' if topic.strip() else 'all'}")
+
+    searcher = None
+    if topic.strip():
+        assistant = resources.assistant(settings)
+        if assistant is None:
+            return
+        searcher, store = assistant.searcher, assistant.searcher.reader.store
+    try:
+        entries = register.find(store, topic=topic.strip()[:300] or None, board=filters.board, since=filters.since,
+                                until=filters.until, kind=None if kind == ANY_KIND else kind,
+                                include_restricted=filters.include_restricted, searcher=searcher)
+    except MinutebookError as e:
+        st.error(str(e))
+        return
+    entries = sort_register(entries, order)
+
+    counts = register_counts(entries)
+    a, b = st.columns(2)
+    a.metric("Decisions listed", counts["decisions"])
+    b.metric("Actions requested", counts["actions"], help="Parts of these decisions that ask someone to do or bring something")
+    if not entries:
+        st.info("No decision matches. Widen the filters or try other words.")
+        return
+    st.dataframe(register_table(entries), column_config=COLUMNS, hide_index=True, key="res-table",
+                 column_order=list(COLUMNS))
+    st.download_button("Download these decisions (CSV)", data=register_csv(entries), file_name="resolutions.csv",
+                       mime="text/csv", key="res-csv", on_click="ignore",
+                       help="The rows shown above, in this order, ready for a spreadsheet.")
+
+    st.subheader("Open a decision")
+    labels = [entry_label(e) for e in entries]
+    picked = st.selectbox("Decision", range(len(entries)), index=None, format_func=lambda i: labels[i],
+                          key="res-pick", placeholder="Choose a decision to read it and see its page")
+    if picked is not None and picked < len(entries):
+        _decision(store, entries[picked])
+
+
+def _decision(store, e: dict) -> None:
+    with st.container(border=True):
+        heading = f"Minute {e['item']}: {e['title']}"
+        st.markdown(f"**{escape(heading)}**")
+        st.markdown(widgets.meta_lines([("Board", e["board"]), ("Meeting", human_date(e["meeting_date"])),
+                                        ("Paper", e["document_title"]), ("Page", e["page"]), ("File", e["source"]),
+                                        ("Introduced by", e["form"])]))
+        for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
+            label = f"{part['label']} " if part.get("label") else ""
+            kind = f" [{part['kind']}]" if part.get("kind") else ""
+            st.markdown("- " + escape(f"{label}{part['text']}{kind}"))
+            details = [("Who", part.get("who")), ("What", part.get("what")), ("By when", part.get("by_when"))]
+            if any(v for _, v in details):
+                st.caption(widgets.meta_lines(details))
+        if e["source"] and e["page"]:
+            widgets.page_viewer(store, e["source"], int(e["page"]), key=f"res-{e['source']}-{e['page']}-{e['item']}")
+
+
+main()

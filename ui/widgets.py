@@ -1,0 +1,103 @@
+"""Pieces the pages share: filters, the in-app page viewer, a cited passage, a search hit.
+
+Paper text goes through ui.text (escaped Markdown) or st.text: never through HTML.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from assistant import highlight
+from assistant.extractive import human_date
+from ingest import catalog
+from ingest.errors import MinutebookError
+from ingest.store import Filters, Store
+from ingest.types import SECTION_KINDS, Citation, Hit
+
+from . import resources
+from .text import escape, highlighted
+
+ALL_BOARDS = "All boards"
+ANY_TYPE = "Any type"
+_EARLIEST, _LATEST = date(1970, 1, 1), date(2100, 12, 31)
+
+
+def filters(store: Store, key: str, *, with_type: bool = False, include_restricted: bool = False,
+            columns: bool = False) -> Filters:
+    """Board, date range (and section type) controls, stacked or side by side; returns their Filters."""
+    slots = st.columns(4 if with_type else 3) if columns else [st.container() for _ in range(4)]
+    board = slots[0].selectbox("Board", [ALL_BOARDS, *catalog.boards(store)], key=f"{key}-board")
+    lo, hi = catalog.date_bounds(store)
+    help_dates = f"The papers' meetings run from {human_date(lo)} to {human_date(hi)}." if lo and hi else None
+    since = slots[1].date_input("Meetings from", value=None, min_value=_EARLIEST, max_value=_LATEST,
+                                key=f"{key}-since", format="DD/MM/YYYY", help=help_dates)
+    until = slots[2].date_input("Meetings until", value=None, min_value=_EARLIEST, max_value=_LATEST,
+                                key=f"{key}-until", format="DD/MM/YYYY", help=help_dates)
+    doc_type = ANY_TYPE
+    if with_type:
+        doc_type = slots[3].selectbox("Section type", [ANY_TYPE, *SECTION_KINDS], key=f"{key}-type")
+    if since and until and since > until:
+        st.warning("The 'from' date is after the 'until' date, so nothing can match.")
+    return Filters(board=None if board == ALL_BOARDS else board,
+                   since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+                   doc_type=None if doc_type == ANY_TYPE else doc_type, include_restricted=include_restricted)
+
+
+def page_viewer(store: Store, source: str, page: int, key: str) -> None:
+    """A toggle that shows the page inside the app: the PDF page drawn as an image, or the page's text."""
+    if not st.toggle(f"Show page {page} of the paper", key=f"{key}-open"):
+        return
+    path = catalog.source_file(store, source)  # from the index only
+    if path is not None and path.suffix.lower() == ".pdf" and path.is_file():
+        try:
+            mtime = path.stat().st_mtime
+            total = resources.pdf_pages(str(path), mtime)
+            shown = st.number_input("Page", min_value=1, max_value=total, value=min(page, total), step=1,
+                                    key=f"{key}-page", help="Step through the paper's neighbouring pages.")
+            st.image(resources.page_png(str(path), mtime, int(shown), 1000), width="stretch",
+                     alt=f"Page {shown} of {source}")
+            st.caption(escape(f"{source}: page {shown} of {total}"))
+            st.download_button("Download the whole paper (PDF)", data=path.read_bytes(), file_name=path.name,
+                               mime="application/pdf", key=f"{key}-download", on_click="ignore")
+            return
+        except (MinutebookError, OSError) as e:
+            st.warning(f"The page cannot be drawn ({escape(str(e))}); here is its text.")
+    text = catalog.page_text(store, source, page)
+    if path is None or not path.is_file():
+        st.caption("The paper's file is not where it was ingested from; this is the text the index holds for the page.")
+    st.text(text or "(no text stored for this page)")
+
+
+def meta_lines(pairs: list[tuple[str, object]]) -> str:
+    """'**Label:** value' lines, values escaped; empty values left out."""
+    return "  \n".join(f"**{label}:** {escape(str(value))}" for label, value in pairs if value not in (None, ""))
+
+
+def citation(store: Store, c: Citation, key: str) -> None:
+    """One numbered citation: an expander with the quote, where it is from, and the page viewer."""
+    ctx = catalog.page_context(store, c.source, c.page)
+    with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}")):
+        st.markdown("> " + escape(c.quote))
+        st.markdown(meta_lines([
+            ("Board", ctx["board"]),
+            ("Meeting", human_date(c.meeting_date or ctx["meeting_date"])),
+            ("Paper", ctx["document_title"]),
+            ("Section", c.title),
+            ("Page", c.page),
+            ("File", c.source),
+        ]))
+        page_viewer(store, c.source, c.page, key)
+
+
+def hit_card(store: Store, hit: Hit, key: str, query: str | None = None, rank: int | None = None) -> None:
+    """A search result: title, where it is from, the passage with the query's words in bold, the page viewer."""
+    c = hit.chunk
+    with st.container(border=True):
+        number = f"{rank}\\. " if rank else ""
+        st.markdown(f"{number}**{escape(c.title)}**")
+        where = [hit.source, f"page {c.page}", c.board, human_date(c.meeting_date), c.doc_type]
+        st.caption(escape(" · ".join(x for x in where if x)))
+        terms = highlight.query_terms(query or "")
+        st.markdown(highlighted(c.text, highlight.spans(c.text, terms)))
+        page_viewer(store, hit.source, c.page, key)
