@@ -214,7 +214,9 @@ def extend(cand: Candidate, cands: list[Candidate], max_words: int = 90, follow:
                      coverage=cand.coverage, similarity=cand.similarity)
 
 
-LATEST_INTENT = re.compile(r"\b(latest|current(ly)?|most recent(ly)?|recent(ly)?|now|up to date|so far|still)\b", re.I)
+# Asking for a position, not a figure that happens to be "current": "currently filled" is no cue.
+LATEST_INTENT = re.compile(r"\b(latest|most recent(ly)?|up[- ]to[- ]date|(current|present) (position|status|state)"
+                           r"|position on|where (are|do) we stand)\b", re.I)
 
 
 def wants_latest(question: str) -> bool:

@@ -95,6 +95,19 @@ def print_answer_table(searcher, settings, questions, splits) -> None:
         print(f"{split:<6} {'extract':<8} {s['n']:>4} {s['key_fact_accuracy']:>9.3f} {s['citation_validity']:>12.3f}"
               f" {s['abstained_unanswerable']:>19.3f} ({s['n_unanswerable']:>2}) {s['abstained_answerable']:>23.3f}")
     print(f"key-fact misses ({splits[-1]}): {', '.join(s['fact_misses']) or 'none'}")
+    print_clerk_table(assistant, searcher)
+
+
+def print_clerk_table(assistant, searcher) -> None:
+    from .clerk import latest_scores, load_gold, timeline_scores
+
+    gold = load_gold()
+    latest, tl = latest_scores(assistant, gold), timeline_scores(searcher, gold)
+    print()
+    print(f"{'clerk':<22} {'n':>3}  scores")
+    print(f"{'latest position':<22} {latest['n']:>3}  newest first {latest['newest_first']:.3f}")
+    print(f"{'timeline':<22} {tl['n']:>3}  date recall {tl['date_recall']:.3f}, date precision "
+          f"{tl['date_precision']:.3f}, oldest first {tl['oldest_first']:.3f}")
 
 
 if __name__ == "__main__":

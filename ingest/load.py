@@ -23,7 +23,7 @@ RESTRICTED_RE = re.compile(
     r"|^\s*(strictly\s+)?(private and\s+)?confidential\s*$",
     re.I | re.M,
 )
-_PAGE_FURNITURE = re.compile(r"^\s*(page\s+\d+(\s+of\s+\d+)?|\d{1,4})\s*$", re.I)
+_PAGE_FURNITURE = re.compile(r"^\s*(page\s+\d+(\s+of\s+\d+)?|(\d{1,4}))\s*$", re.I)
 _MAX_CHARS_PER_PAGE = 200_000  # beyond this a page is pathological (no spaces, binary junk)
 
 
@@ -61,7 +61,7 @@ def load_pages(path: Path, source: str, max_pages: int = 5000) -> tuple[str, lis
 
 def make_page(number: int, raw: str) -> Page:
     """Clean one page's text and flag blank and restricted pages."""
-    text = clean_page_text(raw)
+    text = clean_page_text(raw, number)
     return Page(
         number=number,
         text=text,
@@ -72,17 +72,26 @@ def make_page(number: int, raw: str) -> Page:
     )
 
 
-def clean_page_text(raw: str) -> str:
-    """Drop control characters and page-number furniture lines; keep the rest verbatim."""
+def clean_page_text(raw: str, number: int | None = None) -> str:
+    """Drop control characters and page-number furniture lines; keep the rest verbatim.
+
+    A bare number line counts as furniture only when it is this page's number: otherwise it may
+    be content, such as the row number that opens an action log's page.
+    """
     raw = raw[:_MAX_CHARS_PER_PAGE]
     raw = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", raw)
     lines = raw.split("\n")
     # Page numbers print as a line of their own at the top or bottom of the page.
-    while lines and (not lines[0].strip() or _PAGE_FURNITURE.match(lines[0])):
+    while lines and (not lines[0].strip() or _is_furniture(lines[0], number)):
         lines.pop(0)
-    while lines and (not lines[-1].strip() or _PAGE_FURNITURE.match(lines[-1])):
+    while lines and (not lines[-1].strip() or _is_furniture(lines[-1], number)):
         lines.pop()
     return "\n".join(line.rstrip() for line in lines)
+
+
+def _is_furniture(line: str, number: int | None) -> bool:
+    m = _PAGE_FURNITURE.match(line)
+    return bool(m) and (m.group(3) is None or number is None or int(m.group(3)) == number)
 
 
 def _load_pdf(path: Path, source: str, max_pages: int) -> tuple[str, list[Page]]:

@@ -85,7 +85,7 @@ def test_the_march_2024_action_log_rows_are_read_with_their_printed_status(corpu
         ("2021-03-18", "1", "Gary Bee/Rik Basra", "Amber"),
         ("2022-12-09", "2", "Gill Callingham", "Amber"),
         ("2023-03-17", "", "Gill Callingham", None),  # printed without number or status (a follow-on row)
-        ("2023-06-30", "", "Debra Cunningham", "Amber"),  # its "3" is read as a page number at the page head
+        ("2023-06-30", "3", "Debra Cunningham", "Amber"),  # its "3" heads page 12, yet is no page number
         ("2023-06-30", "4", "Anita Chavda/Ian Stubbs", "Amber"),
         ("2023-12-15", "5", "Gurjit Samra-Rai", "Amber"),
         ("2023-12-15", "6", "Euan Walters", "Green"),
