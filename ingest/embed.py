@@ -57,18 +57,25 @@ class Embedder:
         return int(get_dim())
 
     def embed_batch(self, texts: list[str], progress=None) -> np.ndarray:
-        """Unit-length float32 vectors, one row per text; `progress(n_done)` is called per batch."""
+        """Unit-length float32 vectors, one row per text; `progress(n_done)` is called per batch.
+
+        Texts are embedded shortest first so that each batch pads to a similar length (padding is
+        wasted work on a CPU), and the rows are put back in the order given."""
         if not texts:
             return np.zeros((0, self.dim), dtype="float32")
-        out = []
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), 0), dtype="float32")
         for start in range(0, len(texts), self.batch_size):
-            batch = texts[start : start + self.batch_size]
-            vecs = self.model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
+            rows = order[start : start + self.batch_size]
+            vecs = self.model.encode([texts[i] for i in rows], batch_size=self.batch_size, normalize_embeddings=True,
                                      convert_to_numpy=True, show_progress_bar=False)
-            out.append(np.asarray(vecs, dtype="float32"))
+            vecs = np.asarray(vecs, dtype="float32")
+            if out.shape[1] == 0:
+                out = np.zeros((len(texts), vecs.shape[1]), dtype="float32")
+            out[rows] = vecs
             if progress:
-                progress(len(batch))
-        return np.vstack(out)
+                progress(len(rows))
+        return out
 
     def embed(self, text: str) -> np.ndarray:
         return self.embed_batch([text])[0]

@@ -8,6 +8,7 @@ from typing import Callable
 from . import register
 from .chunking import chunk_document
 from .embed import Embedder
+from .embed_cache import CachedEmbedder, with_cache
 from .errors import SkipFile
 from .index import IndexReader, IndexWriter, crash_point, current_dir
 from .load import SUPPORTED, check_file, file_hash, load_pages
@@ -76,7 +77,7 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
     """Add new and changed files to the index; unchanged files cost a hash and nothing else."""
     report = IngestReport()
     files, report.skipped = discover(paths)
-    embedder = embedder or Embedder(settings.embed_model, settings.embed_batch)
+    given = embedder or Embedder(settings.embed_model, settings.embed_batch)
     known = _known_sources(settings.index)
     todo = []
     for path, source in files:
@@ -92,13 +93,20 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
     seen = {s for _, s in files}
     gone = [s for s in known if s not in seen] if prune else []
     if todo or gone:
-        with IndexWriter(settings.index, settings.embed_model, lambda: embedder.dim) as writer:
-            _apply(writer, todo, gone, settings, embedder, report, progress)
-            if report.ingested or report.removed:
-                writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
-                                        skipped=len(report.skipped), removed=len(report.removed))
-                writer.publish()
-                crash_point("published")
+        # Text embedded before (an unchanged passage of a changed paper, a report carried in
+        # several packs) comes from the embedding cache beside the index.
+        embedder = with_cache(given, settings.index)
+        try:
+            with IndexWriter(settings.index, settings.embed_model, lambda: embedder.dim) as writer:
+                _apply(writer, todo, gone, settings, embedder, report, progress)
+                if report.ingested or report.removed:
+                    writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
+                                            skipped=len(report.skipped), removed=len(report.removed))
+                    writer.publish()
+                    crash_point("published")
+        finally:
+            if embedder is not given and isinstance(embedder, CachedEmbedder):
+                embedder.close()
     if current_dir(settings.index):
         reader = IndexReader(settings.index)
         counts = reader.store.counts()
