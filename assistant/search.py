@@ -28,6 +28,7 @@ class Searcher:
         self.reader = IndexReader(settings.index)
         model = self.reader.meta["model"]
         self.embedder = embedder or Embedder(model, settings.embed_batch)
+        self._filters: dict = {}  # filter -> store.filter_ids(filter), for this generation
 
     def close(self) -> None:
         self.reader.close()
@@ -46,9 +47,8 @@ class Searcher:
         store = self.reader.store
         dense: list[list[tuple[int, float]]] = [[] for _ in queries]
         if mode in ("hybrid", "dense"):
-            allowed = store.allowed_ids(filters)
             vecs = self.embedder.embed_batch(list(queries))
-            dense = self.reader.vectors.search_batch(vecs, n, allowed)
+            dense = self._dense(vecs, n, filters)
         results = []
         for query, dense_hits in zip(queries, dense):
             sparse = store.bm25(query, n, filters) if mode in ("hybrid", "bm25") else []
@@ -62,6 +62,37 @@ class Searcher:
             # Over-fetch so that copies of one report (in a pack and alone) collapse to one hit.
             results.append(self._hits(ranked[: k * 3])[:k])
         return results
+
+    def _filter_ids(self, filters: Filters):
+        """store.filter_ids, remembered per filter: a generation never changes under its reader."""
+        key = filters.where()
+        key = (key[0], tuple(key[1]))
+        if key not in self._filters:
+            if len(self._filters) >= 16:
+                self._filters.pop(next(iter(self._filters)))
+            found = self.reader.store.filter_ids(filters)
+            self._filters[key] = None if found is None else (found[0], frozenset(found[1]), found[1])
+        return self._filters[key]
+
+    def _dense(self, vecs, n: int, filters: Filters) -> list[list[tuple[int, float]]]:
+        """Best `n` vector hits per query among the chunks passing the filters."""
+        vectors = self.reader.vectors
+        found = self._filter_ids(filters)
+        if found is None:
+            return vectors.search_batch(vecs, n)
+        form, ids, id_list = found
+        if form == "allow":
+            return vectors.search_batch(vecs, n, id_list)
+        # The filter drops few chunks (the restricted ones): search everything, drop those, and
+        # look deeper only for a query whose best hits were mostly dropped.
+        total = len(vectors)
+        depth = min(total, n + len(ids)) if len(ids) <= n else min(total, 2 * n)
+        while True:
+            rows = vectors.search_batch(vecs, depth)
+            kept = [[h for h in row if h[0] not in ids][:n] for row in rows]
+            if depth >= total or all(len(row) >= n for row in kept):
+                return kept
+            depth = min(total, depth * 4)
 
     def _hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
         store = self.reader.store
