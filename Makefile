@@ -38,5 +38,20 @@ test: setup
 eval: setup $(INDEX)/current/minutebook.db
 	$(BIN)/python -m evals.run --index $(INDEX)
 
+# The benchmark's baseline (LangChain's FAISS store, its text splitter) is an extra, not a dependency.
+.PHONY: bench bench-quick
+BENCH_STAMP := $(VENV)/.bench-installed
+BENCH_ARGS ?=
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[bench]' 2>&1 | $(QUIET_PIP)
+	@touch $(BENCH_STAMP)
+
+# ~10k and ~100k chunks against the baselines (about an hour on 2 cores); see README, Benchmarks.
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m evals.bench $(BENCH_ARGS)
+
+bench-quick: $(BENCH_STAMP)
+	$(BIN)/python -m evals.bench --quick --classes 2 --runs 10 --cli-runs 2 --out $${TMPDIR:-/tmp}/minutebook-bench-quick.json $(BENCH_ARGS)
+
 clean:
 	rm -rf $(INDEX)/current $(INDEX)/gen-* $(INDEX)/*.tmp

@@ -1,0 +1,1 @@
+"""`make bench`: a synthetic archive at ~10k and ~100k chunks, minutebook against baselines."""

@@ -1,0 +1,296 @@
+"""One measured step of the bench, run in its own process so that its peak RSS is its own.
+
+    python -m evals.bench.worker ingest   --archive DIR --index DIR --out FILE
+    python -m evals.bench.worker query    --index DIR --out FILE [--ambiguous q1,q2] [--hnsw]
+    python -m evals.bench.worker baseline --archive DIR --store DIR --out FILE [--ambiguous ...]
+
+Each writes one JSON object to --out. Timings are wall-clock seconds (time.perf_counter).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+from ingest.embed import Embedder
+from ingest.settings import Settings
+
+from ..run import first_relevant_rank, gold_pages, load_questions
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def percentiles(seconds: list[float]) -> dict:
+    if not seconds:
+        return {"n": 0, "p50_ms": None, "p95_ms": None}
+    ordered = sorted(seconds)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {"n": len(ordered), "p50_ms": round(statistics.median(ordered) * 1000, 1), "p95_ms": round(p95 * 1000, 1)}
+
+
+def spread(items: list, n: int) -> list:
+    """n items spread evenly over the list (all of them when n is 0 or more than there are)."""
+    if not n or n >= len(items):
+        return list(items)
+    return [items[round(i * (len(items) - 1) / (n - 1))] for i in range(n)] if n > 1 else items[:1]
+
+
+def folder_mb(path: Path) -> float:
+    return round(sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 2**20, 1)
+
+
+def load_avg() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+class TimedEmbedder(Embedder):
+    """The real Embedder, counting the texts the model embeds and the seconds it spends on them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seconds = 0.0
+        self.texts = 0
+
+    def embed_batch(self, texts, progress=None):
+        start = time.perf_counter()
+        out = super().embed_batch(texts, progress)
+        self.seconds += time.perf_counter() - start
+        self.texts += len(texts)
+        return out
+
+
+def scores(ranks: dict[str, int | None], ids: list[str]) -> dict:
+    picked = [ranks[i] for i in ids]
+    n = len(picked) or 1
+    return {"n": len(picked),
+            "recall@1": round(sum(1 for r in picked if r == 1) / n, 4),
+            "recall@5": round(sum(1 for r in picked if r and r <= 5) / n, 4),
+            "mrr": round(sum(1 / r for r in picked if r) / n, 4)}
+
+
+def quality(ranks: dict[str, int | None], ambiguous: set[str]) -> dict:
+    """Scores on every answerable question, and on those whose gold page no copy repeats word for word."""
+    ids = list(ranks)
+    out = scores(ranks, ids)
+    out["distinct"] = scores(ranks, [i for i in ids if i not in ambiguous])
+    out["misses"] = [i for i in ids if not ranks[i]]
+    return out
+
+
+# ---- minutebook ---------------------------------------------------------------------------
+def run_ingest(args) -> dict:
+    from ingest.embed_cache import with_cache
+    from ingest.pipeline import ingest
+
+    settings = Settings.from_env(index=args.index)
+    model = TimedEmbedder(settings.embed_model, settings.embed_batch)
+    embedder = with_cache(model, settings.index)  # MINUTEBOOK_EMBED_CACHE, set by the bench, says where
+    load0 = load_avg()
+    start = time.perf_counter()
+    report = ingest([Path(args.archive)], settings, embedder=embedder)
+    wall = time.perf_counter() - start
+    pages = sum(r["pages"] for r in report.ingested)
+    gen = Path(args.index) / "current"
+    parse_store = wall - model.seconds
+    return {
+        "files": len(report.ingested), "skipped": len(report.skipped), "pages": pages,
+        "documents": report.documents, "chunks": report.chunks,
+        "wall_s": round(wall, 1), "embed_s": round(model.seconds, 1), "parse_store_s": round(parse_store, 1),
+        "embedded_texts": model.texts, "cache_hits": getattr(embedder, "hits", 0),
+        "embed_texts_per_s": round(model.texts / model.seconds, 2) if model.seconds else None,
+        "parse_store_pages_per_s": round(pages / parse_store, 1) if parse_store else None,
+        "pages_per_s": round(pages / wall, 1),
+        "index_mb": folder_mb(gen.resolve()),
+        "peak_rss_mb": round(peak_rss_mb()),
+        "load_avg": [load0, load_avg()],
+    }
+
+
+def run_query(args) -> dict:
+    from assistant.chain import Assistant
+    from assistant.search import Searcher
+    from ingest.store import Filters
+
+    settings = Settings.from_env(index=args.index)
+    load0 = load_avg()
+    start = time.perf_counter()
+    searcher = Searcher(settings)
+    searcher.search("warm-up: hate crime strategy")  # loads the model and the index pages
+    load_s = time.perf_counter() - start
+    questions = load_questions()
+    answerable = [q for q in questions if q["answerable"]]
+    ambiguous = set(args.ambiguous.split(",")) if args.ambiguous else set()
+    out = {"load_s": round(load_s, 2), "quality": {}}
+    for mode in ("hybrid", "bm25", "dense"):
+        hits = searcher.search_batch([q["question"] for q in answerable], k=5, filters=Filters(), mode=mode)
+        ranks = {q["id"]: first_relevant_rank(h, gold_pages(q)) for q, h in zip(answerable, hits)}
+        out["quality"][mode] = quality(ranks, ambiguous)
+    timed = spread(questions, args.runs)
+    timings = {"hybrid": [], "bm25": [], "dense": [], "hybrid_filtered": []}
+    for q in timed:  # each question once, in-process, warm
+        for mode in ("hybrid", "bm25", "dense"):
+            t = time.perf_counter()
+            searcher.search(q["question"], k=5, mode=mode)
+            timings[mode].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        searcher.search(q["question"], k=5, filters=Filters(board="safer communities", since="2010-01-01"))
+        timings["hybrid_filtered"].append(time.perf_counter() - t)
+    out["search"] = {mode: percentiles(v) for mode, v in timings.items()}
+    assistant = Assistant(settings, searcher=searcher)
+    assistant.ask("warm-up: what was resolved about hate crime?")
+    ask_t = []
+    for q in timed:
+        t = time.perf_counter()
+        assistant.ask(q["question"])
+        ask_t.append(time.perf_counter() - t)
+    out["ask"] = percentiles(ask_t)
+    out["peak_rss_mb"] = round(peak_rss_mb())
+    if args.hnsw:
+        try:
+            out["hnsw"] = hnsw_cost(searcher, answerable, ambiguous)
+        except Exception as e:  # noqa: BLE001 - e.g. a vector store that is not FAISS
+            out["hnsw"] = {"error": f"{type(e).__name__}: {e}"}
+    out["load_avg"] = [load0, load_avg()]
+    return out
+
+
+def hnsw_cost(searcher, answerable, ambiguous) -> dict:
+    """What an HNSW index would save and cost against the exact flat index on this index."""
+    import faiss
+
+    from assistant.search import Searcher  # noqa: F401 - same object, vectors swapped below
+    from ingest.store import Filters
+
+    vectors = searcher.reader.vectors
+    flat = vectors.index
+    n = flat.ntotal
+    ids = faiss.vector_to_array(flat.id_map).astype("int64")
+    xb = faiss.downcast_index(flat.index).reconstruct_n(0, n)
+    start = time.perf_counter()
+    hnsw = faiss.IndexHNSWFlat(flat.d, 16, faiss.METRIC_INNER_PRODUCT)
+    hnsw.hnsw.efConstruction = 40
+    wrapped = faiss.IndexIDMap2(hnsw)
+    wrapped.add_with_ids(xb, ids)
+    build_s = time.perf_counter() - start
+    queries = searcher.embedder.embed_batch([q["question"] for q in answerable])
+    k = max(searcher.settings.candidates, 5)
+    _, exact = flat.search(queries, k)
+    out = {"build_s": round(build_s, 1), "M": 16, "efConstruction": 40, "ef": {}}
+    for ef in (64, 128):
+        hnsw.hnsw.efSearch = ef
+        t = []
+        for row in queries:
+            s = time.perf_counter()
+            wrapped.search(row[None, :], k)
+            t.append(time.perf_counter() - s)
+        _, approx = wrapped.search(queries, k)
+        overlap = np.mean([len(set(a) & set(e)) / k for a, e in zip(approx, exact)])
+        vectors.index = wrapped
+        hits = searcher.search_batch([q["question"] for q in answerable], k=5, filters=Filters(), mode="hybrid")
+        vectors.index = flat
+        ranks = {q["id"]: first_relevant_rank(h, gold_pages(q)) for q, h in zip(answerable, hits)}
+        out["ef"][ef] = {"dense_top50_recall_vs_flat": round(float(overlap), 4), "search": percentiles(t),
+                         "hybrid": quality(ranks, ambiguous)}
+    t = []
+    for row in queries:
+        s = time.perf_counter()
+        flat.search(row[None, :], k)
+        t.append(time.perf_counter() - s)
+    out["flat_search"] = percentiles(t)
+    return out
+
+
+# ---- the plain LangChain baseline ---------------------------------------------------------
+def run_baseline(args) -> dict:
+    """LangChain's FAISS vector store over naive 1000-character chunks of each page."""
+    from langchain_community.vectorstores import FAISS
+    from langchain_core.documents import Document
+    from langchain_core.embeddings import Embeddings
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+    from pypdf import PdfReader
+
+    from ingest.embed_cache import with_cache
+
+    settings = Settings.from_env()
+    model = TimedEmbedder(settings.embed_model, settings.embed_batch)
+    cache_dir = Path(args.store)
+    embedder = with_cache(model, cache_dir)  # the same content-addressed cache (MINUTEBOOK_EMBED_CACHE)
+
+    class SameModel(Embeddings):
+        def embed_documents(self, texts):
+            return embedder.embed_batch(list(texts)).tolist()
+
+        def embed_query(self, text):  # queries skip the cache, as minutebook's Searcher does
+            return model.embed_batch([text])[0].tolist()
+
+    load0 = load_avg()
+    start = time.perf_counter()
+    root = Path(args.archive)
+    docs = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        source = path.relative_to(root).as_posix()
+        if path.suffix.lower() == ".pdf":
+            texts = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+        else:
+            texts = path.read_text().split("\f")
+        docs += [Document(page_content=t, metadata={"source": source, "page": i})
+                 for i, t in enumerate(texts, start=1) if t.strip()]
+    pages = len(docs)
+    chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
+    parse_s = time.perf_counter() - start
+    store = FAISS.from_documents(chunks, SameModel())
+    wall = time.perf_counter() - start
+    out_dir = Path(args.store) / "langchain-faiss"
+    store.save_local(str(out_dir))
+    ingest = {"pages": pages, "chunks": len(chunks), "wall_s": round(wall, 1), "embed_s": round(model.seconds, 1),
+              "parse_store_s": round(wall - model.seconds, 1), "parse_s": round(parse_s, 1),
+              "embedded_texts": model.texts, "cache_hits": getattr(embedder, "hits", 0),
+              "embed_texts_per_s": round(model.texts / model.seconds, 2) if model.seconds else None,
+              "parse_store_pages_per_s": round(pages / (wall - model.seconds), 1),
+              "pages_per_s": round(pages / wall, 1), "index_mb": folder_mb(out_dir),
+              "peak_rss_mb": round(peak_rss_mb())}
+    questions = load_questions()
+    answerable = [q for q in questions if q["answerable"]]
+    ambiguous = set(args.ambiguous.split(",")) if args.ambiguous else set()
+    store.similarity_search("warm-up: hate crime strategy", k=5)
+    ranks = {}
+    for q in answerable:
+        hits = store.similarity_search(q["question"], k=5)
+        gold = gold_pages(q)
+        ranks[q["id"]] = next((r for r, d in enumerate(hits, start=1)
+                               if (Path(d.metadata["source"]).name, d.metadata["page"]) in gold), None)
+    timings = []
+    for q in spread(questions, args.runs):
+        t = time.perf_counter()
+        store.similarity_search(q["question"], k=5)
+        timings.append(time.perf_counter() - t)
+    return {"ingest": ingest, "quality": quality(ranks, ambiguous), "search": percentiles(timings),
+            "peak_rss_mb": round(peak_rss_mb()), "load_avg": [load0, load_avg()]}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="one measured step of the bench")
+    parser.add_argument("step", choices=["ingest", "query", "baseline"])
+    parser.add_argument("--archive")
+    parser.add_argument("--index")
+    parser.add_argument("--store", help="baseline: folder for the LangChain store")
+    parser.add_argument("--ambiguous", default="", help="question ids whose gold page a copy repeats word for word")
+    parser.add_argument("--hnsw", action="store_true", help="query: also measure an HNSW index against flat")
+    parser.add_argument("--runs", type=int, default=40, help="questions to time (spread over the set)")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    result = {"ingest": run_ingest, "query": run_query, "baseline": run_baseline}[args.step](args)
+    Path(args.out).write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
