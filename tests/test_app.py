@@ -354,3 +354,32 @@ def test_the_index_is_loaded_once_per_generation(index_copy, embedder):
     assert ingest_uploads([("new.pdf", data)], index_copy, embedder).ingested
     second = resources._assistant(str(index_copy.index), str(current_dir(index_copy.index)))
     assert second is not first and second.embedder is first.embedder  # new index, same model
+
+
+# ---- Timeline, outstanding actions, restricted papers (issues 6 and 8) --------------------------
+
+def test_timeline_follows_a_topic_oldest_first_with_citations(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "timeline")
+    at.text_input(key="tl-topic").input("Sentinel").run()
+    assert not at.exception, at.exception
+    entries = [plain(m.value) for m in at.markdown if plain(m.value)[:4].isdigit()]
+    dates = [e.split(" ")[0] for e in entries]
+    assert len(dates) >= 4 and dates == sorted(dates) and dates[0].startswith("2018")
+    assert any("Minute 36" in e and "p. 5" in e for e in entries)
+    no_html_allowed(at)
+
+
+def test_the_register_page_lists_actions_still_outstanding(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "resolutions")
+    outstanding = table_with(at, "status")
+    assert len(outstanding) > 0 and set(outstanding["status"]) <= {"pending", "unknown"}
+    assert any("actions requested" in c.value for c in at.caption)
+
+
+def test_restricted_pages_show_only_when_the_sidebar_switch_is_on(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "search")
+    at.text_input(key="search-query").input("Document is Restricted Schedule 12A").run()
+    assert not any("Document is Restricted" in plain(m.value) for m in at.markdown)
+    at.toggle(key="include-restricted").set_value(True).run()
+    assert not at.exception, at.exception
+    assert any("Document is Restricted" in plain(m.value) for m in at.markdown)

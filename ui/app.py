@@ -24,11 +24,15 @@ pages = [
     st.Page(VIEWS / "ask.py", title="Ask", icon=":material/forum:", default=True),
     st.Page(VIEWS / "search.py", title="Search", icon=":material/search:", url_path="search"),
     st.Page(VIEWS / "resolutions.py", title="Resolutions", icon=":material/gavel:", url_path="resolutions"),
+    st.Page(VIEWS / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page(VIEWS / "papers.py", title="Papers", icon=":material/description:", url_path="papers"),
 ]
 page = st.navigation(pages)
 with st.sidebar:
     st.caption("minutebook: answers from the board papers, each with its paper and page.")
+    st.toggle("Include restricted papers", key=resources.RESTRICTED_KEY,
+              help="Pages marked not for publication (exempt under Schedule 12A, 'Document is Restricted') "
+                   "are left out unless this is on.")
     settings = resources.settings()
     if resources.generation(settings) is None:
         st.caption("No index yet.")

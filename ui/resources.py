@@ -20,8 +20,12 @@ NO_INDEX = ("No papers have been ingested yet. Add PDFs on the **Papers** page, 
             "or run `make ingest` (or `minutebook ingest corpus`) and reload.")
 
 
+RESTRICTED_KEY = "include-restricted"
+
+
 def settings() -> Settings:
-    return Settings.from_env()
+    """Environment settings; the sidebar's restricted-papers switch (off by default) can widen them."""
+    return Settings.from_env(include_restricted=True if st.session_state.get(RESTRICTED_KEY) else None)
 
 
 def generation(s: Settings) -> str | None:

@@ -6,6 +6,7 @@ import streamlit as st
 from assistant.app_data import (RELEVANCE, SORTS, entry_label, register_counts, register_csv, register_table,
                                 sort_register)
 from assistant.extractive import human_date
+from assistant.followup import follow_up
 from ingest import register
 from ingest.errors import MinutebookError
 from ingest.types import PART_KINDS
@@ -79,6 +80,25 @@ def main() -> None:
                           key="res-pick", placeholder="Choose a decision to read it and see its page")
     if picked is not None and picked < len(entries):
         _decision(store, entries[picked])
+    _outstanding(store, filters)
+
+
+def _outstanding(store, filters) -> None:
+    """Actions the minutes or an action log asked for, and whether a later paper shows them done."""
+    st.subheader("Actions still outstanding")
+    try:
+        actions = follow_up(store, board=filters.board, include_restricted=filters.include_restricted)
+    except MinutebookError as e:
+        st.error(str(e))
+        return
+    open_ones = [a for a in actions if a["status"] != "done"]
+    done = len(actions) - len(open_ones)
+    st.caption(f"{len(actions)} actions requested; {done} shown done by a later paper, "
+               f"{len(open_ones)} pending or unknown.")
+    if open_ones:
+        st.dataframe([{"requested": a["meeting_date"], "minute": a["item"] or "", "who": a["who"] or "",
+                       "action": a["text"], "status": a["status"], "paper": a["source"], "page": a["page"]}
+                      for a in open_ones], hide_index=True, key="res-actions")
 
 
 def _decision(store, e: dict) -> None:
