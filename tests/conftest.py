@@ -16,13 +16,18 @@ PACK_2018 = "Agenda Reports Pack 10th-Dec-2018 13.00 Leicestershire Safer Commun
 PACK_2024 = "Agenda Reports Pack 22nd-Mar-2024 10.00 Leicestershire and Rutland Safer Communities Strategy Board.pdf"
 
 
+# The one setting a run may choose: which vector store every index of the suite uses
+# (`make test-qdrant` runs it all on qdrant-client's local mode). Settings and IndexWriter take it.
+KEPT_ENV = ("MINUTEBOOK_STORE",)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch):
-    """No test sees the developer's MINUTEBOOK_* settings."""
+    """No test sees the developer's MINUTEBOOK_* settings, except the vector store the run is for."""
     import os
 
     for key in list(os.environ):
-        if key.startswith("MINUTEBOOK_"):
+        if key.startswith("MINUTEBOOK_") and key not in KEPT_ENV:
             monkeypatch.delenv(key)
 
 
@@ -36,7 +41,7 @@ def embedder() -> Embedder:
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory, embedder) -> Settings:
     """The five sample PDFs ingested into a fresh index (read-only for tests: copy it to modify)."""
-    settings = Settings(index=tmp_path_factory.mktemp("corpus-index") / "index")
+    settings = Settings(index=tmp_path_factory.mktemp("corpus-index") / "index")  # store: MINUTEBOOK_STORE
     ingest([CORPUS], settings, embedder)
     return settings
 
