@@ -1,4 +1,5 @@
-"""Issue 8's evals on our own gold data (evals/clerk.jsonl): latest position first, topic timelines.
+"""Issue 8's evals on our own gold data (evals/clerk.jsonl): latest position first, topic timelines,
+and the follow-up status of minuted actions with the page that shows them done.
 
 Gold dates were found by searching the papers' text for each topic, section by section.
 """
@@ -37,3 +38,20 @@ def timeline_scores(searcher, gold: list[dict]) -> dict:
         ordered += dates == sorted(dates)
     n = len(items) or 1
     return {"n": len(items), "date_recall": recall / n, "date_precision": precision / n, "oldest_first": ordered / n}
+
+
+def action_scores(store, gold: list[dict]) -> dict:
+    """Share of gold actions with the right status, and with evidence on an accepted page."""
+    from assistant.followup import follow_up
+
+    items = [g for g in gold if g["kind"] == "action"]
+    found = {(a["meeting_date"], a["item"], a["label"]): a for a in follow_up(store) if a["origin"] == "minutes"}
+    status_ok = evidence_ok = 0
+    for g in items:
+        a = found.get((g["meeting_date"], g["item"], g["label"]))
+        if a and a["status"] == g["status"]:
+            status_ok += 1
+            ev = a["evidence"] or {}
+            evidence_ok += ev.get("source") == g["source"] and ev.get("page") in g["pages"]
+    n = len(items) or 1
+    return {"n": len(items), "status": status_ok / n, "evidence": evidence_ok / n}

@@ -99,7 +99,7 @@ def print_answer_table(searcher, settings, questions, splits) -> None:
 
 
 def print_clerk_table(assistant, searcher) -> None:
-    from .clerk import latest_scores, load_gold, timeline_scores
+    from .clerk import action_scores, latest_scores, load_gold, timeline_scores
 
     gold = load_gold()
     latest, tl = latest_scores(assistant, gold), timeline_scores(searcher, gold)
@@ -108,6 +108,9 @@ def print_clerk_table(assistant, searcher) -> None:
     print(f"{'latest position':<22} {latest['n']:>3}  newest first {latest['newest_first']:.3f}")
     print(f"{'timeline':<22} {tl['n']:>3}  date recall {tl['date_recall']:.3f}, date precision "
           f"{tl['date_precision']:.3f}, oldest first {tl['oldest_first']:.3f}")
+    act = action_scores(searcher.reader.store, gold)
+    print(f"{'action follow-up':<22} {act['n']:>3}  status right {act['status']:.3f}, evidence on a gold page "
+          f"{act['evidence']:.3f}")
 
 
 if __name__ == "__main__":
