@@ -78,7 +78,7 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
     report = IngestReport()
     files, report.skipped = discover(paths)
     given = embedder or Embedder(settings.embed_model, settings.embed_batch)
-    known = _known_sources(settings.index)
+    known = known_sources(settings.index)
     todo = []
     for path, source in files:
         try:
@@ -166,7 +166,8 @@ def _heading(doc: Document, chunk: Chunk) -> str:
     return ""
 
 
-def _known_sources(index: Path) -> dict[str, str]:
+def known_sources(index: Path) -> dict[str, str]:
+    """source -> document id (file hash) of every file in the published index; {} when there is none."""
     if current_dir(index) is None:
         return {}
     reader = IndexReader(index)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .index import IndexReader, current_dir
-from .pipeline import Progress, ingest
+from .load import file_hash
+from .pipeline import Progress, ingest, known_sources
 from .settings import Settings
 
 UPLOADS = "uploads"
@@ -73,7 +73,7 @@ def ingest_uploads(files: list[tuple[str, bytes]], settings: Settings, embedder=
     report = UploadReport()
     folder = uploads_dir(settings.index)
     folder.mkdir(parents=True, exist_ok=True)
-    known = _indexed_sources(settings.index)
+    known = known_sources(settings.index)
     stored: dict[str, tuple[str, Path]] = {}  # source -> (name as uploaded, stored path)
     for name, data in files:
         clean = sanitise_name(name)
@@ -136,21 +136,7 @@ def _free_name(folder: Path, name: str, digest: str, known: dict[str, str], take
         candidate = name if n == 1 else f"{stem} ({n}).{ext}"
         path = folder / candidate
         same_in_index = known.get(candidate) in (None, digest)
-        same_on_disk = not path.exists() or _hash(path) == digest
+        same_on_disk = not path.exists() or file_hash(path) == digest
         if candidate not in taken and same_in_index and same_on_disk:
             return path
         n += 1
-
-
-def _hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _indexed_sources(index: Path) -> dict[str, str]:
-    if current_dir(index) is None:
-        return {}
-    reader = IndexReader(index)
-    try:
-        return reader.store.sources()
-    finally:
-        reader.close()
