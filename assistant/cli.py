@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the web app (Streamlit) on http://localhost:8501",
                        description="Start the minutebook web app.")
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
+    p.add_argument("--address", default="localhost",
+                   help="address to listen on (default localhost, this machine only; 0.0.0.0 shares it on the network)")
     p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
     return parser
 
@@ -300,6 +302,7 @@ def cmd_serve(args, settings: Settings) -> int:
     app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
     os.environ["MINUTEBOOK_INDEX"] = str(settings.index.resolve())
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
+           "--server.address", args.address,
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     print(f"minutebook: serving {settings.index}/ at http://localhost:{args.port}", file=sys.stderr)
     os.execv(sys.executable, cmd)
