@@ -91,7 +91,7 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
         else:
             todo.append((path, source, digest))
     seen = {s for _, s in files}
-    gone = [s for s in known if s not in seen] if prune else []
+    gone = _pruned(known, seen, paths, settings.index) if prune else []
     if todo or gone:
         # Text embedded before (an unchanged passage of a changed paper, a report carried in
         # several packs) comes from the embedding cache beside the index.
@@ -164,6 +164,22 @@ def _heading(doc: Document, chunk: Chunk) -> str:
                 if line.strip().startswith(f"{chunk.item}. "):
                     return line.strip()
     return ""
+
+
+def _pruned(known: dict, seen: set, paths: list[Path], index: Path) -> list[str]:
+    """Sources gone from the folders this ingest was given; papers ingested from elsewhere
+    (other folders, app uploads) are not this ingest's to forget."""
+    reader = IndexReader(index)
+    try:
+        where = reader.store.source_paths()
+    finally:
+        reader.close()
+    roots = [Path(p).resolve() for p in paths]
+
+    def under(path: str | None) -> bool:
+        return bool(path) and any(Path(path) == r or r in Path(path).parents for r in roots)
+
+    return [s for s in known if s not in seen and under(where.get(s))]
 
 
 def known_sources(index: Path) -> dict[str, str]:

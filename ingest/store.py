@@ -188,6 +188,10 @@ class Store:
     def sources(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT source, document_id FROM files").fetchall())
 
+    def source_paths(self) -> dict[str, str]:
+        """source -> the absolute path it was ingested from."""
+        return dict(self.db.execute("SELECT source, path FROM files").fetchall())
+
     def counts(self) -> dict:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return {"documents": one("SELECT count(*) FROM documents"), "chunks": one("SELECT count(*) FROM chunks")}

@@ -195,3 +195,18 @@ def test_oversized_files_are_skipped_with_the_limit_named(tmp_path, embedder):
     settings = Settings(index=tmp_path / "index", max_file_mb=0.01)
     report = ingest([papers], settings, embedder)
     assert "too large" in report.skipped[0]["reason"] and "MINUTEBOOK_MAX_FILE_MB" in report.skipped[0]["reason"]
+
+
+def test_prune_forgets_only_papers_from_the_folders_it_was_given(two_papers, tmp_path, embedder):
+    settings = Settings(index=tmp_path / "index")
+    elsewhere = tmp_path / "uploads"
+    elsewhere.mkdir()
+    shutil.copy(CORPUS / CABINET, elsewhere / CABINET)
+    ingest([two_papers], settings, embedder)
+    ingest([elsewhere], settings, embedder)
+    report = ingest([two_papers], settings, embedder, prune=True)
+    assert not report.removed and report.documents == 2  # the paper from the other folder stays
+    (two_papers / CITY).unlink()
+    (two_papers / "other.txt").write_text("FINANCE COMMITTEE – 3 MARCH 2025\\nBudget monitoring report.")
+    report = ingest([two_papers], settings, embedder, prune=True)
+    assert report.removed == [CITY] and report.documents == 2
