@@ -9,7 +9,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 from langchain_core.runnables import RunnableLambda
 
 from ingest.embed import Embedder
@@ -91,7 +90,7 @@ class Assistant:
                 if ex.is_decision(text):
                     decision = ex.Candidate(hit=Hit(chunk=chunk, source=source, score=0.0), rank=0, text=text)
                     rest = [c for c in chosen if c.text != text and not ex.is_heading(c.text)]
-                    return [ex.extend(decision, [])] + rest[:1]
+                    return [ex.extend(decision)] + rest[:1]
         return chosen
 
     def _idf(self, question: str) -> dict[str, float]:
@@ -114,11 +113,3 @@ def retrieval_query(question: str, history: list[Turn]) -> str:
     if history and (_FOLLOW_UP.search(question) or len(ex.content_words(question)) < 3):
         return f"{history[-1].question} {question}"
     return question
-
-
-def cosine(a: np.ndarray, b: np.ndarray) -> float:
-    return float(a @ b)
-
-
-def hits_to_json(hits: list[Hit]) -> list[dict]:
-    return [h.to_json() for h in hits]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from ingest.types import Answer, Citation, Hit
 
@@ -85,17 +84,9 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def candidates(hits: list[Hit], max_hits: int = 8, pairs: bool = False) -> list[Candidate]:
-    """Sentences of the top hits; `pairs` adds short neighbours joined (tried on evals/: no gain on
-    the held-out split, so off by default)."""
-    out = []
-    for rank, hit in enumerate(hits[:max_hits]):
-        sents = sentences(hit.chunk.text)
-        out.extend(Candidate(hit=hit, rank=rank, text=s) for s in sents)
-        if pairs:
-            out.extend(Candidate(hit=hit, rank=rank, text=f"{a} {b}") for a, b in zip(sents, sents[1:])
-                       if len(a.split()) + len(b.split()) <= 60)
-    return out
+def candidates(hits: list[Hit], max_hits: int = 8) -> list[Candidate]:
+    """Every sentence of the top hits, each remembering its hit's rank."""
+    return [Candidate(hit=h, rank=r, text=s) for r, h in enumerate(hits[:max_hits]) for s in sentences(h.chunk.text)]
 
 
 # Tuned on the dev split of evals/ (key-fact accuracy); see README, Evaluation.
@@ -185,11 +176,11 @@ def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: boo
         if chosen and (c.score < ratio * chosen[0].score or is_heading(c.text)
                        or any(c.text in x.text or x.text in c.text for x in chosen)):
             continue
-        chosen.append(extend(c, cands, follow=follow and not chosen))
+        chosen.append(extend(c, follow=follow and not chosen))
     return chosen
 
 
-def extend(cand: Candidate, cands: list[Candidate], max_words: int = 90, follow: bool = False) -> Candidate:
+def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candidate:
     """A decision or a sentence ending in ':' is quoted on through its parts or list items;
     with `follow`, a short best sentence brings the next one, which often holds the figure's context."""
     flat = " ".join(cand.hit.chunk.text.split())
@@ -232,7 +223,7 @@ def pick_recent(cands: list[Candidate], limit: int = 3, ratio: float = 0.75) -> 
     for c in ranked:
         when = c.hit.chunk.meeting_date or ""
         if c.score >= ratio * ranked[0].score and when not in best_by_date and not is_heading(c.text):
-            best_by_date[when] = extend_to_outcome(extend(c, cands))
+            best_by_date[when] = extend_to_outcome(extend(c))
     return [best_by_date[d] for d in sorted(best_by_date, reverse=True)][:limit]
 
 

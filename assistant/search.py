@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 from ingest.embed import Embedder
 from ingest.errors import BadInput
@@ -12,12 +11,6 @@ from ingest.store import Filters
 from ingest.types import SECTION_KINDS, Hit
 
 MODES = ("hybrid", "bm25", "dense")
-
-
-@dataclass
-class Ranked:
-    vector_id: int
-    score: float
 
 
 class Searcher:

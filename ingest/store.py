@@ -5,7 +5,6 @@ open the database in Datasette.
 """
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -292,7 +291,3 @@ def _document_date(doc: Document) -> str | None:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def as_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False)

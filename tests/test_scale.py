@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from assistant.search import Searcher
 from ingest.embed_cache import CachedEmbedder, cache_path, with_cache

@@ -55,27 +55,22 @@ def _assistant(index: str, gen: str) -> Assistant:
 
 def reader(s: Settings | None = None) -> IndexReader | None:
     """The current generation's reader (no model needed), or None with a message shown."""
-    s = s or settings()
-    gen = generation(s)
-    if gen is None:
-        st.info(NO_INDEX)
-        return None
-    try:
-        return _reader(str(s.index), gen)
-    except MinutebookError as e:
-        st.error(str(e))
-        return None
+    return _open(_reader, s)
 
 
 def assistant(s: Settings | None = None) -> Assistant | None:
     """The Assistant (and its Searcher) over the current generation, or None with a message shown."""
+    return _open(_assistant, s)
+
+
+def _open(loader, s: Settings | None):
     s = s or settings()
     gen = generation(s)
     if gen is None:
         st.info(NO_INDEX)
         return None
     try:
-        return _assistant(str(s.index), gen)
+        return loader(str(s.index), gen)
     except MinutebookError as e:
         st.error(str(e))
         return None
