@@ -13,7 +13,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .chunking import context_line
 from .types import Chunk, Document
+
+CHUNKS_FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, heading, title, context, content='chunks', content_rowid='vector_id', tokenize='porter unicode61'
+)"""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -41,16 +46,17 @@ CREATE TABLE IF NOT EXISTS chunks (
     vector_id INTEGER PRIMARY KEY AUTOINCREMENT,  -- row id in the vector index
     id TEXT UNIQUE, document_id TEXT REFERENCES documents(id), section INTEGER, position INTEGER,
     page INTEGER, text TEXT, heading TEXT, doc_type TEXT, title TEXT, board TEXT, meeting_date TEXT,
-    item TEXT, restricted INTEGER
+    item TEXT, restricted INTEGER,
+    context TEXT                    -- board and meeting date in words, indexed for search
 );
 CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    text, heading, title, content='chunks', content_rowid='vector_id', tokenize='porter unicode61'
-);
+""" + CHUNKS_FTS + ";" + """
 CREATE TABLE IF NOT EXISTS ingest_log (
     finished_at TEXT, added INTEGER, replaced INTEGER, unchanged INTEGER, skipped INTEGER, removed INTEGER
 );
 """
+
+BM25_WEIGHTS = "1.0, 2.0, 0.5, 1.0"  # text, heading, title, context
 
 _STOP = set(
     "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
@@ -106,6 +112,7 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         if not readonly:
             self.db.conn.executescript(SCHEMA)
+            _add_context(self.db.conn)
             from .register import ensure_tables  # late: register builds on this module
 
             ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
@@ -142,12 +149,12 @@ class Store:
             for c, heading in zip(chunks, headings):
                 cur = self.db.execute(
                     "INSERT INTO chunks (id, document_id, section, position, page, text, heading, doc_type, title,"
-                    " board, meeting_date, item, restricted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " board, meeting_date, item, restricted, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [c.id, c.document_id, c.section, c.position, c.page, c.text, heading, c.doc_type, c.title,
-                     c.board, c.meeting_date, c.item, int(c.restricted)])
+                     c.board, c.meeting_date, c.item, int(c.restricted), context_line(c)])
                 ids.append(cur.lastrowid)
-                self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title) VALUES (?,?,?,?)",
-                                [cur.lastrowid, c.text, heading, c.title])
+                self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title, context) VALUES (?,?,?,?,?)",
+                                [cur.lastrowid, c.text, heading, c.title, context_line(c)])
         return ids
 
     def link_file(self, source: str, document_id: str, path: str, size: int) -> None:
@@ -165,12 +172,12 @@ class Store:
         return []
 
     def remove_document(self, document_id: str) -> list[int]:
-        rows = self.db.execute("SELECT vector_id, text, heading, title FROM chunks WHERE document_id = ?",
+        rows = self.db.execute("SELECT vector_id, text, heading, title, context FROM chunks WHERE document_id = ?",
                                [document_id]).fetchall()
         with self.db.conn:
-            for vid, text, heading, title in rows:
-                self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title)"
-                                " VALUES ('delete', ?, ?, ?, ?)", [vid, text, heading, title])
+            for vid, text, heading, title, context in rows:
+                self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title, context)"
+                                " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
             for table in ("chunks", "pages", "sections"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
             from .register import delete_document  # late: register builds on this module
@@ -201,10 +208,12 @@ class Store:
         if not match:
             return []
         where, params = filters.where()
-        # Title and heading weigh more than body text: they name what the chunk is about.
-        sql = (f"SELECT chunks.vector_id, -bm25(chunks_fts, 1.0, 2.0, 0.5) AS score FROM chunks_fts"
+        # Heading weighs more than body text (it names what the chunk is about); title and meeting
+        # (board, date) less, as they are shared by every chunk of a paper.
+        rank = f"bm25(chunks_fts, {BM25_WEIGHTS})"
+        sql = (f"SELECT chunks.vector_id, -{rank} AS score FROM chunks_fts"
                f" JOIN chunks ON chunks.vector_id = chunks_fts.rowid"
-               f" WHERE chunks_fts MATCH ? AND {where} ORDER BY bm25(chunks_fts, 1.0, 2.0, 0.5) LIMIT ?")
+               f" WHERE chunks_fts MATCH ? AND {where} ORDER BY {rank} LIMIT ?")
         return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, k]).fetchall()]
 
     def allowed_ids(self, filters: Filters) -> list[int] | None:
@@ -275,6 +284,23 @@ class Store:
         cur = self.db.execute("SELECT * FROM ingest_log ORDER BY rowid DESC LIMIT 1")
         row = cur.fetchone()
         return dict(zip([c[0] for c in cur.description], row)) if row else None
+
+
+def _add_context(conn: sqlite3.Connection) -> None:
+    """Bring a generation made before chunks had a `context` column up to date (the next ingest
+    copies it, so an old index gains meeting-aware search without re-embedding)."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(chunks)")}
+    if "context" in columns:
+        return
+    rows = conn.execute("SELECT vector_id, board, meeting_date FROM chunks").fetchall()
+    with conn:
+        conn.execute("ALTER TABLE chunks ADD COLUMN context TEXT")
+        conn.executemany("UPDATE chunks SET context = ? WHERE vector_id = ?",
+                         [(context_line(Chunk("", "", 0, 0, 0, "", "", "", board, date)), vid)
+                          for vid, board, date in rows])
+        conn.execute("DROP TABLE chunks_fts")
+        conn.execute(CHUNKS_FTS)
+        conn.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
 
 
 def fts_query(text: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 from assistant.cli import build_parser, main
 from assistant.retriever import as_retriever
 from assistant.search import Searcher
-from conftest import PACK_2024
+from conftest import CORPUS, PACK_2024
 from ingest.errors import BadInput
 from ingest.store import Filters
 
@@ -25,6 +25,37 @@ def test_motorcyclist_course_finds_biker_down_in_the_december_2023_minutes(searc
     assert hit.source == PACK_2024
     assert hit.chunk.doc_type == "minutes" and hit.chunk.meeting_date == "2023-12-15"
     assert "Biker Down" in hit.chunk.text and hit.chunk.page == 8
+
+
+def test_a_question_naming_the_meeting_finds_that_meetings_paper(searcher):
+    # The scrutiny report's pages never say "November 2024" near the text; the meeting does.
+    hit = searcher.search("community safety update at the Scrutiny Commission in November 2024")[0]
+    assert hit.chunk.meeting_date == "2024-11-06" and hit.chunk.board == "Scrutiny Commission"
+
+
+def test_an_index_made_before_meetings_were_searchable_gains_them_and_loses_nothing(index_copy, embedder):
+    import sqlite3
+
+    from ingest.index import current_dir
+    from ingest.pipeline import ingest
+
+    db = current_dir(index_copy.index) / "minutebook.db"
+    with sqlite3.connect(db) as conn:  # the schema of the first release: no `context` column
+        conn.execute("DROP TABLE chunks_fts")
+        conn.execute("ALTER TABLE chunks DROP COLUMN context")
+        conn.execute("CREATE VIRTUAL TABLE chunks_fts USING fts5(text, heading, title, content='chunks',"
+                     " content_rowid='vector_id', tokenize='porter unicode61')")
+        conn.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
+        chunks = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    ingest([CORPUS.parent / "tests" / "fixtures" / "minutes" / "southvale_csp.txt"], index_copy, embedder)
+    s = Searcher(index_copy, embedder)
+    try:
+        hit = s.search("community safety update at the Scrutiny Commission in November 2024")[0]
+        assert hit.chunk.meeting_date == "2024-11-06"
+        assert s.search("free course for motorcyclists")[0].chunk.page == 8
+        assert s.reader.store.counts()["chunks"] > chunks
+    finally:
+        s.close()
 
 
 def test_filters_narrow_by_board_date_and_type(searcher):

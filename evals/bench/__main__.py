@@ -125,7 +125,9 @@ def summarise(results: list[dict]) -> list[dict]:
                    "ask_p50": q["ask"]["p50_ms"] if mode == "hybrid" else None,
                    "ask_p95": q["ask"]["p95_ms"] if mode == "hybrid" else None,
                    "r1": qual["recall@1"], "r5": qual["recall@5"], "mrr": qual["mrr"],
-                   "r5_distinct": qual["distinct"]["recall@5"], "mrr_distinct": qual["distinct"]["mrr"]}
+                   "r5_distinct": qual["distinct"]["recall@5"], "mrr_distinct": qual["distinct"]["mrr"],
+                   "r5_named": qual.get("named", {}).get("recall@5"),
+                   "r5_scoped": q["quality"].get("hybrid_year_scoped", {}).get("recall@5") if mode == "hybrid" else None}
             if base:
                 bq = base["quality"]
                 row["vs_baseline"] = {"recall@5": ratio(row["r5"], bq["recall@5"]), "mrr": ratio(row["mrr"], bq["mrr"]),
@@ -142,7 +144,8 @@ def summarise(results: list[dict]) -> list[dict]:
                          "search_p50": base["search"]["p50_ms"], "search_p95": base["search"]["p95_ms"],
                          "cli_p50": None, "cli_p95": None, "ask_p50": None, "ask_p95": None,
                          "r1": bq["recall@1"], "r5": bq["recall@5"], "mrr": bq["mrr"],
-                         "r5_distinct": bq["distinct"]["recall@5"], "mrr_distinct": bq["distinct"]["mrr"]})
+                         "r5_distinct": bq["distinct"]["recall@5"], "mrr_distinct": bq["distinct"]["mrr"],
+                         "r5_named": bq.get("named", {}).get("recall@5"), "r5_scoped": None})
     return rows
 
 
@@ -154,7 +157,8 @@ COLUMNS = [("size", "size", "{}"), ("system", "system", "{}"), ("chunks", "chunk
            ("cli_p50", "CLI p50", "{:.0f}"), ("cli_p95", "p95", "{:.0f}"),
            ("ask_p50", "ask p50", "{:.0f}"), ("ask_p95", "p95", "{:.0f}"),
            ("r1", "R@1", "{:.3f}"), ("r5", "R@5", "{:.3f}"), ("mrr", "MRR", "{:.3f}"),
-           ("r5_distinct", "R@5 dist.", "{:.3f}")]
+           ("r5_distinct", "R@5 dist.", "{:.3f}"), ("r5_named", "R@5 named", "{:.3f}"),
+           ("r5_scoped", "R@5 in year", "{:.3f}")]
 
 
 def table(rows: list[dict]) -> str:
@@ -211,7 +215,9 @@ def main(argv=None) -> int:
     Path(args.out).write_text(json.dumps(out, indent=2) + "\n")
     print(table(rows))
     print(f"\n{len(ambiguous)} answerable questions have a gold page that a copy repeats word for word"
-          f" (R@5 dist. leaves them out). Full results: {args.out}")
+          " (R@5 dist. leaves them out). R@5 named: only the questions that name their paper's year, month"
+          " or place (the others fit every copy as well as the original). R@5 in year: each question"
+          f" searched within its meeting's calendar year (--since/--until). Full results: {args.out}")
     return 0
 
 
