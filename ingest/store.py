@@ -132,7 +132,9 @@ class Store:
         """Insert a document with its sections, pages and chunks; return the chunks' vector ids."""
         now = _now()
         first = doc.sections[0] if doc.sections else None
-        with self.db.conn:
+        # atomic(), not `with conn`: outside a transaction sqlite-utils commits (and syncs) every
+        # statement, which made ingest 18x slower.
+        with self.db.atomic():
             self.db["documents"].insert(
                 {"id": doc.id, "title": doc.title, "board": first.board if first else None,
                  "meeting_date": _document_date(doc), "pages": len(doc.pages), "chunks": len(chunks),
@@ -158,14 +160,14 @@ class Store:
         return ids
 
     def link_file(self, source: str, document_id: str, path: str, size: int) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db["files"].insert({"source": source, "document_id": document_id, "path": path,
                                      "bytes": size, "ingested_at": _now()}, replace=True)
 
     def unlink_file(self, source: str) -> list[int]:
         """Forget a source; drop its document when no other file holds it. Returns removed vector ids."""
         doc_id = self.document_for_source(source)
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("DELETE FROM files WHERE source = ?", [source])
         if doc_id and not self.db.execute("SELECT 1 FROM files WHERE document_id = ?", [doc_id]).fetchone():
             return self.remove_document(doc_id)
@@ -174,7 +176,7 @@ class Store:
     def remove_document(self, document_id: str) -> list[int]:
         rows = self.db.execute("SELECT vector_id, text, heading, title, context FROM chunks WHERE document_id = ?",
                                [document_id]).fetchall()
-        with self.db.conn:
+        with self.db.atomic():
             for vid, text, heading, title, context in rows:
                 self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title, context)"
                                 " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
@@ -187,7 +189,7 @@ class Store:
         return [r[0] for r in rows]
 
     def log_ingest(self, **counts) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db["ingest_log"].insert({"finished_at": _now(), **counts})
 
     # ---- reading -------------------------------------------------------------------------
