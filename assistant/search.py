@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from ingest.embed import Embedder
 from ingest.errors import BadInput
@@ -44,7 +45,7 @@ class Searcher:
             dense = self._dense(vecs, n, filters)
         results = []
         for query, dense_hits in zip(queries, dense):
-            sparse = store.bm25(query, n, filters) if mode in ("hybrid", "bm25") else []
+            sparse = self._sparse(query, n, filters) if mode in ("hybrid", "bm25") else []
             if mode == "dense":
                 ranked = dense_hits
             elif mode == "bm25":
@@ -56,7 +57,19 @@ class Searcher:
             results.append(self._hits(ranked[: k * 3])[:k])
         return results
 
-    def _filter_ids(self, filters: Filters):
+    def _sparse(self, query: str, n: int, filters: Filters) -> list[tuple[int, float]]:
+        """Best `n` BM25 hits among the chunks passing the filters."""
+        lexical = self.reader.lexical
+        if lexical is None:  # a generation made before the BM25 arrays: SQLite FTS5 ranks
+            return self.reader.store.bm25(query, n, filters)
+        found = self._filter_ids(filters)
+        if found is None:
+            return lexical.search(query, n)
+        if found.mask is None:
+            found.mask = lexical.mask(found.id_list, keep=found.form == "allow")
+        return lexical.search(query, n, found.mask)
+
+    def _filter_ids(self, filters: Filters) -> "_Filtered | None":
         """store.filter_ids, remembered per filter: a generation never changes under its reader."""
         key = filters.where()
         key = (key[0], tuple(key[1]))
@@ -64,7 +77,7 @@ class Searcher:
             if len(self._filters) >= 16:
                 self._filters.pop(next(iter(self._filters)))
             found = self.reader.store.filter_ids(filters)
-            self._filters[key] = None if found is None else (found[0], frozenset(found[1]), found[1])
+            self._filters[key] = None if found is None else _Filtered(found[0], frozenset(found[1]), found[1])
         return self._filters[key]
 
     def _dense(self, vecs, n: int, filters: Filters) -> list[list[tuple[int, float]]]:
@@ -73,7 +86,7 @@ class Searcher:
         found = self._filter_ids(filters)
         if found is None:
             return vectors.search_batch(vecs, n)
-        form, ids, id_list = found
+        form, ids, id_list = found.form, found.ids, found.id_list
         if form == "allow":
             return vectors.search_batch(vecs, n, id_list)
         # The filter drops few chunks (the restricted ones): search everything, drop those, and
@@ -96,6 +109,16 @@ class Searcher:
                 chunk, _heading, source = rows[vid]
                 hits.append(Hit(chunk=chunk, source=source, score=score))
         return collapse_copies(hits, store.document_pages({h.chunk.document_id for h in hits}))
+
+
+@dataclass
+class _Filtered:
+    """A filter as vector ids ("allow" the listed ones, or "exclude" them), and as a BM25 row mask."""
+
+    form: str
+    ids: frozenset
+    id_list: list[int]
+    mask: object = None
 
 
 def collapse_copies(hits: list[Hit], pages_of: dict[str, int]) -> list[Hit]:

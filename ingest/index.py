@@ -5,6 +5,7 @@ index/
   gen-<n>/minutebook.db  SQLite (documents, sections, pages, chunks, FTS, resolutions)
   gen-<n>/vectors.faiss  FAISS vectors keyed by chunks.vector_id (or gen-<n>/qdrant/, or a collection
                          minutebook-gen-<n> on a Qdrant server: see vectors.py)
+  gen-<n>/lexical.npz    BM25 postings of every chunk (lexical.py), rebuilt at each publish
   gen-<n>/meta.json      which embedding model built it, and which vector store holds its vectors
 An ingest copies the current generation, changes the copy, then swaps the link, so a crash
 at any moment leaves the previous generation whole. The same holds for vectors kept on a
@@ -22,6 +23,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import lexical
 from .errors import MinutebookError, NoIndex
 from .settings import Settings
 from .store import Store
@@ -62,6 +64,15 @@ class IndexReader:
         self.store = Store(gen / DB, readonly=True)
         where = resolve(self.meta.get("store"), store or _default_store())
         self.vectors: Vectors = open_vectors(where, gen, self.meta["dim"])
+        self._lexical: lexical.LexicalIndex | None | bool = False  # False: not loaded yet
+
+    @property
+    def lexical(self) -> "lexical.LexicalIndex | None":
+        """The generation's BM25 arrays, loaded on first use; None for a generation made before them
+        (search then ranks with SQLite FTS5)."""
+        if self._lexical is False:
+            self._lexical = lexical.load(self.dir)
+        return self._lexical
 
     def close(self) -> None:
         self.store.close()
@@ -136,6 +147,7 @@ class IndexWriter:
         """Write everything down, then swap `current` to this generation in one rename."""
         self.vectors.save()
         crash_point("vectors-saved")
+        lexical.save(lexical.build(self.store.lexical_rows()), self.dir)
         (self.dir / META).write_text(json.dumps(self.meta))
         self.store.close()
         _fsync_tree(self.dir)

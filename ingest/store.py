@@ -218,6 +218,10 @@ class Store:
                f" WHERE chunks_fts MATCH ? AND {where} ORDER BY {rank} LIMIT ?")
         return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, k]).fetchall()]
 
+    def lexical_rows(self):
+        """(vector_id, text, heading, title, context) of every chunk, by vector id: what BM25 indexes."""
+        return self.db.execute("SELECT vector_id, text, heading, title, context FROM chunks ORDER BY vector_id")
+
     def allowed_ids(self, filters: Filters) -> list[int] | None:
         """Vector ids passing the filters, or None when nothing is filtered out."""
         where, params = filters.where()

@@ -68,11 +68,32 @@ def test_filters_narrow_by_board_date_and_type(searcher):
     assert searcher.search("performance", filters=Filters(board="no such board")) == []
 
 
-def test_restricted_pages_stay_out_of_results_unless_asked_for(searcher):
-    hits = searcher.search("Document is Restricted Schedule 12A", k=20)
-    assert all(not h.chunk.restricted for h in hits)
-    hits = searcher.search("Document is Restricted Schedule 12A", k=20, filters=Filters(include_restricted=True))
+@pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
+def test_restricted_pages_stay_out_of_results_unless_asked_for(searcher, mode):
+    hits = searcher.search("Document is Restricted Schedule 12A", k=20, mode=mode)
+    assert hits and all(not h.chunk.restricted for h in hits)
+    hits = searcher.search("Document is Restricted Schedule 12A", k=20, filters=Filters(include_restricted=True),
+                           mode=mode)
     assert any(h.chunk.restricted for h in hits)
+
+
+def test_keyword_search_finds_a_word_in_another_form(searcher):
+    # "motorcyclist" is only in the papers as "motorcyclists", "resolves" as "resolved".
+    hit = searcher.search("motorcyclist course", mode="bm25")[0]
+    assert "Biker Down" in hit.chunk.text
+
+
+def test_an_index_made_before_the_bm25_arrays_is_still_searched(index_copy, embedder):
+    from ingest.index import current_dir
+    from ingest.lexical import FILE
+
+    (current_dir(index_copy.index) / FILE).unlink()
+    s = Searcher(index_copy, embedder)
+    try:
+        assert s.reader.lexical is None
+        assert "Biker Down" in s.search("free course for motorcyclists", mode="bm25")[0].chunk.text
+    finally:
+        s.close()
 
 
 def test_bad_filter_values_get_a_clear_message(searcher):
