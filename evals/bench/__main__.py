@@ -80,17 +80,22 @@ def run_size(label: str, copies: int, args, pages, ambiguous: list[str], env: di
     work = Path(args.work)
     folder = work / f"archive-{label}"
     index = work / f"index-{label}"
-    print(f"[{label}] building the archive ({copies} copies)...", file=sys.stderr, flush=True)
-    start = time.perf_counter()
-    built = archive.build(folder, copies, pages, args.classes)
-    built["build_s"] = round(time.perf_counter() - start, 1)
-    if index.exists():
-        import shutil
+    saved = work / f"{label}-ingest.json"
+    if args.reuse_ingest and saved.exists() and (index / "current").exists() and folder.exists():
+        print(f"[{label}] reusing the archive and index of an earlier run", file=sys.stderr, flush=True)
+        result = {"label": label, "archive": {"copies": copies, "reused": True}, "ingest": json.loads(saved.read_text())}
+    else:
+        print(f"[{label}] building the archive ({copies} copies)...", file=sys.stderr, flush=True)
+        start = time.perf_counter()
+        built = archive.build(folder, copies, pages, args.classes)
+        built["build_s"] = round(time.perf_counter() - start, 1)
+        if index.exists():
+            import shutil
 
-        shutil.rmtree(index)
+            shutil.rmtree(index)
+        result = {"label": label, "archive": built}
+        result["ingest"] = worker("ingest", env, saved, archive=folder, index=index)
     amb = ",".join(ambiguous)
-    result = {"label": label, "archive": built}
-    result["ingest"] = worker("ingest", env, work / f"{label}-ingest.json", archive=folder, index=index)
     result["query"] = worker("query", env, work / f"{label}-query.json", index=index, ambiguous=amb,
                              hnsw=args.hnsw and label == args.largest, runs=args.runs)
     from ..run import load_questions
@@ -187,6 +192,8 @@ def main(argv=None) -> int:
     parser.add_argument("--no-sample", action="store_true", help="skip the sample-corpus-alone reference")
     parser.add_argument("--no-hnsw", dest="hnsw", action="store_false", help="skip the HNSW-vs-flat measurement")
     parser.add_argument("--keep-cache", action="store_true", help="reuse the embedding cache of an earlier run")
+    parser.add_argument("--reuse-ingest", action="store_true",
+                        help="keep the archives and indexes of an earlier run with --work (re-time queries only)")
     args = parser.parse_args(argv)
     sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     args.largest = f"{sizes[-1] // 1000}k" if sizes else None
