@@ -5,6 +5,7 @@ index/
   gen-<n>/minutebook.db  SQLite (documents, sections, pages, chunks, FTS, resolutions)
   gen-<n>/vectors.faiss  FAISS vectors keyed by chunks.vector_id (or gen-<n>/qdrant/, or a collection
                          minutebook-gen-<n> on a Qdrant server: see vectors.py)
+  gen-<n>/vectors.hnsw   an HNSW graph of them, searched instead, above Settings.hnsw_above
   gen-<n>/lexical.npz    BM25 postings of every chunk (lexical.py), rebuilt at each publish
   gen-<n>/meta.json      which embedding model built it, and which vector store holds its vectors
 An ingest copies the current generation, changes the copy, then swaps the link, so a crash
@@ -27,7 +28,7 @@ from . import lexical
 from .errors import MinutebookError, NoIndex
 from .settings import Settings
 from .store import Store
-from .vectors import FAISS_FILE, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve
+from .vectors import FAISS_FILE, FaissVectors, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve
 
 DB = "minutebook.db"
 VECTORS = FAISS_FILE
@@ -82,8 +83,9 @@ class IndexReader:
 class IndexWriter:
     """A new generation being built; `publish()` makes it current, leaving without it discards it."""
 
-    def __init__(self, index: Path, model: str, dim_fn, store: str | None = None):
+    def __init__(self, index: Path, model: str, dim_fn, store: str | None = None, hnsw_above: int | None = None):
         self.index = Path(index)
+        self.hnsw_above = Settings().hnsw_above if hnsw_above is None else hnsw_above
         self.model = model
         self._dim_fn = dim_fn  # called only when there is no earlier generation (avoids loading the model)
         self.store_url = canonical(store or _default_store())  # where this generation's vectors go
@@ -146,6 +148,8 @@ class IndexWriter:
     def publish(self) -> None:
         """Write everything down, then swap `current` to this generation in one rename."""
         self.vectors.save()
+        if isinstance(self.vectors, FaissVectors):
+            self.vectors.write_graph(self.hnsw_above)
         crash_point("vectors-saved")
         lexical.save(lexical.build(self.store.lexical_rows()), self.dir)
         (self.dir / META).write_text(json.dumps(self.meta))

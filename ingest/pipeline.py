@@ -97,7 +97,8 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
         # several packs) comes from the embedding cache beside the index.
         embedder = with_cache(given, settings.index)
         try:
-            with IndexWriter(settings.index, settings.embed_model, lambda: embedder.dim, store=settings.store) as writer:
+            with IndexWriter(settings.index, settings.embed_model, lambda: embedder.dim, store=settings.store,
+                             hnsw_above=settings.hnsw_above) as writer:
                 _apply(writer, todo, gone, settings, embedder, report, progress)
                 if report.ingested or report.removed:
                     writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),

@@ -26,6 +26,9 @@ class Settings:
     dense_weight: float = 0.7
     bm25_weight: float = 1.0
     candidates: int = 50  # per retriever, before fusion
+    # Above this many vectors a FAISS index also gets an HNSW graph to search (approximate, a few
+    # ms at any size); below it exact search is fast enough: 13 ms at 100k here (README, Benchmarks).
+    hnsw_above: int = 250_000
     include_restricted: bool = False
     # Where the vectors live (README, Vector stores): "faiss" (a file in each generation),
     # "qdrant+local://" (qdrant-client's local mode, inside each generation) or "qdrant://host:port"

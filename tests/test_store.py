@@ -315,3 +315,28 @@ def test_the_suite_runs_on_the_store_it_was_asked_for(corpus_index):
     """`make test-qdrant` is only worth its name if the shared indexes really are on Qdrant."""
     meta = json.loads((corpus_index.index / "current" / "meta.json").read_text())
     assert meta["store"] == canonical(os.environ.get("MINUTEBOOK_STORE") or "faiss") == canonical(corpus_index.store)
+
+
+def test_a_large_faiss_index_is_searched_through_an_hnsw_graph_and_a_small_one_exactly(data, tmp_path):
+    ids, vectors, queries = data
+    index = tmp_path / "index"
+    with IndexWriter(index, MODEL, lambda: DIM, store="faiss", hnsw_above=100) as writer:
+        writer.vectors.add(ids, vectors)
+        writer.publish()
+    reader = IndexReader(index, store="faiss")
+    try:
+        assert reader.vectors.graph is not None
+        got = [[vid for vid, _ in row] for row in reader.vectors.search_batch(queries, 5)]
+        # Approximate, but on 400 vectors the graph finds the exact best match of every query.
+        assert [row[0] for row in got] == [brute_force(ids, vectors, q, 1)[0] for q in queries]
+        allowed = ids[::2]
+        assert [vid for vid, _ in reader.vectors.search_batch(queries[:1], 5, allowed)[0]] == \
+            brute_force(ids, vectors, queries[0], 5, allowed)
+    finally:
+        reader.close()
+    with IndexWriter(index, MODEL, lambda: DIM, store="faiss", hnsw_above=100) as writer:
+        writer.vectors.remove(ids[100:])
+        writer.publish()
+    n, got = top_ids(index, queries, store="faiss")
+    assert n == 100 and not (index / "current" / "vectors.hnsw").exists()
+    assert got == [brute_force(ids[:100], vectors[:100], q, 5) for q in queries]
