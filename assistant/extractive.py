@@ -148,8 +148,13 @@ def wants_decision(question: str) -> bool:
     return bool(RESOLUTION_INTENT.search(question))
 
 
-def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: bool = True) -> list[Candidate]:
-    """The best sentence, plus a close runner-up from a different place; a list's lead-in brings its items."""
+def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: bool = True,
+         want: at.Wanted | None = None) -> list[Candidate]:
+    """The best sentence, plus a close runner-up from a different place; a list's lead-in brings its items.
+
+    A best sentence that already names the person a "who" question `want`s does not bring the next one:
+    after "Ivan Ould CC (Chairman)" the next row of the attendance list is another person, not context.
+    (Figures keep it: the next sentence often holds the comparison, "compared to 8.82 the previous year".)"""
     ranked = sorted(cands, key=lambda c: -c.score)
     chosen: list[Candidate] = []
     for c in ranked:
@@ -158,7 +163,8 @@ def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: boo
         if chosen and (c.score < ratio * chosen[0].score or is_heading(c.text)
                        or any(c.text in x.text or x.text in c.text for x in chosen)):
             continue
-        chosen.append(extend(c, follow=follow and not chosen))
+        holds_fact = want is not None and want.person and at.names_person(c.text)
+        chosen.append(extend(c, follow=follow and not chosen and not holds_fact))
     return chosen
 
 
@@ -173,8 +179,8 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
         if not follow or len(cand.text.split()) > 35:
             return cand
         rest = sentences(flat[start + len(cand.text):])
-        if not rest or is_heading(rest[0]) or len(rest[0].split()) > 40:
-            return cand
+        if not rest or is_heading(rest[0]) or len(rest[0].split()) > 40 or _LIST_ITEM.match(rest[0]):
+            return cand  # the next list item is another answer, not this one's context
         end = flat.find(rest[0], start + len(cand.text)) + len(rest[0])
         return Candidate(hit=cand.hit, rank=cand.rank, text=flat[start:end], score=cand.score,
                          coverage=cand.coverage, similarity=cand.similarity)
@@ -189,6 +195,7 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
                      coverage=cand.coverage, similarity=cand.similarity)
 
 
+_LIST_ITEM = re.compile(r"\s*([•●▪]|\(?[a-z]\)|\((i|ii|iii|iv|v|vi|vii|viii|ix|x)\))\s")
 _LEAD_IN = re.compile(r"(:|\bas follows[;:,.]?|\bthe following[;:,]?|\bbelow[;:])\s*$", re.I)
 
 
