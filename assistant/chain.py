@@ -74,7 +74,7 @@ class Assistant:
             return ex.abstain(question, hits)
         if ex.wants_latest(question):
             return ex.compose(question, ex.pick_recent(cands), recent_first=True)
-        chosen = ex.pick(cands)
+        chosen = ex.pick(cands, want=ex.at.wanted(question))
         if ex.wants_decision(question):
             chosen = self._with_decision(chosen, cands)
         return ex.compose(question, chosen)

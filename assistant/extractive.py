@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from ingest.types import Answer, Citation, Hit
 
+from . import answer_types as at
 from .references import human_date, reference
+from .sentences import acronyms, normal_word, same_word, sentences, tokens  # noqa: F401 (re-exported)
 
 STOP = set(
     "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
@@ -28,14 +30,6 @@ GENERIC = set(
 RESOLUTION_INTENT = re.compile(
     r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|ask(ed)? (officers|for)|request\w*)\b", re.I)
 DEFINITION_INTENT = re.compile(r"\b(define[sd]?|definition|what (is|are) (a|an|the)\b|what does .+ mean|meaning of)", re.I)
-NUMERIC_INTENT = re.compile(r"\b(how (many|much)|number of|what (percentage|proportion|rate|figure)|proportion|percentage|how long|cost)\b", re.I)
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
-# Words a clerk treats as the same: "who chaired" is answered by "(Chairman)".
-_SYNONYMS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chaired": "chair",
-             "vice": "vice", "racial": "race", "racially": "race"}
-WHO_INTENT = re.compile(r"^\s*who\b", re.I)
-_SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[\"'(•●A-Z0-9])|\s+(?=[•●▪]\s)")
 _HEADING = re.compile(r"^\d{1,3}\.\s+(\S+\s+){0,9}\S+\.?$")
 _DECISION_START = re.compile(r"^\s*(RESOLVED|AGREED|DECISION|RECOMMENDED|NOTED)\b")
 
@@ -50,38 +44,10 @@ class Candidate:
     similarity: float = 0.0
 
 
-def tokens(text: str) -> list[str]:
-    return [normal_word(w) for w in re.findall(r"[a-z0-9]+", text.lower())]
-
-
-def normal_word(word: str) -> str:
-    """Stemmed, with number words as digits and a few council synonyms folded together."""
-    word = _NUMBER_WORDS.get(word, word)
-    return _SYNONYMS.get(word) or _stem(word)
-
-
 def content_words(question: str) -> list[str]:
     """The question's topic words (stemmed), without stop words and setting words."""
     words = [w for w in re.findall(r"[a-z0-9]+", question.lower()) if w not in STOP and w not in GENERIC]
     return list(dict.fromkeys(normal_word(w) for w in words if len(w) > 1))
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences (or list items) of a chunk, verbatim but for joined line breaks."""
-    flat = " ".join(text.split())
-    parts = [p.strip() for p in _SENT_SPLIT.split(flat) if p and p.strip()]
-    merged: list[str] = []
-    for part in parts:
-        # "RESOLVED:" on its own line belongs with the decision that follows it.
-        if merged and (re.fullmatch(r"(RESOLVED|AGREED|DECISION)\s*:?", merged[-1]) or len(merged[-1].split()) < 3):
-            merged[-1] = f"{merged[-1]} {part}"
-        else:
-            merged.append(part)
-    out = []
-    for s in merged:
-        words = s.split()
-        out.extend(" ".join(words[i : i + 70]) for i in range(0, len(words), 70))
-    return out
 
 
 def candidates(hits: list[Hit], max_hits: int = 8) -> list[Candidate]:
@@ -90,16 +56,10 @@ def candidates(hits: list[Hit], max_hits: int = 8) -> list[Candidate]:
 
 
 # Tuned on the dev split of evals/ (key-fact accuracy); see README, Evaluation.
-WEIGHTS = {"coverage": 0.55, "similarity": 0.7, "rank": 0.08, "decision": 0.25, "number": 0.1, "unit": 0.3,
-           "person": 0.05, "definition": 0.1, "long": 0.0, "fragment": 0.2, "chair": 0.3,
-           "outcome": 0.15}
+WEIGHTS = {"coverage": 0.55, "similarity": 0.7, "rank": 0.08, "decision": 0.25, "kind": 0.25, "unit": 0.1,
+           "definition": 0.1, "fragment": 0.2, "chair": 0.3, "outcome": 0.15, "carry": 0.5,
+           "count": 0.15, "table": 0.15}
 _OUTCOME = re.compile(r"\b(agreed|decided|approved|resolved|will be|will now|procure\w*|replace\w*|move away)\b", re.I)
-# Minutes mark who chaired in the attendance list.
-_CHAIR_MARK = re.compile(r"\((Chairman|Chairwoman|Chair|in the Chair|Vice[- ]Chair(man)?)\)", re.I)
-_PERCENT_Q = re.compile(r"\b(proportion|percentage|share|per ?cent|rate)\b|%", re.I)
-_MONEY_Q = re.compile(r"\b(how much|funding|fund|cost|budget|money|grant|spend|spent|price|cut)\b|£", re.I)
-_PERSON_CUE = re.compile(r"\b(Chairman|in the Chair|Chair\b|presented by|will present|author|chaired by|Responsible Officer"
-                         r"|Head of|Director|Manager|Co-?ordinator)|\b[A-Z][a-z]+ [A-Z][a-z]+(-[A-Z][a-z]+)?\b")
 
 
 def score_candidates(question: str, cands: list[Candidate], similarities: list[float], idf: dict[str, float],
@@ -107,38 +67,60 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
     """Fill each candidate's score from word coverage, meaning and the kind of answer asked for."""
     w = {**WEIGHTS, **(weights or {})}
     words = content_words(question)
-    total = sum(idf.get(x, 1.0) for x in words) or 1.0
-    wants_decision = bool(RESOLUTION_INTENT.search(question))
-    wants_number = bool(NUMERIC_INTENT.search(question))
-    unit = "%" if _PERCENT_Q.search(question) else "£" if _MONEY_Q.search(question) else None
-    wants_person = bool(WHO_INTENT.search(question))
-    wants_chair = bool(re.search(r"\bchair", question, re.I))
-    wants_recent = wants_latest(question)
+    covered = _coverer(words, cands, idf)
+    want = at.wanted(question)
+    wants_dec, wants_recent = wants_decision(question), wants_latest(question)
     wants_definition = bool(DEFINITION_INTENT.search(question))
-    for cand, sim in zip(cands, similarities):
-        have = set(tokens(cand.text)) | set(tokens(cand.hit.chunk.title))
-        cand.coverage = sum(idf.get(x, 1.0) for x in words if x in have) / total
-        cand.similarity = sim
-        score = w["coverage"] * cand.coverage + w["similarity"] * sim + w["rank"] / (1 + cand.rank)
-        if wants_decision and is_decision(cand.text):
+    for i, (cand, sim) in enumerate(zip(cands, similarities)):
+        cand.coverage, cand.similarity = covered(cand.text, cand.hit.chunk.title), sim
+        cov, sim_ = cand.coverage, sim
+        prev = i - 1 if i and cands[i - 1].hit is cand.hit else None
+        if want.any and at.carries(want, cand.text) and not (wants_dec and is_decision(cand.text)):
+            score_kind = w["kind"] + (w["unit"] if want.unit and at.has_unit(cand.text, want.unit) else 0.0)
+            if want.counted and at.counts_asked(cand.text, want.counted):
+                score_kind += w["count"]
+            if prev is not None:
+                # The answer often follows the sentence that names its topic: it inherits part of that topic.
+                cov += w["carry"] * max(0.0, covered(cands[prev].text + " " + cand.text, cand.hit.chunk.title) - cov)
+                sim_ += w["carry"] * max(0.0, similarities[prev] - sim_)
+        else:
+            score_kind = 0.0
+        score = w["coverage"] * cov + w["similarity"] * sim_ + w["rank"] / (1 + cand.rank) + score_kind
+        if wants_dec and is_decision(cand.text):
             score += w["decision"]
-        if wants_number and re.search(r"\d", cand.text):
-            score += w["number"]
-            if unit and unit in cand.text:
-                score += w["unit"]
-        if wants_person and _PERSON_CUE.search(cand.text):
-            score += w["person"]
-            if wants_chair and _CHAIR_MARK.search(cand.text):
-                score += w["chair"]
+        if want.chair and at.names_chair(cand.text):
+            score += w["chair"]
         if wants_definition and re.search(r" [–-] |\bmeans\b|\bdefined as\b|\brefers to\b|\bsets out\b", cand.text):
             score += w["definition"]
         if wants_recent and _OUTCOME.search(cand.text):
             score += w["outcome"]  # a position is what was agreed or will happen, not the background
-        if len(cand.text.split()) > 50:
-            score -= w["long"]  # long runs are mostly table dumps or background, not answers
+        if at.is_table_run(cand.text):
+            score -= w["table"]
         if len(cand.text.split()) < 5 or is_heading(cand.text):
             score -= w["fragment"]  # fragments (table cells, item headings) answer nothing on their own
         cand.score = score
+
+
+def _coverer(words: list[str], cands: list[Candidate], idf: dict[str, float]):
+    """coverage(text, title): the idf-weighted share of the question's topic words a passage has.
+
+    Words match in their other forms (region/regional) and through acronyms the papers define
+    ("ASB" covers "anti social behaviour"), mapped once over the candidates' vocabulary."""
+    total = sum(idf.get(x, 1.0) for x in words) or 1.0
+    expand = acronyms(list(dict.fromkeys(c.hit.chunk.text for c in cands)))
+    cache: dict[str, frozenset] = {}
+
+    def matched(token: str) -> frozenset:
+        if token not in cache:
+            forms = [token] + expand.get(token, [])
+            cache[token] = frozenset(x for x in words if any(same_word(x, f) for f in forms))
+        return cache[token]
+
+    def coverage(text: str, title: str = "") -> float:
+        have = set().union(*(matched(t) for t in set(tokens(text)) | set(tokens(title))))
+        return sum(idf.get(x, 1.0) for x in have) / total
+
+    return coverage
 
 
 def should_abstain(cands: list[Candidate]) -> bool:
@@ -166,8 +148,13 @@ def wants_decision(question: str) -> bool:
     return bool(RESOLUTION_INTENT.search(question))
 
 
-def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: bool = True) -> list[Candidate]:
-    """The best sentence, plus a close runner-up from a different place; a list's lead-in brings its items."""
+def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: bool = True,
+         want: at.Wanted | None = None) -> list[Candidate]:
+    """The best sentence, plus a close runner-up from a different place; a list's lead-in brings its items.
+
+    A best sentence that already names the person a "who" question `want`s does not bring the next one:
+    after "Ivan Ould CC (Chairman)" the next row of the attendance list is another person, not context.
+    (Figures keep it: the next sentence often holds the comparison, "compared to 8.82 the previous year".)"""
     ranked = sorted(cands, key=lambda c: -c.score)
     chosen: list[Candidate] = []
     for c in ranked:
@@ -176,7 +163,8 @@ def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: boo
         if chosen and (c.score < ratio * chosen[0].score or is_heading(c.text)
                        or any(c.text in x.text or x.text in c.text for x in chosen)):
             continue
-        chosen.append(extend(c, follow=follow and not chosen))
+        holds_fact = want is not None and want.person and at.names_person(c.text)
+        chosen.append(extend(c, follow=follow and not chosen and not holds_fact))
     return chosen
 
 
@@ -187,12 +175,12 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
     start = flat.find(cand.text)
     if start < 0:
         return cand
-    if not (is_decision(cand.text) or cand.text.rstrip().endswith(":")):
+    if not (is_decision(cand.text) or is_lead_in(cand.text)):
         if not follow or len(cand.text.split()) > 35:
             return cand
         rest = sentences(flat[start + len(cand.text):])
-        if not rest or is_heading(rest[0]) or len(rest[0].split()) > 40:
-            return cand
+        if not rest or is_heading(rest[0]) or len(rest[0].split()) > 40 or _LIST_ITEM.match(rest[0]):
+            return cand  # the next list item is another answer, not this one's context
         end = flat.find(rest[0], start + len(cand.text)) + len(rest[0])
         return Candidate(hit=cand.hit, rank=cand.rank, text=flat[start:end], score=cand.score,
                          coverage=cand.coverage, similarity=cand.similarity)
@@ -201,8 +189,28 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
     if is_decision(cand.text):
         # Stop at the next minute item or the chairman's sign-off.
         text = re.split(r"\s(?=\d{1,3}\.\s+[A-Z])|\s(?=\d{1,2}\.\d{2}\s*-\s*\d)", text)[0]
+    else:
+        text = cand.text + " " + _next_paragraph(text[len(cand.text):], cand.text)
     return Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
                      coverage=cand.coverage, similarity=cand.similarity)
+
+
+_LIST_ITEM = re.compile(r"\s*([•●▪]|\(?[a-z]\)|\((i|ii|iii|iv|v|vi|vii|viii|ix|x)\))\s")
+_LEAD_IN = re.compile(r"(:|\bas follows[;:,.]?|\bthe following[;:,]?|\bbelow[;:])\s*$", re.I)
+
+
+def is_lead_in(text: str) -> bool:
+    """A sentence that introduces a list ("The priorities are as follows;")."""
+    return bool(_LEAD_IN.search(text))
+
+
+def _next_paragraph(rest: str, lead_in: str) -> str:
+    """The list after a lead-in, up to the next numbered paragraph ("4.4 The SLP receives...")."""
+    number = re.match(r"\s*(\d{1,3})\.", lead_in)
+    stops = [r"\s(?=\d{1,3}\.\d{1,2}\s+[A-Z])"]
+    if number:
+        stops.append(rf"\s(?={int(number.group(1)) + 1}\.\s+[A-Z])")
+    return re.split("|".join(stops), rest.strip())[0].strip()
 
 
 # Asking for a position, not a figure that happens to be "current": "currently filled" is no cue.
@@ -279,10 +287,3 @@ def abstain(question: str, hits: list[Hit]) -> Answer:
     text = ("The papers I have do not answer this. The closest passages are listed below"
             " in case they help you look further." if hits else "The papers I have do not answer this.")
     return Answer(text=text, abstained=True, citations=[], related=hits[:3])
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word

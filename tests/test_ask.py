@@ -114,3 +114,72 @@ def test_an_unknown_llm_spec_is_a_one_line_error(corpus_index, capsys):
 
     assert main(["ask", "anything", "--llm", "gpt", "--index", str(corpus_index.index)]) == 2
     assert "ollama:MODEL" in capsys.readouterr().err
+
+
+# ---- the answer quotes the sentence that holds the fact asked for ----------------------------------------------
+LEICESTER_2017 = "Leicester City Community Safety Work - Scrutiny Commission 07-Dec-2017.pdf"
+
+
+def test_a_figure_is_quoted_even_when_its_topic_is_named_in_the_sentence_before(assistant):
+    # "• Overall crime had previously shown a sustained increase... More recently levels have stabilised
+    # with 70.85 offences per thousand..." : the figure's sentence never says "overall crime".
+    ans = assistant.ask("What was the overall crime rate in Q3 2023/24 compared with the same period a year before?")
+    assert "70.85" in ans.text and "73.20" in ans.text
+    assert any((c.source, c.page) == (PACK_2024, 58) and "70.85" in c.quote for c in ans.citations)
+    assert_quotes_on_pages(ans)
+
+
+def test_a_member_saying_anti_social_behaviour_finds_the_paper_saying_asb(assistant):
+    ans = assistant.ask("In Q2 2018/19, what share of people surveyed thought anti-social behaviour had gone down "
+                        "or stayed the same?")
+    assert "79.1%" in ans.text
+    assert_quotes_on_pages(ans)
+
+
+def test_who_wrote_a_report_is_answered_from_its_cover_sheet(assistant):
+    ans = assistant.ask("Who was the author of the December 2017 report on Leicester City's community safety work?")
+    assert "Daxa Pancholi" in ans.text
+    assert any(c.source == LEICESTER_2017 and "Daxa Pancholi" in c.quote for c in ans.citations)
+    assert_quotes_on_pages(ans)
+
+
+def test_who_chaired_names_the_member_marked_chairman_in_the_attendance_list(assistant):
+    ans = assistant.ask("Who was in the chair at the Safer Communities Strategy Board on 1 October 2018?")
+    first = ans.citations[0]
+    assert "Ivan Ould CC (Chairman)" in first.quote and "Cllr." not in first.quote  # one row, not the list
+    assert_quotes_on_pages(ans)
+
+
+def test_a_list_question_quotes_the_list_not_only_its_lead_in(assistant):
+    ans = assistant.ask("What are the Safer Leicester Partnership's priorities for 2017/18?")
+    listing = next(c.quote for c in ans.citations if "Reduce Overall Crime" in c.quote)
+    for priority in ("Re-Offending", "terrorists", "Sexual Exploitation"):
+        assert priority in listing
+    assert "Partnership Locality Fund" not in listing  # the list stops where paragraph 4.4 starts
+    assert_quotes_on_pages(ans)
+
+
+def test_a_list_item_cut_by_the_page_layout_is_quoted_whole(assistant):
+    ans = assistant.ask("What is the Celebrate Safely campaign run in Leicester?")
+    assert "Celebrate Safely" in ans.citations[0].quote and "Diwali" in ans.citations[0].quote
+    assert "Private sector rogue landlord" not in ans.citations[0].quote  # the next item is another answer
+    assert_quotes_on_pages(ans)
+
+
+def test_initials_titles_and_roman_numerals_do_not_end_a_sentence():
+    from assistant.sentences import sentences
+
+    text = ("Present Ivan Ould CC (Chairman) Leicestershire County Council Cllr. Trevor Pendleton Community Safety "
+            "Partnership Strategy Group Chair - N. W. Leicestershire District Council The Strategy includes the "
+            "following five priorities: i. Early Intervention and Prevention ii. Targeted Support iii. Reachable "
+            "Services. a) Knife crime work – a multi-agency group. b) Celebrate Safely – campaign for events such "
+            "as Diwali, Christmas etc. c) Private sector rogue landlord work.")
+    assert sentences(text) == [
+        "Present Ivan Ould CC (Chairman) Leicestershire County Council",
+        "Cllr. Trevor Pendleton Community Safety Partnership Strategy Group Chair - N. W. Leicestershire District "
+        "Council The Strategy includes the following five priorities: i. Early Intervention and Prevention "
+        "ii. Targeted Support iii. Reachable Services.",
+        "a) Knife crime work – a multi-agency group.",
+        "b) Celebrate Safely – campaign for events such as Diwali, Christmas etc.",
+        "c) Private sector rogue landlord work.",
+    ]
