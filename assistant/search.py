@@ -1,4 +1,5 @@
-"""Hybrid retrieval: BM25 (SQLite FTS5) and dense (FAISS) fused by weighted reciprocal rank."""
+"""Hybrid retrieval: BM25 (numpy arrays, or SQLite FTS5 for an older index) and dense (FAISS or
+Qdrant), fused by their scores."""
 from __future__ import annotations
 
 import hashlib
@@ -51,8 +52,7 @@ class Searcher:
             elif mode == "bm25":
                 ranked = sparse
             else:
-                ranked = fuse([dense_hits, sparse], [self.settings.dense_weight, self.settings.bm25_weight],
-                              self.settings.rrf_k)
+                ranked = fuse(dense_hits, sparse, self.settings)
             # Over-fetch so that copies of one report (in a pack and alone) collapse to one hit.
             results.append(self._hits(ranked[: k * 3])[:k])
         return results
@@ -137,12 +137,16 @@ def collapse_copies(hits: list[Hit], pages_of: dict[str, int]) -> list[Hit]:
     return sorted(out, key=lambda h: -h.score)
 
 
-def fuse(rankings: list[list[tuple[int, float]]], weights: list[float], k: int = 60) -> list[tuple[int, float]]:
-    """Weighted reciprocal rank fusion of several best-first rankings."""
+def fuse(dense: list[tuple[int, float]], sparse: list[tuple[int, float]], settings: Settings) -> list[tuple[int, float]]:
+    """Keyword and meaning hits in one best-first list: BM25 scores relative to the query's best
+    hit, plus cosine similarity above a floor (below it, a passage is not about the question)."""
     scores: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights):
-        for rank, (vid, _score) in enumerate(ranking, start=1):
-            scores[vid] = scores.get(vid, 0.0) + weight / (k + rank)
+    top = sparse[0][1] if sparse and sparse[0][1] > 0 else 1.0
+    for vid, score in sparse:
+        scores[vid] = settings.bm25_weight * score / top
+    floor = settings.dense_floor
+    for vid, cosine in dense:
+        scores[vid] = scores.get(vid, 0.0) + settings.dense_weight * max(0.0, cosine - floor) / (1.0 - floor)
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 

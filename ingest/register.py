@@ -129,7 +129,7 @@ def _backfill(conn) -> None:
 # Fusing a resolution's best hybrid-search chunk with FTS over the decision's own title and text.
 # Decisions are formulaic ("That the report be noted"), so FTS is the weaker, second signal: at
 # equal weight a shared word like "safety" in a title outranked the minute the search put first.
-# k=1 follows search's tuned fusion (Settings.rrf_k); both were checked by eye on a dozen topics.
+# k=1, as chunk search used before it fused scores; checked by eye on a dozen topics.
 _RRF_K = 1
 _FTS_WEIGHT = 0.5
 
