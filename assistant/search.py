@@ -13,12 +13,15 @@ from ingest.store import Filters
 from ingest.types import SECTION_KINDS, Hit
 
 MODES = ("hybrid", "bm25", "dense")
+FUSIONS = ("scores", "rrf")
 
 
 class Searcher:
     """Holds one index generation and the embedding model; load once, search many times."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None):
+        if settings.fusion not in FUSIONS:
+            raise BadInput(f"MINUTEBOOK_FUSION='{settings.fusion}' is not a fusion (choose from {', '.join(FUSIONS)})")
         self.settings = settings
         self.reader = IndexReader(settings.index)
         model = self.reader.meta["model"]
@@ -139,8 +142,14 @@ def collapse_copies(hits: list[Hit], pages_of: dict[str, int]) -> list[Hit]:
 
 def fuse(dense: list[tuple[int, float]], sparse: list[tuple[int, float]], settings: Settings) -> list[tuple[int, float]]:
     """Keyword and meaning hits in one best-first list: BM25 scores relative to the query's best
-    hit, plus cosine similarity above a floor (below it, a passage is not about the question)."""
+    hit, plus cosine similarity above a floor (below it, a passage is not about the question);
+    or, with fusion "rrf", weighted reciprocal ranks."""
     scores: dict[int, float] = {}
+    if settings.fusion == "rrf":
+        for ranking, weight in ((dense, settings.dense_weight), (sparse, settings.bm25_weight)):
+            for rank, (vid, _score) in enumerate(ranking, start=1):
+                scores[vid] = scores.get(vid, 0.0) + weight / (settings.rrf_k + rank)
+        return sorted(scores.items(), key=lambda kv: -kv[1])
     top = sparse[0][1] if sparse and sparse[0][1] > 0 else 1.0
     for vid, score in sparse:
         scores[vid] = settings.bm25_weight * score / top

@@ -77,6 +77,21 @@ def test_restricted_pages_stay_out_of_results_unless_asked_for(searcher, mode):
     assert any(h.chunk.restricted for h in hits)
 
 
+def test_rank_fusion_can_be_chosen_and_a_misspelt_fusion_is_named(corpus_index, embedder, searcher):
+    import dataclasses
+
+    assert searcher.search("free course for motorcyclists")[0].score >= 1
+    s = Searcher(dataclasses.replace(corpus_index, fusion="rrf"), embedder)
+    try:
+        hit = s.search("free course for motorcyclists")[0]
+        # Reciprocal ranks sum to under 1; fused scores give the best keyword hit 1 before meaning.
+        assert "Biker Down" in hit.chunk.text and 0 < hit.score < 1
+    finally:
+        s.close()
+    with pytest.raises(BadInput, match="MINUTEBOOK_FUSION='rff'"):
+        Searcher(dataclasses.replace(corpus_index, fusion="rff"), embedder)
+
+
 def test_keyword_search_finds_a_word_in_another_form(searcher):
     # "motorcyclist" is only in the papers as "motorcyclists", "resolves" as "resolved".
     hit = searcher.search("motorcyclist course", mode="bm25")[0]
