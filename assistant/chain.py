@@ -67,7 +67,7 @@ class Assistant:
         cands = ex.candidates(hits)
         if not cands:
             return ex.abstain(question, hits)
-        vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands])
+        vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands], query=True)
         similarities = (vectors[1:] @ vectors[0]).tolist()
         ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]))
         if ex.should_abstain(cands):

@@ -45,7 +45,7 @@ class Searcher:
         store = self.reader.store
         dense: list[list[tuple[int, float]]] = [[] for _ in queries]
         if mode in ("hybrid", "dense"):
-            vecs = self.embedder.embed_batch(list(queries))
+            vecs = self.embedder.embed_batch(list(queries), query=True)
             dense = self._dense(vecs, n, filters)
         results = []
         for query, dense_hits in zip(queries, dense):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import onnx_encoder
 from .errors import ModelNotFound
 
 
@@ -31,10 +32,12 @@ def resolve_model(name: str) -> str:
 class Embedder:
     """Wraps a sentence-transformers model; `embed_batch` is the real operation."""
 
-    def __init__(self, name: str, batch_size: int = 32):
+    def __init__(self, name: str, batch_size: int = 32, model_cache: Path | None | bool = True):
         self.name = name
         self.batch_size = batch_size
         self._model = None
+        self._fast = None  # an OnnxEncoder once found
+        self._cache = onnx_encoder.default_cache() if model_cache is True else (model_cache or None)
 
     @property
     def model(self):
@@ -50,20 +53,51 @@ class Embedder:
                 self._model = SentenceTransformer(folder, device="cpu")
             except (OSError, ValueError) as e:
                 raise ModelNotFound(self.name, str(e).splitlines()[0][:120]) from None
+            self._export(Path(folder))
         return self._model
+
+    def _export(self, folder: Path) -> None:
+        """Export the model for fast question embedding, once per model and cache folder."""
+        if self._cache is None or not onnx_encoder.supported(folder):
+            return
+        target = onnx_encoder.model_file(self._cache, folder)
+        if target.exists():
+            return
+        try:
+            onnx_encoder.export(self._model, folder, target)
+        except Exception:  # noqa: BLE001 - no onnx package, a read-only cache: questions use the real model
+            pass
+
+    def _fast_encoder(self):
+        if self._fast is None and self._cache is not None:
+            try:
+                folder = Path(resolve_model(self.name))
+            except ModelNotFound:
+                return None
+            self._fast = onnx_encoder.open_encoder(folder, self._cache)
+        return self._fast
 
     @property
     def dim(self) -> int:
         get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         return int(get_dim())
 
-    def embed_batch(self, texts: list[str], progress=None) -> np.ndarray:
+    def embed_batch(self, texts: list[str], progress=None, query: bool = False) -> np.ndarray:
         """Unit-length float32 vectors, one row per text; `progress(n_done)` is called per batch.
 
         Texts are embedded shortest first so that each batch pads to a similar length (padding is
         wasted work on a CPU), and the rows are put back in the order given."""
         if not texts:
             return np.zeros((0, self.dim), dtype="float32")
+        # Questions (and the sentences an answer is picked from) go through the ONNX export when
+        # there is one: the same vectors, without importing torch (onnx_encoder.py). Ingest's
+        # batches keep sentence-transformers, which uses both cores.
+        fast = self._fast_encoder() if query else None
+        if fast is not None:
+            out = fast.embed_batch(texts)
+            if progress:
+                progress(len(texts))
+            return out
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), 0), dtype="float32")
         with _threads_for(len(texts)):

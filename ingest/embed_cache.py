@@ -66,7 +66,9 @@ class CachedEmbedder:
     def key(self, text: str) -> bytes:
         return hashlib.sha1(f"{self.inner.name}\0{text}".encode()).digest()
 
-    def embed_batch(self, texts: list[str], progress=None) -> np.ndarray:
+    def embed_batch(self, texts: list[str], progress=None, query: bool = False) -> np.ndarray:
+        if query:  # a question is new each time: nothing to keep
+            return self.inner.embed_batch(texts, progress, query=True)
         if not texts:
             return self.inner.embed_batch(texts)
         keys = [self.key(t) for t in texts]

@@ -1,7 +1,9 @@
 """Shared fixtures: the real embedding model, loaded once, and the sample corpus ingested once."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,9 @@ PACK_2024 = "Agenda Reports Pack 22nd-Mar-2024 10.00 Leicestershire and Rutland 
 
 # The one setting a run may choose: which vector store every index of the suite uses
 # (`make test-qdrant` runs it all on qdrant-client's local mode). Settings and IndexWriter take it.
-KEPT_ENV = ("MINUTEBOOK_STORE",)
+KEPT_ENV = ("MINUTEBOOK_STORE", "MINUTEBOOK_MODEL_CACHE")
+# The model's ONNX export (ingest/onnx_encoder.py) goes to a folder of this run's, not the user's cache.
+os.environ["MINUTEBOOK_MODEL_CACHE"] = tempfile.mkdtemp(prefix="minutebook-model-cache-")
 
 
 @pytest.fixture(autouse=True)

@@ -60,9 +60,9 @@ class TimedEmbedder(Embedder):
         self.seconds = 0.0
         self.texts = 0
 
-    def embed_batch(self, texts, progress=None):
+    def embed_batch(self, texts, progress=None, query=False):
         start = time.perf_counter()
-        out = super().embed_batch(texts, progress)
+        out = super().embed_batch(texts, progress, query=query)
         self.seconds += time.perf_counter() - start
         self.texts += len(texts)
         return out
