@@ -86,7 +86,9 @@ class OnnxEncoder:
         from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # short inputs; two threads spin-wait on a busy 2-core machine
+        # Every core, but idle threads sleep instead of spinning: on a busy 2-core machine
+        # spinning threads wait on each other (see FAISS and torch in vectors.py and embed.py).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         max_len = json.loads((folder / "sentence_bert_config.json").read_text()).get("max_seq_length", 256) \
@@ -94,8 +96,21 @@ class OnnxEncoder:
         self.tokenizer.enable_truncation(max_len)
         self.tokenizer.no_padding()
 
-    def embed_batch(self, texts: list[str]) -> np.ndarray:
+    def embed_batch(self, texts: list[str], batch: int = 16) -> np.ndarray:
+        """Shortest first, a few at a time, so that each run pads to a similar length (padding a
+        dozen short sentences to one long one's length was most of the work)."""
         encoded = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
+        out = np.zeros((len(encoded), 0), dtype="float32")
+        for start in range(0, len(order), batch):
+            rows = order[start:start + batch]
+            vectors = self._run([encoded[i] for i in rows])
+            if out.shape[1] == 0:
+                out = np.zeros((len(encoded), vectors.shape[1]), dtype="float32")
+            out[rows] = vectors
+        return out
+
+    def _run(self, encoded) -> np.ndarray:
         width = max(len(e.ids) for e in encoded)
         shape = (len(encoded), width)
         ids, mask, types = np.zeros(shape, "int64"), np.zeros(shape, "int64"), np.zeros(shape, "int64")
