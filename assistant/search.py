@@ -42,7 +42,6 @@ class Searcher:
         filters = filters or Filters(include_restricted=self.settings.include_restricted)
         validate_filters(filters)
         n = max(self.settings.candidates, k)
-        store = self.reader.store
         dense: list[list[tuple[int, float]]] = [[] for _ in queries]
         if mode in ("hybrid", "dense"):
             vecs = self.embedder.embed_batch(list(queries), query=True)

@@ -63,18 +63,18 @@ def chunk_document(doc: Document, target_words: int = 220, max_words: int = 300,
     return chunks
 
 
-def context_line(chunk: Chunk) -> str:
+def context_line(board: str | None, meeting_date: str | None) -> str:
     """Which board's meeting a chunk belongs to, in words ("Cabinet, 17 December 2019"): indexed
     beside the text so questions naming a meeting find it, and copies filed by other boards or in
     other years do not tie with it. Empty when neither is known."""
     when = ""
-    if chunk.meeting_date:
+    if meeting_date:
         try:
-            d = date.fromisoformat(chunk.meeting_date)
+            d = date.fromisoformat(meeting_date)
             when = f"{d.day} {d.strftime('%B')} {d.year}"
         except ValueError:
-            when = chunk.meeting_date
-    return ", ".join(x for x in (chunk.board or "", when) if x)
+            when = meeting_date
+    return ", ".join(x for x in (board or "", when) if x)
 
 
 def chunk_id(document_id: str, page: int, position: int) -> str:

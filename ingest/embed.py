@@ -36,7 +36,7 @@ class Embedder:
         self.name = name
         self.batch_size = batch_size
         self._model = None
-        self._fast = None  # an OnnxEncoder once found
+        self._fast = None  # an OnnxEncoder once found; False once looked for and missing
         self._cache = onnx_encoder.default_cache() if model_cache is True else (model_cache or None)
 
     @property
@@ -61,21 +61,19 @@ class Embedder:
         if self._cache is None or not onnx_encoder.supported(folder):
             return
         target = onnx_encoder.model_file(self._cache, folder)
-        if target.exists():
-            return
-        try:
-            onnx_encoder.export(self._model, folder, target)
-        except Exception:  # noqa: BLE001 - no onnx package, a read-only cache: questions use the real model
-            pass
+        if not target.exists():
+            try:
+                onnx_encoder.export(self._model, target)
+            except Exception:  # noqa: BLE001 - no onnx package, a read-only cache: questions use the real model
+                return
+        self._fast = None  # look again: the next question can use it
 
     def _fast_encoder(self):
-        if self._fast is None and self._cache is not None:
-            try:
-                folder = Path(resolve_model(self.name))
-            except ModelNotFound:
-                return None
-            self._fast = onnx_encoder.open_encoder(folder, self._cache)
-        return self._fast
+        """The ONNX export, looked for once (not on every question) until this process makes one."""
+        if self._fast is None:
+            folder = Path(resolve_model(self.name)) if self._cache is not None else None
+            self._fast = (folder and onnx_encoder.open_encoder(folder, self._cache)) or False
+        return self._fast or None
 
     @property
     def dim(self) -> int:

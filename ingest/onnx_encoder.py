@@ -49,7 +49,7 @@ def model_file(cache: Path, folder: Path) -> Path:
     return cache / f"{hashlib.sha1('|'.join(stamp).encode()).hexdigest()[:16]}.onnx"
 
 
-def export(model, folder: Path, target: Path) -> None:
+def export(model, target: Path) -> None:
     """Write the transformer of a loaded SentenceTransformer to `target` (atomically)."""
     import torch
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .chunking import context_line
+from .lexical import FIELD_WEIGHTS, STOP
 from .types import Chunk, Document
 
 CHUNKS_FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
@@ -56,13 +57,7 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 );
 """
 
-BM25_WEIGHTS = "1.0, 2.0, 0.5, 1.0"  # text, heading, title, context
-
-_STOP = set(
-    "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
-    "their there this to was we were what when where which who why will with about into any can me my "
-    "tell please show give".split()
-)
+BM25_WEIGHTS = ", ".join(map(str, FIELD_WEIGHTS))  # FTS5's bm25() for an index made before lexical.npz
 
 
 @dataclass
@@ -149,14 +144,15 @@ class Store:
                   "restricted": int(p.restricted)} for p in doc.pages], replace=True)
             ids = []
             for c, heading in zip(chunks, headings):
+                context = context_line(c.board, c.meeting_date)
                 cur = self.db.execute(
                     "INSERT INTO chunks (id, document_id, section, position, page, text, heading, doc_type, title,"
                     " board, meeting_date, item, restricted, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [c.id, c.document_id, c.section, c.position, c.page, c.text, heading, c.doc_type, c.title,
-                     c.board, c.meeting_date, c.item, int(c.restricted), context_line(c)])
+                     c.board, c.meeting_date, c.item, int(c.restricted), context])
                 ids.append(cur.lastrowid)
                 self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title, context) VALUES (?,?,?,?,?)",
-                                [cur.lastrowid, c.text, heading, c.title, context_line(c)])
+                                [cur.lastrowid, c.text, heading, c.title, context])
         return ids
 
     def link_file(self, source: str, document_id: str, path: str, size: int) -> None:
@@ -302,8 +298,7 @@ def _add_context(conn: sqlite3.Connection) -> None:
     with conn:
         conn.execute("ALTER TABLE chunks ADD COLUMN context TEXT")
         conn.executemany("UPDATE chunks SET context = ? WHERE vector_id = ?",
-                         [(context_line(Chunk("", "", 0, 0, 0, "", "", "", board, date)), vid)
-                          for vid, board, date in rows])
+                         [(context_line(board, date), vid) for vid, board, date in rows])
         conn.execute("DROP TABLE chunks_fts")
         conn.execute(CHUNKS_FTS)
         conn.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
@@ -311,7 +306,7 @@ def _add_context(conn: sqlite3.Connection) -> None:
 
 def fts_query(text: str) -> str:
     """An FTS5 OR-query of the question's content words (quoted, so punctuation is safe)."""
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", text.lower()) if w not in _STOP and len(w) > 1]
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", text.lower()) if w not in STOP and len(w) > 1]
     seen = list(dict.fromkeys(words))
     return " OR ".join(f'"{w}"' for w in seen)
 
