@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test test-qdrant eval ingest clean
+.PHONY: setup run test test-fast test-qdrant eval ingest clean
 
 # The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
 setup: $(STAMP)
@@ -35,10 +35,16 @@ run: setup $(INDEX)/current/minutebook.db
 test: setup
 	$(BIN)/python -m pytest
 
-# The same suite with every index's vectors in Qdrant (qdrant-client's local mode, through the
-# code that talks to a cluster): README, Vector stores.
+# The unit tier: pure functions on text and small fixtures, no model (under a minute).
+test-fast: setup
+	$(BIN)/python -m pytest -m "not model"
+
+# The store and search tests with every index's vectors in Qdrant (qdrant-client's local mode,
+# through the code that talks to a cluster): README, Vector stores. The rest of the suite does
+# not depend on the vector engine.
+QDRANT_TESTS ?= tests/test_store.py tests/test_search.py
 test-qdrant: setup
-	MINUTEBOOK_STORE=qdrant+local:// $(BIN)/python -m pytest
+	MINUTEBOOK_STORE=qdrant+local:// $(BIN)/python -m pytest $(QDRANT_TESTS)
 
 eval: setup $(INDEX)/current/minutebook.db
 	$(BIN)/python -m evals.run --index $(INDEX)

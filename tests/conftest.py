@@ -25,6 +25,23 @@ KEPT_ENV = ("MINUTEBOOK_STORE", "MINUTEBOOK_MODEL_CACHE")
 os.environ["MINUTEBOOK_MODEL_CACHE"] = tempfile.mkdtemp(prefix="minutebook-model-cache-")
 
 
+# Tiers: `make test-fast` runs what needs no model (pure functions on text and small fixtures);
+# `make test` runs everything. A test is in the model tier when it uses a fixture that loads the
+# model, or when its module says so (`pytestmark = pytest.mark.model`: the app, the CLI in a
+# subprocess).
+MODEL_FIXTURES = {"embedder", "corpus_index", "index_copy"}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "model: loads the embedding model (not in make test-fast)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch):
     """No test sees the developer's MINUTEBOOK_* settings, except the vector store the run is for."""

@@ -7,10 +7,13 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from conftest import ROOT
 from ingest.embed import Embedder
 from ingest.settings import Settings
+
+pytestmark = pytest.mark.model  # loads the model itself, outside the shared fixture
 
 TEXTS = [
     "What did the Board resolve about the Strategic Partnership Board update in October 2018?",
