@@ -19,7 +19,7 @@ PACK_2024 = "Agenda Reports Pack 22nd-Mar-2024 10.00 Leicestershire and Rutland 
 
 
 # The one setting a run may choose: which vector store every index of the suite uses
-# (`make test-qdrant` runs it all on qdrant-client's local mode). Settings and IndexWriter take it.
+# (`make test-qdrant` runs the store and search tests on qdrant-client's local mode). Settings and IndexWriter take it.
 KEPT_ENV = ("MINUTEBOOK_STORE", "MINUTEBOOK_MODEL_CACHE")
 # The model's ONNX export (ingest/onnx_encoder.py) goes to a folder of this run's, not the user's cache.
 os.environ["MINUTEBOOK_MODEL_CACHE"] = tempfile.mkdtemp(prefix="minutebook-model-cache-")
