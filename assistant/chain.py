@@ -17,9 +17,8 @@ from ingest.store import Filters
 from ingest.types import Answer, Hit
 
 from . import extractive as ex
+from .followon import reading
 from .search import Searcher
-
-_FOLLOW_UP = re.compile(r"^\s*(and|also|then|what about|how about|so)\b|\b(it|its|that|this|they|them|those|next)\b", re.I)
 
 
 @dataclass
@@ -49,15 +48,20 @@ class Assistant:
         """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
         request = AskRequest(question, list(history or []), filters)
         if llm is None:
-            return self.chain.invoke(request)
-        from .generative import answer_with_llm
+            answer = self.chain.invoke(request)
+        else:
+            from .generative import answer_with_llm
 
-        retrieved = self._retrieve(request)
-        return answer_with_llm(llm, question, retrieved["hits"], history=request.history)
+            answer = answer_with_llm(llm, question, self._retrieve(request)["hits"], history=request.history)
+        _, read_as = reading(question, [t.question for t in request.history])
+        if read_as:
+            answer.read_as = read_as
+            answer.text = f"{read_as}: {answer.text}"
+        return answer
 
     # ---- chain steps ---------------------------------------------------------------------
     def _retrieve(self, request: AskRequest) -> dict:
-        query = retrieval_query(request.question, request.history)
+        query, _ = reading(request.question, [t.question for t in request.history])
         filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
         hits = self.searcher.search(query, k=8, filters=filters)
         return {"question": request.question, "query": query, "hits": hits}
@@ -106,10 +110,3 @@ class Assistant:
 
     def close(self) -> None:
         self.searcher.close()
-
-
-def retrieval_query(question: str, history: list[Turn]) -> str:
-    """A follow-up ("and what happened next?") is searched together with the question before it."""
-    if history and (_FOLLOW_UP.search(question) or len(ex.content_words(question)) < 3):
-        return f"{history[-1].question} {question}"
-    return question

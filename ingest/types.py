@@ -111,6 +111,7 @@ class Answer:
     abstained: bool
     citations: list[Citation] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # closest passages when abstaining
+    read_as: str | None = None  # how a follow-up was read: "Taking this as about Biker Down"
 
     @property
     def as_of(self) -> str | None:
@@ -128,6 +129,7 @@ class Answer:
                           for c in self.citations],
             "related": [{"source": h.source, "title": h.chunk.title, "page": h.chunk.page,
                          "meeting_date": h.chunk.meeting_date} for h in self.related],
+            "read_as": self.read_as,
         }
 
 

@@ -82,17 +82,38 @@ def test_ask_answers_with_numbered_citations_that_open_the_page_in_the_app(monke
     assert not at.exception and any("page 8 of 54" in c for c in texts(at.caption))
 
 
-def test_a_follow_up_question_uses_the_conversation_so_far(monkeypatch, corpus_index):
+def test_a_conversation_keeps_follow_ups_on_topic_and_starts_fresh_on_complete_questions(monkeypatch, corpus_index):
+    """Issue 16's conversation: answer, decline, answer, definition, then the follow-up's "3-hour"."""
     at = open_app(monkeypatch, corpus_index.index)
-    at.chat_input[0].set_value("What is Biker Down?").run()
+    questions = ["What was agreed about the Community Safety Agreement?", "What is the council's budget for potholes?",
+                 "What is Sentinel?", "What is Biker Down?", "and how long is the course?"]
+    for question in questions:
+        at.chat_input[0].set_value(question).run()
+        assert not at.exception, at.exception
+    history = at.session_state["ask_history"]
+    assert [t["question"] for t in history] == questions
+    answers = [t["answer"] for t in history]
+    assert [a.abstained for a in answers] == [False, True, False, False, False]
+    assert "free 3-hour course" in answers[3].text
+    assert answers[4].text.startswith("Taking this as about Biker Down: ") and "3-hour" in answers[4].text
+    assert "Taking this as about Biker Down: " in "\n".join(texts(at.markdown))
+    assert len(at.chat_message) == 10
+    at.button(key="ask-clear").click().run()
+    assert at.session_state["ask_history"] == [] and len(at.chat_message) == 0
+
+
+def test_a_question_typed_while_an_answer_is_drawn_waits_its_turn(monkeypatch, corpus_index):
+    """A run stopped by a new question leaves its question pending; the next run answers both, in order."""
+    at = open_app(monkeypatch, corpus_index.index)
+    at.session_state["ask_history"] = [{"question": "What is Biker Down?", "answer": None,
+                                        "answerer": "extractive", "filters": None}]
     at.chat_input[0].set_value("and how long is the course?").run()
     assert not at.exception, at.exception
     history = at.session_state["ask_history"]
     assert [t["question"] for t in history] == ["What is Biker Down?", "and how long is the course?"]
-    assert "3-hour" in history[1]["answer"].text
+    assert all(t["answer"] is not None for t in history)
+    assert "3-hour" in history[1]["answer"].text and history[1]["answer"].read_as
     assert len(at.chat_message) == 4
-    at.button(key="ask-clear").click().run()
-    assert at.session_state["ask_history"] == [] and len(at.chat_message) == 0
 
 
 def test_an_abstention_says_so_plainly_and_shows_the_closest_passages(monkeypatch, corpus_index):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.chain import Assistant, Turn, retrieval_query
+from assistant.chain import Assistant, Turn
 from assistant.generative import build_messages, verify
 from conftest import PACK_2018, PACK_2024
 from evals.answers import quote_on_page
@@ -51,12 +51,30 @@ def test_questions_the_papers_never_touch_are_abstained_with_closest_passages(as
     assert ans.related  # somewhere to look next
 
 
-def test_a_follow_up_keeps_the_topic_of_the_previous_question(assistant):
-    first = "What is Biker Down?"
-    assert retrieval_query("how long is the course?", [Turn(first)]).startswith(first)
-    ans = assistant.ask("and how long is the course?", history=[Turn(first, "")])
+def test_a_follow_up_keeps_the_topic_of_the_previous_question_and_says_so(assistant):
+    ans = assistant.ask("and how long is the course?", history=[Turn("What is Biker Down?", "")])
     assert "3-hour" in ans.text
+    assert ans.text.startswith("Taking this as about Biker Down: ")
+    assert ans.to_json()["read_as"] == "Taking this as about Biker Down"
     assert_quotes_on_pages(ans)
+
+
+def test_short_complete_questions_start_fresh_in_a_conversation(assistant):
+    """The conversation of issue 16: a short new question is not merged with the one before."""
+    history, got = [], []
+    for question in ("What was agreed about the Community Safety Agreement?",
+                     "What is the council's budget for potholes?", "What is Sentinel?", "What is Biker Down?",
+                     "and how long is the course?"):
+        ans = assistant.ask(question, history=history)
+        assert_quotes_on_pages(ans)
+        got.append(ans)
+        history.append(Turn(question, ans.text))
+    agreement, potholes, sentinel, biker_down, course = got
+    assert not agreement.abstained and "Community Safety Agreement" in agreement.text
+    assert potholes.abstained and potholes.read_as is None
+    assert not sentinel.abstained and "Sentinel" in sentinel.text and sentinel.read_as is None
+    assert not biker_down.abstained and "free 3-hour course" in biker_down.text
+    assert "3-hour" in course.text and course.read_as == "Taking this as about Biker Down"
 
 
 def test_generative_output_is_checked_against_the_sources(assistant):

@@ -10,7 +10,7 @@ from ingest.types import Answer
 from ui import resources, widgets
 from ui.text import escape
 
-HISTORY = "ask_history"  # list of {"question": str, "answer": Answer, "answerer": str}
+HISTORY = "ask_history"  # list of {"question", "answer": Answer | None while pending, "answerer", "filters", "error"}
 EXAMPLES = ("What is Biker Down?", "What did the Board resolve about the Strategic Partnership Board update in October 2018?",
             "How many schools visited Warning Zone between October and December 2023?")
 
@@ -40,26 +40,31 @@ def main() -> None:
                    "when the papers do not say, the answer says so. Follow-up questions keep the topic.")
         st.markdown("Try: " + " · ".join(f"*{escape(q)}*" for q in EXAMPLES))
 
+    # A question is kept as a pending turn before it is answered: a question typed while an
+    # answer is being drawn stops this run, and the next run answers the pending turn first, so
+    # every turn keeps its place and nothing already shown disappears.
+    question = st.chat_input("Ask a question about the board papers", key="ask-input")
+    if question and question.strip():
+        history.append({"question": question.strip()[:1000], "answer": None, "answerer": answerer, "filters": filters})
+
     for n, turn in enumerate(history):
+        if turn["answer"] is None and not turn.get("error"):
+            _answer_turn(assistant, n, turn, history[:n])
         _show_turn(store, n, turn)
 
-    question = st.chat_input("Ask a question about the board papers", key="ask-input")
-    if question:
-        question = question.strip()[:1000]
-        with st.chat_message("user"):
-            st.markdown(escape(question))
-        with st.chat_message("assistant"):
-            with st.spinner("Reading the papers…"):
-                answer, error = _ask(assistant, question, history, filters, answerer)
-            if error:
-                st.error(error)
-                return
-        history.append({"question": question, "answer": answer, "answerer": answerer})
-        st.rerun()  # draw the new turn with the others, so its controls keep their place
+
+def _answer_turn(assistant, n: int, turn: dict, earlier: list[dict]) -> None:
+    with st.chat_message("user"):
+        st.markdown(escape(turn["question"]))
+    with st.chat_message("assistant"):
+        with st.spinner("Reading the papers…"):
+            answer, error = _ask(assistant, turn["question"], earlier, turn["filters"], turn["answerer"])
+    turn["answer"], turn["error"] = answer, error
+    st.rerun()  # draw the answered turn with the others, so its controls keep their place
 
 
 def _ask(assistant, question: str, history: list[dict], filters, answerer: str) -> tuple[Answer | None, str | None]:
-    turns = [Turn(t["question"], t["answer"].text) for t in history]
+    turns = [Turn(t["question"], t["answer"].text) for t in history if t["answer"] is not None]
     llm = None
     try:
         if answerer != EXTRACTIVE:
@@ -79,8 +84,11 @@ def _ask(assistant, question: str, history: list[dict], filters, answerer: str) 
 def _show_turn(store, n: int, turn: dict) -> None:
     with st.chat_message("user"):
         st.markdown(escape(turn["question"]))
-    answer: Answer = turn["answer"]
+    answer: Answer | None = turn["answer"]
     with st.chat_message("assistant"):
+        if answer is None:
+            st.error(escape(turn.get("error") or "This question was not answered."))
+            return
         if answer.abstained:
             st.warning(escape(answer.text))
         else:
