@@ -127,6 +127,11 @@ def names_person(text: str) -> bool:
     return bool(_PERSON.search(text))
 
 
+def asks_meeting_chair(question: str) -> bool:
+    """"Who chaired the December 2023 meeting?", not "Who chairs the Board?" (a standing role)."""
+    return bool(re.search(r"\bchaired\b|\bchair(ed|man|woman)?\b.*\bmeeting\b|\bin the chair\b", question, re.I))
+
+
 def names_chair(text: str) -> bool:
     return bool(_CHAIR.search(text))
 

@@ -17,6 +17,7 @@ from ingest.store import Filters
 from ingest.types import Answer, Hit
 
 from . import extractive as ex
+from .chair import chair_answer
 from .followon import reading
 from .search import Searcher
 
@@ -68,6 +69,10 @@ class Assistant:
 
     def _answer_extractive(self, retrieved: dict) -> Answer:
         question, hits = retrieved["question"], retrieved["hits"]
+        if ex.at.asks_meeting_chair(question):
+            answer = chair_answer(question, hits, self.searcher.reader.store)
+            if answer:
+                return answer
         cands = ex.candidates(hits)
         if not cands:
             return ex.abstain(question, hits)
@@ -81,7 +86,7 @@ class Assistant:
         chosen = ex.pick(cands, want=ex.at.wanted(question))
         if ex.wants_decision(question):
             chosen = self._with_decision(chosen, cands)
-        return ex.compose(question, chosen)
+        return ex.compose(question, ex.concise(question, chosen))
 
     def _with_decision(self, chosen: list[ex.Candidate], cands: list[ex.Candidate]) -> list[ex.Candidate]:
         """For "what was resolved" questions, lead with the decision of the best-matching minute item."""

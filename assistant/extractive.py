@@ -255,6 +255,54 @@ def extend_to_outcome(cand: Candidate, lookahead: int = 2, max_words: int = 120)
     return cand
 
 
+_NUMBER = re.compile(r"[£$€]?\d[\d,.]*%?")
+
+
+def adds_fact(question: str, before: list[Candidate], other: Candidate) -> bool:
+    """Whether a further quote tells the reader something the first does not: a figure it lacks,
+    or a word of the question it does not cover. A repeat, or the same item's next sentence
+    with nothing asked for, is left out."""
+    if any(other.text in b.text or b.text in other.text for b in before):
+        return False
+    shown = " ".join(b.text for b in before)
+    want = at.wanted(question)
+    numbers = set(_NUMBER.findall(other.text)) - set(_NUMBER.findall(shown))
+    if (numbers and want.number) or (want.person and at.names_person(other.text) and not at.names_person(shown)):
+        return True
+    new = set(tokens(other.text)) - set(tokens(shown))
+    return any(w in new for w in content_words(question))
+
+
+def _shows_figure(want: at.Wanted, text: str) -> bool:
+    """A figure of the kind asked for, not only a word about money ("funding")."""
+    if want.unit == "£":
+        return bool(re.search(r"[£$€]\s?\d", text))
+    return at.has_unit(text, want.unit) if want.unit else at.has_quantity(text, want.dates)
+
+
+_TWO_ASKS = re.compile(r"\band (how|what|who|whom|when|where|which|why|did|does|was|were|is|are)\b|\bcompar", re.I)
+
+
+def concise(question: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The lead quote and one more when it adds a fact; two more for a question that asks two
+    things ("When does it start and how long will it run?")."""
+    if not chosen:
+        return chosen
+    want = at.wanted(question)
+    rest = chosen[1:]
+    further = 2 if _TWO_ASKS.search(question) else 1
+    if want.number and not _shows_figure(want, chosen[0].text):
+        # The figure asked for is not in the lead quote: the quote that holds one comes next.
+        rest = sorted(rest, key=lambda c: not _shows_figure(want, c.text))
+    kept = [chosen[0]]
+    for c in rest:
+        if len(kept) > further:
+            break
+        if adds_fact(question, kept, c):
+            kept.append(c)
+    return kept
+
+
 def compose(question: str, chosen: list[Candidate], recent_first: bool = False) -> Answer:
     """An answer that quotes each chosen sentence, with a lead naming the paper, date and item."""
     citations: list[Citation] = []
@@ -267,6 +315,8 @@ def compose(question: str, chosen: list[Candidate], recent_first: bool = False) 
             when = f"{'Most recently' if i == 0 else 'Earlier'}, on {human_date(ch.meeting_date)}, "
             text_lead = lead(ch, dated=False)
             text_lead = when + text_lead[:1].lower() + text_lead[1:]
+        elif i and ch.document_id == chosen[0].hit.chunk.document_id and ch.meeting_date == chosen[0].hit.chunk.meeting_date:
+            text_lead = "Also"  # the same paper: its name and date are in the line above
         else:
             text_lead = lead(ch)
         lines.append(f"{text_lead}: “{c.text}” [{len(citations)}]")
@@ -279,8 +329,8 @@ def lead(chunk, dated: bool = True) -> str:
     if chunk.doc_type == "minutes":
         item = f" (minute {chunk.item})" if chunk.item else ""
         return f"The minutes{when}{item} record"
-    board = f" to {chunk.board}" if chunk.board else ""
-    return f"“{chunk.title}” ({chunk.doc_type}{board}{',' if board and when else ''}{when.replace(' of ', ' ')}) says"
+    # The board is named in the citation's reference; the lead keeps to what and when.
+    return f"“{chunk.title}” ({chunk.doc_type}{',' if when else ''}{when.replace(' of ', ' ')}) says"
 
 
 def abstain(question: str, hits: list[Hit]) -> Answer:

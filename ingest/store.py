@@ -15,7 +15,7 @@ import sqlite_utils
 
 from .chunking import context_line
 from .lexical import FIELD_WEIGHTS, STOP
-from .types import Chunk, Document
+from .types import Attendee, Chunk, Document, Meeting
 
 CHUNKS_FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     text, heading, title, context, content='chunks', content_rowid='vector_id', tokenize='porter unicode61'
@@ -272,6 +272,18 @@ class Store:
             return {}
         marks = ",".join("?" * len(ids))
         return dict(self.db.execute(f"SELECT id, pages FROM documents WHERE id IN ({marks})", ids).fetchall())
+
+    def meeting_attendance(self, document_id: str, section: int) -> tuple[Meeting, int, int] | None:
+        """The meeting a minutes section records, with its attendance list, and its page range."""
+        row = self.db.execute("SELECT board, meeting_date, time, venue, first_page, last_page FROM meetings"
+                              " WHERE document_id = ? AND section = ?", [document_id, section]).fetchone()
+        if not row:
+            return None
+        people = self.db.execute("SELECT name, role, organisation FROM attendance WHERE document_id = ? AND section = ?"
+                                 " ORDER BY position", [document_id, section]).fetchall()
+        meeting = Meeting(board=row[0], date=row[1], time=row[2], venue=row[3],
+                          attendees=[Attendee(name=n, role=r, organisation=o) for n, r, o in people])
+        return meeting, row[4], row[5]
 
     def page_text(self, document_id: str, page: int) -> str | None:
         row = self.db.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()

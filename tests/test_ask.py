@@ -168,6 +168,29 @@ def test_who_chaired_names_the_member_marked_chairman_in_the_attendance_list(ass
     assert_quotes_on_pages(ans)
 
 
+def test_who_chaired_a_meeting_is_answered_in_one_sentence_from_the_attendance_list(assistant):
+    ans = assistant.ask("Who chaired the December 2023 meeting?")
+    assert ans.text == "Mrs D. Taylor CC chaired the meeting of 15 December 2023 [1]."
+    assert [c.quote for c in ans.citations] == ["Mrs D. Taylor CC (in the Chair)"]
+    assert ans.citations[0].source == PACK_2024
+    assert_quotes_on_pages(ans)
+
+
+def test_a_standing_role_is_not_read_as_one_meetings_chair(assistant):
+    ans = assistant.ask("Who chairs the Leicestershire and Rutland Safer Communities Strategy Board?")
+    assert "Cabinet Lead Member for Community Safety" in ans.text
+
+
+def test_an_answer_adds_a_second_quote_only_when_it_tells_something_new(assistant):
+    ans = assistant.ask("What was agreed about the Community Safety Agreement?")
+    assert len(ans.citations) == 1  # "(b) That continued work ... be approved." is inside the first quote
+    assert "Community Safety Agreement be approved" in ans.citations[0].quote
+    # A figure asked for and missing from the best passage is brought by the next quote.
+    ans = assistant.ask("How much safe accommodation funding has the County Council received from government for 2024-25?")
+    assert "£1,174,689" in ans.text and len(ans.citations) <= 2
+    assert_quotes_on_pages(ans)
+
+
 def test_a_list_question_quotes_the_list_not_only_its_lead_in(assistant):
     ans = assistant.ask("What are the Safer Leicester Partnership's priorities for 2017/18?")
     listing = next(c.quote for c in ans.citations if "Reduce Overall Crime" in c.quote)
