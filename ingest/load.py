@@ -8,9 +8,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from . import furniture
 from .errors import SkipFile
 from .extract import choose_pages
 from .ocr import fill_scans
@@ -66,8 +68,14 @@ def load_pages(path: Path, source: str, max_pages: int = 5000,
 
 
 def make_pages(raws: list[str], ocr: list[bool] | None = None) -> list[Page]:
-    """A document's pages, cleaned."""
-    return [make_page(i, raw, bool(ocr and ocr[i - 1])) for i, raw in enumerate(raws, start=1)]
+    """A document's pages, cleaned, with the furniture that recurs on them cut out (ingest/furniture.py).
+
+    A not-for-publication notice is looked for before the cut: it recurs at the head of every
+    restricted page, and must not be lost as furniture."""
+    pages = [make_page(i, raw, bool(ocr and ocr[i - 1])) for i, raw in enumerate(raws, start=1)]
+    kept = furniture.split([p.text for p in pages])
+    return [replace(p, text=text, furniture=cut, blank=_blank(text)) if cut else p
+            for p, (text, cut) in zip(pages, kept)]
 
 
 def make_page(number: int, raw: str, ocr: bool = False) -> Page:
