@@ -103,3 +103,28 @@ def test_a_scan_without_an_ocr_engine_is_skipped_saying_what_to_install(tmp_path
     with pytest.raises(SkipFile) as e:
         load_pages(scan, "scan.pdf")
     assert "no text layer" in e.value.reason and "apt-get install tesseract-ocr" in e.value.reason
+
+
+@needs_tesseract
+def test_a_page_whose_text_layer_is_glyph_codes_is_read_from_its_image(tmp_path):
+    """Older PDFs map their fonts' glyphs to no characters: the text layer is control codes."""
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+    from fpdf.enums import TextMode
+
+    from ingest.load import load_pages
+
+    paper = pdfium.PdfDocument(str(CORPUS / STRATEGY))
+    image = paper[0].render(scale=150 / 72, grayscale=True).to_pil()
+    paper.close()
+    pdf = FPDF(unit="pt", format=(595, 842))
+    pdf.add_page()
+    pdf.image(image, x=0, y=0, w=595, h=842)
+    pdf.set_font("helvetica", size=10)
+    pdf.text_mode = TextMode.INVISIBLE  # the glyph codes sit over the printed words, as OCR'd scans' text does
+    for y in range(60, 800, 14):
+        pdf.text(40, y, "".join(chr(c) for c in (3, 17, 24, 5, 2, 30, 11, 19, 7, 22)) * 6)
+    pdf.output(str(tmp_path / "glyphs.pdf"))
+    _, pages = load_pages(tmp_path / "glyphs.pdf", "glyphs.pdf")
+    assert pages[0].ocr
+    assert "submitted to the Council for approval on 19 February 2020" in " ".join(pages[0].text.split())
