@@ -11,10 +11,24 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test test-fast test-qdrant eval ingest clean
+.PHONY: setup run test test-fast test-qdrant eval ingest clean ocr-engine
 
 # The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
-setup: $(STAMP)
+setup: $(STAMP) ocr-engine
+
+# Scanned pages are read by Tesseract (README, Scanned papers). It is a system package: installed
+# here where apt-get can run (as root, or through sudo without a password); otherwise the one
+# command is printed and minutebook skips scans, saying the same.
+ocr-engine:
+	@command -v tesseract >/dev/null || { \
+	    SUDO=""; if [ "$$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi; \
+	    if command -v apt-get >/dev/null && { [ -z "$$SUDO" ] || sudo -n true 2>/dev/null; }; then \
+	        echo "Installing Tesseract OCR for scanned papers..."; \
+	        { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq tesseract-ocr; } \
+	            >/tmp/minutebook-tesseract.log 2>&1 || echo "Tesseract could not be installed (see /tmp/minutebook-tesseract.log)"; \
+	    else \
+	        echo "To read scanned papers, install Tesseract OCR: sudo apt-get install tesseract-ocr"; \
+	    fi; }
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -150,7 +150,7 @@ def cmd_search(args, settings: Settings) -> int:
     for i, h in enumerate(hits, start=1):
         c = h.chunk
         meta = ", ".join(x for x in (c.board, c.meeting_date, c.doc_type) if x)
-        print(f"{i}. {h.source}, page {c.page}  [{meta}]")
+        print(f"{i}. {h.source}, page {c.page}{', read by OCR' if c.ocr else ''}  [{meta}]")
         print(f"   {c.title}")
         snippet = " ".join(c.text.split())[:300]
         print(textwrap.indent(textwrap.fill(snippet, 96), "   "))
@@ -178,7 +178,8 @@ def cmd_ask(args, settings: Settings) -> int:
         return 0
     print(answer.text)
     for c in answer.citations:
-        print(f"\n[{c.n}] {c.source}, page {c.page} ({c.title}{', ' + c.meeting_date if c.meeting_date else ''})")
+        read = ", read by OCR" if c.ocr else ""  # the quote is OCR's reading of a scan: check it on the page
+        print(f"\n[{c.n}] {c.source}, page {c.page}{read} ({c.title}{', ' + c.meeting_date if c.meeting_date else ''})")
         print(textwrap.fill(f"“{c.quote}”", 96, initial_indent="    ", subsequent_indent="    "))
     if answer.abstained and answer.related:
         print("\nClosest passages:")

@@ -310,7 +310,8 @@ def compose(question: str, chosen: list[Candidate], recent_first: bool = False) 
     for i, c in enumerate(chosen):
         ch = c.hit.chunk
         citations.append(Citation(n=len(citations) + 1, source=c.hit.source, title=ch.title, page=ch.page,
-                                  meeting_date=ch.meeting_date, quote=c.text, reference=reference(ch, c.text)))
+                                  meeting_date=ch.meeting_date, quote=c.text, reference=reference(ch, c.text),
+                                  ocr=ch.ocr))
         if recent_first and ch.meeting_date:
             when = f"{'Most recently' if i == 0 else 'Earlier'}, on {human_date(ch.meeting_date)}, "
             text_lead = lead(ch, dated=False)

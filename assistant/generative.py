@@ -97,7 +97,8 @@ def verify(text: str, question: str, hits: list[Hit]) -> Answer:
                 hit = hits[n - 1]
                 numbering[n] = len(citations) + 1
                 citations.append(Citation(n=numbering[n], source=hit.source, title=hit.chunk.title, page=hit.chunk.page,
-                                          meeting_date=hit.chunk.meeting_date, quote=best_quote(bare, hit.chunk.text)))
+                                          meeting_date=hit.chunk.meeting_date, quote=best_quote(bare, hit.chunk.text),
+                                          ocr=hit.chunk.ocr))
             marks.append(f"[{numbering[n]}]")
         out_sentences.append(f"{bare.rstrip()} {''.join(marks)}")
     if not citations:

@@ -21,8 +21,15 @@ def fact_norm(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def pdf_pages(source: str) -> tuple[str, ...]:
-    """pypdf's own text of each page: the independent check of every quote."""
-    return tuple(norm(p.extract_text() or "") for p in PdfReader(CORPUS / Path(source).name).pages)
+    """Each page's text as printed, read afresh from the PDF: the check of every quote.
+
+    pypdf's text, or PDFium's on a page where pypdf lost the word spaces, as ingest chooses
+    (ingest/extract.py); never the index's copy, which chunking and furniture cutting shaped."""
+    from ingest.extract import choose_pages
+
+    path = CORPUS / Path(source).name
+    texts = [p.extract_text() or "" for p in PdfReader(path).pages]
+    return tuple(norm(c.text) for c in choose_pages(path, texts))
 
 
 def quote_on_page(source: str, page: int, quote: str) -> bool:

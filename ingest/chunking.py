@@ -58,6 +58,7 @@ def chunk_document(doc: Document, target_words: int = 220, max_words: int = 300,
                     meeting_date=section.meeting_date,
                     item=item or section.item,
                     restricted=restricted,
+                    ocr=doc.page(page).ocr,
                 )
             )
     return chunks

@@ -8,9 +8,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
+from . import furniture
 from .errors import SkipFile
+from .extract import choose_pages
+from .ocr import fill_scans
 from .types import Page
 
 SUPPORTED = (".pdf", ".txt", ".md")
@@ -47,29 +52,48 @@ def check_file(path: Path, source: str, max_bytes: int) -> None:
         raise SkipFile(source, f"too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB, set MINUTEBOOK_MAX_FILE_MB to change it)")
 
 
-def load_pages(path: Path, source: str, max_pages: int = 5000) -> tuple[str, list[Page]]:
-    """Return (title, pages) for a supported file; raise SkipFile with the reason otherwise."""
+def load_pages(path: Path, source: str, max_pages: int = 5000,
+               on_ocr: Callable[[int, int], None] | None = None) -> tuple[str, list[Page]]:
+    """Return (title, pages) for a supported file; raise SkipFile with the reason otherwise.
+
+    `on_ocr(done, total)` is called after each page read by OCR."""
     if path.suffix.lower() == ".pdf":
-        return _load_pdf(path, source, max_pages)
+        return _load_pdf(path, source, max_pages, on_ocr)
     text = path.read_bytes().decode("utf-8", errors="replace")
     parts = text.split("\f") if "\f" in text else [text]
-    pages = [make_page(i, t) for i, t in enumerate(parts, start=1)]
+    pages = make_pages(parts)
     if not any(p.text.strip() for p in pages):
         raise SkipFile(source, "no text in file")
     return path.stem, pages
 
 
-def make_page(number: int, raw: str) -> Page:
+def make_pages(raws: list[str], ocr: list[bool] | None = None) -> list[Page]:
+    """A document's pages, cleaned, with the furniture that recurs on them cut out (ingest/furniture.py).
+
+    A not-for-publication notice is looked for before the cut: it recurs at the head of every
+    restricted page, and must not be lost as furniture."""
+    pages = [make_page(i, raw, bool(ocr and ocr[i - 1])) for i, raw in enumerate(raws, start=1)]
+    kept = furniture.split([p.text for p in pages])
+    return [replace(p, text=text, furniture=cut, blank=_blank(text)) if cut else p
+            for p, (text, cut) in zip(pages, kept)]
+
+
+def make_page(number: int, raw: str, ocr: bool = False) -> Page:
     """Clean one page's text and flag blank and restricted pages."""
     text = clean_page_text(raw, number)
     return Page(
+        ocr=ocr,
         number=number,
         text=text,
-        blank=not text.strip() or bool(BLANK_RE.search(text) and len(text.split()) < 15),
+        blank=_blank(text),
         # A notice is printed as a stamp at the head of the page; the same words deeper in
         # public text (an agenda explaining an exclusion) are not a notice.
         restricted=bool(RESTRICTED_RE.search(text[:400])),
     )
+
+
+def _blank(text: str) -> bool:
+    return not text.strip() or bool(BLANK_RE.search(text) and len(text.split()) < 15)
 
 
 def clean_page_text(raw: str, number: int | None = None) -> str:
@@ -94,7 +118,7 @@ def _is_furniture(line: str, number: int | None) -> bool:
     return bool(m) and (m.group(3) is None or number is None or int(m.group(3)) == number)
 
 
-def _load_pdf(path: Path, source: str, max_pages: int) -> tuple[str, list[Page]]:
+def _load_pdf(path: Path, source: str, max_pages: int, on_ocr=None) -> tuple[str, list[Page]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -128,10 +152,11 @@ def _load_pdf(path: Path, source: str, max_pages: int) -> tuple[str, list[Page]]
         raise SkipFile(source, f"corrupt PDF, pypdf cannot read it ({_short(e)})") from None
     if n == 0:
         raise SkipFile(source, "PDF has no pages")
-    if not any(t.strip() for t in raw_pages):
-        raise SkipFile(source, "no text layer (scanned images only), OCR needed")
+    # Per page the text as printed (pypdf's, or PDFium's where pypdf lost the word spaces), and
+    # OCR's for scans and glyph-code pages (ingest/extract.py, ingest/ocr.py).
+    printed = fill_scans(path, source, choose_pages(path, raw_pages), on_ocr)
     title = (reader.metadata or {}).get("/Title") if reader.metadata else None
-    pages = [make_page(i, t) for i, t in enumerate(raw_pages, start=1)]
+    pages = make_pages([t for t, _ in printed], [ocr for _, ocr in printed])
     return (str(title).strip() if title else path.stem), pages
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import MinutebookError
 
-_LOCK = threading.Lock()
+LOCK = threading.Lock()
 MAX_WIDTH = 2000
 
 
@@ -19,7 +19,7 @@ def page_count(path: Path) -> int:
     """How many pages the PDF at `path` has."""
     import pypdfium2 as pdfium
 
-    with _LOCK:
+    with LOCK:
         pdf = _open(pdfium, path)
         try:
             return len(pdf)
@@ -32,7 +32,7 @@ def render_page(path: Path, page: int, width: int = 1000) -> bytes:
     import pypdfium2 as pdfium
 
     width = max(100, min(int(width), MAX_WIDTH))
-    with _LOCK:
+    with LOCK:
         pdf = _open(pdfium, path)
         try:
             if not 1 <= page <= len(pdf):

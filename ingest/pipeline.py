@@ -55,10 +55,11 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[dict]]:
     return found, skipped
 
 
-def parse_document(path: Path, source: str, settings: Settings, doc_id: str | None = None) -> Document:
+def parse_document(path: Path, source: str, settings: Settings, doc_id: str | None = None,
+                   on_ocr: Callable[[int, int], None] | None = None) -> Document:
     """Load, section and return a Document (pure apart from reading the file)."""
     check_file(path, source, int(settings.max_file_mb * 1e6))
-    title, pages = load_pages(path, source, settings.max_pages)
+    title, pages = load_pages(path, source, settings.max_pages, on_ocr)
     if all(p.blank for p in pages):
         raise SkipFile(source, "every page is blank")
     doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=title, pages=pages)
@@ -130,7 +131,11 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
                 store.link_file(source, digest, str(path.resolve()), path.stat().st_size)
                 report.ingested.append({"source": source, "pages": 0, "chunks": 0})
                 continue
-            doc = parse_document(path, source, settings, digest)
+            def ocr_tick(done, total, source=source, n=n):  # a scan takes seconds a page: show each
+                if progress:
+                    progress(f"reading {source} by OCR (page {done} of {total})", n - 1, len(todo))
+
+            doc = parse_document(path, source, settings, digest, ocr_tick)
         except SkipFile as e:
             report.skipped.append({"source": source, "reason": e.reason})
             continue

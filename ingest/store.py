@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS sections (
 CREATE TABLE IF NOT EXISTS pages (
     document_id TEXT REFERENCES documents(id), page INTEGER,
     text TEXT, blank INTEGER, restricted INTEGER,
+    ocr INTEGER DEFAULT 0,          -- text read from the page's image by OCR
+    furniture TEXT,                 -- running headers and footers cut from text, one a line
     PRIMARY KEY (document_id, page)
 );
 CREATE TABLE IF NOT EXISTS chunks (
@@ -108,6 +110,7 @@ class Store:
         if not readonly:
             self.db.conn.executescript(SCHEMA)
             _add_context(self.db.conn)
+            _add_page_columns(self.db.conn)
             from .register import ensure_tables  # late: register builds on this module
 
             ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
@@ -141,7 +144,8 @@ class Store:
                 replace=True)
             self.db["pages"].insert_all(
                 [{"document_id": doc.id, "page": p.number, "text": p.text, "blank": int(p.blank),
-                  "restricted": int(p.restricted)} for p in doc.pages], replace=True)
+                  "restricted": int(p.restricted), "ocr": int(p.ocr), "furniture": "\n".join(p.furniture)}
+                 for p in doc.pages], replace=True)
             ids = []
             for c, heading in zip(chunks, headings):
                 context = context_line(c.board, c.meeting_date)
@@ -249,13 +253,14 @@ class Store:
         rows = self.db.execute(
             f"SELECT c.vector_id, c.id, c.document_id, c.section, c.position, c.page, c.text, c.doc_type, c.title,"
             f" c.board, c.meeting_date, c.item, c.restricted, c.heading,"
-            f" (SELECT min(source) FROM files f WHERE f.document_id = c.document_id)"
+            f" (SELECT min(source) FROM files f WHERE f.document_id = c.document_id),"
+            f" (SELECT ocr FROM pages p WHERE p.document_id = c.document_id AND p.page = c.page)"
             f" FROM chunks c WHERE c.vector_id IN ({marks})", ids).fetchall()
         out = {}
         for r in rows:
             chunk = Chunk(id=r[1], document_id=r[2], section=r[3], position=r[4], page=r[5], text=r[6],
                           doc_type=r[7], title=r[8], board=r[9], meeting_date=r[10], item=r[11],
-                          restricted=bool(r[12]))
+                          restricted=bool(r[12]), ocr=bool(r[15]))
             out[r[0]] = (chunk, r[13] or "", r[14] or "")
         return out
 
@@ -314,6 +319,16 @@ def _add_context(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE chunks_fts")
         conn.execute(CHUNKS_FTS)
         conn.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
+
+
+def _add_page_columns(conn: sqlite3.Connection) -> None:
+    """Give a generation made before OCR and page furniture their columns (no page of it was OCR'd)."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(pages)")}
+    with conn:
+        if "ocr" not in columns:
+            conn.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER DEFAULT 0")
+        if "furniture" not in columns:
+            conn.execute("ALTER TABLE pages ADD COLUMN furniture TEXT")
 
 
 def fts_query(text: str) -> str:

@@ -19,6 +19,10 @@ class Page:
     text: str
     blank: bool = False  # "This page is intentionally left blank": never indexed
     restricted: bool = False  # carries a not-for-publication notice
+    ocr: bool = False  # the text was read from the page's image by OCR (a scan, or glyph codes)
+    # Running headers, footers and "Page n of m" lines cut from `text` (ingest/furniture.py):
+    # kept for metadata readers (title, body, date), never chunked or quoted.
+    furniture: tuple[str, ...] = ()
 
 
 @dataclass
@@ -66,6 +70,7 @@ class Chunk:
     meeting_date: str | None = None
     item: str | None = None  # minute or paragraph number the chunk belongs to
     restricted: bool = False
+    ocr: bool = False  # its page was read by OCR
 
 
 @dataclass
@@ -91,6 +96,7 @@ class Hit:
             "text": c.text,
             "score": round(self.score, 6),
             "sources": self.sources or [{"source": self.source, "page": c.page}],
+            "ocr": c.ocr,
         }
 
 
@@ -103,6 +109,7 @@ class Citation:
     meeting_date: str | None
     quote: str
     reference: str = ""  # "Minute 40(b), <board>, 15 December 2023, p. 7"
+    ocr: bool = False  # the cited page was read by OCR: its words are OCR's reading of a scan
 
 
 @dataclass
@@ -125,7 +132,8 @@ class Answer:
             "abstained": self.abstained,
             "as_of": self.as_of,
             "citations": [{"n": c.n, "source": c.source, "title": c.title, "page": c.page,
-                           "meeting_date": c.meeting_date, "quote": c.quote, "reference": c.reference}
+                           "meeting_date": c.meeting_date, "quote": c.quote, "reference": c.reference,
+                           "ocr": c.ocr}
                           for c in self.citations],
             "related": [{"source": h.source, "title": h.chunk.title, "page": h.chunk.page,
                          "meeting_date": h.chunk.meeting_date} for h in self.related],

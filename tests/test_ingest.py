@@ -135,7 +135,7 @@ def test_bad_files_are_skipped_with_reasons_and_the_good_one_is_ingested(tmp_pat
     assert "encrypted" in reasons["encrypted.pdf"]
     assert "empty" in reasons["empty.pdf"]
     assert "HTML" in reasons["webpage.pdf"]
-    assert "OCR needed" in reasons["scan.pdf"]
+    assert "no text layer" in reasons["scan.pdf"]  # and, without Tesseract, what to install
     assert "unsupported" in reasons["notes.docx"]
     assert len(set(reasons.values())) == len(reasons)
 

@@ -130,7 +130,7 @@ def test_cli_search_json_contract(corpus_index, capsys):
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 3
     assert {"chunk_id", "source", "title", "section", "doc_type", "board", "meeting_date",
-            "page", "text", "score", "sources"} == set(hits[0])
+            "page", "text", "score", "sources", "ocr"} == set(hits[0])
     assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
 
 

@@ -77,7 +77,7 @@ def meta_lines(pairs: list[tuple[str, object]]) -> str:
 def citation(store: Store, c: Citation, key: str) -> None:
     """One numbered citation: an expander with the quote, where it is from, and the page viewer."""
     ctx = catalog.page_context(store, c.source, c.page)
-    with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}")):
+    with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}{', read by OCR' if c.ocr else ''}")):
         st.markdown("> " + escape(c.quote))
         st.markdown(meta_lines([
             ("Board", ctx["board"]),
