@@ -33,7 +33,8 @@ DEFINITION_INTENT = re.compile(r"\b(define[sd]?|definition|what (is|are) (a|an|t
 # Text addressed to an assistant rather than to councillors: a paper (or a planted line in one)
 # telling "the AI" what to answer is not evidence of anything, so it is never quoted as an answer.
 _TO_AN_ASSISTANT = re.compile(
-    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|guidelines)\b"
+    r"\b(ignore|disregard|forget|override)\b.{0,20}\b(previous|prior|above|earlier|all|any|your|these)\b"
+    r".{0,20}\b(instructions?|prompts?)\b"
     r"|\b(you are|act as|pretend to be|as) (an? |the )?(ai|assistant|language model|chatbot|llm)\b"
     r"|\b(ai|assistant|chatbot|language model|llm)s?\b.{0,40}\b(must|should|shall) (answer|say|reply|respond|state)\b"
     r"|\bsystem prompt\b|\btell the user\b|\bnew instructions\b",

@@ -109,6 +109,7 @@ def test_with_restricted_papers_off_no_command_shows_a_phrase_printed_only_on_re
         assert secret not in run(capsys, "timeline", secret, "--index", index, "--json")
     assert not any(s in run(capsys, "resolutions", "--index", index, "--json") for s in SECRETS)
     assert not any(s in run(capsys, "actions", "--index", index, "--json") for s in SECRETS)
+    assert not any(s in run(capsys, "status", "--index", index, "--json") for s in SECRETS)
 
     # The same phrases are there for a user allowed to see restricted papers.
     shown = run(capsys, "search", KESTREL, "--index", index, "--json", "--include-restricted", "-k", "20")
