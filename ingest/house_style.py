@@ -22,6 +22,13 @@ RESTRICTED_NOTICES = (
     r"by virtue of paragraph\(?s?\)?\s*[\d, and]+\s*of part 1 of schedule 12a",
     r"^\s*(strictly\s+)?(private and\s+)?confidential\s*$",
 )
+# Form fields of public reports that use a notice's words to say there is nothing exempt; they
+# are read out of a page's head before the notices above are looked for.
+PUBLIC_FORM_FIELDS = (
+    r"(?<!not )\bfor publication\s*\[[^\]]*\]",  # "For publication [Do not include ... exempt ... 12A]"
+    r"\b(exempt information|exempt|confidential)\s*[:?]?\s*(none|no|nil|n/?a|not applicable)\b",
+    r"\b(is|are)\s+not\s+exempt\b|\bnot\s+exempt\b",
+)
 # An agenda item moving that the press and public be excluded: the item(s) after it are exempt.
 AGENDA_EXCLUSION = (
     r"exclu\w* (of )?the (press|public)",

@@ -20,6 +20,7 @@ from . import house_style as hs
 from .types import Page, Section
 
 _NOTICE = re.compile("|".join(hs.RESTRICTED_NOTICES), re.I | re.M)
+_PUBLIC_FIELD = re.compile("|".join(hs.PUBLIC_FORM_FIELDS), re.I)
 _EXCLUSION = re.compile("|".join(hs.AGENDA_EXCLUSION), re.I)
 _PRIVATE_HEADING = re.compile("|".join(hs.AGENDA_PRIVATE_HEADINGS), re.I)
 _EXEMPT_TITLE = re.compile("|".join(hs.AGENDA_EXEMPT_TITLES), re.I)
@@ -29,8 +30,9 @@ _ITEM_REF = re.compile(r"\bitems?\s+((?:\d{1,2}[a-z]?(?:\s*(?:,|and|&|to|-)\s*)?
 
 def has_notice(page_text: str) -> bool:
     """Whether a not-for-publication notice heads the page. The same words deeper in public text
-    (an agenda explaining an exclusion) are not a notice."""
-    return bool(_NOTICE.search(page_text[:_NOTICE_HEAD]))
+    (an agenda explaining an exclusion) are not a notice, nor is a public report's form field
+    that uses them to say nothing is exempt ("Exempt information: None")."""
+    return bool(_NOTICE.search(_PUBLIC_FIELD.sub(" ", page_text[:_NOTICE_HEAD])))
 
 
 def restrict(pages: list[Page], sections: list[Section], agenda=()) -> tuple[list[Page], list[Section]]:

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import CORPUS, PACK_2018
 from ingest.pipeline import ingest, parse_document
-from ingest.restriction import exempt_items
+from ingest.restriction import exempt_items, has_notice
 from ingest.sections import AgendaItem
 from ingest.settings import Settings
 
@@ -58,6 +58,16 @@ def test_the_sample_papers_keep_their_restricted_report_and_nothing_public_becom
     for path in sorted(CORPUS.glob("*.pdf")):
         expected = list(range(49, 55)) if path.name == PACK_2018 else []  # 54 is the report's blank last page
         assert restricted_pages(path) == expected, path.name
+
+
+def test_a_public_reports_form_saying_nothing_is_exempt_is_not_a_notice():
+    # A record-of-decision form prints the rule for its authors; a cover box answers "None".
+    assert not has_notice("DECISION NO: 24/00096\nFor publication [Do not include information which is exempt "
+                          "from publication under schedule 12a of the Local Government Act 1972]\nKey decision: YES")
+    assert not has_notice("Report of the Director of Finance\nExempt information: None\nWards affected: All")
+    assert has_notice("NOT FOR PUBLICATION\nby virtue of paragraph 3 of Part 1 of Schedule 12A\nof the Local "
+                      "Government Act 1972.\nLand at Mill Lane")
+    assert has_notice("CONFIDENTIAL\nLand at Mill Lane")
 
 
 def agenda(*items) -> list[AgendaItem]:
