@@ -115,7 +115,9 @@ def test_with_restricted_papers_off_no_command_shows_a_phrase_printed_only_on_re
             assert secret not in run(capsys, "search", secret, "--mode", mode, "-k", "20", "--index", index, "--json")
         for question in (f"What happened about {secret}?", f"What was decided about {secret}?"):
             assert secret not in run(capsys, "ask", question, "--index", index)  # closest passages included
-            assert secret not in run(capsys, "ask", question, "--index", index, "--json")
+            answer = run(capsys, "ask", question, "--index", index, "--json")
+            assert secret not in answer
+            assert json.loads(answer)["abstained"] and json.loads(answer)["related"]  # public passages only
         assert secret not in run(capsys, "timeline", secret, "--index", index, "--json")
     assert not any(s in run(capsys, "resolutions", "--index", index, "--json") for s in SECRETS)
     assert not any(s in run(capsys, "actions", "--index", index, "--json") for s in SECRETS)
