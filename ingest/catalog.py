@@ -82,6 +82,8 @@ def papers(store: Store, include_restricted: bool = False) -> list[dict]:
     for d in docs:
         d["sections"] = sections.get(d["id"], [])
         d["restricted_pages"] = restricted.get(d["id"], 0)
+        if d["sections"] and all(x["restricted"] for x in d["sections"]) and not include_restricted:
+            d["title"] = RESTRICTED_TITLE  # a wholly exempt paper's title is the exempt report's
         counts = Counter(s["kind"] for s in d["sections"])
         d["sections_summary"] = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in counts.items())
     return docs

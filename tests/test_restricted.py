@@ -223,3 +223,24 @@ def test_the_papers_page_says_a_paper_has_restricted_parts_without_their_titles(
     assert "restricted" in " ".join(sections["title"]).lower()
     papers = next(df.value for df in at.dataframe if "passages" in df.value.columns)
     assert papers.iloc[0]["restricted"] == "5 pages"  # pages 3 and 5-8
+
+
+def test_a_wholly_exempt_paper_is_listed_without_its_title(monkeypatch, tmp_path, embedder):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title("Sale of the Osprey Works")
+    pdf.set_font("Helvetica", size=11)
+    for text in (make_pack.NOTICE + "\nSale of the Osprey Works\n1. The Board is asked to approve the sale.",
+                 "2. The buyer would take the site in October."):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, text)
+    (tmp_path / "papers").mkdir()
+    pdf.output(str(tmp_path / "papers" / "property.pdf"))
+    settings = Settings(index=tmp_path / "index")
+    ingest([tmp_path / "papers"], settings, embedder)
+
+    at = open_app(monkeypatch, settings.index, "papers")
+    papers = next(df.value for df in at.dataframe if "passages" in df.value.columns)
+    assert list(papers["title"]) == ["Restricted (not for publication)"] and list(papers["restricted"]) == ["2 pages"]
+    assert "Osprey" not in shown_text(at)
