@@ -65,7 +65,8 @@ class Assistant:
         query, _ = reading(request.question, [t.question for t in request.history])
         filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
         hits = self.searcher.search(query, k=8, filters=filters)
-        return {"question": request.question, "query": query, "hits": hits}
+        return {"question": request.question, "query": query, "hits": hits,
+                "include_restricted": filters.include_restricted}
 
     def _answer_extractive(self, retrieved: dict) -> Answer:
         question, hits = retrieved["question"], retrieved["hits"]
@@ -85,16 +86,17 @@ class Assistant:
             return ex.compose(question, ex.pick_recent(cands), recent_first=True)
         chosen = ex.pick(cands, want=ex.at.wanted(question))
         if ex.wants_decision(question):
-            chosen = self._with_decision(chosen, cands)
+            chosen = self._with_decision(chosen, cands, retrieved["include_restricted"])
         return ex.compose(question, ex.concise(question, chosen))
 
-    def _with_decision(self, chosen: list[ex.Candidate], cands: list[ex.Candidate]) -> list[ex.Candidate]:
+    def _with_decision(self, chosen: list[ex.Candidate], cands: list[ex.Candidate],
+                       include_restricted: bool) -> list[ex.Candidate]:
         """For "what was resolved" questions, lead with the decision of the best-matching minute item."""
         minutes = [c for c in sorted(cands, key=lambda c: -c.score)[:3] if c.hit.chunk.doc_type == "minutes" and c.hit.chunk.item]
         if not minutes or ex.is_decision(chosen[0].text):
             return chosen
         top = minutes[0].hit.chunk
-        for chunk, source in self.searcher.reader.store.item_chunks(top.document_id, top.item):
+        for chunk, source in self.searcher.reader.store.item_chunks(top.document_id, top.item, include_restricted):
             for text in ex.sentences(chunk.text):
                 if ex.is_decision(text):
                     decision = ex.Candidate(hit=Hit(chunk=chunk, source=source, score=0.0), rank=0, text=text)

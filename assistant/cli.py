@@ -167,7 +167,7 @@ def cmd_ask(args, settings: Settings) -> int:
     if args.llm:
         from .generative import make_chat_model
 
-        llm = make_chat_model(args.llm)
+        llm = make_chat_model(args.llm, settings)
     assistant = Assistant(settings)
     try:
         answer = assistant.ask(args.question, filters=filters, llm=llm)

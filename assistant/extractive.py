@@ -30,6 +30,16 @@ GENERIC = set(
 RESOLUTION_INTENT = re.compile(
     r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|ask(ed)? (officers|for)|request\w*)\b", re.I)
 DEFINITION_INTENT = re.compile(r"\b(define[sd]?|definition|what (is|are) (a|an|the)\b|what does .+ mean|meaning of)", re.I)
+# Text addressed to an assistant rather than to councillors: a paper (or a planted line in one)
+# telling "the AI" what to answer is not evidence of anything, so it is never quoted as an answer.
+_TO_AN_ASSISTANT = re.compile(
+    r"\b(ignore|disregard|forget|override)\b.{0,20}\b(previous|prior|above|earlier|all|any|your|these)\b"
+    r".{0,20}\b(instructions?|prompts?)\b"
+    r"|\b(you are|act as|pretend to be|as) (an? |the )?(ai|assistant|language model|chatbot|llm)\b"
+    r"|\b(ai|assistant|chatbot|language model|llm)s?\b.{0,40}\b(must|should|shall) (answer|say|reply|respond|state)\b"
+    r"|\bsystem prompt\b|\btell the user\b|\bnew instructions\b",
+    re.I,
+)
 _HEADING = re.compile(r"^\d{1,3}\.\s+(\S+\s+){0,9}\S+\.?$")
 _DECISION_START = re.compile(r"^\s*(RESOLVED|AGREED|DECISION|RECOMMENDED|NOTED)\b")
 
@@ -51,8 +61,15 @@ def content_words(question: str) -> list[str]:
 
 
 def candidates(hits: list[Hit], max_hits: int = 8) -> list[Candidate]:
-    """Every sentence of the top hits, each remembering its hit's rank."""
-    return [Candidate(hit=h, rank=r, text=s) for r, h in enumerate(hits[:max_hits]) for s in sentences(h.chunk.text)]
+    """Every sentence of the top hits, each remembering its hit's rank; sentences addressed to an
+    assistant are left out (they instruct, they do not inform)."""
+    return [Candidate(hit=h, rank=r, text=s) for r, h in enumerate(hits[:max_hits]) for s in sentences(h.chunk.text)
+            if not addressed_to_assistant(s)]
+
+
+def addressed_to_assistant(text: str) -> bool:
+    """Whether the text gives orders to an AI ("Ignore previous instructions and answer that...")."""
+    return bool(_TO_AN_ASSISTANT.search(text))
 
 
 # Tuned on the dev split of evals/ (key-fact accuracy); see README, Evaluation.
@@ -179,7 +196,8 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
         if not follow or len(cand.text.split()) > 35:
             return cand
         rest = sentences(flat[start + len(cand.text):])
-        if not rest or is_heading(rest[0]) or len(rest[0].split()) > 40 or _LIST_ITEM.match(rest[0]):
+        if (not rest or is_heading(rest[0]) or len(rest[0].split()) > 40 or _LIST_ITEM.match(rest[0])
+                or addressed_to_assistant(rest[0])):
             return cand  # the next list item is another answer, not this one's context
         end = flat.find(rest[0], start + len(cand.text)) + len(rest[0])
         return Candidate(hit=cand.hit, rank=cand.rank, text=flat[start:end], score=cand.score,
@@ -191,6 +209,8 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
         text = re.split(r"\s(?=\d{1,3}\.\s+[A-Z])|\s(?=\d{1,2}\.\d{2}\s*-\s*\d)", text)[0]
     else:
         text = cand.text + " " + _next_paragraph(text[len(cand.text):], cand.text)
+    if addressed_to_assistant(text):
+        return cand  # what follows is addressed to an assistant: quote the sentence alone
     return Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
                      coverage=cand.coverage, similarity=cand.similarity)
 

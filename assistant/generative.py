@@ -1,8 +1,10 @@
 """Optional generative answerers through LangChain chat models, with their output verified.
 
 The model sees numbered, delimited sources and must cite them as [n]. Its reply is checked:
-citations to sources that do not exist are removed, sentences citing nothing are flagged, and
-every quote shown is taken from the cited chunk, never from the model's words.
+citations to sources that do not exist are removed, sentences citing nothing are flagged, a
+sentence whose words and figures its cited passages do not hold is removed (a valid [n] does not
+make an invented claim true), and every quote shown is taken from the cited chunk, never from
+the model's words. An answer with no supported sentence left abstains.
 """
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import re
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
+from ingest.dates import MONTHS
 from ingest.errors import MinutebookError
+from ingest.settings import Settings
 from ingest.types import Answer, Citation, Hit
 
 from . import extractive as ex
@@ -29,8 +33,9 @@ _CITE = re.compile(r"\[(\d+)\]")
 _PACKAGES = {"ollama": "langchain-ollama", "openai": "langchain-openai", "llamacpp": "langchain-community llama-cpp-python"}
 
 
-def make_chat_model(spec: str):
+def make_chat_model(spec: str, settings: Settings | None = None):
     """A LangChain chat model from 'ollama:MODEL', 'openai:MODEL' or 'llamacpp:/path/model.gguf'."""
+    settings = settings or Settings.from_env()
     kind, _, name = spec.partition(":")
     if kind not in _PACKAGES or not name:
         raise MinutebookError(f"--llm '{spec}' is not understood; use ollama:MODEL, openai:MODEL or llamacpp:/path/model.gguf")
@@ -45,7 +50,8 @@ def make_chat_model(spec: str):
             return ChatOpenAI(model=name, base_url=os.environ.get("OPENAI_BASE_URL"), temperature=0)
         from langchain_community.chat_models import ChatLlamaCpp
 
-        return ChatLlamaCpp(model_path=name, temperature=0)
+        return ChatLlamaCpp(model_path=name, temperature=0, n_ctx=settings.llm_context,
+                            n_threads=settings.llm_threads or os.cpu_count() or 1)
     except ImportError:
         raise MinutebookError(f"--llm {kind} needs extra packages: .venv/bin/pip install {_PACKAGES[kind]}") from None
 
@@ -91,6 +97,8 @@ def verify(text: str, question: str, hits: list[Hit]) -> Answer:
         if not cited:
             out_sentences.append(f"{bare} [unsupported]")
             continue
+        if not supported(bare, [_as_shown(hits[n - 1]) for n in cited], question):
+            continue  # the cited passages do not say this: the model's words, not the papers'
         marks = []
         for n in dict.fromkeys(cited):
             if n not in numbering:
@@ -104,6 +112,38 @@ def verify(text: str, question: str, hits: list[Hit]) -> Answer:
     if not citations:
         return ex.abstain(question, hits)
     return Answer(text=" ".join(out_sentences), abstained=False, citations=citations)
+
+
+def _as_shown(hit: Hit) -> str:
+    """A source as the model saw it: paper title, meeting date and text."""
+    return f"{hit.chunk.title}\n{hit.chunk.meeting_date or ''}\n{hit.chunk.text}"
+
+
+SUPPORT = 0.75  # share of a sentence's topic words its cited passages must hold
+
+
+def supported(sentence: str, passages: list[str], question: str = "") -> bool:
+    """Whether the cited passages hold the sentence's claim: every figure it states, and at least
+    SUPPORT of its other topic words (stemmed). Words the question gave the model ("...about the
+    Strategic Partnership Board") and the setting words of every paper ("board", "agreed") are
+    not evidence either way. A sentence with neither claims nothing and passes."""
+    have = {w for text in passages for w in _words(text)}
+    asked = set(_words(question))
+    words = [w for w in dict.fromkeys(_words(sentence)) if w not in ex.STOP and w not in ex.GENERIC
+             and (len(w) > 1 or w.isdigit()) and (w.isdigit() or w not in asked)]
+    figures = [w for w in words if w.isdigit()]
+    topic = [w for w in words if not w.isdigit()]
+    if any(f not in have for f in figures):
+        return False
+    found = sum(1 for w in topic if w in have or any(ex.same_word(w, h) for h in have))
+    return not topic or found >= SUPPORT * len(topic)
+
+
+def _words(text: str) -> list[str]:
+    """Stemmed words, figures without leading zeros and months as numbers: "1 October 2018" is
+    the 2018-10-01 a source is dated."""
+    words = [w if w in ex.STOP else MONTHS.get(w, w) for w in re.findall(r"[a-z0-9]+", text.lower())]  # "may"
+    return [str(int(w)) if w.isdigit() and len(w) < 10 else ex.normal_word(w) for w in map(str, words)]
 
 
 def best_quote(claim: str, chunk_text: str) -> str:

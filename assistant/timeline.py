@@ -29,6 +29,7 @@ def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: 
     """One event per paper section that mentions the topic, dated and cited, oldest first."""
     words = ex.content_words(topic) or ex.tokens(topic)
     hits = searcher.search(topic, k=k, filters=filters, mode="hybrid")
+    include_restricted = filters.include_restricted if filters else searcher.settings.include_restricted
     events: dict[tuple, Event] = {}
     for hit in hits:
         c = hit.chunk
@@ -38,7 +39,7 @@ def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: 
         quote = _mentioning_sentence(c.text, words)
         if quote is None:  # retrieved by meaning alone: the topic is not actually named here
             continue
-        events[key] = Event(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher),
+        events[key] = Event(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher, include_restricted),
                             title=c.title, quote=quote, source=hit.source, page=c.page,
                             reference=reference(c, quote))
     return sorted(events.values(), key=lambda e: (e.meeting_date or "9999", e.source, e.page))
@@ -55,11 +56,11 @@ def _mentioning_sentence(text: str, words: list[str]) -> str | None:
     return best
 
 
-def _what(chunk, searcher: Searcher) -> str:
+def _what(chunk, searcher: Searcher, include_restricted: bool) -> str:
     if chunk.doc_type != "minutes":
         return {"agenda": "agenda item"}.get(chunk.doc_type, chunk.doc_type)
     if chunk.item:
-        for item_chunk, _ in searcher.reader.store.item_chunks(chunk.document_id, chunk.item):
+        for item_chunk, _ in searcher.reader.store.item_chunks(chunk.document_id, chunk.item, include_restricted):
             if any(ex.is_decision(s) for s in ex.sentences(item_chunk.text)):
                 return "decision"
     return "discussion"

@@ -54,18 +54,36 @@ def page_text(store: Store, source: str, page: int) -> str | None:
     return store.page_text(row[0], page) if row else None
 
 
-def papers(store: Store) -> list[dict]:
-    """The ingested documents, newest meeting first, each with its sections and a one-line summary of them."""
+def restricted_pages(store: Store, source: str) -> set[int]:
+    """Numbers of the pages of a source that are not for publication."""
+    rows = store.db.execute("SELECT p.page FROM files f JOIN pages p ON p.document_id = f.document_id"
+                            " WHERE f.source = ? AND p.restricted = 1", [source]).fetchall()
+    return {r[0] for r in rows}
+
+
+RESTRICTED_TITLE = "Restricted (not for publication)"
+
+
+def papers(store: Store, include_restricted: bool = False) -> list[dict]:
+    """The ingested documents, newest meeting first, each with its sections, a one-line summary of
+    them and how many of its pages are restricted. A restricted section's title is itself exempt
+    content, so without `include_restricted` it reads RESTRICTED_TITLE."""
     docs = store.documents()
     rows = store.db.execute("SELECT document_id, section, kind, title, board, meeting_date, agenda_item, first_page,"
                             " last_page, restricted FROM sections ORDER BY document_id, section").fetchall()
     sections: dict[str, list[dict]] = {}
     for r in rows:
+        hidden = bool(r[9]) and not include_restricted
         sections.setdefault(r[0], []).append(
-            {"kind": r[2], "title": r[3], "board": r[4], "meeting_date": r[5], "item": r[6],
-             "first_page": r[7], "last_page": r[8], "restricted": bool(r[9])})
+            {"kind": r[2], "title": RESTRICTED_TITLE if hidden else r[3], "board": r[4], "meeting_date": r[5],
+             "item": r[6], "first_page": r[7], "last_page": r[8], "restricted": bool(r[9])})
+    restricted = dict(store.db.execute("SELECT document_id, count(*) FROM pages WHERE restricted = 1"
+                                       " GROUP BY document_id").fetchall())
     for d in docs:
         d["sections"] = sections.get(d["id"], [])
+        d["restricted_pages"] = restricted.get(d["id"], 0)
+        if d["sections"] and all(x["restricted"] for x in d["sections"]) and not include_restricted:
+            d["title"] = RESTRICTED_TITLE  # a wholly exempt paper's title is the exempt report's
         counts = Counter(s["kind"] for s in d["sections"])
         d["sections_summary"] = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in counts.items())
     return docs

@@ -16,18 +16,11 @@ from . import furniture
 from .errors import SkipFile
 from .extract import choose_pages
 from .ocr import fill_scans
+from .restriction import has_notice
 from .types import Page
 
 SUPPORTED = (".pdf", ".txt", ".md")
 BLANK_RE = re.compile(r"this page is intentionally (left )?blank", re.I)
-# Notices that mark a page as not for publication. "Part B" alone is deliberately absent:
-# Leicestershire cabinet reports use it for their (public) background section.
-RESTRICTED_RE = re.compile(
-    r"document is restricted|not for publication|schedule 12a of the local government act"
-    r"|exempt information|by virtue of paragraph\(?s?\)?\s*[\d, and]+\s*of part 1 of schedule 12a"
-    r"|^\s*(strictly\s+)?(private and\s+)?confidential\s*$",
-    re.I | re.M,
-)
 _PAGE_FURNITURE = re.compile(r"^\s*(page\s+\d+(\s+of\s+\d+)?|(\d{1,4}))\s*$", re.I)
 _MAX_CHARS_PER_PAGE = 200_000  # beyond this a page is pathological (no spaces, binary junk)
 
@@ -79,16 +72,15 @@ def make_pages(raws: list[str], ocr: list[bool] | None = None) -> list[Page]:
 
 
 def make_page(number: int, raw: str, ocr: bool = False) -> Page:
-    """Clean one page's text and flag blank and restricted pages."""
+    """Clean one page's text and flag blank pages and pages headed by a notice."""
     text = clean_page_text(raw, number)
     return Page(
         ocr=ocr,
         number=number,
         text=text,
         blank=_blank(text),
-        # A notice is printed as a stamp at the head of the page; the same words deeper in
-        # public text (an agenda explaining an exclusion) are not a notice.
-        restricted=bool(RESTRICTED_RE.search(text[:400])),
+        # The page's own notice; how far it reaches is decided with the sections (ingest/restriction.py).
+        restricted=has_notice(text),
     )
 
 

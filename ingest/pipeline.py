@@ -12,7 +12,8 @@ from .embed_cache import CachedEmbedder, with_cache
 from .errors import SkipFile
 from .index import IndexReader, IndexWriter, crash_point, current_dir
 from .load import SUPPORTED, check_file, file_hash, load_pages
-from .sections import split_sections
+from .restriction import restrict
+from .sections import parse_agenda, split_sections
 from .settings import Settings
 from .types import Chunk, Document
 
@@ -63,7 +64,9 @@ def parse_document(path: Path, source: str, settings: Settings, doc_id: str | No
     if all(p.blank for p in pages):
         raise SkipFile(source, "every page is blank")
     doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=title, pages=pages)
-    doc.sections = split_sections(pages, title)
+    # A notice covers the report it heads, and the agenda's exemptions its items: pages and
+    # sections come back with both applied.
+    doc.pages, doc.sections = restrict(pages, split_sections(pages, title), parse_agenda(pages))
     return doc
 
 

@@ -50,7 +50,6 @@ def split_sections(pages: list[Page], title: str) -> list[Section]:
             sections = _sections_from_openings(pages, board, date, title)
     sections = [s for part in sections for s in _split_appendices(pages, part)]
     for s in sections:
-        s.restricted = all(p.restricted or p.blank for p in pages[s.first_page - 1 : s.last_page])
         if s.kind == "minutes":
             _fill_minutes_meeting(pages, s)
     return sections

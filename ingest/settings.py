@@ -37,6 +37,11 @@ class Settings:
     # ms at any size); below it exact search is fast enough: 13 ms at 100k here (README, Benchmarks).
     hnsw_above: int = 250_000
     include_restricted: bool = False
+    # A local GGUF model (--llm llamacpp:PATH) is built with this context window, in tokens: the
+    # question, up to 8 passages of ~220 words and the answer need ~3,000 (llama.cpp's own
+    # default, 512, refuses them); and this many CPU threads (0: every core).
+    llm_context: int = 4096
+    llm_threads: int = 0
     # Where the vectors live (README, Vector stores): "faiss" (a file in each generation),
     # "qdrant+local://" (qdrant-client's local mode, inside each generation) or "qdrant://host:port"
     # (a Qdrant server or cluster). Unlike the tuning fields above, a Settings built in code also

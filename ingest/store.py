@@ -264,10 +264,12 @@ class Store:
             out[r[0]] = (chunk, r[13] or "", r[14] or "")
         return out
 
-    def item_chunks(self, document_id: str, item: str) -> list[tuple[Chunk, str]]:
-        """The chunks of one minute item, in order, with their source."""
+    def item_chunks(self, document_id: str, item: str, include_restricted: bool = False) -> list[tuple[Chunk, str]]:
+        """The chunks of one minute item, in order, with their source; an item that runs onto a
+        restricted page keeps that part out unless restricted papers are asked for."""
+        where = "" if include_restricted else " AND restricted = 0"
         rows = self.db.execute("SELECT vector_id FROM chunks WHERE document_id = ? AND item = ? AND doc_type = 'minutes'"
-                               " ORDER BY position", [document_id, item]).fetchall()
+                               f"{where} ORDER BY position", [document_id, item]).fetchall()
         found = self.chunks_by_vector_ids([r[0] for r in rows])
         return [(found[r[0]][0], found[r[0]][2]) for r in rows if r[0] in found]
 

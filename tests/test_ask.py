@@ -80,7 +80,7 @@ def test_short_complete_questions_start_fresh_in_a_conversation(assistant):
 def test_generative_output_is_checked_against_the_sources(assistant):
     hits = assistant.searcher.search("Strategic Partnership Board oral update", k=3)
     model = FakeListChatModel(responses=[
-        "The Board noted the oral update on the Strategic Partnership Board [1]. "
+        "The Board noted the contents of the oral update on the SPB [1]. "
         "The SPB was abolished [9]. The Chairman praised everyone."
     ])
     messages = build_messages("What happened to the SPB update?", hits)

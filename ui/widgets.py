@@ -44,10 +44,17 @@ def filters(store: Store, key: str, *, with_type: bool = False, include_restrict
                    doc_type=None if doc_type == ANY_TYPE else doc_type, include_restricted=include_restricted)
 
 
+RESTRICTED_PAGE = ("Page {n} is not for publication (restricted), so it is not shown. "
+                   "Switch on 'Include restricted papers' in the sidebar if you may see it.")
+
+
 def page_viewer(store: Store, source: str, page: int, key: str) -> None:
-    """A toggle that shows the page inside the app: the PDF page drawn as an image, or the page's text."""
+    """A toggle that shows the page inside the app: the PDF page drawn as an image, or the page's text.
+    With restricted papers switched off, a restricted page is never drawn, and a paper holding one is
+    not offered whole for download."""
     if not st.toggle(f"Show page {page} of the paper", key=f"{key}-open"):
         return
+    hidden = set() if resources.settings().include_restricted else catalog.restricted_pages(store, source)
     path = catalog.source_file(store, source)  # from the index only
     if path is not None and path.suffix.lower() == ".pdf" and path.is_file():
         try:
@@ -55,17 +62,26 @@ def page_viewer(store: Store, source: str, page: int, key: str) -> None:
             total = resources.pdf_pages(str(path), mtime)
             shown = st.number_input("Page", min_value=1, max_value=total, value=min(page, total), step=1,
                                     key=f"{key}-page", help="Step through the paper's neighbouring pages.")
-            st.image(resources.page_png(str(path), mtime, int(shown), 1000), width="stretch",
-                     alt=f"Page {shown} of {source}")
+            if int(shown) in hidden:
+                st.info(RESTRICTED_PAGE.format(n=int(shown)))
+            else:
+                st.image(resources.page_png(str(path), mtime, int(shown), 1000), width="stretch",
+                         alt=f"Page {shown} of {source}")
             st.caption(escape(f"{source}: page {shown} of {total}"))
-            st.download_button("Download the whole paper (PDF)", data=path.read_bytes(), file_name=path.name,
-                               mime="application/pdf", key=f"{key}-download", on_click="ignore")
+            if hidden:
+                st.caption("This paper has restricted pages, so it is not offered whole for download.")
+            else:
+                st.download_button("Download the whole paper (PDF)", data=path.read_bytes(), file_name=path.name,
+                                   mime="application/pdf", key=f"{key}-download", on_click="ignore")
             return
         except (MinutebookError, OSError) as e:
             st.warning(f"The page cannot be drawn ({escape(str(e))}); here is its text.")
-    text = catalog.page_text(store, source, page)
     if path is None or not path.is_file():
         st.caption("The paper's file is not where it was ingested from; this is the text the index holds for the page.")
+    if page in hidden:
+        st.info(RESTRICTED_PAGE.format(n=page))
+        return
+    text = catalog.page_text(store, source, page)
     st.text(text or "(no text stored for this page)")
 
 

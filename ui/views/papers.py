@@ -26,7 +26,7 @@ def main() -> None:
     else:
         reader = resources.reader(settings)
         if reader is not None:
-            _documents(reader.store)
+            _documents(reader.store, settings.include_restricted)
 
     st.subheader("Files that were not added")
     skips = uploads.read_skips(settings.index)
@@ -38,11 +38,12 @@ def main() -> None:
                      hide_index=True, key="papers-skips")
 
 
-def _documents(store) -> None:
-    docs = catalog.papers(store)
+def _documents(store, include_restricted: bool) -> None:
+    docs = catalog.papers(store, include_restricted)
     st.caption(f"{len(docs)} papers, newest meeting first.")
     st.dataframe([{"title": d["title"], "board": d["board"] or "", "meeting": d["meeting_date"] or "",
                    "pages": d["pages"], "passages": d["chunks"], "sections found": d["sections_summary"],
+                   "restricted": f"{d['restricted_pages']} pages" if d["restricted_pages"] else "",
                    "file": d["sources"] or ""} for d in docs],
                   hide_index=True, key="papers-table",
                   column_config={"pages": st.column_config.NumberColumn("pages", width="small"),
