@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ingest.errors import MinutebookError
+from ingest.errors import MinutebookError, printable
 from ingest.settings import Settings
 from ingest.store import Filters
 from ingest.types import PART_KINDS
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args, settings)
     except MinutebookError as e:
-        print(f"minutebook: {e}", file=sys.stderr)
+        print(f"minutebook: {printable(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("minutebook: interrupted; the index is unchanged", file=sys.stderr)
@@ -121,14 +121,16 @@ def cmd_ingest(args, settings: Settings) -> int:
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
+        # File names are the user's, and may hold control or bidirectional characters: escaped.
         for item in report.ingested:
-            print(f"ingested  {item['source']} ({item['pages']} pages, {item['chunks']} chunks)")
+            same = f", the same file as {printable(item['same_as'])}" if item.get("same_as") else ""
+            print(f"ingested  {printable(item['source'])} ({item['pages']} pages, {item['chunks']} chunks{same})")
         for source in report.unchanged:
-            print(f"unchanged {source}")
+            print(f"unchanged {printable(source)}")
         for source in report.removed:
-            print(f"removed   {source}")
+            print(f"removed   {printable(source)}")
         for item in report.skipped:
-            print(f"skipped   {item['source']}: {item['reason']}")
+            print(f"skipped   {printable(item['source'])}: {printable(item['reason'])}")
         print(f"{report.documents} documents, {report.chunks} chunks in {settings.index}/")
     ok = report.ingested or report.unchanged or report.removed
     return 0 if ok else 1
