@@ -10,7 +10,7 @@ import logging
 import re
 from pathlib import Path
 
-from .errors import SkipFile
+from .errors import SkipFile, unreadable
 from .types import Page
 
 SUPPORTED = (".pdf", ".txt", ".md")
@@ -121,11 +121,13 @@ def _load_pdf(path: Path, source: str, max_pages: int) -> tuple[str, list[Page]]
         n = len(reader.pages)
         if n > max_pages:
             raise SkipFile(source, f"{n} pages is over the limit of {max_pages} (set MINUTEBOOK_MAX_PAGES to change it)")
-        raw_pages = [_page_text(p) for p in reader.pages]
+        raw_pages = [_page_text(p, i, source) for i, p in enumerate(reader.pages, start=1)]
     except SkipFile:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
         raise SkipFile(source, f"corrupt PDF, pypdf cannot read it ({_short(e)})") from None
+    except Exception as e:  # noqa: BLE001 - a hostile structure (LimitReachedError, a deep recursion)
+        raise SkipFile(source, unreadable(e)) from None
     if n == 0:
         raise SkipFile(source, "PDF has no pages")
     if not any(t.strip() for t in raw_pages):
@@ -135,11 +137,26 @@ def _load_pdf(path: Path, source: str, max_pages: int) -> tuple[str, list[Page]]
     return (str(title).strip() if title else path.stem), pages
 
 
-def _page_text(page) -> str:
+def _page_text(page, number: int, source: str) -> str:
+    from pypdf.errors import LimitReachedError
+
     try:
         return page.extract_text() or ""
+    except LimitReachedError as e:
+        # Not an unreadable page but a hostile file: a stream made to inflate far past any real page.
+        raise SkipFile(source, f"decompression bomb: page {number} holds a compressed stream that inflates past "
+                               f"{_inflate_limit_mb()} MB, the PDF reader's safety limit; refused") from None
     except Exception:  # noqa: BLE001 - one unreadable page must not lose the document
         return ""
+
+
+def _inflate_limit_mb() -> int:
+    try:
+        from pypdf._configuration import get_configuration
+
+        return round(get_configuration().zlib_maximum_output_length / 1e6)
+    except (ImportError, AttributeError):
+        return 75  # pypdf's default
 
 
 def _short(e: Exception) -> str:

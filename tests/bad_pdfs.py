@@ -57,12 +57,21 @@ def deep_page_tree(path: Path, depth: int = 120, text: str = "Minutes of the dee
     return write_pdf(path, objects)
 
 
-def bomb_stream(megabytes: int) -> bytes:
-    """A FlateDecode stream of about 1/1000 of `megabytes` that inflates to that many megabytes
-    of drawing operators (compressed piece by piece: never held whole in memory)."""
+DRAWING = b"0 0 m 1 1 l S\n" * (2**20 // 14)  # about 1 MB of line-drawing operators
+
+
+def bomb_stream(megabytes: int, piece: bytes = DRAWING) -> bytes:
+    """A FlateDecode stream of about 1/500 of its size that inflates to `megabytes` copies of
+    `piece`. After a full flush deflate starts afresh, so one compressed copy is repeated;
+    the checksum is computed over the whole, so the stream is valid to its end."""
     squeeze = zlib.compressobj(9)
-    piece = b"0 0 m 1 1 l S\n" * (2**20 // 14)
-    body = b"".join(squeeze.compress(piece) for _ in range(megabytes)) + squeeze.flush()
+    head = squeeze.compress(piece) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    again = squeeze.compress(piece) + squeeze.flush(zlib.Z_FULL_FLUSH)
+    end = squeeze.flush()[:-4]  # the final empty block, without its checksum
+    checksum = 1
+    for _ in range(megabytes):
+        checksum = zlib.adler32(piece, checksum)
+    body = head + again * (megabytes - 1) + end + checksum.to_bytes(4, "big")
     return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"
 
 
