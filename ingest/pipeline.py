@@ -74,32 +74,38 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
     report.unchanged, report.paths = first.unchanged, first.paths
     if first.todo or (prune and _pruned(known, found, paths)):
         given = embedder or Embedder(settings.embed_model, settings.embed_batch)
-        # Text embedded before (an unchanged passage of a changed paper, a report carried in
-        # several packs) comes from the embedding cache beside the index.
-        cached = with_cache(given, settings.index)
-        try:
-            with writing(settings.index), IndexWriter(
-                    settings.index, settings.embed_model, lambda: cached.dim, store=settings.store,
-                    hnsw_above=settings.hnsw_above, waiting=_waiting(progress)) as writer:
-                known = writer.store.files()  # what is known now, under the lock
-                final = plan(hashed, known)
-                report.unchanged, report.paths = final.unchanged, final.paths
-                gone = _pruned(known, found, paths) if prune else []
-                _apply(writer, final.todo, gone, settings, cached, report, progress)
-                if report.ingested or report.removed:
-                    writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
-                                            skipped=len(report.skipped), removed=len(report.removed))
-                    writer.publish()
-                    crash_point("published")
-        finally:
-            if cached is not given and isinstance(cached, CachedEmbedder):
-                cached.close()
+        with writing(settings.index):
+            _write(settings, hashed, found, paths, prune, given, report, progress)
     if current_dir(settings.index):
         reader = IndexReader(settings.index)
         counts = reader.store.counts()
         reader.close()
         report.documents, report.chunks = counts["documents"], counts["chunks"]
     return report
+
+
+def _write(settings: Settings, hashed, found: Found, paths: list[Path], prune: bool, given: Embedder,
+           report: IngestReport, progress: Progress | None) -> None:
+    """Build and publish a generation with the new, changed and removed files, under the lock."""
+    # Text embedded before (an unchanged passage of a changed paper, a report carried in
+    # several packs) comes from the embedding cache beside the index.
+    cached = with_cache(given, settings.index)
+    try:
+        with IndexWriter(settings.index, settings.embed_model, lambda: cached.dim, store=settings.store,
+                         hnsw_above=settings.hnsw_above, waiting=_waiting(progress)) as writer:
+            known = writer.store.files()  # what is known now, under the lock
+            final = plan(hashed, known)
+            report.unchanged, report.paths = final.unchanged, final.paths
+            gone = _pruned(known, found, paths) if prune else []
+            _apply(writer, final.todo, gone, settings, cached, report, progress)
+            if report.ingested or report.removed:
+                writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
+                                        skipped=len(report.skipped), removed=len(report.removed))
+                writer.publish()
+                crash_point("published")
+    finally:
+        if cached is not given and isinstance(cached, CachedEmbedder):
+            cached.close()
 
 
 def _waiting(progress: Progress | None):

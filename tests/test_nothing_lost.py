@@ -223,3 +223,28 @@ def test_control_and_bidirectional_characters_in_file_names_are_escaped_in_the_o
     assert "skipped   invoice\\u202egpj.exe: unsupported file type" in out
     assert "skipped   bell\\x07\\x1b[2J.txt: empty file (0 bytes)" in out
     assert not any(ch in out for ch in "\u202e\x07\x1b")
+
+
+@pytest.mark.parametrize("room_kb", [40, 200])  # the copy of the index fails; the new paper's rows fail
+def test_a_full_disk_gives_one_line_and_leaves_the_index_as_it_was(room_kb, existing, tmp_path):
+    """The disk is a small tmpfs mounted in a user namespace of the ingest's own (no root needed)."""
+    if not shutil.which("unshare"):
+        pytest.skip("needs util-linux's unshare to mount a small disk")
+    write_papers(tmp_path / "extra")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    size = sum(f.stat().st_size for f in existing.index.rglob("*") if f.is_file()) // 1024 + room_kb
+    minutebook = f"PYTHONPATH={ROOT} HF_HUB_OFFLINE=1 {sys.executable} -m assistant.cli"
+    script = (f"mount -t tmpfs -o size={size}k none {disk} || exit 99; cp -a {existing.index} {disk}/index; "
+              f"{minutebook} ingest {tmp_path / 'extra'} --index {disk}/index 2>{tmp_path}/err; echo rc=$?; "
+              f"ls {disk}/index; {minutebook} status --index {disk}/index --json")
+    run = subprocess.run(["unshare", "-Urm", "sh", "-c", script], capture_output=True, text=True, timeout=600)
+    if run.returncode == 99:
+        pytest.skip(f"cannot mount a small disk here ({run.stderr.strip()[:120]})")
+    err = (tmp_path / "err").read_text()
+    assert "rc=2" in run.stdout and "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("minutebook: no room to write the index in") and "the index is unchanged" in last
+    assert len([line for line in run.stdout.splitlines() if line.startswith("gen-")]) == 1  # nothing half-built
+    status = json.loads(run.stdout[run.stdout.index("{"):])
+    assert status["documents"] == 1  # the index still answers, as it was
