@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
 import sys
 import textwrap
@@ -301,14 +302,22 @@ def cmd_status(args, settings: Settings) -> int:
 
 
 def cmd_serve(args, settings: Settings) -> int:
-    app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
     os.environ["MINUTEBOOK_INDEX"] = str(settings.index.resolve())
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-           "--server.address", args.address,
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     print(f"minutebook: serving {settings.index}/ at http://localhost:{args.port}", file=sys.stderr)
-    os.execv(sys.executable, cmd)
+    os.execv(sys.executable, serve_argv(settings, args.port, args.address))
     return 0  # not reached
+
+
+def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
+    """The Streamlit server command for the app."""
+    app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
+    # The server's own limit refuses a bigger upload before reading it into memory; Streamlit
+    # counts it in MiB, minutebook in MB.
+    upload_mib = max(1, math.ceil(settings.max_file_mb * 1e6 / 2**20))
+    return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+            "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.maxUploadSize", str(upload_mib),
+            "--client.showErrorDetails", "none"]  # app users see a message; the trace goes to the server's log
 
 
 def _progress_bar():
