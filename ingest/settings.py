@@ -37,6 +37,10 @@ class Settings:
     # ms at any size); below it exact search is fast enough: 13 ms at 100k here (README, Benchmarks).
     hnsw_above: int = 250_000
     include_restricted: bool = False
+    # The app draws a PDF page in a child process with these limits: an ordinary page takes well
+    # under a second and 100 MB; a hostile one took PDFium a minute and 4 GB.
+    render_seconds: float = 10.0
+    render_memory_mb: int = 1024
     # Where the vectors live (README, Vector stores): "faiss" (a file in each generation),
     # "qdrant+local://" (qdrant-client's local mode, inside each generation) or "qdrant://host:port"
     # (a Qdrant server or cluster). Unlike the tuning fields above, a Settings built in code also

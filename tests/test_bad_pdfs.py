@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bad_pdfs import bomb_page, deep_page_tree, text_pdf
 from conftest import ROOT
 from ingest.settings import Settings
@@ -59,3 +61,42 @@ def test_an_upload_that_cannot_be_read_is_listed_as_refused_and_not_kept(index_c
     assert [s["source"] for s in read_skips(index_copy.index)] == ["deep.pdf"]
     assert "safety limit" in read_skips(index_copy.index)[0]["reason"]
     assert sorted(p.name for p in uploads_dir(index_copy.index).glob("*.pdf")) == ["good.pdf"]
+
+
+def test_a_page_that_would_take_a_minute_and_4_gb_to_draw_is_refused_without_holding_up_other_pages(tmp_path):
+    import resource
+    import threading
+    import time
+
+    from ingest.errors import MinutebookError
+    from ingest.pagerender import render_page
+
+    hostile = bomb_page(tmp_path / "hostile.pdf", megabytes=200)  # page 2: 200 MB of drawing operators
+    good = text_pdf(tmp_path / "good.pdf", GOOD)
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    refused, others = [], []
+
+    def open_the_hostile_page():
+        start = time.monotonic()
+        try:
+            render_page(hostile, 2)
+        except MinutebookError as e:
+            refused.append((str(e), time.monotonic() - start))
+
+    viewer = threading.Thread(target=open_the_hostile_page)
+    viewer.start()
+    time.sleep(0.5)
+    while viewer.is_alive() and len(others) < 3:  # other people's pages are drawn meanwhile
+        start = time.monotonic()
+        assert render_page(good, 1).startswith(b"\x89PNG")
+        others.append(time.monotonic() - start)
+    viewer.join(timeout=60)
+    [(message, took)] = refused
+    assert "hostile.pdf" in message and "not shown" in message and ("MB of memory" in message or " s to draw" in message)
+    assert took < 20 and others and max(others) < 10
+    # the app's own process never held the page: drawing happens in a child with a memory cap
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - grown < 500_000  # KB
+    start = time.monotonic()
+    with pytest.raises(MinutebookError, match="not shown"):
+        render_page(hostile, 2)  # the refusal is remembered: the next click does not pay again
+    assert time.monotonic() - start < 1
