@@ -246,10 +246,12 @@ def _copy_db(src: Path, dst: Path) -> None:
     """A consistent copy through SQLite's backup API, safe while readers have it open."""
     source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
     target = sqlite3.connect(str(dst))
-    with target:
-        source.backup(target)
-    source.close()
-    target.close()
+    try:
+        with target:
+            source.backup(target)
+    finally:  # also when the disk fills mid-copy: the half-built generation is then removed
+        source.close()
+        target.close()
 
 
 def _drop_generation(gen: Path, setting: str) -> bool:

@@ -10,7 +10,7 @@ import logging
 import re
 from pathlib import Path
 
-from .errors import SkipFile, unreadable
+from .errors import SkipFile, short, unreadable
 from .types import Page
 
 SUPPORTED = (".pdf", ".txt", ".md")
@@ -125,7 +125,7 @@ def _load_pdf(path: Path, source: str, max_pages: int) -> tuple[str, list[Page]]
     except SkipFile:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
-        raise SkipFile(source, f"corrupt PDF, pypdf cannot read it ({_short(e)})") from None
+        raise SkipFile(source, f"corrupt PDF, pypdf cannot read it ({short(e)})") from None
     except Exception as e:  # noqa: BLE001 - a hostile structure (LimitReachedError, a deep recursion)
         raise SkipFile(source, unreadable(e)) from None
     if n == 0:
@@ -157,8 +157,3 @@ def _inflate_limit_mb() -> int:
         return round(get_configuration().zlib_maximum_output_length / 1e6)
     except (ImportError, AttributeError):
         return 75  # pypdf's default
-
-
-def _short(e: Exception) -> str:
-    msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    return msg[:120]

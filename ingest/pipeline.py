@@ -124,8 +124,9 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
         if progress:
             progress(f"reading {printable(source)}", n - 1, len(todo))
         try:
+            size = path.stat().st_size  # here, so that a file gone since it was found is that file's skip
             if store.has_document(digest):  # the same bytes under another name: link, don't re-embed
-                writer.vectors.remove(store.link_file(source, digest, str(path.resolve()), path.stat().st_size))
+                writer.vectors.remove(store.link_file(source, digest, str(path.resolve()), size))
                 pages, chunks = store.document_size(digest)
                 report.ingested.append({"source": source, "pages": pages, "chunks": chunks,
                                         "same_as": store.other_source(digest, source)})
@@ -153,7 +154,7 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
         crash_point("stored")
         writer.vectors.add(ids, vectors)
         # A changed file's old version goes once the new one is in (link_file drops it).
-        writer.vectors.remove(store.link_file(source, doc.id, str(path.resolve()), path.stat().st_size))
+        writer.vectors.remove(store.link_file(source, doc.id, str(path.resolve()), size))
         report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks), "same_as": None})
     if progress:
         progress("done", len(todo), len(todo))
