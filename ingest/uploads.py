@@ -117,9 +117,9 @@ def _store(folder: Path, name: str, data: bytes, known: dict[str, str]) -> tuple
             if target.exists():
                 return target, False
             try:
-                os.link(tmp, target)  # fails if someone else took the name meanwhile
+                _claim(tmp, target, data)
                 return target, True
-            except FileExistsError:
+            except FileExistsError:  # someone else took the name meanwhile
                 continue
     finally:
         tmp.unlink(missing_ok=True)
@@ -148,6 +148,17 @@ def _log_skips(index: Path, report: UploadReport) -> None:
     tmp = path.with_name(f".{SKIP_LOG}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps((fresh + old)[:KEEP_SKIPS], indent=1, ensure_ascii=False))
     os.replace(tmp, path)
+
+
+def _claim(tmp: Path, target: Path, data: bytes) -> None:
+    """Give the written upload its name, failing with FileExistsError if the name is taken."""
+    try:
+        os.link(tmp, target)  # the whole file appears at once
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: create the name exclusively, then fill it
+        with open(target, "xb") as f:
+            f.write(data)
 
 
 def _free_name(folder: Path, name: str, digest: str, known: dict[str, str]) -> Path:
