@@ -1,6 +1,7 @@
 """Ingest: files -> pages -> sections -> chunks -> embeddings -> a new index generation."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -150,7 +151,14 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
         vectors = embedder.embed_batch([embedding_text(c, h) for c, h in zip(chunks, headings)], progress=tick)
         crash_point("embedded")
         ids = store.add_document(doc, chunks, headings)
-        register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
+        try:
+            register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
+        except sqlite3.Error:
+            raise  # the index cannot be written: not this file's fault
+        except Exception as e:  # noqa: BLE001 - minutes the parser cannot read are this file's skip
+            store.remove_document(doc.id)
+            report.skipped.append({"source": source, "reason": unreadable(e)})
+            continue
         crash_point("stored")
         writer.vectors.add(ids, vectors)
         # A changed file's old version goes once the new one is in (link_file drops it).
