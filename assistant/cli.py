@@ -4,12 +4,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import os
 import sys
 import textwrap
 from pathlib import Path
 
-from ingest.errors import MinutebookError
+from ingest.errors import MinutebookError, printable
 from ingest.settings import Settings
 from ingest.store import Filters
 from ingest.types import PART_KINDS
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args, settings)
     except MinutebookError as e:
-        print(f"minutebook: {e}", file=sys.stderr)
+        print(f"minutebook: {printable(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("minutebook: interrupted; the index is unchanged", file=sys.stderr)
@@ -121,14 +122,16 @@ def cmd_ingest(args, settings: Settings) -> int:
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
+        # File names are the user's, and may hold control or bidirectional characters: escaped.
         for item in report.ingested:
-            print(f"ingested  {item['source']} ({item['pages']} pages, {item['chunks']} chunks)")
+            same = f", the same file as {printable(item['same_as'])}" if item.get("same_as") else ""
+            print(f"ingested  {printable(item['source'])} ({item['pages']} pages, {item['chunks']} chunks{same})")
         for source in report.unchanged:
-            print(f"unchanged {source}")
+            print(f"unchanged {printable(source)}")
         for source in report.removed:
-            print(f"removed   {source}")
+            print(f"removed   {printable(source)}")
         for item in report.skipped:
-            print(f"skipped   {item['source']}: {item['reason']}")
+            print(f"skipped   {printable(item['source'])}: {printable(item['reason'])}")
         print(f"{report.documents} documents, {report.chunks} chunks in {settings.index}/")
     ok = report.ingested or report.unchanged or report.removed
     return 0 if ok else 1
@@ -300,14 +303,22 @@ def cmd_status(args, settings: Settings) -> int:
 
 
 def cmd_serve(args, settings: Settings) -> int:
-    app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
     os.environ["MINUTEBOOK_INDEX"] = str(settings.index.resolve())
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(args.port),
-           "--server.address", args.address,
-           "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     print(f"minutebook: serving {settings.index}/ at http://localhost:{args.port}", file=sys.stderr)
-    os.execv(sys.executable, cmd)
+    os.execv(sys.executable, serve_argv(settings, args.port, args.address))
     return 0  # not reached
+
+
+def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
+    """The Streamlit server command for the app."""
+    app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
+    # The server's own limit refuses a bigger upload before reading it into memory; Streamlit
+    # counts it in MiB, minutebook in MB.
+    upload_mib = max(1, math.ceil(settings.max_file_mb * 1e6 / 2**20))
+    return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+            "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.maxUploadSize", str(upload_mib),
+            "--client.showErrorDetails", "none"]  # app users see a message; the trace goes to the server's log
 
 
 def _progress_bar():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,10 +42,11 @@ def answer_scores(assistant, questions: list[dict]) -> dict:
     answerable = [q for q in questions if q["answerable"]]
     unanswerable = [q for q in questions if not q["answerable"]]
     facts_ok = citations_ok = citations = wrongly_abstained = 0
-    misses = []
+    misses, words = [], []
     for q in answerable:
         ans = assistant.ask(q["question"])
         wrongly_abstained += ans.abstained
+        words.append(len(ans.text.split()))
         text = fact_norm(ans.text)
         if all(fact_norm(f) in text for f in q["facts"]):
             facts_ok += 1
@@ -63,5 +65,6 @@ def answer_scores(assistant, questions: list[dict]) -> dict:
         "n_unanswerable": len(unanswerable),
         "abstained_answerable": wrongly_abstained / (len(answerable) or 1),
         "fact_misses": misses,
+        "median_words": statistics.median(words) if words else 0,
         "not_abstained": [q["id"] for q in unanswerable if q["id"] not in abstained],
     }

@@ -88,12 +88,13 @@ def print_answer_table(searcher, settings, questions, splits) -> None:
     assistant = Assistant(settings, searcher=searcher)
     print()
     print(f"{'split':<6} {'answers':<8} {'n':>4} {'key facts':>9} {'citations ok':>12} {'abstained (unanswerable)':>25}"
-          f" {'abstained (answerable)':>23}")
+          f" {'abstained (answerable)':>23} {'median words':>12}")
     for split in splits:
         qs = questions if split == "all" else [q for q in questions if q["split"] == split]
         s = answer_scores(assistant, qs)
         print(f"{split:<6} {'extract':<8} {s['n']:>4} {s['key_fact_accuracy']:>9.3f} {s['citation_validity']:>12.3f}"
-              f" {s['abstained_unanswerable']:>19.3f} ({s['n_unanswerable']:>2}) {s['abstained_answerable']:>23.3f}")
+              f" {s['abstained_unanswerable']:>19.3f} ({s['n_unanswerable']:>2}) {s['abstained_answerable']:>23.3f}"
+              f" {s['median_words']:>12.1f}")
     print(f"key-fact misses ({splits[-1]}): {', '.join(s['fact_misses']) or 'none'}")
     print_clerk_table(assistant, searcher)
 

@@ -14,6 +14,7 @@ server: each generation has its own collection, and sweeping a generation delete
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -22,10 +23,11 @@ import signal
 import sqlite3
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import lexical
-from .errors import MinutebookError, NoIndex
+from .errors import MinutebookError, NoIndex, WriteFailed
 from .settings import Settings
 from .store import Store
 from .vectors import FAISS_FILE, FaissVectors, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve
@@ -83,8 +85,10 @@ class IndexReader:
 class IndexWriter:
     """A new generation being built; `publish()` makes it current, leaving without it discards it."""
 
-    def __init__(self, index: Path, model: str, dim_fn, store: str | None = None, hnsw_above: int | None = None):
+    def __init__(self, index: Path, model: str, dim_fn, store: str | None = None, hnsw_above: int | None = None,
+                 waiting=None):
         self.index = Path(index)
+        self._waiting = waiting  # called once when another writer holds the lock
         self.hnsw_above = Settings().hnsw_above if hnsw_above is None else hnsw_above
         self.model = model
         self._dim_fn = dim_fn  # called only when there is no earlier generation (avoids loading the model)
@@ -96,8 +100,21 @@ class IndexWriter:
 
     def __enter__(self) -> "IndexWriter":
         self.index.mkdir(parents=True, exist_ok=True)
-        self._lock = open(self.index / ".lock", "w")
-        fcntl.flock(self._lock, fcntl.LOCK_EX)  # one writer at a time; readers never wait
+        self._lock = open(self.index / ".lock", "a")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if self._waiting:
+                self._waiting()
+            fcntl.flock(self._lock, fcntl.LOCK_EX)  # one writer at a time; readers never wait
+        try:
+            self._start()
+        except BaseException:
+            self.__exit__()  # a set-up that fails (a full disk while copying) leaves no generation behind
+            raise
+        return self
+
+    def _start(self) -> None:
         old = current_dir(self.index)
         self._sweep(keep=old)
         self.dir = self.index / f"gen-{time.time_ns()}"
@@ -119,7 +136,6 @@ class IndexWriter:
             self._copy_vectors(old, old_meta)
         crash_point("copied")
         self.store = Store(self.dir / DB)
-        return self
 
     def _copy_vectors(self, old: Path, old_meta: dict) -> None:
         """The published generation's vectors into this one's; the published ones are only read."""
@@ -168,7 +184,7 @@ class IndexWriter:
         if not self.published and self.dir is not None:
             try:
                 self.store.close()
-            except Exception:  # noqa: BLE001 - already closed or never opened
+            except Exception:  # noqa: BLE001 - already closed or never opened (AttributeError)
                 pass
             if _drop_generation(self.dir, self.store_url):
                 shutil.rmtree(self.dir, ignore_errors=True)
@@ -177,6 +193,7 @@ class IndexWriter:
         if self._lock:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
+            self._lock = None
 
     def _sweep(self, keep: Path | None) -> None:
         """Remove generations left by crashed ingests and ones older than the current one."""
@@ -188,14 +205,53 @@ class IndexWriter:
             tmp.unlink(missing_ok=True)
 
 
+_NO_ROOM = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+
+
+@contextmanager
+def writing(index: Path):
+    """Failures to write a generation become one line that says what happened and that the index
+    is unchanged (the writer has already removed its half-built generation)."""
+    try:
+        yield
+    except OSError as e:
+        if e.errno in _NO_ROOM:
+            raise WriteFailed(_no_room(index, e.strerror)) from None
+        raise WriteFailed(f"cannot write to {index}/ ({e.strerror or e}); the index is unchanged") from None
+    except sqlite3.Error as e:
+        if "full" in str(e) or _disk_low(index):
+            raise WriteFailed(_no_room(index, str(e))) from None
+        raise WriteFailed(f"cannot write the new index generation in {index}/ ({e}); the index is unchanged") from None
+    except RuntimeError as e:
+        if "faiss" in str(e).lower() or "write" in str(e).lower():  # FAISS reports failed writes this way
+            reason = _no_room(index, "the vector file could not be written") if _disk_low(index) else \
+                f"cannot write the new index generation in {index}/ ({str(e).strip().splitlines()[-1][:160]}); " \
+                "the index is unchanged"
+            raise WriteFailed(reason) from None
+        raise
+
+
+def _no_room(index: Path, why: str) -> str:
+    return f"no room to write the index in {index}/ ({why}); the index is unchanged: free some space and ingest again"
+
+
+def _disk_low(index: Path) -> bool:
+    try:
+        return shutil.disk_usage(index).free < 64 * 2**20
+    except OSError:
+        return False
+
+
 def _copy_db(src: Path, dst: Path) -> None:
     """A consistent copy through SQLite's backup API, safe while readers have it open."""
     source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
     target = sqlite3.connect(str(dst))
-    with target:
-        source.backup(target)
-    source.close()
-    target.close()
+    try:
+        with target:
+            source.backup(target)
+    finally:  # also when the disk fills mid-copy: the half-built generation is then removed
+        source.close()
+        target.close()
 
 
 def _drop_generation(gen: Path, setting: str) -> bool:

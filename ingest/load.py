@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import furniture
-from .errors import SkipFile
+from .errors import SkipFile, short, unreadable
 from .extract import choose_pages
 from .ocr import fill_scans
 from .restriction import has_notice
@@ -137,11 +137,13 @@ def _load_pdf(path: Path, source: str, max_pages: int, on_ocr=None) -> tuple[str
         n = len(reader.pages)
         if n > max_pages:
             raise SkipFile(source, f"{n} pages is over the limit of {max_pages} (set MINUTEBOOK_MAX_PAGES to change it)")
-        raw_pages = [_page_text(p) for p in reader.pages]
+        raw_pages = [_page_text(p, i, source) for i, p in enumerate(reader.pages, start=1)]
     except SkipFile:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
-        raise SkipFile(source, f"corrupt PDF, pypdf cannot read it ({_short(e)})") from None
+        raise SkipFile(source, f"corrupt PDF, pypdf cannot read it ({short(e)})") from None
+    except Exception as e:  # noqa: BLE001 - a hostile structure (LimitReachedError, a deep recursion)
+        raise SkipFile(source, unreadable(e)) from None
     if n == 0:
         raise SkipFile(source, "PDF has no pages")
     # Per page the text as printed (pypdf's, or PDFium's where pypdf lost the word spaces), and
@@ -152,13 +154,23 @@ def _load_pdf(path: Path, source: str, max_pages: int, on_ocr=None) -> tuple[str
     return (str(title).strip() if title else path.stem), pages
 
 
-def _page_text(page) -> str:
+def _page_text(page, number: int, source: str) -> str:
+    from pypdf.errors import LimitReachedError
+
     try:
         return page.extract_text() or ""
+    except LimitReachedError as e:
+        # Not an unreadable page but a hostile file: a stream made to inflate far past any real page.
+        raise SkipFile(source, f"decompression bomb: page {number} holds a compressed stream that inflates past "
+                               f"{_inflate_limit_mb()} MB, the PDF reader's safety limit; refused") from None
     except Exception:  # noqa: BLE001 - one unreadable page must not lose the document
         return ""
 
 
-def _short(e: Exception) -> str:
-    msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    return msg[:120]
+def _inflate_limit_mb() -> int:
+    try:
+        from pypdf._configuration import get_configuration
+
+        return round(get_configuration().zlib_maximum_output_length / 1e6)
+    except (ImportError, AttributeError):
+        return 75  # pypdf's default

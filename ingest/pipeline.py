@@ -1,6 +1,7 @@
 """Ingest: files -> pages -> sections -> chunks -> embeddings -> a new index generation."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -9,9 +10,10 @@ from . import register
 from .chunking import chunk_document
 from .embed import Embedder
 from .embed_cache import CachedEmbedder, with_cache
-from .errors import SkipFile
-from .index import IndexReader, IndexWriter, crash_point, current_dir
-from .load import SUPPORTED, check_file, file_hash, load_pages
+from .discover import Found, discover, plan
+from .errors import SkipFile, printable, unreadable
+from .index import IndexReader, IndexWriter, crash_point, current_dir, writing
+from .load import check_file, file_hash, load_pages
 from .restriction import restrict
 from .sections import parse_agenda, split_sections
 from .settings import Settings
@@ -26,6 +28,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     documents: int = 0
     chunks: int = 0
+    paths: dict[str, Path] = field(default_factory=dict)  # source -> the file it was read from (not in the JSON)
 
     def to_json(self) -> dict:
         return {"ingested": self.ingested, "unchanged": self.unchanged, "skipped": self.skipped,
@@ -33,27 +36,6 @@ class IngestReport:
 
 
 Progress = Callable[[str, int, int], None]  # (message, done, total)
-
-
-def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[dict]]:
-    """Files to ingest as (path, source) and skips for unsupported ones; folders are walked recursively."""
-    found, skipped = [], []
-    for root in paths:
-        root = Path(root)
-        if not root.exists():
-            skipped.append({"source": str(root), "reason": "no such file or folder"})
-        elif root.is_file():
-            found.append((root, root.name))
-        else:
-            for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                source = path.relative_to(root).as_posix()
-                if any(part.startswith(".") for part in path.relative_to(root).parts):
-                    continue  # hidden files and folders (.DS_Store, .git) are not papers
-                if path.suffix.lower() in SUPPORTED:
-                    found.append((path, source))
-                else:
-                    skipped.append({"source": source, "reason": f"unsupported file type '{path.suffix or 'none'}' (minutebook reads .pdf, .txt, .md)"})
-    return found, skipped
 
 
 def parse_document(path: Path, source: str, settings: Settings, doc_id: str | None = None,
@@ -78,46 +60,64 @@ def embedding_text(chunk: Chunk, heading: str) -> str:
 
 def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = None,
            progress: Progress | None = None, prune: bool = False) -> IngestReport:
-    """Add new and changed files to the index; unchanged files cost a hash and nothing else."""
+    """Add new and changed files to the index; unchanged files cost a hash and nothing else.
+
+    What is new is decided twice: first against the published index (so a run with nothing new
+    never takes the writer's lock), then again inside the lock against the generation being
+    built, because another ingest may have published while this one waited for it."""
     report = IngestReport()
-    files, report.skipped = discover(paths)
-    given = embedder or Embedder(settings.embed_model, settings.embed_batch)
-    known = known_sources(settings.index)
-    todo = []
-    for path, source in files:
+    found = discover(paths)
+    report.skipped = found.skipped
+    hashed = []
+    for path, source in found.files:
         try:
-            digest = file_hash(path)
+            hashed.append((path, source, file_hash(path)))
         except OSError as e:
             report.skipped.append({"source": source, "reason": f"cannot read file ({e.strerror})"})
-            continue
-        if known.get(source) == digest:
-            report.unchanged.append(source)
-        else:
-            todo.append((path, source, digest))
-    seen = {s for _, s in files}
-    gone = _pruned(known, seen, paths, settings.index) if prune else []
-    if todo or gone:
-        # Text embedded before (an unchanged passage of a changed paper, a report carried in
-        # several packs) comes from the embedding cache beside the index.
-        embedder = with_cache(given, settings.index)
-        try:
-            with IndexWriter(settings.index, settings.embed_model, lambda: embedder.dim, store=settings.store,
-                             hnsw_above=settings.hnsw_above) as writer:
-                _apply(writer, todo, gone, settings, embedder, report, progress)
-                if report.ingested or report.removed:
-                    writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
-                                            skipped=len(report.skipped), removed=len(report.removed))
-                    writer.publish()
-                    crash_point("published")
-        finally:
-            if embedder is not given and isinstance(embedder, CachedEmbedder):
-                embedder.close()
+    known = _published_files(settings.index)
+    first = plan(hashed, known)
+    report.unchanged, report.paths = first.unchanged, first.paths
+    if first.todo or (prune and _pruned(known, found, paths)):
+        given = embedder or Embedder(settings.embed_model, settings.embed_batch)
+        with writing(settings.index):
+            _write(settings, hashed, found, paths, prune, given, report, progress)
     if current_dir(settings.index):
         reader = IndexReader(settings.index)
         counts = reader.store.counts()
         reader.close()
         report.documents, report.chunks = counts["documents"], counts["chunks"]
     return report
+
+
+def _write(settings: Settings, hashed, found: Found, paths: list[Path], prune: bool, given: Embedder,
+           report: IngestReport, progress: Progress | None) -> None:
+    """Build and publish a generation with the new, changed and removed files, under the lock."""
+    # Text embedded before (an unchanged passage of a changed paper, a report carried in
+    # several packs) comes from the embedding cache beside the index.
+    cached = with_cache(given, settings.index)
+    try:
+        with IndexWriter(settings.index, settings.embed_model, lambda: cached.dim, store=settings.store,
+                         hnsw_above=settings.hnsw_above, waiting=_waiting(progress)) as writer:
+            known = writer.store.files()  # what is known now, under the lock
+            final = plan(hashed, known)
+            report.unchanged, report.paths = final.unchanged, final.paths
+            gone = _pruned(known, found, paths) if prune else []
+            _apply(writer, final.todo, gone, settings, cached, report, progress)
+            if report.ingested or report.removed:
+                writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
+                                        skipped=len(report.skipped), removed=len(report.removed))
+                writer.publish()
+                crash_point("published")
+    finally:
+        if cached is not given and isinstance(cached, CachedEmbedder):
+            cached.close()
+
+
+def _waiting(progress: Progress | None):
+    def say() -> None:
+        if progress:
+            progress("waiting for another ingest into this index to finish", 0, 1)
+    return say
 
 
 def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedder, report: IngestReport, progress):
@@ -127,39 +127,51 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
         report.removed.append(source)
     for n, (path, source, digest) in enumerate(todo, start=1):
         if progress:
-            progress(f"reading {source}", n - 1, len(todo))
+            progress(f"reading {printable(source)}", n - 1, len(todo))
         try:
+            size = path.stat().st_size  # here, so that a file gone since it was found is that file's skip
             if store.has_document(digest):  # the same bytes under another name: link, don't re-embed
-                writer.vectors.remove(store.unlink_file(source))
-                store.link_file(source, digest, str(path.resolve()), path.stat().st_size)
-                report.ingested.append({"source": source, "pages": 0, "chunks": 0})
+                writer.vectors.remove(store.link_file(source, digest, str(path.resolve()), size))
+                pages, chunks = store.document_size(digest)
+                report.ingested.append({"source": source, "pages": pages, "chunks": chunks,
+                                        "same_as": store.other_source(digest, source)})
                 continue
             def ocr_tick(done, total, source=source, n=n):  # a scan takes seconds a page: show each
                 if progress:
-                    progress(f"reading {source} by OCR (page {done} of {total})", n - 1, len(todo))
+                    progress(f"reading {printable(source)} by OCR (page {done} of {total})", n - 1, len(todo))
 
             doc = parse_document(path, source, settings, digest, ocr_tick)
+            chunks = chunk_document(doc, settings.chunk_words, settings.chunk_max_words, settings.chunk_overlap_words)
+            headings = [_heading(doc, c) for c in chunks]
         except SkipFile as e:
             report.skipped.append({"source": source, "reason": e.reason})
             continue
-        chunks = chunk_document(doc, settings.chunk_words, settings.chunk_max_words, settings.chunk_overlap_words)
-        headings = [_heading(doc, c) for c in chunks]
+        except Exception as e:  # noqa: BLE001 - one unreadable file never stops the batch
+            report.skipped.append({"source": source, "reason": unreadable(e)})
+            continue
         done = [0]
 
         def tick(k, source=source, total=len(chunks)):
             done[0] += k
             if progress:
-                progress(f"embedding {source} ({done[0]}/{total} chunks)", n - 1, len(todo))
+                progress(f"embedding {printable(source)} ({done[0]}/{total} chunks)", n - 1, len(todo))
 
         vectors = embedder.embed_batch([embedding_text(c, h) for c, h in zip(chunks, headings)], progress=tick)
         crash_point("embedded")
-        writer.vectors.remove(store.unlink_file(source))  # a changed file replaces its old version
         ids = store.add_document(doc, chunks, headings)
-        register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
+        try:
+            register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
+        except sqlite3.Error:
+            raise  # the index cannot be written: not this file's fault
+        except Exception as e:  # noqa: BLE001 - minutes the parser cannot read are this file's skip
+            store.remove_document(doc.id)
+            report.skipped.append({"source": source, "reason": unreadable(e)})
+            continue
         crash_point("stored")
         writer.vectors.add(ids, vectors)
-        store.link_file(source, doc.id, str(path.resolve()), path.stat().st_size)
-        report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks)})
+        # A changed file's old version goes once the new one is in (link_file drops it).
+        writer.vectors.remove(store.link_file(source, doc.id, str(path.resolve()), size))
+        report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks), "same_as": None})
     if progress:
         progress("done", len(todo), len(todo))
 
@@ -175,28 +187,31 @@ def _heading(doc: Document, chunk: Chunk) -> str:
     return ""
 
 
-def _pruned(known: dict, seen: set, paths: list[Path], index: Path) -> list[str]:
-    """Sources gone from the folders this ingest was given; papers ingested from elsewhere
-    (other folders, app uploads) are not this ingest's to forget."""
-    reader = IndexReader(index)
-    try:
-        where = reader.store.source_paths()
-    finally:
-        reader.close()
+def _pruned(known: dict[str, tuple[str, str | None]], found: Found, paths: list[Path]) -> list[str]:
+    """Sources gone from the folders this ingest was given. Papers ingested from elsewhere (other
+    folders, app uploads) are not this ingest's to forget, nor are those in a folder that could
+    not be read this time (it may be back tomorrow)."""
     roots = [Path(p).resolve() for p in paths]
+    seen = {str(p.resolve()) for p, _ in found.files}
 
-    def under(path: str | None) -> bool:
-        return bool(path) and any(Path(path) == r or r in Path(path).parents for r in roots)
+    def under(path: str | None, folders) -> bool:
+        return bool(path) and any(Path(path) == r or r in Path(path).parents for r in folders)
 
-    return [s for s in known if s not in seen and under(where.get(s))]
+    return sorted(s for s, (_, where) in known.items()
+                  if where not in seen and under(where, roots) and not under(where, found.unreadable))
 
 
-def known_sources(index: Path) -> dict[str, str]:
-    """source -> document id (file hash) of every file in the published index; {} when there is none."""
+def _published_files(index: Path) -> dict[str, tuple[str, str | None]]:
+    """source -> (document id, path) of every file in the published index; {} when there is none."""
     if current_dir(index) is None:
         return {}
     reader = IndexReader(index)
     try:
-        return reader.store.sources()
+        return reader.store.files()
     finally:
         reader.close()
+
+
+def known_sources(index: Path) -> dict[str, str]:
+    """source -> document id (file hash) of every file in the published index; {} when there is none."""
+    return {source: doc for source, (doc, _) in _published_files(index).items()}

@@ -42,6 +42,10 @@ class Settings:
     # default, 512, refuses them); and this many CPU threads (0: every core).
     llm_context: int = 4096
     llm_threads: int = 0
+    # The app draws a PDF page in a child process with these limits: an ordinary page takes well
+    # under a second and 100 MB; a hostile one took PDFium a minute and 4 GB.
+    render_seconds: float = 10.0
+    render_memory_mb: int = 1024
     # Where the vectors live (README, Vector stores): "faiss" (a file in each generation),
     # "qdrant+local://" (qdrant-client's local mode, inside each generation) or "qdrant://host:port"
     # (a Qdrant server or cluster). Unlike the tuning fields above, a Settings built in code also

@@ -159,19 +159,38 @@ class Store:
                                 [cur.lastrowid, c.text, heading, c.title, context])
         return ids
 
-    def link_file(self, source: str, document_id: str, path: str, size: int) -> None:
+    def link_file(self, source: str, document_id: str, path: str, size: int) -> list[int]:
+        """Point `source` at a document. The old document it pointed at goes only after the new link
+        is written, and only when no file holds it any more: re-linking a file to the document it
+        already holds must never delete that document. Returns the removed vector ids."""
+        old = self.document_for_source(source)
         with self.db.atomic():
             self.db["files"].insert({"source": source, "document_id": document_id, "path": path,
                                      "bytes": size, "ingested_at": _now()}, replace=True)
+        return self._drop_if_orphaned(old) if old and old != document_id else []
 
     def unlink_file(self, source: str) -> list[int]:
         """Forget a source; drop its document when no other file holds it. Returns removed vector ids."""
         doc_id = self.document_for_source(source)
         with self.db.atomic():
             self.db.execute("DELETE FROM files WHERE source = ?", [source])
-        if doc_id and not self.db.execute("SELECT 1 FROM files WHERE document_id = ?", [doc_id]).fetchone():
-            return self.remove_document(doc_id)
-        return []
+        return self._drop_if_orphaned(doc_id) if doc_id else []
+
+    def _drop_if_orphaned(self, document_id: str) -> list[int]:
+        if self.db.execute("SELECT 1 FROM files WHERE document_id = ?", [document_id]).fetchone():
+            return []
+        return self.remove_document(document_id)
+
+    def document_size(self, document_id: str) -> tuple[int, int]:
+        """(pages, chunks) of a stored document."""
+        row = self.db.execute("SELECT pages, chunks FROM documents WHERE id = ?", [document_id]).fetchone()
+        return (row[0], row[1]) if row else (0, 0)
+
+    def other_source(self, document_id: str, source: str) -> str | None:
+        """Another file that holds the same document, if any."""
+        row = self.db.execute("SELECT min(source) FROM files WHERE document_id = ? AND source != ?",
+                              [document_id, source]).fetchone()
+        return row[0] if row else None
 
     def remove_document(self, document_id: str) -> list[int]:
         rows = self.db.execute("SELECT vector_id, text, heading, title, context FROM chunks WHERE document_id = ?",
@@ -195,6 +214,10 @@ class Store:
     # ---- reading -------------------------------------------------------------------------
     def sources(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT source, document_id FROM files").fetchall())
+
+    def files(self) -> dict[str, tuple[str, str | None]]:
+        """source -> (document id, the absolute path it was ingested from)."""
+        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT source, document_id, path FROM files")}
 
     def source_paths(self) -> dict[str, str]:
         """source -> the absolute path it was ingested from."""

@@ -11,13 +11,15 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .errors import MinutebookError
 from .load import file_hash
-from .pipeline import Progress, ingest, known_sources
+from .pipeline import IngestReport, Progress, ingest, known_sources
 from .settings import Settings
 
 UPLOADS = "uploads"
@@ -74,33 +76,53 @@ def ingest_uploads(files: list[tuple[str, bytes]], settings: Settings, embedder=
     folder = uploads_dir(settings.index)
     folder.mkdir(parents=True, exist_ok=True)
     known = known_sources(settings.index)
-    stored: dict[str, tuple[str, Path]] = {}  # source -> (name as uploaded, stored path)
+    stored: dict[Path, tuple[str, bool]] = {}  # stored path -> (name as uploaded, whether this upload created it)
     for name, data in files:
         clean = sanitise_name(name)
         reason = precheck(clean, data, int(settings.max_file_mb * 1e6))
         if reason:
             report.skipped.append({"name": name, "source": clean, "reason": reason})
             continue
-        digest = hashlib.sha256(data).hexdigest()
-        target = _free_name(folder, clean, digest, known, set(stored))
-        if not target.exists():
-            tmp = folder / f".{target.name}.part"
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
-        stored[target.name] = (name, target)
+        target, created = _store(folder, clean, data, known)
+        stored.setdefault(target, (name, created))
     if stored:
-        result = ingest([p for _, p in stored.values()], settings, embedder, progress)
+        try:
+            result = ingest(list(stored), settings, embedder, progress)
+        except MinutebookError as e:  # nothing went in (a full disk): none of these files is kept
+            result = IngestReport(skipped=[{"source": p.name, "reason": str(e)} for p in stored])
+            result.paths = {p.name: p for p in stored}
         for item in result.ingested:
-            report.ingested.append({"name": stored[item["source"]][0], **item})
+            report.ingested.append({"name": stored[result.paths[item["source"]]][0], **item})
         for source in result.unchanged:
-            report.unchanged.append({"name": stored[source][0], "source": source})
+            report.unchanged.append({"name": stored[result.paths[source]][0], "source": source})
         for item in result.skipped:
-            name, path = stored.get(item["source"], (item["source"], None))
-            if path is not None and item["source"] not in known:
+            path = result.paths.get(item["source"], folder / item["source"])
+            name, created = stored.get(path, (item["source"], False))
+            if created or item["source"] not in known:
                 path.unlink(missing_ok=True)  # a file the index could not read is not kept
             report.skipped.append({"name": name, "source": item["source"], "reason": item["reason"]})
     _log_skips(settings.index, report)
     return report
+
+
+def _store(folder: Path, name: str, data: bytes, known: dict[str, str]) -> tuple[Path, bool]:
+    """Write the upload under a free name without ever replacing a file: two people uploading at
+    once each get their own file, or share one that holds the same bytes. Returns (path, created)."""
+    digest = hashlib.sha256(data).hexdigest()
+    tmp = folder / f".{secrets.token_hex(8)}.part"
+    tmp.write_bytes(data)
+    try:
+        while True:
+            target = _free_name(folder, name, digest, known)
+            if target.exists():
+                return target, False
+            try:
+                _claim(tmp, target, data)
+                return target, True
+            except FileExistsError:  # someone else took the name meanwhile
+                continue
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def read_skips(index: Path) -> list[dict]:
@@ -128,7 +150,18 @@ def _log_skips(index: Path, report: UploadReport) -> None:
     os.replace(tmp, path)
 
 
-def _free_name(folder: Path, name: str, digest: str, known: dict[str, str], taken: set[str]) -> Path:
+def _claim(tmp: Path, target: Path, data: bytes) -> None:
+    """Give the written upload its name, failing with FileExistsError if the name is taken."""
+    try:
+        os.link(tmp, target)  # the whole file appears at once
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: create the name exclusively, then fill it
+        with open(target, "xb") as f:
+            f.write(data)
+
+
+def _free_name(folder: Path, name: str, digest: str, known: dict[str, str]) -> Path:
     """`name`, or `name (2)`... so an upload never replaces a different paper that has the same name."""
     stem, _, ext = name.rpartition(".")
     n = 1
@@ -137,6 +170,6 @@ def _free_name(folder: Path, name: str, digest: str, known: dict[str, str], take
         path = folder / candidate
         same_in_index = known.get(candidate) in (None, digest)
         same_on_disk = not path.exists() or file_hash(path) == digest
-        if candidate not in taken and same_in_index and same_on_disk:
+        if same_in_index and same_on_disk:
             return path
         n += 1

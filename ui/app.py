@@ -20,6 +20,9 @@ VIEWS = Path(__file__).resolve().parent / "views"
 
 st.set_page_config(page_title="minutebook", page_icon=":material/menu_book:", layout="wide")
 st.set_option("client.toolbarMode", "minimal")  # no developer menu or Deploy button for councillors
+# An unexpected error shows app users a message, never a traceback with the server's paths;
+# the trace goes to the server's log. (`minutebook serve` also sets it at launch.)
+st.set_option("client.showErrorDetails", "none")
 pages = [
     st.Page(VIEWS / "ask.py", title="Ask", icon=":material/forum:", default=True),
     st.Page(VIEWS / "search.py", title="Search", icon=":material/search:", url_path="search"),

@@ -95,7 +95,9 @@ def _report() -> None:
     if report is None:
         return
     for item in report.ingested:
-        added = f"{item['pages']} pages, {item['chunks']} passages" if item["pages"] else "same text as a paper already in"
+        added = f"{item['pages']} pages, {item['chunks']} passages"
+        if item.get("same_as"):
+            added += f", the same file as {item['same_as']}"
         st.success(escape(f"Added {item['source']} ({added})."))
     for item in report.unchanged:
         st.info(escape(f"{item['source']} is already in the index, unchanged."))

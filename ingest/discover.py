@@ -1,0 +1,135 @@
+"""Which files an ingest is given, and what each one is to the index: new, changed or unchanged.
+
+`discover` walks the folders (the only disk access here besides `stat`); `plan` is pure: it
+compares the files found with the files the index already knows, by path first and then by
+name, and gives a file whose name is already held by a different paper a longer name.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .load import SUPPORTED
+
+HIDDEN = "hidden (its name starts with '.'), not read"
+
+
+@dataclass
+class Found:
+    """Files to consider, as (path, relative name), and what was passed over with the reason."""
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # {"source", "reason"}
+    unreadable: list[Path] = field(default_factory=list)  # folders that could not be listed (resolved)
+
+
+def discover(paths: list[Path]) -> Found:
+    """Walk the given files and folders. The same file given twice (`ingest dir/a.pdf dir`) is
+    taken once, under the name it was first given by."""
+    found = Found()
+    seen: set[Path] = set()
+    for root in map(Path, paths):
+        if not root.exists():
+            found.skipped.append({"source": str(root), "reason": "no such file or folder"})
+        elif root.is_file():
+            _add(found, seen, root, root.name)
+        else:
+            _walk(found, seen, root)
+    return found
+
+
+def _walk(found: Found, seen: set[Path], root: Path) -> None:
+    visited: set[Path] = set()
+
+    def refused(error: OSError) -> None:
+        folder = Path(error.filename or root)
+        found.unreadable.append(folder.resolve())
+        found.skipped.append({"source": _relative(folder, root) + "/",
+                              "reason": f"folder cannot be read ({error.strerror}); its papers were left as they are"})
+
+    for folder, dirs, names in os.walk(root, onerror=refused, followlinks=True):
+        here = Path(folder)
+        real = here.resolve()
+        if real in visited:  # a link back up the tree
+            dirs[:] = []
+            continue
+        visited.add(real)
+        for name in sorted(d for d in dirs if d.startswith(".")):
+            found.skipped.append({"source": _relative(here / name, root) + "/", "reason": f"folder {HIDDEN}"})
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = here / name
+            source = _relative(path, root)
+            if name.startswith("."):
+                found.skipped.append({"source": source, "reason": f"file {HIDDEN}"})
+            elif path.suffix.lower() not in SUPPORTED:
+                found.skipped.append({"source": source, "reason": f"unsupported file type '{path.suffix or 'none'}'"
+                                                                   " (minutebook reads .pdf, .txt, .md)"})
+            elif path.is_file():
+                _add(found, seen, path, source)
+
+
+def _add(found: Found, seen: set[Path], path: Path, source: str) -> None:
+    real = path.resolve()
+    if real not in seen:
+        seen.add(real)
+        found.files.append((path, source))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class Plan:
+    unchanged: list[str] = field(default_factory=list)
+    todo: list[tuple[Path, str, str]] = field(default_factory=list)  # (path, source, file hash)
+    paths: dict[str, Path] = field(default_factory=dict)  # source -> the file given for it
+
+
+def plan(files: list[tuple[Path, str, str]], known: dict[str, tuple[str, str | None]]) -> Plan:
+    """What to do with each (path, relative name, hash) given what the index holds
+    (source -> (document id, resolved path)).
+
+    A file is the one the index knows at its path: unchanged if the bytes are the same, else a
+    new version that replaces the old. A file at a new path whose name the index holds with the
+    same bytes is that paper (a folder moved or copied). A file at a new path whose name the
+    index holds with other bytes is a different paper, named with its folder (`b/minutes.pdf`),
+    so nothing already in the index is replaced by it."""
+    by_path: dict[str, str] = {}
+    for source, (_, where) in sorted(known.items()):
+        if where:
+            by_path.setdefault(where, source)
+    out, taken = Plan(), set(known)
+    for path, rel, digest in files:
+        here = str(path.resolve())
+        source = rel if known.get(rel, (None, None))[1] == here else by_path.get(here)
+        if source is None and known.get(rel, (None,))[0] == digest:
+            source = rel
+        if source is not None and known[source][0] == digest:
+            out.unchanged.append(source)
+        else:
+            if source is None:
+                source = free_source(rel, path.resolve(), taken)
+                taken.add(source)
+            out.todo.append((path, source, digest))
+        out.paths[source] = path
+    return out
+
+
+def free_source(rel: str, path: Path, taken: set[str]) -> str:
+    """`rel`, else `rel` with as many of its folders as make it unique, else `rel (n)`."""
+    parts = path.parts
+    depth = len(PurePosixPath(rel).parts)
+    for extra in range(0, len(parts) - depth):
+        candidate = "/".join(parts[len(parts) - depth - extra:]).lstrip("/")
+        if candidate not in taken:
+            return candidate
+    stem, suffix = os.path.splitext(rel)
+    n = 2
+    while f"{stem} ({n}){suffix}" in taken:
+        n += 1
+    return f"{stem} ({n}){suffix}"

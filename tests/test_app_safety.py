@@ -1,0 +1,44 @@
+"""What app users never get (issue 13, rough edges): a traceback with the server's paths, or an
+upload read into memory past the server's limit."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from ingest.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_damaged_index_shows_app_users_a_message_without_the_traceback(monkeypatch, tmp_path):
+    gen = tmp_path / "index" / "gen-1"
+    gen.mkdir(parents=True)
+    (gen / "minutebook.db").write_bytes(b"")
+    (gen / "meta.json").write_text("{ damaged")
+    (tmp_path / "index" / "current").symlink_to("gen-1")
+    monkeypatch.setenv("MINUTEBOOK_INDEX", str(tmp_path / "index"))
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120).run()
+    at.switch_page("views/papers.py").run()
+    st.cache_resource.clear()
+    [error] = at.exception
+    shown = json.dumps([error.message, *error.stack_trace])
+    assert not error.stack_trace and str(tmp_path) not in shown and "Traceback" not in shown
+    assert "JSONDecodeError" not in shown
+
+
+def test_the_server_is_started_with_the_upload_limit_and_without_error_details(tmp_path):
+    from assistant.cli import serve_argv
+
+    argv = serve_argv(Settings(index=tmp_path, max_file_mb=5), 8599, "127.0.0.1")
+    options = dict(zip(argv, argv[1:]))
+    assert options["--server.maxUploadSize"] == "5"  # 5 MB is 4.8 MiB: Streamlit counts MiB
+    assert options["--client.showErrorDetails"] == "none"
+    # and Streamlit itself takes them: its config as the app process would see it
+    shown = subprocess.run([*argv[:3], "config", "show", *argv[5:]], capture_output=True, text=True, timeout=120)
+    assert "\nmaxUploadSize = 5\n" in shown.stdout and '\nshowErrorDetails = "none"\n' in shown.stdout
