@@ -37,6 +37,12 @@ class IngestReport:
 
 Progress = Callable[[str, int, int], None]  # (message, done, total)
 
+# The version of the code that reads papers (text, furniture, OCR, sections, restriction,
+# minutes). Bump it when a change would read an existing paper differently: the next ingest of
+# its folder then reads it afresh, though its bytes have not changed. 2: notices cover their
+# section, agenda exemptions, page furniture and OCR.
+READER_VERSION = 2
+
 
 def parse_document(path: Path, source: str, settings: Settings, doc_id: str | None = None,
                    on_ocr: Callable[[int, int], None] | None = None) -> Document:
@@ -74,7 +80,7 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
             hashed.append((path, source, file_hash(path)))
         except OSError as e:
             report.skipped.append({"source": source, "reason": f"cannot read file ({e.strerror})"})
-    known = _published_files(settings.index)
+    known = _published_files(settings.index, READER_VERSION)
     first = plan(hashed, known)
     report.unchanged, report.paths = first.unchanged, first.paths
     if first.todo or (prune and _pruned(known, found, paths)):
@@ -98,7 +104,7 @@ def _write(settings: Settings, hashed, found: Found, paths: list[Path], prune: b
     try:
         with IndexWriter(settings.index, settings.embed_model, lambda: cached.dim, store=settings.store,
                          hnsw_above=settings.hnsw_above, waiting=_waiting(progress)) as writer:
-            known = writer.store.files()  # what is known now, under the lock
+            known = writer.store.files(READER_VERSION)  # what is known now, under the lock
             final = plan(hashed, known)
             report.unchanged, report.paths = final.unchanged, final.paths
             gone = _pruned(known, found, paths) if prune else []
@@ -130,7 +136,8 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
             progress(f"reading {printable(source)}", n - 1, len(todo))
         try:
             size = path.stat().st_size  # here, so that a file gone since it was found is that file's skip
-            if store.has_document(digest):  # the same bytes under another name: link, don't re-embed
+            if store.has_document(digest) and not store.read_by_older(digest, READER_VERSION):
+                # The same bytes under another name: link, don't re-embed.
                 writer.vectors.remove(store.link_file(source, digest, str(path.resolve()), size))
                 pages, chunks = store.document_size(digest)
                 report.ingested.append({"source": source, "pages": pages, "chunks": chunks,
@@ -158,7 +165,9 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
 
         vectors = embedder.embed_batch([embedding_text(c, h) for c, h in zip(chunks, headings)], progress=tick)
         crash_point("embedded")
-        ids = store.add_document(doc, chunks, headings)
+        if store.has_document(doc.id):  # read by an older version: this reading replaces it
+            writer.vectors.remove(store.remove_document(doc.id))
+        ids = store.add_document(doc, chunks, headings, READER_VERSION)
         try:
             register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
         except sqlite3.Error:
@@ -201,13 +210,14 @@ def _pruned(known: dict[str, tuple[str, str | None]], found: Found, paths: list[
                   if where not in seen and under(where, roots) and not under(where, found.unreadable))
 
 
-def _published_files(index: Path) -> dict[str, tuple[str, str | None]]:
-    """source -> (document id, path) of every file in the published index; {} when there is none."""
+def _published_files(index: Path, reader_version: int | None = None) -> dict[str, tuple[str | None, str | None]]:
+    """source -> (document id, path) of every file in the published index; {} when there is none.
+    With `reader_version`, papers read by older code have no id (Store.files)."""
     if current_dir(index) is None:
         return {}
     reader = IndexReader(index)
     try:
-        return reader.store.files()
+        return reader.store.files(reader_version)
     finally:
         reader.close()
 

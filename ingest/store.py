@@ -111,6 +111,7 @@ class Store:
             self.db.conn.executescript(SCHEMA)
             _add_context(self.db.conn)
             _add_page_columns(self.db.conn)
+            _add_reader_column(self.db.conn)
             from .register import ensure_tables  # late: register builds on this module
 
             ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
@@ -126,8 +127,9 @@ class Store:
     def has_document(self, document_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
 
-    def add_document(self, doc: Document, chunks: list[Chunk], headings: list[str]) -> list[int]:
-        """Insert a document with its sections, pages and chunks; return the chunks' vector ids."""
+    def add_document(self, doc: Document, chunks: list[Chunk], headings: list[str], reader: int = 1) -> list[int]:
+        """Insert a document with its sections, pages and chunks; return the chunks' vector ids.
+        `reader` is the version of the code that read it (ingest/pipeline.py READER_VERSION)."""
         now = _now()
         first = doc.sections[0] if doc.sections else None
         # atomic(), not `with conn`: outside a transaction sqlite-utils commits (and syncs) every
@@ -136,7 +138,7 @@ class Store:
             self.db["documents"].insert(
                 {"id": doc.id, "title": doc.title, "board": first.board if first else None,
                  "meeting_date": _document_date(doc), "pages": len(doc.pages), "chunks": len(chunks),
-                 "ingested_at": now}, replace=True)
+                 "ingested_at": now, "reader": reader}, replace=True)
             self.db["sections"].insert_all(
                 [{"document_id": doc.id, "section": i, "kind": s.kind, "title": s.title, "board": s.board,
                   "meeting_date": s.meeting_date, "agenda_item": s.item, "first_page": s.first_page,
@@ -215,9 +217,18 @@ class Store:
     def sources(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT source, document_id FROM files").fetchall())
 
-    def files(self) -> dict[str, tuple[str, str | None]]:
-        """source -> (document id, the absolute path it was ingested from)."""
-        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT source, document_id, path FROM files")}
+    def files(self, reader: int | None = None) -> dict[str, tuple[str | None, str | None]]:
+        """source -> (document id, the absolute path it was ingested from). With `reader`, a
+        document read by an older version of the reading code comes back with no id, so that
+        ingesting its file again reads it afresh."""
+        rows = self.db.execute("SELECT f.source, f.document_id, f.path, d.reader FROM files f"
+                               " LEFT JOIN documents d ON d.id = f.document_id").fetchall()
+        return {s: (None if reader and (r or 1) < reader else d, p) for s, d, p, r in rows}
+
+    def read_by_older(self, document_id: str, reader: int) -> bool:
+        """Whether the document in the index was read by an older version of the reading code."""
+        row = self.db.execute("SELECT reader FROM documents WHERE id = ?", [document_id]).fetchone()
+        return bool(row) and (row[0] or 1) < reader
 
     def source_paths(self) -> dict[str, str]:
         """source -> the absolute path it was ingested from."""
@@ -354,6 +365,13 @@ def _add_page_columns(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER DEFAULT 0")
         if "furniture" not in columns:
             conn.execute("ALTER TABLE pages ADD COLUMN furniture TEXT")
+
+
+def _add_reader_column(conn: sqlite3.Connection) -> None:
+    """Record which version of the reading code read each document; older ones read as version 1."""
+    if "reader" not in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}:
+        with conn:
+            conn.execute("ALTER TABLE documents ADD COLUMN reader INTEGER DEFAULT 1")
 
 
 def fts_query(text: str) -> str:

@@ -172,6 +172,28 @@ def test_reingesting_unchanged_files_does_nothing_and_a_changed_file_replaces_it
     reader.close()
 
 
+def test_papers_read_by_an_older_minutebook_are_read_afresh_on_the_next_ingest(tmp_path, embedder, monkeypatch):
+    """After an upgrade that reads papers differently (say, how far a restriction notice reaches),
+    ingesting the folder again re-reads its papers although their bytes have not changed."""
+    import ingest.pipeline as pipeline
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    shutil.copy(CORPUS / SMALL, papers / "city.pdf")
+    shutil.copy(CORPUS / SMALL, papers / "copy.pdf")  # the same bytes under a second name
+    settings = Settings(index=tmp_path / "index")
+    first = ingest([papers], settings, embedder)
+    monkeypatch.setattr(pipeline, "READER_VERSION", pipeline.READER_VERSION + 1)
+    upgraded = ingest([papers], settings, embedder)
+    assert sorted(i["source"] for i in upgraded.ingested) == ["city.pdf", "copy.pdf"] and not upgraded.unchanged
+    assert (upgraded.documents, upgraded.chunks) == (first.documents, first.chunks)  # replaced, not added
+    reader = IndexReader(settings.index)
+    assert len(reader.vectors) == first.chunks
+    reader.close()
+    again = ingest([papers], settings, embedder)
+    assert sorted(again.unchanged) == ["city.pdf", "copy.pdf"] and not again.ingested
+
+
 def test_text_and_markdown_files_split_pages_on_form_feeds(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("FINANCE COMMITTEE – 3 MARCH 2025\nBudget monitoring\fSecond page text")
