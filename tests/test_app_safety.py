@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -15,6 +16,7 @@ from ingest.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.model  # the whole app starts, model and all
 def test_a_damaged_index_shows_app_users_a_message_without_the_traceback(monkeypatch, tmp_path):
     gen = tmp_path / "index" / "gen-1"
     gen.mkdir(parents=True)

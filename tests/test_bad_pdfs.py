@@ -23,6 +23,7 @@ def cli_json(*args: str) -> tuple[int, dict, str]:
     return run.returncode, json.loads(run.stdout) if run.stdout.strip() else {}, run.stderr
 
 
+@pytest.mark.model  # the CLI ingests the good file with the model
 def test_a_pdf_nested_too_deep_is_skipped_and_the_rest_of_the_batch_goes_in(tmp_path):
     papers = tmp_path / "papers"
     papers.mkdir()
