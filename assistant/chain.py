@@ -111,7 +111,7 @@ class Assistant:
         idf = {}
         for word in dict.fromkeys(w for w in re.findall(r"[a-z0-9]+", question.lower())
                                   if w not in ex.STOP and w not in ex.GENERIC and len(w) > 1):
-            df = store.db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", [f'"{word}"']).fetchone()[0]
+            df = store.chunk_frequency(word)
             idf[ex.normal_word(word)] = math.log(1 + n / (1 + df))
         return idf
 

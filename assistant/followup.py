@@ -105,25 +105,17 @@ def _log_actions(store: Store, include_restricted: bool) -> list[dict]:
 # ---- the papers that could answer them --------------------------------------------------------
 
 def _sections(store: Store) -> list[dict]:
-    cur = store.db.execute(
-        "SELECT s.document_id, s.section, s.kind, s.title, s.board, s.meeting_date, s.agenda_item, s.first_page,"
-        " s.last_page, s.restricted, (SELECT min(source) FROM files f WHERE f.document_id = s.document_id) AS source"
-        " FROM sections s ORDER BY s.document_id, s.section")
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
+    return store.sections_with_source()
 
 
 def _pages(store: Store, document_id: str, first: int, last: int, include_restricted: bool) -> list[tuple[int, str]]:
-    rows = store.db.execute("SELECT page, text, blank, restricted FROM pages WHERE document_id = ?"
-                            " AND page BETWEEN ? AND ? ORDER BY page", [document_id, first, last]).fetchall()
+    rows = store.page_rows(document_id, first, last)
     return [(n, t or "") for n, t, blank, restricted in rows if not blank and (include_restricted or not restricted)]
 
 
 def _meetings(store: Store) -> list[tuple[str, str]]:
     """(board, date) of every meeting whose papers (agenda, reports or minutes) the index holds."""
-    return sorted({(b, d) for b, d in store.db.execute(
-        "SELECT DISTINCT board, meeting_date FROM sections WHERE meeting_date IS NOT NULL AND board IS NOT NULL"
-        " AND kind IN ('agenda', 'minutes', 'report', 'presentation')").fetchall()}, key=lambda m: m[1])
+    return sorted(set(store.meeting_keys(("agenda", "minutes", "report", "presentation"))), key=lambda m: m[1])
 
 
 def _units(store: Store, include_restricted: bool) -> list[Unit]:
@@ -159,9 +151,7 @@ def _units(store: Store, include_restricted: bool) -> list[Unit]:
 
 def _minute_items(store: Store, document_id: str, section: int, include_restricted: bool) -> dict:
     items: dict[str, tuple[str, list]] = {}
-    for item, heading, page, text, restricted in store.db.execute(
-            "SELECT item, heading, page, text, restricted FROM chunks WHERE document_id = ? AND section = ?"
-            " AND doc_type = 'minutes' ORDER BY position", [document_id, section]):
+    for item, heading, page, text, restricted in store.minute_item_rows(document_id, section):
         if heading and item and (include_restricted or not restricted):
             title = re.sub(r"^\S+\s+", "", heading).rstrip(". ")  # "36. Anti-social Behaviour update." -> title
             items.setdefault(item, (title, []))[1].append((page, text))

@@ -326,6 +326,36 @@ class Store:
                           attendees=[Attendee(name=n, role=r, organisation=o) for n, r, o in people])
         return meeting, row[4], row[5]
 
+    def chunk_frequency(self, word: str) -> int:
+        """How many chunks hold the word (full-text match, as keyword search reads it)."""
+        return self.db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", [f'"{word}"']).fetchone()[0]
+
+    def sections_with_source(self) -> list[dict]:
+        """Every section, in document order, with the first file that holds its document."""
+        cur = self.db.execute(
+            "SELECT s.document_id, s.section, s.kind, s.title, s.board, s.meeting_date, s.agenda_item, s.first_page,"
+            " s.last_page, s.restricted, (SELECT min(source) FROM files f WHERE f.document_id = s.document_id) AS source"
+            " FROM sections s ORDER BY s.document_id, s.section")
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def page_rows(self, document_id: str, first: int, last: int) -> list[tuple[int, str, int, int]]:
+        """(page, text, blank, restricted) of pages first..last of a document."""
+        return self.db.execute("SELECT page, text, blank, restricted FROM pages WHERE document_id = ?"
+                               " AND page BETWEEN ? AND ? ORDER BY page", [document_id, first, last]).fetchall()
+
+    def meeting_keys(self, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(board, date) of every meeting that has a section of one of these kinds."""
+        marks = ",".join("?" * len(kinds))
+        return self.db.execute("SELECT DISTINCT board, meeting_date FROM sections WHERE meeting_date IS NOT NULL"
+                               f" AND board IS NOT NULL AND kind IN ({marks})", list(kinds)).fetchall()
+
+    def minute_item_rows(self, document_id: str, section: int) -> list[tuple]:
+        """(item, heading, page, text, restricted) of a minutes section's chunks, in order."""
+        return self.db.execute("SELECT item, heading, page, text, restricted FROM chunks WHERE document_id = ?"
+                               " AND section = ? AND doc_type = 'minutes' ORDER BY position",
+                               [document_id, section]).fetchall()
+
     def page_text(self, document_id: str, page: int) -> str | None:
         row = self.db.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
         return row[0] if row else None
