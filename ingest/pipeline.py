@@ -45,6 +45,7 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[dict]]:
         elif root.is_file():
             found.append((root, root.name))
         else:
+            before = len(found)
             for path in sorted(p for p in root.rglob("*") if p.is_file()):
                 source = path.relative_to(root).as_posix()
                 if any(part.startswith(".") for part in path.relative_to(root).parts):
@@ -53,6 +54,8 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, str]], list[dict]]:
                     found.append((path, source))
                 else:
                     skipped.append({"source": source, "reason": f"unsupported file type '{path.suffix or 'none'}' (minutebook reads .pdf, .txt, .md)"})
+            if len(found) == before:  # a mistyped or empty folder must not look like a quiet success
+                skipped.append({"source": str(root), "reason": f"no papers found in {root} (minutebook reads .pdf, .txt, .md)"})
     return found, skipped
 
 
