@@ -141,15 +141,19 @@ def _add_rows(conn: sqlite3.Connection) -> None:
     conn.commit()
 
 
-def test_datasette_searches_chunks_and_resolutions(tmp_path):
-    """She opened minutebook.db in Datasette and typed in its search box: it offered none."""
-    store = Store(tmp_path / "minutebook.db")
-    _add_rows(store.db.conn)
-    conn = store.db.conn
+def searches_both(conn: sqlite3.Connection) -> None:
+    """Datasette offers its search box on both tables, and it finds the row with the words."""
     assert _datasette_fts(conn, "chunks") == "chunks_fts"
     assert _datasette_fts(conn, "resolutions") == "resolutions_fts"
     assert _datasette_search(conn, "chunks", "chunks_fts", "motorcyclists") == [7]
     assert _datasette_search(conn, "resolutions", "resolutions_fts", "strategy") == [3]
+
+
+def test_datasette_searches_chunks_and_resolutions(tmp_path):
+    """She opened minutebook.db in Datasette and typed in its search box: it offered none."""
+    store = Store(tmp_path / "minutebook.db")
+    _add_rows(store.db.conn)
+    searches_both(store.db.conn)
     store.close()
 
 
@@ -164,9 +168,5 @@ def test_an_index_made_before_gains_datasette_search_at_its_next_ingest(tmp_path
     conn.close()
 
     store = Store(path)  # what the next ingest does with the generation it copies
-    conn = store.db.conn
-    assert _datasette_fts(conn, "chunks") == "chunks_fts"
-    assert _datasette_fts(conn, "resolutions") == "resolutions_fts"
-    assert _datasette_search(conn, "chunks", "chunks_fts", "motorcyclists") == [7]
-    assert _datasette_search(conn, "resolutions", "resolutions_fts", "strategy") == [3]
+    searches_both(store.db.conn)
     store.close()
