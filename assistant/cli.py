@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ingest.dates import human_date
+from ingest.dates import human_date, human_time
 from ingest.errors import BadInput, MinutebookError
 from ingest.settings import Settings
 from ingest.store import Filters
@@ -314,7 +314,7 @@ def cmd_status(args, settings: Settings) -> int:
         return 0
     for d in docs:
         print(f"{human_date(d['meeting_date']) or 'undated':<17}  {d['pages']:>4} pages {d['chunks']:>5} chunks  {d['sources']}")
-    print(f"{counts['documents']} documents, {counts['chunks']} chunks; last ingest {last['finished_at'] if last else 'never'}")
+    print(f"{counts['documents']} documents, {counts['chunks']} chunks; last ingest {human_time(last['finished_at']) if last else 'never'}")
     return 0
 
 

@@ -39,6 +39,14 @@ def human_date(iso: str | None) -> str:
     return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
+def human_time(stamp: str | None) -> str:
+    """'2026-11-29T15:59:02+00:00' -> '29 November 2026, 15:59 UTC': when an ingest or upload happened."""
+    if not stamp:
+        return ""
+    day, _, clock = stamp.partition("T")
+    return f"{human_date(day)}, {clock[:5]} UTC" if clock else human_date(day)
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     if y < 100:
         y += 2000

@@ -15,7 +15,7 @@ import sys
 from assistant.highlight import snippet
 from conftest import ROOT
 from ingest import register
-from ingest.dates import human_date
+from ingest.dates import human_date, human_time
 from ingest.store import CHUNKS_FTS, SCHEMA, Store
 
 CLI = [sys.executable, "-m", "assistant.cli"]
@@ -93,6 +93,7 @@ def test_dates_read_one_way_everywhere():
     assert human_date("2018-10-01") == "1 October 2018"
     assert human_date("2023-12-15") == "15 December 2023"
     assert human_date(None) == "" and human_date("undated") == "undated"
+    assert human_time("2026-11-29T15:59:02+00:00") == "29 November 2026, 15:59 UTC"
     formatters = [str(p.relative_to(ROOT)) for folder in ("ingest", "assistant", "ui") for p in (ROOT / folder).rglob("*.py")
                   if "%B" in p.read_text() and p.name != "dates.py"]
     assert formatters == [], f"dates formatted outside ingest/dates.py: {formatters}"

@@ -5,6 +5,7 @@ import streamlit as st
 
 from assistant.extractive import human_date
 from ingest import catalog, uploads
+from ingest.dates import human_time
 from ingest.errors import MinutebookError
 from ui import resources
 from ui.text import escape
@@ -35,7 +36,7 @@ def main() -> None:
         st.caption("None: every uploaded file went in.")
     else:
         st.dataframe([{"file": s.get("source"), "uploaded as": s.get("name"), "why": s.get("reason"),
-                       "when": (s.get("at") or "").replace("T", " ")[:16]} for s in skips],
+                       "when": human_time(s.get("at"))} for s in skips],
                      hide_index=True, key="papers-skips")
 
 
