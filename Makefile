@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 INDEX ?= index
+PORT ?= 8501
 # pip warns once per package about an optional local mirror that this machine may lack.
 QUIET_PIP := sed -u '/is ignored: it is neither a file nor a directory/d'
 export HF_HUB_OFFLINE := 1
@@ -44,7 +45,7 @@ ingest: $(STAMP)
 	$(BIN)/minutebook ingest corpus --index $(INDEX)
 
 run: setup $(INDEX)/current/minutebook.db
-	$(BIN)/minutebook serve --index $(INDEX)
+	$(BIN)/minutebook serve --index $(INDEX) --port $(PORT)
 
 test: setup
 	$(BIN)/python -m pytest

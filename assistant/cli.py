@@ -10,7 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ingest.errors import MinutebookError, printable
+from ingest.dates import human_date, human_time
+from ingest.errors import BadInput, MinutebookError, printable
 from ingest.settings import Settings
 from ingest.store import Filters
 from ingest.types import PART_KINDS
@@ -106,13 +107,27 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.from_env(index=getattr(args, "index", None))
     try:
-        return COMMANDS[args.command](args, settings)
+        code = COMMANDS[args.command](args, settings)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit where it would print a traceback
+        return code
     except MinutebookError as e:
         print(f"minutebook: {printable(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("minutebook: interrupted; the index is unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader left (`minutebook resolutions | head -1`): stop quietly, as `cat` would. Python
+        # flushes stdout again at exit, so point it at /dev/null first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, the status a shell tool killed by a closed pipe ends with
+
+
+def _words(text: str, refusal: str) -> str:
+    """`text` stripped, or a one-line refusal when it holds no words (before any model is loaded)."""
+    if not text.strip():
+        raise BadInput(refusal)
+    return text.strip()
 
 
 def cmd_ingest(args, settings: Settings) -> int:
@@ -138,31 +153,35 @@ def cmd_ingest(args, settings: Settings) -> int:
 
 
 def cmd_search(args, settings: Settings) -> int:
+    from .highlight import snippet
     from .search import Searcher
 
+    query = _words(args.query, 'nothing to search for: give some words, e.g. minutebook search "free course for motorcyclists"')
     settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
     filters = Filters(board=args.board, since=args.since, until=args.until, doc_type=args.doc_type,
                       include_restricted=settings.include_restricted)
     searcher = Searcher(settings)
-    hits = searcher.search(args.query, k=args.k, filters=filters, mode=args.mode)
-    if args.json:
-        print(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
+    hits = searcher.search(query, k=args.k, filters=filters, mode=args.mode)
+    if args.json:  # `text` stays the whole chunk; `snippet` is the part the text output shows
+        print(json.dumps([{**h.to_json(), "snippet": snippet(h.chunk.text, query)} for h in hits], indent=2,
+                         ensure_ascii=False))
         return 0
     if not hits:
         print("No matching passages.")
     for i, h in enumerate(hits, start=1):
         c = h.chunk
-        meta = ", ".join(x for x in (c.board, c.meeting_date, c.doc_type) if x)
+        meta = ", ".join(x for x in (c.board, human_date(c.meeting_date), c.doc_type) if x)
         print(f"{i}. {h.source}, page {c.page}{', read by OCR' if c.ocr else ''}  [{meta}]")
         print(f"   {c.title}")
-        snippet = " ".join(c.text.split())[:300]
-        print(textwrap.indent(textwrap.fill(snippet, 96), "   "))
+        print(textwrap.indent(textwrap.fill(snippet(c.text, query), 96), "   "))
     return 0
 
 
 def cmd_ask(args, settings: Settings) -> int:
     from .chain import Assistant
+    from .highlight import snippet
 
+    question = _words(args.question, 'no question to answer: ask one, e.g. minutebook ask "What is Biker Down?"')
     settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
     filters = Filters(board=args.board, since=args.since, until=args.until,
                       include_restricted=settings.include_restricted)
@@ -173,7 +192,7 @@ def cmd_ask(args, settings: Settings) -> int:
         llm = make_chat_model(args.llm, settings)
     assistant = Assistant(settings)
     try:
-        answer = assistant.ask(args.question, filters=filters, llm=llm)
+        answer = assistant.ask(question, filters=filters, llm=llm)
     finally:
         assistant.close()
     if args.json:
@@ -182,12 +201,12 @@ def cmd_ask(args, settings: Settings) -> int:
     print(answer.text)
     for c in answer.citations:
         read = ", read by OCR" if c.ocr else ""  # the quote is OCR's reading of a scan: check it on the page
-        print(f"\n[{c.n}] {c.source}, page {c.page}{read} ({c.title}{', ' + c.meeting_date if c.meeting_date else ''})")
+        print(f"\n[{c.n}] {c.source}, page {c.page}{read} ({c.title}{', ' + human_date(c.meeting_date) if c.meeting_date else ''})")
         print(textwrap.fill(f"“{c.quote}”", 96, initial_indent="    ", subsequent_indent="    "))
     if answer.abstained and answer.related:
         print("\nClosest passages:")
         for h in answer.related:
-            print(f"  {h.source}, page {h.chunk.page}: {' '.join(h.chunk.text.split())[:140]}…")
+            print(f"  {h.source}, page {h.chunk.page}: {snippet(h.chunk.text, question, 140)}")
     return 0
 
 
@@ -209,7 +228,7 @@ def cmd_timeline(args, settings: Settings) -> int:
     if not events:
         print(f"No paper mentions '{args.topic}'.")
     for e in events:
-        print(f"{e.meeting_date or 'undated   '}  {e.what:<12} {e.reference}")
+        print(f"{human_date(e.meeting_date) or 'undated':<17}  {e.what:<12} {e.reference}")
         print(textwrap.fill(f"“{e.quote}”", 96, initial_indent="    ", subsequent_indent="    "))
     return 0
 
@@ -246,7 +265,7 @@ def _print_register(entries: list[dict]) -> None:
     for e in entries:
         if (e["meeting_date"], e["board"]) != meeting:
             meeting = (e["meeting_date"], e["board"])
-            print(f"\n{e['meeting_date'] or 'undated'}  {e['board'] or ''}".rstrip())
+            print(f"\n{human_date(e['meeting_date']) or 'undated'}  {e['board'] or ''}".rstrip())
         print(f"  {e['item']}. {e['title']}  ({e['source']}, page {e['page']})")
         for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
             label = f"{part['label']} " if part["label"] else ""
@@ -274,12 +293,12 @@ def cmd_actions(args, settings: Settings) -> int:
     for a in actions:
         where = f"minute {a['item']}{a['label'] or ''}" if a["origin"] == "minutes" else \
             f"action log{' row ' + a['item'] if a['item'] else ''}"
-        print(f"{a['meeting_date'] or 'undated   '}  [{a['status']}]  {where}, {a['board'] or ''}")
+        print(f"{human_date(a['meeting_date']) or 'undated':<17}  [{a['status']}]  {where}, {a['board'] or ''}")
         print(textwrap.fill(f"{a['who'] + ': ' if a['who'] else ''}{a['text']}", 96, initial_indent="    ",
                             subsequent_indent="    "))
         e = a["evidence"]
         if e:
-            print(f"    shown by: {e['title']}, {e['meeting_date']} ({e['source']}, page {e['page']})")
+            print(f"    shown by: {e['title']}, {human_date(e['meeting_date'])} ({e['source']}, page {e['page']})")
             print(textwrap.fill(f"“{e['quote']}”", 96, initial_indent="      ", subsequent_indent="      "))
         if a.get("note"):
             print(f"    note: {a['note']}")
@@ -297,8 +316,8 @@ def cmd_status(args, settings: Settings) -> int:
                          indent=2, ensure_ascii=False))
         return 0
     for d in docs:
-        print(f"{d['meeting_date'] or '----------'}  {d['pages']:>4} pages {d['chunks']:>5} chunks  {d['sources']}")
-    print(f"{counts['documents']} documents, {counts['chunks']} chunks; last ingest {last['finished_at'] if last else 'never'}")
+        print(f"{human_date(d['meeting_date']) or 'undated':<17}  {d['pages']:>4} pages {d['chunks']:>5} chunks  {d['sources']}")
+    print(f"{counts['documents']} documents, {counts['chunks']} chunks; last ingest {human_time(last['finished_at']) if last else 'never'}")
     return 0
 
 

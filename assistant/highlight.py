@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .extractive import STOP, normal_word
+from .sentences import sentences
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
@@ -37,3 +38,23 @@ def spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
 def _prefix_match(a: str, b: str) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 5 and long.startswith(short)
+
+
+def snippet(text: str, query: str, limit: int = 300) -> str:
+    """The sentence of a passage that matches the query best (most of its words; the first such
+    on a tie), with the sentences after it while they fit in `limit` characters: what a search
+    result shows, so that the reason it was found is on screen, not the start of its chunk."""
+    parts = sentences(text or "")
+    if not parts:
+        return ""
+    terms = query_terms(query)
+    matched = [len({s[a:b].lower() for a, b in spans(s, terms)}) for s in parts]
+    best = max(range(len(parts)), key=lambda i: (matched[i], -i)) if any(matched) else 0
+    out = parts[best]
+    for s in parts[best + 1:]:
+        if len(out) + 1 + len(s) > limit:
+            break
+        out = f"{out} {s}"
+    if len(out) > limit:
+        out = out[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return out

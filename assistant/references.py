@@ -2,17 +2,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+
+from ingest.dates import human_date  # noqa: F401 (re-exported: assistant code formats dates through here)
 
 _PART = re.compile(r"^\s*(?:RESOLVED|AGREED|DECISION)?\s*:?\s*\(([a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)")
-
-
-def human_date(iso: str | None) -> str:
-    """'2023-12-15' -> '15 December 2023'."""
-    if not iso:
-        return ""
-    d = date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%B %Y')}"
 
 
 def reference(chunk, quote: str = "") -> str:

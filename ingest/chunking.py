@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
+from .dates import human_date
 from .types import Chunk, Document, Section
 
 _STAMP = re.compile(r"^\s*Agenda\s+Item\s+\d+[A-Za-z]?\s*$", re.I)
@@ -68,14 +68,7 @@ def context_line(board: str | None, meeting_date: str | None) -> str:
     """Which board's meeting a chunk belongs to, in words ("Cabinet, 17 December 2019"): indexed
     beside the text so questions naming a meeting find it, and copies filed by other boards or in
     other years do not tie with it. Empty when neither is known."""
-    when = ""
-    if meeting_date:
-        try:
-            d = date.fromisoformat(meeting_date)
-            when = f"{d.day} {d.strftime('%B')} {d.year}"
-        except ValueError:
-            when = meeting_date
-    return ", ".join(x for x in (board or "", when) if x)
+    return ", ".join(x for x in (board or "", human_date(meeting_date)) if x)
 
 
 def chunk_id(document_id: str, page: int, position: int) -> str:

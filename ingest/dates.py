@@ -27,6 +27,26 @@ _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,\s+(\d{4})", re.I)
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?!\d)(?!\.\d)")
 
 
+def human_date(iso: str | None) -> str:
+    """'2023-12-15' -> '15 December 2023': the one way a date is shown, in the app, the CLI's
+    text, titles and references. Anything that is not an ISO date is shown as it is."""
+    if not iso:
+        return ""
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def human_time(stamp: str | None) -> str:
+    """'2026-11-29T15:59:02+00:00' -> '29 November 2026, 15:59 UTC': when an ingest or upload happened."""
+    if not stamp:
+        return ""
+    day, _, clock = stamp.partition("T")
+    return f"{human_date(day)}, {clock[:5]} UTC" if clock else human_date(day)
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     if y < 100:
         y += 2000

@@ -34,7 +34,11 @@ def discover(paths: list[Path]) -> Found:
         elif root.is_file():
             _add(found, seen, root, root.name)
         else:
+            before = len(found.files)
             _walk(found, seen, root)
+            if len(found.files) == before:  # a mistyped or empty folder must not look like a quiet success
+                found.skipped.append({"source": str(root),
+                                      "reason": f"no papers found in {root} (minutebook reads .pdf, .txt, .md)"})
     return found
 
 

@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS {db}.resolutions (
 );
 CREATE INDEX IF NOT EXISTS {db}.resolutions_document ON resolutions(document_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS {db}.resolutions_fts USING fts5(
-    title, text, content='resolutions', content_rowid='id', tokenize='porter unicode61'
+    title, text, content="resolutions", content_rowid="id", tokenize='porter unicode61'
 );
 -- Triggers keep the FTS index in step with every insert and delete, wherever they come from.
 CREATE TRIGGER IF NOT EXISTS {db}.resolutions_ai AFTER INSERT ON resolutions BEGIN

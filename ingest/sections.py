@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import find_dates, parse_date
+from .dates import find_dates, human_date, parse_date
 from .types import Page, Section
 
 _ITEM_START = re.compile(r"(?m)^\s*(\d{1,2})\.\s+(?=\S)")
@@ -199,7 +199,7 @@ def _fill_minutes_meeting(pages: list[Page], s: Section) -> None:
         dates = find_dates(text[:500])
     if dates:
         s.meeting_date = dates[0][1]
-        s.title = f"Minutes of the meeting of {_format_date(s.meeting_date)}"
+        s.title = f"Minutes of the meeting of {human_date(s.meeting_date)}"
 
 
 def _first_heading(text: str) -> str | None:
@@ -224,10 +224,3 @@ def _tidy_board(name: str) -> str:
         small = {"and", "of", "the", "for", "&"}
         name = " ".join(w.lower() if w.lower() in small else w.capitalize() for w in name.split())
     return name[:1].upper() + name[1:]
-
-
-def _format_date(iso: str) -> str:
-    from datetime import date
-
-    d = date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%B %Y')}"

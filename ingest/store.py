@@ -17,8 +17,10 @@ from .chunking import context_line
 from .lexical import FIELD_WEIGHTS, STOP
 from .types import Attendee, Chunk, Document, Meeting
 
+# content="chunks" in double quotes: Datasette finds a table's full-text index by that text in its
+# SQL, so `?_search=` works on chunks (and on resolutions, whose FTS table says the same).
 CHUNKS_FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    text, heading, title, context, content='chunks', content_rowid='vector_id', tokenize='porter unicode61'
+    text, heading, title, context, content="chunks", content_rowid="vector_id", tokenize='porter unicode61'
 )"""
 
 SCHEMA = """
@@ -115,6 +117,8 @@ class Store:
             from .register import ensure_tables  # late: register builds on this module
 
             ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
+            for fts, content in FTS_TABLES.items():
+                _fts_datasette_finds(self.db.conn, fts, content)
 
     def close(self) -> None:
         self.db.conn.close()
@@ -402,6 +406,22 @@ def _add_reader_column(conn: sqlite3.Connection) -> None:
     if "reader" not in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}:
         with conn:
             conn.execute("ALTER TABLE documents ADD COLUMN reader INTEGER DEFAULT 1")
+
+
+FTS_TABLES = {"chunks_fts": "chunks", "resolutions_fts": "resolutions"}  # full-text table -> its content table
+
+
+def _fts_datasette_finds(conn: sqlite3.Connection, fts: str, content: str) -> None:
+    """Rewrite a generation's full-text table made with content='table' (single quotes, which
+    Datasette does not recognise) as content="table", and refill it from its content table."""
+    row = conn.execute("SELECT sql FROM main.sqlite_master WHERE name = ?", [fts]).fetchone()
+    if not row or f'content="{content}"' in row[0]:
+        return
+    sql = re.sub(r"(content(?:_rowid)?)='(\w+)'", r'\1="\2"', row[0])
+    with conn:
+        conn.execute(f"DROP TABLE main.{fts}")
+        conn.execute(sql)
+        conn.execute(f"INSERT INTO main.{fts} ({fts}) VALUES ('rebuild')")
 
 
 def fts_query(text: str) -> str:

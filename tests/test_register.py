@@ -141,7 +141,7 @@ def test_csv_has_one_row_per_decision(corpus_index, capsys):
 def test_the_readable_list_names_each_minute_with_its_source_and_page(corpus_index, capsys):
     assert main(["resolutions", "--index", str(corpus_index.index), "--kind", "approved"]) == 0
     out = capsys.readouterr().out
-    assert "2018-10-01  Leicestershire Safer Communities Strategy Board" in out
+    assert "1 October 2018  Leicestershire Safer Communities Strategy Board" in out
     assert "21. LCC Community Safety Agreement Refresh" in out and f"{PACK_2018}, page 5" in out
     assert "[approved]" in out
 

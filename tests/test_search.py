@@ -130,8 +130,17 @@ def test_cli_search_json_contract(corpus_index, capsys):
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 3
     assert {"chunk_id", "source", "title", "section", "doc_type", "board", "meeting_date",
-            "page", "text", "score", "sources", "ocr"} == set(hits[0])
+            "page", "text", "score", "sources", "ocr", "snippet"} == set(hits[0])
     assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
+    for hit in hits:  # `text` is the whole chunk; `snippet` the part of it the text output shows
+        assert hit["snippet"] in " ".join(hit["text"].split()) and len(hit["snippet"]) <= 300
+
+
+def test_a_search_shows_the_sentence_that_matched_not_the_start_of_the_passage(corpus_index, capsys):
+    assert main(["search", "free course for motorcyclists", "--index", str(corpus_index.index), "-k", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "   (iv) Biker Down was a free 3-hour course for bikers" in out
+    assert "15 December 2023, minutes]" in out  # the meeting's date in words, as everywhere else
 
 
 def test_cli_without_an_index_says_how_to_make_one(tmp_path, capsys):

@@ -44,6 +44,23 @@ def filters(store: Store, key: str, *, with_type: bool = False, include_restrict
                    doc_type=None if doc_type == ANY_TYPE else doc_type, include_restricted=include_restricted)
 
 
+# human_date's "1 October 2018" in momentJS, for tables: a date column reads as every other date
+# in the app and still sorts as a date when its heading is clicked.
+DATE_FORMAT = "D MMMM YYYY"
+
+
+def date_column(label: str, **options) -> st.column_config.DateColumn:
+    return st.column_config.DateColumn(label, format=DATE_FORMAT, **options)
+
+
+def as_date(iso: str | None) -> date | None:
+    """An index's ISO date as a date for a table's date column; None when missing or malformed."""
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
 RESTRICTED_PAGE = ("Page {n} is not for publication (restricted), so it is not shown. "
                    "Switch on 'Include restricted papers' in the sidebar if you may see it.")
 
@@ -114,6 +131,11 @@ def hit_card(store: Store, hit: Hit, key: str, query: str | None = None, rank: i
         st.markdown(f"{number}**{escape(c.title)}**")
         where = [hit.source, f"page {c.page}", c.board, human_date(c.meeting_date), c.doc_type]
         st.caption(escape(" · ".join(x for x in where if x)))
+        # The sentence that matched, not the chunk's first lines; the whole passage is a click away.
         terms = highlight.query_terms(query or "")
-        st.markdown(highlighted(c.text, highlight.spans(c.text, terms)))
+        shown = highlight.snippet(c.text, query or "")
+        st.markdown(highlighted(shown, highlight.spans(shown, terms)))
+        if " ".join(c.text.split()) != shown:
+            with st.expander("Whole passage"):
+                st.markdown(highlighted(c.text, highlight.spans(c.text, terms)))
         page_viewer(store, hit.source, c.page, key)

@@ -5,9 +5,11 @@ import streamlit as st
 
 from assistant.extractive import human_date
 from ingest import catalog, uploads
+from ingest.dates import human_time
 from ingest.errors import MinutebookError
 from ui import resources
 from ui.text import escape
+from ui.widgets import as_date, date_column
 
 REPORT = "papers_upload_report"  # the last upload's outcome, shown after the rerun that follows it
 ROUND = "papers_upload_round"  # bumped after each upload so the uploader starts empty again
@@ -34,19 +36,24 @@ def main() -> None:
         st.caption("None: every uploaded file went in.")
     else:
         st.dataframe([{"file": s.get("source"), "uploaded as": s.get("name"), "why": s.get("reason"),
-                       "when": (s.get("at") or "").replace("T", " ")[:16]} for s in skips],
+                       "when": human_time(s.get("at"))} for s in skips],
                      hide_index=True, key="papers-skips")
 
 
 def _documents(store, include_restricted: bool) -> None:
     docs = catalog.papers(store, include_restricted)
     st.caption(f"{len(docs)} papers, newest meeting first.")
-    st.dataframe([{"title": d["title"], "board": d["board"] or "", "meeting": d["meeting_date"] or "",
-                   "pages": d["pages"], "passages": d["chunks"], "sections found": d["sections_summary"],
+    # At 1280 px the paper, its meeting and its size stay in view; the rest scrolls beside them.
+    st.dataframe([{"title": d["title"], "meeting": as_date(d["meeting_date"]), "pages": d["pages"],
                    "restricted": f"{d['restricted_pages']} pages" if d["restricted_pages"] else "",
+                   "board": d["board"] or "", "sections found": d["sections_summary"], "passages": d["chunks"],
                    "file": d["sources"] or ""} for d in docs],
                   hide_index=True, key="papers-table",
-                  column_config={"pages": st.column_config.NumberColumn("pages", width="small"),
+                  column_config={"title": st.column_config.TextColumn("title", width=260, pinned=True),
+                                 "meeting": date_column("meeting", width=125, pinned=True),
+                                 "pages": st.column_config.NumberColumn("pages", width="small"),
+                                 "restricted": st.column_config.TextColumn("restricted", width="small"),
+                                 "board": st.column_config.TextColumn("board", width="medium"),
                                  "passages": st.column_config.NumberColumn("passages", width="small",
                                                                            help="Indexed chunks")})
     picked = st.selectbox("Sections of a paper", range(len(docs)), index=None, key="papers-pick",
@@ -56,9 +63,9 @@ def _documents(store, include_restricted: bool) -> None:
         st.markdown(escape(f"{d['title']}: {d['pages']} pages, {d['board'] or 'board not found'}, "
                            f"{human_date(d['meeting_date']) or 'undated'}"))
         st.dataframe([{"type": s["kind"], "title": s["title"], "pages": f"{s['first_page']}–{s['last_page']}",
-                       "board": s["board"] or "", "meeting": s["meeting_date"] or "", "item": s["item"] or "",
+                       "board": s["board"] or "", "meeting": as_date(s["meeting_date"]), "item": s["item"] or "",
                        "restricted": "yes" if s["restricted"] else ""} for s in d["sections"]],
-                      hide_index=True, key="papers-sections")
+                      hide_index=True, key="papers-sections", column_config={"meeting": date_column("meeting")})
 
 
 def _upload(settings) -> None:
@@ -68,8 +75,11 @@ def _upload(settings) -> None:
     files = st.file_uploader(f"PDF board papers (up to {limit_mb} MB each)", type=["pdf"], accept_multiple_files=True,
                              key=f"papers-upload-{round_}", max_upload_size=max(1, limit_mb))
     if not files:
-        st.caption(f"Files are stored under {escape(str(uploads.uploads_dir(settings.index)))} and added to the index. "
-                   "A file that cannot be read is refused with the reason; nothing already in the index is touched.")
+        # The folder is named as the index sees it, never by the server's path (which says nothing a
+        # councillor can use and something about the server they need not know).
+        st.caption(f"Files are kept in the index's {escape(uploads.UPLOADS)}/ folder "
+                   "and added to the index. A file that cannot be read is refused with the reason; nothing already "
+                   "in the index is touched.")
         return
     if not st.button(f"Add {len(files)} file{'s' if len(files) != 1 else ''} to the index", type="primary",
                      key="papers-ingest"):

@@ -14,17 +14,31 @@ from ui import resources, widgets
 from ui.text import escape
 
 ANY_KIND = "Any kind"
+DATE_WIDTH = 125  # px: "15 December 2023" whole
+# In this order, and with the first columns pinned, a 1280 px screen shows when, which minute, what
+# and where (page) of every decision, and when, who and what of every outstanding action; the
+# rest scrolls beside them.
 COLUMNS = {
-    "meeting": st.column_config.TextColumn("Meeting", help="Date of the meeting the minutes record", width="small"),
-    "minute": st.column_config.TextColumn("Minute", help="Minute number as printed", width="small"),
-    "title": st.column_config.TextColumn("Item", width="medium"),
+    "meeting": widgets.date_column("Meeting", help="Date of the meeting the minutes record", width=DATE_WIDTH,
+                                   pinned=True),
+    "minute": st.column_config.TextColumn("Minute", help="Minute number as printed", width="small", pinned=True),
+    "title": st.column_config.TextColumn("Item", width="medium", pinned=True),
+    "page": st.column_config.NumberColumn("Page", width="small"),
     "decision": st.column_config.TextColumn("Decision", width="large"),
     "kinds": st.column_config.TextColumn("Kinds", width="small"),
     "actions": st.column_config.NumberColumn("Actions", help="Parts that ask someone to do or bring something",
                                              width="small"),
     "board": st.column_config.TextColumn("Board", width="medium"),
     "source": st.column_config.TextColumn("Paper", width="medium"),
+}
+ACTION_COLUMNS = {
+    "requested": widgets.date_column("Requested", width=DATE_WIDTH, pinned=True),
+    "status": st.column_config.TextColumn("Status", width="small", pinned=True),
+    "who": st.column_config.TextColumn("Who", width=150),
+    "action": st.column_config.TextColumn("Action", width=330),
     "page": st.column_config.NumberColumn("Page", width="small"),
+    "minute": st.column_config.TextColumn("Minute", width="small"),
+    "paper": st.column_config.TextColumn("Paper", width="medium"),
 }
 
 
@@ -68,8 +82,8 @@ def main() -> None:
     if not entries:
         st.info("No decision matches. Widen the filters or try other words.")
         return
-    st.dataframe(register_table(entries), column_config=COLUMNS, hide_index=True, key="res-table",
-                 column_order=list(COLUMNS))
+    rows = [{**row, "meeting": widgets.as_date(row["meeting"])} for row in register_table(entries)]
+    st.dataframe(rows, column_config=COLUMNS, hide_index=True, key="res-table", column_order=list(COLUMNS))
     st.download_button("Download these decisions (CSV)", data=register_csv(entries), file_name="resolutions.csv",
                        mime="text/csv", key="res-csv", on_click="ignore",
                        help="The rows shown above, in this order, ready for a spreadsheet.")
@@ -96,9 +110,10 @@ def _outstanding(store, filters) -> None:
     st.caption(f"{len(actions)} actions requested; {done} shown done by a later paper, "
                f"{len(open_ones)} pending or unknown.")
     if open_ones:
-        st.dataframe([{"requested": a["meeting_date"], "minute": a["item"] or "", "who": a["who"] or "",
-                       "action": a["text"], "status": a["status"], "paper": a["source"], "page": a["page"]}
-                      for a in open_ones], hide_index=True, key="res-actions")
+        st.dataframe([{"requested": widgets.as_date(a["meeting_date"]), "minute": a["item"] or "",
+                       "who": a["who"] or "", "action": a["text"], "status": a["status"], "paper": a["source"],
+                       "page": a["page"]} for a in open_ones], hide_index=True, key="res-actions",
+                     column_config=ACTION_COLUMNS, column_order=list(ACTION_COLUMNS))
 
 
 def _decision(store, e: dict) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.references import human_date
 from assistant.timeline import timeline
 from ingest.errors import MinutebookError
 from ui import resources, widgets
@@ -33,7 +34,7 @@ def main() -> None:
     st.caption(f"{len(events)} entries from {len({e.source for e in events})} papers.")
     for i, e in enumerate(events):
         with st.container(border=True):
-            st.markdown(f"**{escape(e.meeting_date or 'Undated')}** · {escape(e.what)} · {escape(e.reference)}")
+            st.markdown(f"**{escape(human_date(e.meeting_date) or 'Undated')}** · {escape(e.what)} · {escape(e.reference)}")
             st.markdown("> " + escape(e.quote))
             widgets.page_viewer(store, e.source, e.page, key=f"tl-{i}-{e.page}")
 
