@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,32 +21,42 @@ def fact_norm(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def pdf_pages(source: str) -> tuple[str, ...]:
-    """pypdf's own text of each page: the independent check of every quote."""
-    return tuple(norm(p.extract_text() or "") for p in PdfReader(CORPUS / Path(source).name).pages)
+def pdf_pages(source: str, root: Path = CORPUS) -> tuple[str, ...]:
+    """pypdf's own text of each page: the independent check of every quote. The sample corpus is
+    flat (a source is a file name); another corpus is read by the source's path under `root`."""
+    path = root / Path(source).name if root == CORPUS else root / source
+    return tuple(norm(p.extract_text() or "") for p in PdfReader(path).pages)
 
 
-def quote_on_page(source: str, page: int, quote: str) -> bool:
-    pages = pdf_pages(source)
+def quote_on_page(source: str, page: int, quote: str, root: Path = CORPUS) -> bool:
+    pages = pdf_pages(source, root)
     return 1 <= page <= len(pages) and norm(quote) in pages[page - 1]
 
 
-def answer_scores(assistant, questions: list[dict]) -> dict:
+def facts_present(q: dict, answer_text: str) -> bool:
+    """Every key fact in the answer: `facts` (all of them) or `must` (one alternative of every group)."""
+    text = fact_norm(answer_text)
+    if "must" in q:
+        return all(any(fact_norm(alt) in text for alt in group) for group in q["must"])
+    return all(fact_norm(f) in text for f in q["facts"])
+
+
+def answer_scores(assistant, questions: list[dict], root: Path = CORPUS) -> dict:
     answerable = [q for q in questions if q["answerable"]]
     unanswerable = [q for q in questions if not q["answerable"]]
     facts_ok = citations_ok = citations = wrongly_abstained = 0
-    misses = []
+    misses, lengths = [], []
     for q in answerable:
         ans = assistant.ask(q["question"])
         wrongly_abstained += ans.abstained
-        text = fact_norm(ans.text)
-        if all(fact_norm(f) in text for f in q["facts"]):
+        lengths.append(len(ans.text.split()))
+        if facts_present(q, ans.text):
             facts_ok += 1
         else:
             misses.append(q["id"])
         for c in ans.citations:
             citations += 1
-            citations_ok += quote_on_page(c.source, c.page, c.quote)
+            citations_ok += quote_on_page(c.source, c.page, c.quote, root)
     abstained = [q["id"] for q in unanswerable if assistant.ask(q["question"]).abstained]
     return {
         "n": len(answerable),
@@ -57,4 +68,5 @@ def answer_scores(assistant, questions: list[dict]) -> dict:
         "abstained_answerable": wrongly_abstained / (len(answerable) or 1),
         "fact_misses": misses,
         "not_abstained": [q["id"] for q in unanswerable if q["id"] not in abstained],
+        "median_answer_words": statistics.median(lengths) if lengths else 0,
     }

@@ -12,6 +12,7 @@ from .embed_cache import CachedEmbedder, with_cache
 from .errors import SkipFile
 from .index import IndexReader, IndexWriter, crash_point, current_dir
 from .load import SUPPORTED, check_file, file_hash, load_pages
+from .meeting_facts import read_facts
 from .sections import split_sections
 from .settings import Settings
 from .types import Chunk, Document
@@ -61,8 +62,10 @@ def parse_document(path: Path, source: str, settings: Settings, doc_id: str | No
     title, pages = load_pages(path, source, settings.max_pages)
     if all(p.blank for p in pages):
         raise SkipFile(source, "every page is blank")
-    doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=title, pages=pages)
-    doc.sections = split_sections(pages, title)
+    facts = read_facts([p.text for p in pages], source, title)
+    doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=facts.title,
+                   pages=pages, facts=facts)
+    doc.sections = split_sections(pages, doc.title, facts)
     return doc
 
 

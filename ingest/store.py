@@ -25,7 +25,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,            -- sha256 of the file
     title TEXT, board TEXT, meeting_date TEXT,
-    pages INTEGER, chunks INTEGER, ingested_at TEXT
+    pages INTEGER, chunks INTEGER, ingested_at TEXT,
+    organisation TEXT, start_time TEXT, doc_type TEXT   -- ingest/meeting_facts.py
 );
 CREATE TABLE IF NOT EXISTS files (
     source TEXT PRIMARY KEY,        -- path relative to the folder given to ingest
@@ -108,6 +109,7 @@ class Store:
         if not readonly:
             self.db.conn.executescript(SCHEMA)
             _add_context(self.db.conn)
+            _add_document_facts(self.db.conn)
             from .register import ensure_tables  # late: register builds on this module
 
             ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
@@ -131,8 +133,7 @@ class Store:
         # statement, which made ingest 18x slower.
         with self.db.atomic():
             self.db["documents"].insert(
-                {"id": doc.id, "title": doc.title, "board": first.board if first else None,
-                 "meeting_date": _document_date(doc), "pages": len(doc.pages), "chunks": len(chunks),
+                {"id": doc.id, **document_record(doc), "pages": len(doc.pages), "chunks": len(chunks),
                  "ingested_at": now}, replace=True)
             self.db["sections"].insert_all(
                 [{"document_id": doc.id, "section": i, "kind": s.kind, "title": s.title, "board": s.board,
@@ -286,6 +287,26 @@ class Store:
         cur = self.db.execute("SELECT * FROM ingest_log ORDER BY rowid DESC LIMIT 1")
         row = cur.fetchone()
         return dict(zip([c[0] for c in cur.description], row)) if row else None
+
+
+def document_record(doc: Document) -> dict:
+    """A document's meeting facts as its `documents` row stores them (and `status --json` lists them)."""
+    first = doc.sections[0] if doc.sections else None
+    facts = doc.facts
+    return {"title": doc.title, "board": (facts.body if facts and facts.body else None) or (first.board if first else None),
+            "meeting_date": (facts.meeting_date if facts else None) or _document_date(doc),
+            "organisation": facts.organisation if facts else None, "start_time": facts.start_time if facts else None,
+            "doc_type": facts.doc_type if facts else (first.kind if first else None)}
+
+
+def _add_document_facts(conn: sqlite3.Connection) -> None:
+    """Give a generation made before meeting facts the documents' new columns (empty until the
+    paper is ingested again)."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
+    with conn:
+        for column in ("organisation", "start_time", "doc_type"):
+            if column not in columns:
+                conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
 
 def _add_context(conn: sqlite3.Connection) -> None:
