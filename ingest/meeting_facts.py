@@ -35,7 +35,7 @@ _MODERNGOV = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?-([A-Za-z]{3,9})-(\d{4})(?:\s
 _HELD = re.compile(r"\b(held|will\s+be\s+held|to\s+be\s+held|will\s+meet|convened|commencing|starting)\b", re.I)
 _MEETING_ON = re.compile(r"\bmeeting\b[^.]{0,80}\bon\s*$|\bmeeting\s+(date|on)\s*:?\s*$|^\s*date( of meeting)?\s*:", re.I)
 _PAST_MINUTES = re.compile(r"\b(approv\w*|confirm\w*|adopt\w*)\s+(of\s+)?(the\s+)?minutes\b|\bminutes\s+(of|from)\s+"
-                           r"(the\s+)?(previous|last|meeting\s+held)|^\s*\d{1,2}[.)]\s", re.I)
+                           r"(the\s+)?(previous|last)\b|^\s*\d{1,2}[.)]\s|\(pages?\s+\d", re.I)
 _MINUTES_OPEN = re.compile(r"\bminutes\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+(?:the\s+)?(.+?)\s+held\b",
                            re.I | re.S)
 _MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.{3,90}?)(?:\s+(?:was|will\s+be|to\s+be)\s+held|\s+held\b|[,.;–—]|$)",
