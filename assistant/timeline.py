@@ -27,7 +27,7 @@ class Event:
 
 def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: int = 60) -> list[Event]:
     """One event per paper section that mentions the topic, dated and cited, oldest first."""
-    words = ex.content_words(topic) or ex.tokens(topic)
+    words = ex.content_words(topic, searcher.reader.store.setting_words()) or ex.tokens(topic)
     hits = searcher.search(topic, k=k, filters=filters, mode="hybrid")
     events: dict[tuple, Event] = {}
     for hit in hits:

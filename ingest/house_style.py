@@ -70,9 +70,10 @@ TITLE_PREFIXES = ("microsoft word - ", "microsoft powerpoint - ", "microsoft exc
 # --- People: titles and post-nominal suffixes (assistant/answer_types.py, ingest/minutes.py) --
 
 # Post-nominal letters printed after a member's name ("Mr A Smith CC", "Cllr B Jones JP, MBE").
-NAME_SUFFIXES = ("CC", "JP", "MBE", "OBE", "CBE", "DL", "MP")  # as printed (upper case)
+NAME_SUFFIXES = ("CC", "JP", "MBE", "OBE", "CBE")  # as printed (upper case)
 
 # --- Words too common in one archive's papers to say what a question is about ---------------
-# Computed per archive (assistant/extractive.py, ingest/actions.py use archive_words()); these
-# are the words every council's papers share, whatever the archive.
-ARCHIVE_COMMON_WORDS = ("council", "county", "city", "borough", "district", "committee", "board")
+# Not a list: an archive's own setting words (its organisations' names and initials, such as a
+# county's name and its council's initials) are computed from the papers by
+# ingest/meeting_facts.setting_words (Store.setting_words) and kept out of topic words by
+# assistant/extractive.py and ingest/actions.py.

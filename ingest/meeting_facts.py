@@ -277,6 +277,20 @@ def _strip_organisation(body: str | None, organisation: str | None) -> str | Non
     return body
 
 
+def setting_words(organisations: list[str]) -> frozenset[str]:
+    """Words that name an archive's own setting, not a topic: its organisations' own words and
+    initials ("Exampleshire County Council" -> exampleshire, ecc)."""
+    generic = set(hs.ORGANISATION_KINDS) | set(" ".join(hs.ORGANISATION_SUFFIXES).split()) | _SMALL
+    out: set[str] = set()
+    for name in organisations:
+        words = re.findall(r"[a-z]+", name.lower())
+        out |= {w for w in words if w not in generic and len(w) > 2}
+        initials = "".join(w[0] for w in words if w not in _SMALL)
+        if len(initials) >= 3:
+            out.add(initials)
+    return frozenset(out)
+
+
 def tidy_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,;:-–—")
     if name.isupper():

@@ -106,6 +106,7 @@ class Store:
         else:
             conn = sqlite3.connect(str(self.path), check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
+        self._setting: frozenset[str] | None = None
         if not readonly:
             self.db.conn.executescript(SCHEMA)
             _add_context(self.db.conn)
@@ -196,6 +197,18 @@ class Store:
     def source_paths(self) -> dict[str, str]:
         """source -> the absolute path it was ingested from."""
         return dict(self.db.execute("SELECT source, path FROM files").fetchall())
+
+    def setting_words(self) -> frozenset[str]:
+        """Words naming this archive's own setting (its organisations), computed once per generation."""
+        if self._setting is None:
+            from .meeting_facts import setting_words
+
+            try:
+                rows = self.db.execute("SELECT DISTINCT organisation FROM documents WHERE organisation IS NOT NULL")
+                self._setting = setting_words([r[0] for r in rows.fetchall()])
+            except sqlite3.OperationalError:  # a generation made before meeting facts
+                self._setting = setting_words([])
+        return self._setting
 
     def counts(self) -> dict:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731

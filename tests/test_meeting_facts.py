@@ -150,3 +150,10 @@ def test_real_papers_are_filed_under_their_meeting(source, expected):
     doc = parse_document(REAL / source, source, Settings(), doc_id="x")
     assert (doc.facts.doc_type, doc.facts.meeting_date, doc.facts.body) == expected
     assert "http" not in doc.title and "://" not in doc.title
+
+
+def test_the_archives_own_place_and_initials_name_no_topic():
+    from ingest.meeting_facts import setting_words
+
+    assert setting_words(["Exampleshire County Council", "Township of Northvale"]) == {"exampleshire", "ecc",
+                                                                                      "northvale"}
