@@ -7,7 +7,7 @@ its weekday and time, a report's "To: Cabinet - 30 January 2025"), and only then
 folder names (a ModernGov name "Agenda frontsheet 30th-Jan-2025 10.00 Cabinet", a folder
 "2025-01-30"). The meeting date is the meeting's: dates in a letter block, a notice's own date,
 print and publication dates, and dates of earlier minutes an agenda lists are passed over.
-Pure: page texts and a path in, a MeetingFacts out.
+Pure: page texts and a path in, a MeetingFacts out. The document type is read by ingest/doc_type.py.
 """
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ from urllib.parse import unquote
 
 from . import house_style as hs
 from .dates import MONTHS, find_dates
+from .doc_type import DOC_TYPES, PAST_MINUTES, SMALL_WORDS, document_type  # noqa: F401 (DOC_TYPES re-exported)
 from .types import MeetingFacts
 
-DOC_TYPES = ("agenda", "minutes", "report", "appendix", "amendment", "questions", "decision", "presentation",
-             "other")
 _HEAD_LINES = 40  # title blocks of US agendas sit under a screenful of notices
 
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -34,8 +33,6 @@ _ISO_IN_PATH = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _MODERNGOV = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?-([A-Za-z]{3,9})-(\d{4})(?:\s+(\d{1,2})\.(\d{2}))?\s*(.*)$")
 _HELD = re.compile(r"\b(held|will\s+be\s+held|to\s+be\s+held|will\s+meet|convened|commencing|starting)\b", re.I)
 _MEETING_ON = re.compile(r"\bmeeting\b[^.]{0,80}\bon\s*$|\bmeeting\s+(date|on)\s*:?\s*$|^\s*date( of meeting)?\s*:", re.I)
-_PAST_MINUTES = re.compile(r"\b(approv\w*|confirm\w*|adopt\w*)\s+(of\s+)?(the\s+)?minutes\b|\bminutes\s+(of|from)\s+"
-                           r"(the\s+)?(previous|last)\b|^\s*\d{1,2}[.)]\s|\(pages?\s+\d", re.I)
 _MINUTES_OPEN = re.compile(r"\bminutes\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+(?:the\s+)?(.+?)\s+held\b",
                            re.I | re.S)
 _MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.{3,90}?)(?:\s+(?:was|will\s+be|to\s+be)\s+held|\s+held\b|[,.;–—]|$)",
@@ -43,7 +40,6 @@ _MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.{3,90}?)(?:\s+(?:was|wi
 _TAKEN_BY = re.compile(r"decision\s+to\s+be\s+taken\s+by\s*:?\s*(.+)", re.I)
 _TO_LINE = re.compile(r"^\s*to\s*:\s*(.+)$", re.I)
 _BODY_END = re.compile(r"\b(" + "|".join(re.escape(w) for w in hs.BODY_WORDS) + r")\b", re.I)
-_SMALL = {"and", "of", "the", "for", "&", "on", "in", "to"}
 
 
 def read_facts(pages: list[str], source: str = "", meta_title: str | None = None) -> MeetingFacts:
@@ -91,81 +87,6 @@ def _is_url_line(line: str) -> bool:
     return bool(_URL.search(line)) and len(re.sub(r"[\W\d]", "", rest)) < 12
 
 
-# ---- document type ------------------------------------------------------------------------------
-def document_type(head: list[str], source: str = "", meta_title: str | None = None) -> str:
-    """One of DOC_TYPES: strong title lines first, then the file name, then a report's opening."""
-    name = _name_words(source)
-    for line in head[:25]:
-        kind = _title_line_type(line)
-        if kind:
-            return _prefer_name(kind, name)
-    if name:
-        return name
-    opening = "\n".join(head[:25]).lower()
-    if sum(bool(re.search(cue, opening)) for cue in hs.AGENDA_ITEM_WORDS) >= 2:
-        return "agenda"
-    if any(re.search(r"(?m)^\s*" + re.escape(cue), opening) for cue in hs.REPORT_OPENINGS):
-        return "report"
-    meta = (meta_title or "").lower()
-    if any(w in meta for w in hs.PRESENTATION_TITLES):
-        return "presentation"
-    # Whatever else a council files for a meeting with prose in it is a report of some kind.
-    return "report" if len(opening.split()) >= 40 else "other"
-
-
-def _prefer_name(kind: str, name: str | None) -> str:
-    """A file named 'Appendix 4 - Record of Decision' is an appendix, whatever its own heading says."""
-    return "appendix" if name == "appendix" and kind not in ("minutes", "amendment") else kind
-
-
-def _title_line_type(line: str) -> str | None:
-    low = re.sub(r"\s+", " ", line.lower()).strip(" .:-–—")
-    if _PAST_MINUTES.search(line) or len(low) > 90:
-        return None
-    if re.match(r"minutes\s+of\s+(a|an|the)\b", low):
-        return "minutes"
-    if not _heading_like(line):  # "... which now requires amendment." is prose, not a title
-        return None
-    if re.fullmatch(r"(?:[\w&'-]+ ){0,5}(minutes|meeting notes?)( of .*)?", low) and "approv" not in low:
-        return "minutes"
-    if re.match(r"(a |an |the )?(proposed )?record of (the )?decisions?\b", low) or re.search(r"[-–—] (proposed )?record of decision", low):
-        return "decision"
-    if re.match(r"questions? (put|and answers|\d+$|by\b)", low) or low.startswith(hs.QUESTIONS_TITLES):
-        return "questions"
-    if re.fullmatch(r"(?:[\w&'-]+ ){0,3}amendments?( form)?", low) or re.match(r"amendment (to|moved|proposed)\b", low):
-        return "amendment"
-    if re.fullmatch(r"(?:[\w&'-]+ ){0,5}agenda( for .*)?", low) or low.startswith(("agenda for", "notice of meeting",
-                                                                                    "notice and agenda", "summons to",
-                                                                                    "call to order")):
-        return "agenda"
-    if re.match(r"(appendix|annex|annexe)\s+[a-z0-9]{1,3}\b", low):
-        return "appendix"
-    return None
-
-
-def _heading_like(line: str) -> bool:
-    words = line.split()
-    if line.rstrip().endswith((".", ",", ";")) and not line.isupper():
-        return False
-    return line.isupper() or all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _SMALL for w in words)
-
-
-def _name_words(source: str) -> str | None:
-    """The document type a file name gives, if any ('Agenda frontsheet ...', '... - Appendix B')."""
-    stem = unquote(PurePosixPath(source).stem).lower() if source else ""
-    if not stem:
-        return None
-    words = re.sub(r"[_\-–.]+", " ", stem)
-    checks = [("appendix", hs.APPENDIX_TITLES), ("questions", hs.QUESTIONS_TITLES), ("decision", hs.DECISION_TITLES),
-              ("amendment", hs.AMENDMENT_TITLES), ("minutes", hs.MINUTES_TITLES), ("agenda", hs.AGENDA_TITLES),
-              ("presentation", hs.PRESENTATION_TITLES)]
-    for kind, cues in checks + [("report", ("report",))]:
-        for cue in cues:
-            if re.search(r"(?<![a-z])" + re.escape(cue) + r"(?![a-z])", words):
-                return kind
-    return None
-
-
 # ---- body and organisation ------------------------------------------------------------------------
 def _body(head: list[str], text: str, doc_type: str) -> str | None:
     m = _MINUTES_OPEN.search(text[:1500])
@@ -190,7 +111,7 @@ def _body(head: list[str], text: str, doc_type: str) -> str | None:
     if notice and _body_phrase(notice.group(1)):
         return _body_phrase(notice.group(1))
     for line in head[:25]:
-        if _PAST_MINUTES.search(line):
+        if PAST_MINUTES.search(line):
             continue
         m = _MEETING_OF.search(line)
         if m and _body_phrase(m.group(1)):
@@ -211,7 +132,7 @@ def body_line(line: str) -> str | None:
     words = part.split()
     if not words or len(words) > 9 or not part[:1].isalpha():
         return None
-    titled = part.isupper() or all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+    titled = part.isupper() or all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in words)
     if not titled or re.search(r"\b(report|member|members|chair|officer|director|room|chamber|chambers|hall|street)\b",
                                part, re.I):
         return None
@@ -222,9 +143,9 @@ def _body_phrase(phrase: str) -> str | None:
     """The body named in a phrase, meeting words trimmed: 'Regular Parks and Recreation Board' -> 'Parks and Recreation Board'."""
     words = re.sub(r"\s+", " ", phrase).strip(" .,;:-–—()").split(" ")
     meeting = set(hs.MEETING_WORDS)
-    while words and words[0].lower() in meeting | _SMALL | {"a", "an"}:
+    while words and words[0].lower() in meeting | SMALL_WORDS | {"a", "an"}:
         words.pop(0)
-    while words and (words[-1].lower() in meeting | _SMALL or not words[-1]):
+    while words and (words[-1].lower() in meeting | SMALL_WORDS or not words[-1]):
         words.pop()
     if not words or len(words) > 10:
         return None
@@ -246,7 +167,7 @@ def _organisation(head: list[str], body: str | None) -> str | None:
     by_suffix = re.compile(r"((?:[A-Z][\w'.-]+\s+){1,4}(?i:" + suffixes + r"))\b")
     by_department = re.compile(r"((?:[A-Z][\w'.-]+\s+){1,3}(?i:department\s+of)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
     for line in head[:25] + ([body] if body else []):
-        if _PAST_MINUTES.search(line) or len(line) > 120:
+        if PAST_MINUTES.search(line) or len(line) > 120:
             continue
         for pattern in (by_kind, by_suffix, by_department):
             m = pattern.search(line)
@@ -259,12 +180,12 @@ def _organisation(head: list[str], body: str | None) -> str | None:
 
 def _proper(name: str) -> bool:
     """A named organisation, not a generic phrase ('the County Council', 'city of the future')."""
-    generic = set(hs.ORGANISATION_KINDS) | set(" ".join(hs.ORGANISATION_SUFFIXES).split()) | _SMALL | {"department"}
+    generic = set(hs.ORGANISATION_KINDS) | set(" ".join(hs.ORGANISATION_SUFFIXES).split()) | SMALL_WORDS | {"department"}
     words = [w.lower().strip(".,'") for w in name.split()]
     own = [w for w in words if w not in generic]
     if not own or any(w in hs.MEETING_WORDS or w in hs.BODY_WORDS for w in own):
         return False
-    return all(w[:1].isupper() for w in name.split() if w.lower() not in _SMALL)
+    return all(w[:1].isupper() for w in name.split() if w.lower() not in SMALL_WORDS)
 
 
 def _strip_organisation(body: str | None, organisation: str | None) -> str | None:
@@ -280,12 +201,12 @@ def _strip_organisation(body: str | None, organisation: str | None) -> str | Non
 def setting_words(organisations: list[str]) -> frozenset[str]:
     """Words that name an archive's own setting, not a topic: its organisations' own words and
     initials ("Exampleshire County Council" -> exampleshire, ecc)."""
-    generic = set(hs.ORGANISATION_KINDS) | set(" ".join(hs.ORGANISATION_SUFFIXES).split()) | _SMALL
+    generic = set(hs.ORGANISATION_KINDS) | set(" ".join(hs.ORGANISATION_SUFFIXES).split()) | SMALL_WORDS
     out: set[str] = set()
     for name in organisations:
         words = re.findall(r"[a-z]+", name.lower())
         out |= {w for w in words if w not in generic and len(w) > 2}
-        initials = "".join(w[0] for w in words if w not in _SMALL)
+        initials = "".join(w[0] for w in words if w not in SMALL_WORDS)
         if len(initials) >= 3:
             out.add(initials)
     return frozenset(out)
@@ -294,7 +215,7 @@ def setting_words(organisations: list[str]) -> frozenset[str]:
 def tidy_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,;:-–—")
     if name.isupper():
-        name = " ".join(w.lower() if w.lower() in _SMALL else w.capitalize() for w in name.split())
+        name = " ".join(w.lower() if w.lower() in SMALL_WORDS else w.capitalize() for w in name.split())
     return name[:1].upper() + name[1:]
 
 
@@ -344,7 +265,7 @@ def _date_score(text, head, i, col, offset, letter, doc_type) -> tuple[float, bo
     if any(cue in low_line for cue in hs.PUBLICATION_CUES) or i in letter:
         score -= 4
         strong = False
-    if _PAST_MINUTES.search(line) or re.search(r"\b(from|since|until|as at|as of|through)\s*$", line[:col], re.I):
+    if PAST_MINUTES.search(line) or re.search(r"\b(from|since|until|as at|as of|through)\s*$", line[:col], re.I):
         score -= 3
         strong = False
     if doc_type == "agenda" and re.search(r"\bminutes\b", line, re.I):
