@@ -184,6 +184,22 @@ def code_stamp() -> str:
     return h.hexdigest()[:16]
 
 
+def paper_links(corpus: Path, index: Path) -> Path:
+    """A folder of links to the corpus's papers alone, in their folders: SOURCES.md and the gold
+    files are about the papers, not papers, so they stay out of the index."""
+    root = index / "papers"
+    wanted = {p.relative_to(corpus) for p in corpus.rglob("*.pdf") if "gold" not in p.relative_to(corpus).parts}
+    for link in [p for p in root.rglob("*") if p.is_symlink()] if root.exists() else []:
+        if link.relative_to(root) not in wanted:
+            link.unlink()
+    for rel in sorted(wanted):
+        link = root / rel
+        if not link.is_symlink():
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to((corpus / rel).resolve())
+    return root
+
+
 def ensure_index(corpus: Path, index: Path) -> None:
     from ingest.pipeline import ingest
     from ingest.settings import Settings
@@ -205,7 +221,7 @@ def ensure_index(corpus: Path, index: Path) -> None:
             print(f"  [{done}/{total}] {message}", file=sys.stderr)
             last[0] = message
 
-    report = ingest([corpus], settings, progress=progress)
+    report = ingest([paper_links(corpus, index)], settings, progress=progress)
     for s in report.skipped:
         print(f"  skipped {s['source']}: {s['reason']}", file=sys.stderr)
     index.mkdir(parents=True, exist_ok=True)
