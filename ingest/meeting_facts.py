@@ -46,7 +46,7 @@ def read_facts(pages: list[str], source: str = "", meta_title: str | None = None
     """The meeting facts of one paper from its page texts and its path (relative or absolute)."""
     head = _head_lines(pages)
     text = "\n".join(head)
-    path = _path_facts(source)
+    path = path_facts(source)
     doc_type = document_type(head, source, meta_title)
     body = _body(head, text, doc_type) or path["body"]
     organisation = _organisation(head, body)
@@ -308,7 +308,7 @@ def _clock(m: re.Match) -> str | None:
 
 
 # ---- file and folder names --------------------------------------------------------------------------
-def _path_facts(source: str) -> dict:
+def path_facts(source: str) -> dict:
     """Date, time and body from a ModernGov file name or a dated folder: the last resort."""
     out = {"date": None, "time": None, "body": None}
     if not source:

@@ -12,7 +12,7 @@ from .embed_cache import CachedEmbedder, with_cache
 from .errors import SkipFile
 from .index import IndexReader, IndexWriter, crash_point, current_dir
 from .load import SUPPORTED, check_file, file_hash, load_pages
-from .meeting_facts import read_facts
+from .meeting_facts import path_facts, read_facts
 from .sections import split_sections
 from .settings import Settings
 from .types import Chunk, Document
@@ -131,6 +131,8 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
             if store.has_document(digest):  # the same bytes under another name: link, don't re-embed
                 writer.vectors.remove(store.unlink_file(source))
                 store.link_file(source, digest, str(path.resolve()), path.stat().st_size)
+                # A copy filed in a dated folder dates a paper whose first copy said nothing of its meeting.
+                store.fill_meeting(digest, path_facts(source))
                 report.ingested.append({"source": source, "pages": 0, "chunks": 0})
                 continue
             doc = parse_document(path, source, settings, digest)

@@ -22,7 +22,7 @@ _MINUTES_CUE = re.compile(r"^\s*(minutes\b|record of (decisions|the meeting))", 
 _DECISION_LINE = re.compile(r"^\s*(RESOLVED|AGREED|DECISION)\b", re.M)
 _APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.I)
 # Whole papers of these types keep their type as their section's kind.
-_WHOLE_KINDS = ("amendment", "questions", "decision", "appendix", "agenda")
+_WHOLE_KINDS = ("amendment", "questions", "decision", "appendix", "agenda", "minutes")
 
 
 @dataclass
@@ -49,8 +49,11 @@ def split_sections(pages: list[Page], title: str, facts: MeetingFacts | None = N
             sections = _sections_from_stamps(pages, starts, board, date, title)
         else:
             sections = _sections_from_openings(pages, board, date, title)
-            if sections[0].kind in ("other", "report") and facts.doc_type in _WHOLE_KINDS:
-                sections[0].kind = facts.doc_type
+            first = sections[0]
+            # The title block says what the paper is: an agenda frontsheet that lists "Minutes of
+            # the last meeting" is an agenda, a report's cover memo a report.
+            if facts.doc_type in _WHOLE_KINDS or (facts.doc_type == "report" and first.kind == "other"):
+                first.kind = facts.doc_type
     sections = [s for part in sections for s in _split_appendices(pages, part)]
     for s in sections:
         s.restricted = all(p.restricted or p.blank for p in pages[s.first_page - 1 : s.last_page])

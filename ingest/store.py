@@ -162,6 +162,30 @@ class Store:
             self.db["files"].insert({"source": source, "document_id": document_id, "path": path,
                                      "bytes": size, "ingested_at": _now()}, replace=True)
 
+    def fill_meeting(self, document_id: str, facts: dict) -> None:
+        """Give a document the meeting date, body and time it lacks ({"date", "body", "time"}, any None),
+        in its sections and chunks too (their `context` is searched, so the FTS row follows)."""
+        if not facts.get("date") and not facts.get("body"):
+            return
+        with self.db.atomic():
+            self.db.execute("UPDATE documents SET meeting_date = coalesce(meeting_date, ?), board = coalesce(board, ?),"
+                            " start_time = coalesce(start_time, ?) WHERE id = ?",
+                            [facts.get("date"), facts.get("body"), facts.get("time"), document_id])
+            self.db.execute("UPDATE sections SET meeting_date = coalesce(meeting_date, ?), board = coalesce(board, ?)"
+                            " WHERE document_id = ?", [facts.get("date"), facts.get("body"), document_id])
+            rows = self.db.execute("SELECT vector_id, text, heading, title, context, board, meeting_date FROM chunks"
+                                   " WHERE document_id = ? AND (meeting_date IS NULL OR board IS NULL)",
+                                   [document_id]).fetchall()
+            for vid, text, heading, title, context, board, when in rows:
+                board, when = board or facts.get("body"), when or facts.get("date")
+                new = context_line(board, when)
+                self.db.execute("UPDATE chunks SET board = ?, meeting_date = ?, context = ? WHERE vector_id = ?",
+                                [board, when, new, vid])
+                self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title, context)"
+                                " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
+                self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title, context) VALUES (?,?,?,?,?)",
+                                [vid, text, heading, title, new])
+
     def unlink_file(self, source: str) -> list[int]:
         """Forget a source; drop its document when no other file holds it. Returns removed vector ids."""
         doc_id = self.document_for_source(source)
