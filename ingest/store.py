@@ -279,6 +279,13 @@ class Store:
             return "exclude", [r[0] for r in self.db.execute(sql, params).fetchall()]
         return "allow", [r[0] for r in self.db.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
 
+    def doc_types(self, ids: list[int]) -> dict[int, str]:
+        """vector_id -> the kind of section its chunk belongs to."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return dict(self.db.execute(f"SELECT vector_id, doc_type FROM chunks WHERE vector_id IN ({marks})", ids).fetchall())
+
     def chunks_by_vector_ids(self, ids: list[int]) -> dict[int, tuple[Chunk, str, str]]:
         """vector_id -> (chunk, heading, source) for the given ids."""
         if not ids:
