@@ -54,11 +54,15 @@ def _title_line_type(line: str) -> str | None:
         return None
     if re.match(r"minutes\s+of\s+(a|an|the)\b", low):
         return "minutes"
+    if re.match(r"agenda\s*[-–—:]\s", low):  # "Agenda - Tuesday, 8 July 2025 at 6.30 pm"
+        return "agenda"
     if not _heading_like(line):  # "... which now requires amendment." is prose, not a title
         return None
     if re.fullmatch(r"(?:[\w&'-]+ ){0,5}(minutes|meeting notes?)( of .*)?", low) and "approv" not in low:
         return "minutes"
-    if re.match(r"(a |an |the )?(proposed )?record of (the )?decisions?\b", low) or re.search(r"[-–—] (proposed )?record of decision", low):
+    if re.match(r"(a |an |the )?record of (the )?decisions\b", low):  # plural: a meeting's decisions
+        return "minutes"
+    if re.match(r"(a |an |the )?(proposed )?record of (the )?decision\b", low) or re.search(r"[-–—] (proposed )?record of decision\b", low):
         return "decision"
     if re.match(r"questions? (put|and answers|\d+$|by\b)", low) or low.startswith(hs.QUESTIONS_TITLES):
         return "questions"

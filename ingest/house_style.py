@@ -34,12 +34,13 @@ PUBLICATION_CUES = ("published", "publication", "printed", "issued", "dated", "d
 LETTER_CUES = ("dear ", "ask for", "direct dial", "e-mail:", "email:", "telephone:", "tel:", "our ref",
                "your ref", "yours sincerely", "yours faithfully")
 # Document-type words as printed in title blocks and file names, per type (see meeting_facts.DOC_TYPES).
+# "Record of Decisions and Actions" is a meeting's record (minutes); "Record of Decision", singular,
+# is one executive decision.
 MINUTES_TITLES = ("minutes", "printed minutes", "record of the meeting", "meeting note", "meeting notes",
-                  "summary of proceedings", "action notes")
+                  "summary of proceedings", "action notes", "record of decisions")
 AGENDA_TITLES = ("agenda", "notice of meeting", "notice and agenda", "summons", "agenda frontsheet",
                  "agenda reports pack", "public reports pack", "order of business", "call to order")
-DECISION_TITLES = ("record of decision", "proposed record of decision", "record of decisions",
-                   "decision notice", "prod", "rod")
+DECISION_TITLES = ("record of decision", "proposed record of decision", "decision notice", "prod", "rod")
 QUESTIONS_TITLES = ("questions put and answers given", "questions and answers", "members' questions",
                     "written questions", "public questions")
 AMENDMENT_TITLES = ("amendment", "amendments", "budget amendment form", "budget amendments")

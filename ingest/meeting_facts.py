@@ -110,6 +110,7 @@ def _body(head: list[str], text: str, doc_type: str) -> str | None:
                        r"(?:will|shall|is to)\b", text, re.I | re.S)
     if notice and _body_phrase(notice.group(1)):
         return _body_phrase(notice.group(1))
+    council = None  # "EXAMPLE BOROUGH COUNCIL" over "COMMUNITIES SCRUTINY PANEL": the panel meets
     for line in head[:25]:
         if PAST_MINUTES.search(line):
             continue
@@ -117,9 +118,11 @@ def _body(head: list[str], text: str, doc_type: str) -> str | None:
         if m and _body_phrase(m.group(1)):
             return _body_phrase(m.group(1))
         name = body_line(line)
-        if name:
+        if name and (_organisation([name], None) or "").lower() == name.lower():
+            council = council or name
+        elif name:
             return name
-    return None
+    return council
 
 
 def body_line(line: str) -> str | None:
@@ -245,7 +248,8 @@ def _date_score(text, head, i, col, offset, letter, doc_type) -> tuple[float, bo
     low_line = line.lower()
     score = -0.1 * i
     strong = False
-    if _HELD.search(before[-110:]) or _MEETING_ON.search(before[-90:]):
+    if (_HELD.search(before[-110:]) or _MEETING_ON.search(before[-90:])
+            or re.fullmatch(r"\s*(meeting\s+)?date( of meeting)?\s*:?\s*", line[:col], re.I)):
         score += 3
         strong = True
     if re.search(_WEEKDAY + r",?\s*$", before, re.I):

@@ -157,3 +157,17 @@ def test_the_archives_own_place_and_initials_name_no_topic():
 
     assert setting_words(["Exampleshire County Council", "Township of Northvale"]) == {"exampleshire", "ecc",
                                                                                       "northvale"}
+
+
+@pytest.mark.parametrize("name, expected", [
+    # A council's name above its panel's: the panel is the body that meets.
+    ("eastwick_scrutiny.txt", ("agenda", "Communities Scrutiny Panel", "2025-07-08", "18:30")),
+    # "Record of Decisions and Actions" (plural) is a meeting's record; its date is the "Date:" line,
+    # not the date of the last meeting's notes it approves.
+    ("southvale_csp.txt", ("minutes", "Southvale Community Safety Partnership", "2025-07-17", "10:00")),
+    ("northbrook_housing.txt", ("minutes", "Housing and Communities Committee", "2025-05-14", "19:00")),
+])
+def test_the_repos_minutes_in_other_styles(name, expected):
+    path = Path(__file__).parent / "fixtures" / "minutes" / name
+    f = facts(path.read_text().replace("\f", "\n"), name)
+    assert (f.doc_type, f.body, f.meeting_date, f.start_time) == expected
