@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test test-fast test-qdrant eval ingest clean ocr-engine
+.PHONY: setup run test test-fast test-qdrant eval eval-real ingest clean ocr-engine
 
 # The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
 setup: $(STAMP) ocr-engine
@@ -63,6 +63,12 @@ test-qdrant: setup
 
 eval: setup $(INDEX)/current/minutebook.db
 	$(BIN)/python -m evals.run --index $(INDEX)
+
+# Real papers of other bodies (a sibling checkout's shared/corpus/real): meeting facts, retrieval,
+# answers. Its own index (index-real/) is reused while the papers and the reading code are unchanged.
+REAL ?= ../shared/corpus/real
+eval-real: setup
+	$(BIN)/python -m evals.real --corpus $(REAL)
 
 # The benchmark's baseline (LangChain's FAISS store, its text splitter) is an extra, not a dependency.
 .PHONY: bench bench-quick

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.house_style import NAME_SUFFIXES
+
 from .sentences import normal_word, same_word
 
 NUMERIC_INTENT = re.compile(r"\b(how (many|much)|number of|what (percentage|proportion|rate|figure|share)|proportion"
@@ -43,7 +45,7 @@ _MONEY = re.compile(r"£\s?\d|\b(budget|resources|funding|funded|grant|costs?)\b
 # Roles that name a person in papers: attendance lists, report covers, agendas, action logs.
 _PERSON = re.compile(r"\((Chairman|Chairwoman|Chair|Vice[- ]Chair\w*)\)|\b(presented by|[Aa]uthor|chaired by|Head of"
                      r"|Director|Manager|Co-?ordinator|Lead Member|Councillor|Cllr|Superintendent|Inspector"
-                     r"|Responsible Officer|Officer to Contact|[A-Z][a-z]+ [A-Z][a-z]+,? (CC|JP|MBE|OBE))\b")
+                     r"|Responsible Officer|Officer to Contact|[A-Z][a-z]+ [A-Z][a-z]+,? (" + "|".join(NAME_SUFFIXES) + r"))\b")
 _CHAIR = re.compile(r"\((Chairman|Chairwoman|Chair|in the Chair|Vice[- ]Chair(man)?)\)|\bchaired by\b", re.I)
 _LIST = re.compile(r"(:|as follows[;:,]?)\s*$|:\s*(\(?[a-z0-9ivx]{1,4}[.)]|•)\s|:[^:]*,[^:]*\band\b|(\w+, ){2,}", re.I)
 _OUTCOME = re.compile(r"\b(agreed|decided|approved|resolved|concluded|stated that|will be|will now|procure\w*"

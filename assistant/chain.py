@@ -79,7 +79,8 @@ class Assistant:
             return ex.abstain(question, hits)
         vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands], query=True)
         similarities = (vectors[1:] @ vectors[0]).tolist()
-        ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]))
+        ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]),
+                            setting=self.searcher.reader.store.setting_words())
         if ex.should_abstain(cands):
             return ex.abstain(question, hits)
         if ex.wants_latest(question):
@@ -110,7 +111,8 @@ class Assistant:
         n = store.counts()["chunks"] or 1
         idf = {}
         for word in dict.fromkeys(w for w in re.findall(r"[a-z0-9]+", question.lower())
-                                  if w not in ex.STOP and w not in ex.GENERIC and len(w) > 1):
+                                  if w not in ex.STOP and w not in ex.GENERIC and len(w) > 1
+                                  and w not in store.setting_words()):
             df = store.chunk_frequency(word)
             idf[ex.normal_word(word)] = math.log(1 + n / (1 + df))
         return idf

@@ -25,7 +25,7 @@ STOP = set(
 GENERIC = set(
     "board boards council councils meeting meetings committee resolve resolved resolution decide decided decision "
     "agree agreed report reports paper papers minute minutes say said papers mention mentioned discuss discussed "
-    "latest current position update happen happened ask asked leicestershire county city".split()
+    "latest current position update happen happened ask asked county city".split()
 )
 RESOLUTION_INTENT = re.compile(
     r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|ask(ed)? (officers|for)|request\w*)\b", re.I)
@@ -54,9 +54,11 @@ class Candidate:
     similarity: float = 0.0
 
 
-def content_words(question: str) -> list[str]:
-    """The question's topic words (stemmed), without stop words and setting words."""
-    words = [w for w in re.findall(r"[a-z0-9]+", question.lower()) if w not in STOP and w not in GENERIC]
+def content_words(question: str, setting: frozenset[str] = frozenset()) -> list[str]:
+    """The question's topic words (stemmed), without stop words and setting words (GENERIC, and the
+    archive's own: Store.setting_words)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", question.lower())
+             if w not in STOP and w not in GENERIC and w not in setting]
     return list(dict.fromkeys(normal_word(w) for w in words if len(w) > 1))
 
 
@@ -80,10 +82,10 @@ _OUTCOME = re.compile(r"\b(agreed|decided|approved|resolved|will be|will now|pro
 
 
 def score_candidates(question: str, cands: list[Candidate], similarities: list[float], idf: dict[str, float],
-                     weights: dict | None = None) -> None:
+                     weights: dict | None = None, setting: frozenset[str] = frozenset()) -> None:
     """Fill each candidate's score from word coverage, meaning and the kind of answer asked for."""
     w = {**WEIGHTS, **(weights or {})}
-    words = content_words(question)
+    words = content_words(question, setting)
     covered = _coverer(words, cands, idf)
     want = at.wanted(question)
     wants_dec, wants_recent = wants_decision(question), wants_latest(question)

@@ -56,11 +56,12 @@ def follow_up(store: Store, searcher=None, board: str | None = None, status: str
         raise BadInput(f"--status '{status}' is not a status (choose from {', '.join(STATUSES)})")
     meetings = _meetings(store)
     units = _units(store, include_restricted)
+    setting = store.setting_words()
     out = []
     for action in _minutes_actions(store, include_restricted) + _log_actions(store, include_restricted):
         if board and board.lower() not in (action["board"] or "").lower():
             continue
-        action.update(_assess(action, units, meetings, searcher, include_restricted))
+        action.update(_assess(action, units, meetings, searcher, include_restricted, setting))
         if not status or action["status"] == status:
             out.append(action)
     out.sort(key=lambda a: (a["meeting_date"] or "", a["origin"] == "minutes", _num(a["item"])), reverse=True)
@@ -162,14 +163,15 @@ def _minute_items(store: Store, document_id: str, section: int, include_restrict
 
 def same_board(a: str | None, b: str | None) -> bool:
     """One board under both names: equal, or one name's words inside the other's (a board renamed
-    'Leicestershire' -> 'Leicestershire and Rutland ...'). Short names must be equal."""
+    'Exampleshire' -> 'Exampleshire and Northvale ...'). Short names must be equal."""
     if not a or not b:
         return False
     wa, wb = ({w for w in re.findall(r"[a-z]+", x.lower()) if w not in _BOARD_NOISE} for x in (a, b))
     return wa == wb or (min(len(wa), len(wb)) >= 3 and (wa <= wb or wb <= wa))
 
 
-def _assess(action: dict, units: list[Unit], meetings, searcher, include_restricted: bool) -> dict:
+def _assess(action: dict, units: list[Unit], meetings, searcher, include_restricted: bool,
+            setting: frozenset[str] = frozenset()) -> dict:
     log = action.pop("_log", None)
     if log and log[1].status in DONE_STATUSES:
         s, row = log
@@ -192,12 +194,12 @@ def _assess(action: dict, units: list[Unit], meetings, searcher, include_restric
     found = []
     for u in units:
         if u.meeting_date >= when.earliest and same_board(u.board, action["board"]):
-            score = _score(action, u, hits)
+            score = _score(action, u, hits, setting)
             if score is not None:
                 found.append((u.meeting_date, -score, u))
     if found:
         found.sort(key=lambda f: f[:2])  # the first meeting that shows it, then the best item there
-        return {"status": "done", "evidence": _evidence(action, found[0][2]), "note": _note(found[0][2], log)}
+        return {"status": "done", "evidence": _evidence(action, found[0][2], setting), "note": _note(found[0][2], log)}
     if held:
         dates = sorted(set(held))
         shown = ", ".join(dates[:3]) + (f" and {len(dates) - 3} more" if len(dates) > 3 else "")
@@ -211,28 +213,28 @@ def _topic(action: dict) -> str:
     return " ".join(x for x in (action.get("what"), action["text"]) if x)
 
 
-def _topic_words(action: dict) -> set[str]:
+def _topic_words(action: dict, setting: frozenset[str] = frozenset()) -> set[str]:
     """What the action is about: its words, less the name of who is asked (a name is no topic)."""
     named = {t.lower() for name in names(action.get("who")) for t in name}
-    return topic_words(_topic(action)) - named
+    return topic_words(_topic(action), setting) - named
 
 
-def _score(action: dict, u: Unit, hits: set) -> float | None:
+def _score(action: dict, u: Unit, hits: set, setting: frozenset[str] = frozenset()) -> float | None:
     """How surely `u` answers the action, or None when it does not.
 
     An item answers when its title shares two topic words with the request, or one that is half its
     title, or one plus the person or body asked; or when that body's own item reports on the topic.
     """
-    topic = _topic_words(action)
-    title_words = topic_words(u.title)
+    topic = _topic_words(action, setting)
+    title_words = topic_words(u.title, setting)
     shared = topic & title_words
-    for a in acronyms(f"{action['text']} {action.get('who') or ''}"):
+    for a in acronyms(f"{action['text']} {action.get('who') or ''}", setting):
         shared |= expanded(a, u.title) & title_words
     who = names(action.get("who"))
-    who_acronyms = acronyms(action.get("who") or "")
+    who_acronyms = acronyms(action.get("who") or "", setting)
     who_hit = names_in(who, u.text) or any(expanded(a, u.title) for a in who_acronyms)
     who_in_title = names_in(who, u.title) or any(expanded(a, u.title) for a in who_acronyms)
-    body = topic & topic_words(u.text)
+    body = topic & topic_words(u.text, setting)
     hit = bool(u.sections & hits)
     coverage = len(shared) / len(title_words) if title_words else 0.0
     ok = (len(shared) >= 2 or (shared and coverage >= 0.5) or (shared and who_hit)
@@ -253,10 +255,10 @@ def _search_hits(searcher, action: dict, since: str, include_restricted: bool) -
     return found
 
 
-def _evidence(action: dict, u: Unit) -> dict:
+def _evidence(action: dict, u: Unit, setting: frozenset[str] = frozenset()) -> dict:
     """The page and printed line that show the item: the report itself where it can be read and says
     the topic, else the agenda line that lists it (a restricted report is cited by its agenda line)."""
-    wanted = _topic_words(action) or topic_words(u.title)
+    wanted = _topic_words(action, setting) or topic_words(u.title, setting)
     page, quote, score = best_line(u.pages, wanted) if u.pages else (0, "", 0)
     kind = u.kind
     if (score == 0 or not quote) and u.agenda:

@@ -3,6 +3,7 @@ Qdrant), fused by their scores."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from ingest.embed import Embedder
@@ -13,6 +14,13 @@ from ingest.store import Filters
 from ingest.types import SECTION_KINDS, Hit
 
 MODES = ("hybrid", "bm25", "dense")
+# Questions about what a meeting did, which its minutes record (README, Asking questions).
+RECORD_INTENT = re.compile(r"\b(chair(ed|s)?|chaired by|propos\w*|second(ed|er)|moved|votes?|voted|voting|carried"
+                           r"|lost|resolv\w*|agreed|decided|approved|adopted|elected|appointed|apologies|attend\w*)\b",
+                           re.I)
+# Measured: on real papers (make eval-real) MRR@5 0.756 -> 0.781; the sample's figures move by
+# 0.001. A stronger prior (1.4) gains little more there and costs the sample's held-out questions.
+MINUTES_PRIOR = 1.2
 FUSIONS = ("scores", "rrf")
 
 
@@ -54,10 +62,20 @@ class Searcher:
             elif mode == "bm25":
                 ranked = sparse
             else:
-                ranked = fuse(dense_hits, sparse, self.settings)
+                ranked = self._prefer_record(query, fuse(dense_hits, sparse, self.settings), n)
             # Over-fetch so that copies of one report (in a pack and alone) collapse to one hit.
             results.append(self._hits(ranked[: k * 3])[:k])
         return results
+
+    def _prefer_record(self, query: str, ranked: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
+        """What happened at a meeting (who chaired or moved, the vote, what was resolved) is in its
+        minutes: for such a question a minutes passage outranks a report or form on the same words."""
+        if not RECORD_INTENT.search(query) or not ranked:
+            return ranked
+        head = ranked[:n]
+        kinds = self.reader.store.doc_types([vid for vid, _ in head])
+        boosted = [(vid, score * (MINUTES_PRIOR if kinds.get(vid) == "minutes" else 1.0)) for vid, score in head]
+        return sorted(boosted, key=lambda kv: -kv[1]) + ranked[n:]
 
     def _sparse(self, query: str, n: int, filters: Filters) -> list[tuple[int, float]]:
         """Best `n` BM25 hits among the chunks passing the filters."""

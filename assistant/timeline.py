@@ -27,7 +27,7 @@ class Event:
 
 def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: int = 60) -> list[Event]:
     """One event per paper section that mentions the topic, dated and cited, oldest first."""
-    words = ex.content_words(topic) or ex.tokens(topic)
+    words = ex.content_words(topic, searcher.reader.store.setting_words()) or ex.tokens(topic)
     hits = searcher.search(topic, k=k, filters=filters, mode="hybrid")
     include_restricted = filters.include_restricted if filters else searcher.settings.include_restricted
     events: dict[tuple, Event] = {}

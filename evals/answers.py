@@ -21,40 +21,49 @@ def fact_norm(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def pdf_pages(source: str) -> tuple[str, ...]:
+def pdf_pages(source: str, root: Path = CORPUS) -> tuple[str, ...]:
     """Each page's text as printed, read afresh from the PDF: the check of every quote.
 
     pypdf's text, or PDFium's on a page where pypdf lost the word spaces, as ingest chooses
-    (ingest/extract.py); never the index's copy, which chunking and furniture cutting shaped."""
+    (ingest/extract.py); never the index's copy, which chunking and furniture cutting shaped.
+    The sample corpus is flat (a source is a file name); another corpus is read by the source's
+    path under `root`."""
     from ingest.extract import choose_pages
 
-    path = CORPUS / Path(source).name
+    path = root / Path(source).name if root == CORPUS else root / source
     texts = [p.extract_text() or "" for p in PdfReader(path).pages]
     return tuple(norm(c.text) for c in choose_pages(path, texts))
 
 
-def quote_on_page(source: str, page: int, quote: str) -> bool:
-    pages = pdf_pages(source)
+def quote_on_page(source: str, page: int, quote: str, root: Path = CORPUS) -> bool:
+    pages = pdf_pages(source, root)
     return 1 <= page <= len(pages) and norm(quote) in pages[page - 1]
 
 
-def answer_scores(assistant, questions: list[dict]) -> dict:
+def facts_present(q: dict, answer_text: str) -> bool:
+    """Every key fact in the answer: `facts` (all of them) or `must` (one alternative of every group)."""
+    text = fact_norm(answer_text)
+    if "must" in q:
+        return all(any(fact_norm(alt) in text for alt in group) for group in q["must"])
+    return all(fact_norm(f) in text for f in q["facts"])
+
+
+def answer_scores(assistant, questions: list[dict], root: Path = CORPUS) -> dict:
     answerable = [q for q in questions if q["answerable"]]
     unanswerable = [q for q in questions if not q["answerable"]]
     facts_ok = citations_ok = citations = wrongly_abstained = 0
-    misses, words = [], []
+    misses, lengths = [], []
     for q in answerable:
         ans = assistant.ask(q["question"])
         wrongly_abstained += ans.abstained
-        words.append(len(ans.text.split()))
-        text = fact_norm(ans.text)
-        if all(fact_norm(f) in text for f in q["facts"]):
+        lengths.append(len(ans.text.split()))
+        if facts_present(q, ans.text):
             facts_ok += 1
         else:
             misses.append(q["id"])
         for c in ans.citations:
             citations += 1
-            citations_ok += quote_on_page(c.source, c.page, c.quote)
+            citations_ok += quote_on_page(c.source, c.page, c.quote, root)
     abstained = [q["id"] for q in unanswerable if assistant.ask(q["question"]).abstained]
     return {
         "n": len(answerable),
@@ -65,6 +74,6 @@ def answer_scores(assistant, questions: list[dict]) -> dict:
         "n_unanswerable": len(unanswerable),
         "abstained_answerable": wrongly_abstained / (len(answerable) or 1),
         "fact_misses": misses,
-        "median_words": statistics.median(words) if words else 0,
         "not_abstained": [q["id"] for q in unanswerable if q["id"] not in abstained],
+        "median_answer_words": statistics.median(lengths) if lengths else 0,
     }

@@ -35,12 +35,23 @@ def first_relevant_rank(hits, gold: set[tuple[str, int]]) -> int | None:
     return None
 
 
-def retrieval_scores(searcher: Searcher, questions: list[dict], mode: str, k: int = 5) -> dict:
+def first_copy_rank(hits, gold: set[tuple[str, int]]) -> int | None:
+    """Rank of the first hit on a gold page by its path, counting every file that holds the hit's
+    text (an archive files the same paper in several packs)."""
+    for rank, hit in enumerate(hits, start=1):
+        copies = {(s["source"], s["page"]) for s in hit.sources} | {(hit.source, hit.chunk.page)}
+        if copies & gold:
+            return rank
+    return None
+
+
+def retrieval_scores(searcher: Searcher, questions: list[dict], mode: str, k: int = 5,
+                     rank_of=first_relevant_rank) -> dict:
     """recall@1, recall@5 and MRR (over the top k) for one search mode."""
     answerable = [q for q in questions if q["answerable"]]
     all_hits = searcher.search_batch([q["question"] for q in answerable], k=k,
                                      filters=Filters(), mode=mode)
-    ranks = [first_relevant_rank(hits, gold_pages(q)) for q, hits in zip(answerable, all_hits)]
+    ranks = [rank_of(hits, gold_pages(q)) for q, hits in zip(answerable, all_hits)]
     n = len(ranks) or 1
     return {
         "n": len(ranks),
@@ -48,6 +59,7 @@ def retrieval_scores(searcher: Searcher, questions: list[dict], mode: str, k: in
         "recall@5": sum(1 for r in ranks if r and r <= 5) / n,
         "mrr": sum(1 / r for r in ranks if r) / n,
         "misses": [q["id"] for q, r in zip(answerable, ranks) if not r],
+        "ranks": {q["id"]: r for q, r in zip(answerable, ranks)},
     }
 
 
@@ -94,7 +106,7 @@ def print_answer_table(searcher, settings, questions, splits) -> None:
         s = answer_scores(assistant, qs)
         print(f"{split:<6} {'extract':<8} {s['n']:>4} {s['key_fact_accuracy']:>9.3f} {s['citation_validity']:>12.3f}"
               f" {s['abstained_unanswerable']:>19.3f} ({s['n_unanswerable']:>2}) {s['abstained_answerable']:>23.3f}"
-              f" {s['median_words']:>12.1f}")
+              f" {s['median_answer_words']:>12.1f}")
     print(f"key-fact misses ({splits[-1]}): {', '.join(s['fact_misses']) or 'none'}")
     print_clerk_table(assistant, searcher)
 

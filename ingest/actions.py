@@ -24,7 +24,7 @@ report reports update updates provide provided bring brought further future next
 boards officer officers request requested asked requesting work working detail detailed data information
 info available comment comments item items paper papers council councils service services team teams group
 groups partnership partnerships partner partners member members local community communities safety safer
-leicestershire leicester rutland llr lcc impact issue issues public people area areas office matter
+impact issue issues public people area areas office matter
 matters year years month months week weeks date dates time strategic statement regarding include including
 presentation present presented
 """.split()) | {m for m in MONTHS}
@@ -54,18 +54,19 @@ def words(text: str) -> list[str]:
     return [stem(w) for w in _WORD.findall(text.replace("-", " "))]
 
 
-def topic_words(text: str) -> set[str]:
-    """The words of `text` that can name a topic: no stop words, no board boilerplate."""
-    return {w for w in words(text) if len(w) > 2 and w not in _STOP and w not in _GENERIC}
+def topic_words(text: str, setting: frozenset[str] = frozenset()) -> set[str]:
+    """The words of `text` that can name a topic: no stop words, no board boilerplate, none of the
+    words that name the archive's own setting (Store.setting_words)."""
+    return {w for w in words(text) if len(w) > 2 and w not in _STOP and w not in _GENERIC and w not in setting}
 
 
-def acronyms(text: str) -> set[str]:
-    """Upper-case abbreviations printed in `text` ('LFRS', 'ASB')."""
-    return {a.lower() for a in re.findall(r"\b[A-Z]{2,6}\b", text)} - {"llr", "lcc", "the", "and"}
+def acronyms(text: str, setting: frozenset[str] = frozenset()) -> set[str]:
+    """Upper-case abbreviations printed in `text` ('LFRS', 'ASB'), less the archive's own initials."""
+    return {a.lower() for a in re.findall(r"\b[A-Z]{2,6}\b", text)} - {"the", "and"} - setting
 
 
 def expanded(acronym: str, title: str) -> set[str]:
-    """Title words an acronym stands for ('lfrs' in 'Leicestershire Fire and Rescue Service'), or none."""
+    """Title words an acronym stands for ('efrs' in 'Exampleshire Fire and Rescue Service'), or none."""
     seq = [w for w in words(title) if w not in ("and", "of", "the", "for")]
     n = len(acronym)
     for i in range(len(seq) - n + 1):

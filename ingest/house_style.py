@@ -9,6 +9,59 @@ from __future__ import annotations
 
 # --- Bodies and meetings (ingest/meeting_facts.py, ingest/sections.py) -----------------------
 
+# The last word of a body's name: "Planning Commission", "Board of Trustees", "Cabinet".
+BODY_WORDS = ("board", "committee", "sub-committee", "subcommittee", "cabinet", "commission", "panel",
+              "council", "partnership", "forum", "group", "executive", "trustees", "authority",
+              "assembly", "scrutiny")
+# Words that say what kind of meeting, not which body ("Regular Meeting of the City Council").
+MEETING_WORDS = ("regular", "special", "extraordinary", "annual", "adjourned", "emergency", "budget",
+                 "ordinary", "joint", "public", "closed", "open", "meeting", "session", "workshop",
+                 "study", "agenda", "minutes", "notice", "summons", "hearing")
+# "City of X", "Township of X": an organisation named by its kind, then its place.
+ORGANISATION_KINDS = ("city", "town", "township", "county", "village", "borough", "district", "parish",
+                      "municipality", "state", "province", "commonwealth", "region")
+# "X County Council", "X Community College District": a place, then the kind of organisation.
+ORGANISATION_SUFFIXES = ("county council", "city council", "borough council", "district council",
+                         "town council", "parish council", "metropolitan borough council",
+                         "combined authority", "fire and rescue authority", "police authority",
+                         "college district", "school district", "water district", "health board",
+                         "nhs trust", "nhs foundation trust")
+# Where a paper's date is its notice's, print's or publication's, not the meeting's.
+PUBLICATION_CUES = ("published", "publication", "printed", "issued", "dated", "despatched", "dispatched",
+                    "posted", "date of notice", "notice date", "circulated", "generated", "prepared",
+                    "approved on", "deadline", "no later than", "by 5", "updated", "revised")
+# Letter blocks of a covering letter: a "Date:" among them is the letter's date.
+LETTER_CUES = ("dear ", "ask for", "direct dial", "e-mail:", "email:", "telephone:", "tel:", "our ref",
+               "your ref", "yours sincerely", "yours faithfully")
+# Document-type words as printed in title blocks and file names, per type (see meeting_facts.DOC_TYPES).
+# "Record of Decisions and Actions" is a meeting's record (minutes); "Record of Decision", singular,
+# is one executive decision.
+MINUTES_TITLES = ("minutes", "printed minutes", "record of the meeting", "meeting note", "meeting notes",
+                  "summary of proceedings", "action notes", "record of decisions")
+AGENDA_TITLES = ("agenda", "notice of meeting", "notice and agenda", "summons", "agenda frontsheet",
+                 "agenda reports pack", "public reports pack", "order of business", "call to order")
+DECISION_TITLES = ("record of decision", "proposed record of decision", "decision notice", "prod", "rod")
+QUESTIONS_TITLES = ("questions put and answers given", "questions and answers", "members' questions",
+                    "written questions", "public questions")
+AMENDMENT_TITLES = ("amendment", "amendments", "budget amendment form", "budget amendments")
+APPENDIX_TITLES = ("appendix", "annex", "annexe", "schedule", "attachment", "exhibit", "enclosure")
+PRESENTATION_TITLES = ("presentation", "slides", "powerpoint")
+# Procedural items an agenda lists (regular expressions); two of them on a first page make an agenda.
+AGENDA_ITEM_WORDS = (r"call to order", r"roll call", r"approv\w* of (the )?minutes", r"public comments?",
+                     r"adjourn", r"apologies for absence", r"declarations? of interests?", r"pledge of allegiance",
+                     r"consent calendar", r"introductions")
+# Lines that open a report: a covering memo block or the report's own headings.
+REPORT_OPENINGS = ("from:", "by:", "to:", "subject:", "report of", "report by", "report to",
+                   "purpose of report", "purpose of the report", "executive summary", "summary:",
+                   "recommendation", "decision to be taken by", "staff report", "agenda report",
+                   "report title", "lead director")
+# PDF metadata titles that name a template or a tool, not the paper.
+JUNK_TITLES = ("agenda template", "template", "untitled", "document", "document1", "microsoft word",
+               "powerpoint presentation", "slide 1", "the report", "by:", "from:", "item", "report",
+               "minutes", "agenda", "appendix", "meeting", "record of decision")
+# Prefixes tools put before a real title.
+TITLE_PREFIXES = ("microsoft word - ", "microsoft powerpoint - ", "microsoft excel - ", "(public pack)")
+
 # --- Notices that restrict publication (ingest/restriction.py) -------------------------------
 # Regular expressions (matched case-insensitively). A page whose first 400 characters hold one of
 # these carries a not-for-publication notice; the notice covers the rest of the report it heads.
@@ -56,4 +109,11 @@ AGENDA_EXEMPT_TITLES = (
 
 # --- People: titles and post-nominal suffixes (assistant/answer_types.py, ingest/minutes.py) --
 
+# Post-nominal letters printed after a member's name ("Mr A Smith CC", "Cllr B Jones JP, MBE").
+NAME_SUFFIXES = ("CC", "JP", "MBE", "OBE", "CBE")  # as printed (upper case)
+
 # --- Words too common in one archive's papers to say what a question is about ---------------
+# Not a list: an archive's own setting words (its organisations' names and initials, such as a
+# county's name and its council's initials) are computed from the papers by
+# ingest/meeting_facts.setting_words (Store.setting_words) and kept out of topic words by
+# assistant/extractive.py and ingest/actions.py.

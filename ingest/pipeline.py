@@ -14,6 +14,7 @@ from .discover import Found, discover, plan
 from .errors import SkipFile, printable, unreadable
 from .index import IndexReader, IndexWriter, crash_point, current_dir, writing
 from .load import check_file, file_hash, load_pages
+from .meeting_facts import path_facts, read_facts
 from .restriction import restrict
 from .sections import parse_agenda, split_sections
 from .settings import Settings
@@ -51,10 +52,12 @@ def parse_document(path: Path, source: str, settings: Settings, doc_id: str | No
     title, pages = load_pages(path, source, settings.max_pages, on_ocr)
     if all(p.blank for p in pages):
         raise SkipFile(source, "every page is blank")
-    doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=title, pages=pages)
+    facts = read_facts([p.text for p in pages], source, title)
+    doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=facts.title,
+                   pages=pages, facts=facts)
     # A notice covers the report it heads, and the agenda's exemptions its items: pages and
     # sections come back with both applied.
-    doc.pages, doc.sections = restrict(pages, split_sections(pages, title), parse_agenda(pages))
+    doc.pages, doc.sections = restrict(pages, split_sections(pages, doc.title, facts), parse_agenda(pages))
     return doc
 
 
@@ -139,6 +142,8 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
             if store.has_document(digest) and not store.read_by_older(digest, READER_VERSION):
                 # The same bytes under another name: link, don't re-embed.
                 writer.vectors.remove(store.link_file(source, digest, str(path.resolve()), size))
+                # A copy filed in a dated folder dates a paper whose first copy said nothing of its meeting.
+                store.fill_meeting(digest, path_facts(source))
                 pages, chunks = store.document_size(digest)
                 report.ingested.append({"source": source, "pages": pages, "chunks": chunks,
                                         "same_as": store.other_source(digest, source)})

@@ -2,15 +2,16 @@
 
 Signals used where present (never required): an agenda listing items with "(Pages X - Y)",
 "Agenda Item N" stamps at the head of pages, "Minutes of a meeting of ..." openings,
-"Appendix N" headings, and a heading block naming the board and the meeting date.
+"Appendix N" headings, and the meeting facts of the title block (ingest/meeting_facts.py).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .dates import find_dates, human_date, parse_date
-from .types import Page, Section
+from .dates import human_date, parse_date
+from .meeting_facts import body_line, read_facts, tidy_name
+from .types import MeetingFacts, Page, Section
 
 _ITEM_START = re.compile(r"(?m)^\s*(\d{1,2})\.\s+(?=\S)")
 _PAGES_REF = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*-\s*(\d+))?\s*\)", re.I)
@@ -20,9 +21,8 @@ _MINUTES_OPEN = re.compile(r"^\s*minutes\s+of\s+(a|the)\s+(\w+\s+)?meeting\s+of\
 _MINUTES_CUE = re.compile(r"^\s*(minutes\b|record of (decisions|the meeting))", re.I | re.M)
 _DECISION_LINE = re.compile(r"^\s*(RESOLVED|AGREED|DECISION)\b", re.M)
 _APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.I)
-_BODY_WORDS = r"(BOARD|COMMITTEE|CABINET|COMMISSION|PANEL|COUNCIL|PARTNERSHIP|FORUM|SUB-COMMITTEE|GROUP|EXECUTIVE)"
-_BOARD_LINE = re.compile(r"^\s*((?:[A-Z&][A-Z&,'()-]*\s+)*" + _BODY_WORDS + r")\s*(?:[–—:-]\s*(.*))?$")
-_TAKEN_BY = re.compile(r"decision to be taken by:\s*(.+)", re.I)
+# Whole papers of these types keep their type as their section's kind.
+_WHOLE_KINDS = ("amendment", "questions", "decision", "appendix", "agenda", "minutes")
 
 
 @dataclass
@@ -34,11 +34,12 @@ class AgendaItem:
     note: str  # text after the page reference ("X will give a presentation")
 
 
-def split_sections(pages: list[Page], title: str) -> list[Section]:
+def split_sections(pages: list[Page], title: str, facts: MeetingFacts | None = None) -> list[Section]:
     """Typed sections covering the document's pages, in page order."""
     if not pages:
         return []
-    board, date = heading_board_and_date(pages)
+    facts = facts or read_facts([p.text for p in pages], meta_title=title)
+    board, date = facts.body, facts.meeting_date
     agenda = parse_agenda(pages)
     if agenda:
         sections = _sections_from_agenda(pages, agenda, board, date)
@@ -48,31 +49,16 @@ def split_sections(pages: list[Page], title: str) -> list[Section]:
             sections = _sections_from_stamps(pages, starts, board, date, title)
         else:
             sections = _sections_from_openings(pages, board, date, title)
+            first = sections[0]
+            # The title block says what the paper is: an agenda frontsheet that lists "Minutes of
+            # the last meeting" is an agenda, a report's cover memo a report.
+            if facts.doc_type in _WHOLE_KINDS or (facts.doc_type == "report" and first.kind == "other"):
+                first.kind = facts.doc_type
     sections = [s for part in sections for s in _split_appendices(pages, part)]
     for s in sections:
         if s.kind == "minutes":
             _fill_minutes_meeting(pages, s)
     return sections
-
-
-def heading_board_and_date(pages: list[Page]) -> tuple[str | None, str | None]:
-    """The board and meeting date printed in the document's heading block."""
-    lines = [ln.strip() for ln in pages[0].text.splitlines() if ln.strip()][:15]
-    board = None
-    for i, line in enumerate(lines):
-        m = _TAKEN_BY.match(line)
-        if m:
-            name = m.group(1)
-            if re.search(r"(&|,|\band)$", name.strip()) and i + 1 < len(lines):  # the name wraps
-                name += " " + lines[i + 1]
-            board = _tidy_board(name)
-            break
-        m = _BOARD_LINE.match(line)
-        if m and not line.startswith(("REPORT OF", "REPORT BY")):
-            board = _tidy_board(m.group(1))
-            break
-    head = "\n".join(lines)
-    return board, parse_date(head)
 
 
 def parse_agenda(pages: list[Page]) -> list[AgendaItem]:
@@ -187,25 +173,17 @@ def _split_appendices(pages: list[Page], section: Section) -> list[Section]:
 
 def _fill_minutes_meeting(pages: list[Page], s: Section) -> None:
     """Minutes record an earlier meeting: take its board and date from their opening."""
-    page = pages[s.first_page - 1]
-    text = _strip_stamp(page.text)[:800]
-    m = _MINUTES_OPEN.search(text)
-    if m:
-        s.board = _tidy_board(m.group(4))
-        dates = find_dates(text[m.end() :][:300])
-    else:
-        board, _ = heading_board_and_date([Page(page.number, text)])
-        s.board = board or s.board
-        dates = find_dates(text[:500])
-    if dates:
-        s.meeting_date = dates[0][1]
+    facts = read_facts([_strip_stamp(pages[s.first_page - 1].text)])
+    s.board = facts.body or s.board
+    if facts.meeting_date:
+        s.meeting_date = facts.meeting_date
         s.title = f"Minutes of the meeting of {human_date(s.meeting_date)}"
 
 
 def _first_heading(text: str) -> str | None:
     for line in _strip_stamp(text).splitlines():
         line = line.strip()
-        if len(line) > 3 and not parse_date(line) and not _BOARD_LINE.match(line):
+        if len(line) > 3 and not parse_date(line) and not body_line(line):
             return line[:150]
     return None
 
@@ -218,9 +196,3 @@ def _collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _tidy_board(name: str) -> str:
-    name = _collapse(name).strip(" .,-–—")
-    if name.isupper():
-        small = {"and", "of", "the", "for", "&"}
-        name = " ".join(w.lower() if w.lower() in small else w.capitalize() for w in name.split())
-    return name[:1].upper() + name[1:]

@@ -27,7 +27,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,            -- sha256 of the file
     title TEXT, board TEXT, meeting_date TEXT,
-    pages INTEGER, chunks INTEGER, ingested_at TEXT
+    pages INTEGER, chunks INTEGER, ingested_at TEXT,
+    organisation TEXT, start_time TEXT, doc_type TEXT   -- ingest/meeting_facts.py
 );
 CREATE TABLE IF NOT EXISTS files (
     source TEXT PRIMARY KEY,        -- path relative to the folder given to ingest
@@ -109,11 +110,13 @@ class Store:
         else:
             conn = sqlite3.connect(str(self.path), check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
+        self._setting: frozenset[str] | None = None
         if not readonly:
             self.db.conn.executescript(SCHEMA)
             _add_context(self.db.conn)
             _add_page_columns(self.db.conn)
             _add_reader_column(self.db.conn)
+            _add_document_facts(self.db.conn)
             from .register import ensure_tables  # late: register builds on this module
 
             ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
@@ -140,8 +143,7 @@ class Store:
         # statement, which made ingest 18x slower.
         with self.db.atomic():
             self.db["documents"].insert(
-                {"id": doc.id, "title": doc.title, "board": first.board if first else None,
-                 "meeting_date": _document_date(doc), "pages": len(doc.pages), "chunks": len(chunks),
+                {"id": doc.id, **document_record(doc), "pages": len(doc.pages), "chunks": len(chunks),
                  "ingested_at": now, "reader": reader}, replace=True)
             self.db["sections"].insert_all(
                 [{"document_id": doc.id, "section": i, "kind": s.kind, "title": s.title, "board": s.board,
@@ -174,6 +176,30 @@ class Store:
             self.db["files"].insert({"source": source, "document_id": document_id, "path": path,
                                      "bytes": size, "ingested_at": _now()}, replace=True)
         return self._drop_if_orphaned(old) if old and old != document_id else []
+
+    def fill_meeting(self, document_id: str, facts: dict) -> None:
+        """Give a document the meeting date, body and time it lacks ({"date", "body", "time"}, any None),
+        in its sections and chunks too (their `context` is searched, so the FTS row follows)."""
+        if not facts.get("date") and not facts.get("body"):
+            return
+        with self.db.atomic():
+            self.db.execute("UPDATE documents SET meeting_date = coalesce(meeting_date, ?), board = coalesce(board, ?),"
+                            " start_time = coalesce(start_time, ?) WHERE id = ?",
+                            [facts.get("date"), facts.get("body"), facts.get("time"), document_id])
+            self.db.execute("UPDATE sections SET meeting_date = coalesce(meeting_date, ?), board = coalesce(board, ?)"
+                            " WHERE document_id = ?", [facts.get("date"), facts.get("body"), document_id])
+            rows = self.db.execute("SELECT vector_id, text, heading, title, context, board, meeting_date FROM chunks"
+                                   " WHERE document_id = ? AND (meeting_date IS NULL OR board IS NULL)",
+                                   [document_id]).fetchall()
+            for vid, text, heading, title, context, board, when in rows:
+                board, when = board or facts.get("body"), when or facts.get("date")
+                new = context_line(board, when)
+                self.db.execute("UPDATE chunks SET board = ?, meeting_date = ?, context = ? WHERE vector_id = ?",
+                                [board, when, new, vid])
+                self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title, context)"
+                                " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
+                self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title, context) VALUES (?,?,?,?,?)",
+                                [vid, text, heading, title, new])
 
     def unlink_file(self, source: str) -> list[int]:
         """Forget a source; drop its document when no other file holds it. Returns removed vector ids."""
@@ -238,6 +264,18 @@ class Store:
         """source -> the absolute path it was ingested from."""
         return dict(self.db.execute("SELECT source, path FROM files").fetchall())
 
+    def setting_words(self) -> frozenset[str]:
+        """Words naming this archive's own setting (its organisations), computed once per generation."""
+        if self._setting is None:
+            from .meeting_facts import setting_words
+
+            try:
+                rows = self.db.execute("SELECT DISTINCT organisation FROM documents WHERE organisation IS NOT NULL")
+                self._setting = setting_words([r[0] for r in rows.fetchall()])
+            except sqlite3.OperationalError:  # a generation made before meeting facts
+                self._setting = setting_words([])
+        return self._setting
+
     def counts(self) -> dict:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return {"documents": one("SELECT count(*) FROM documents"), "chunks": one("SELECT count(*) FROM chunks")}
@@ -282,6 +320,13 @@ class Store:
             sql = f"SELECT vector_id FROM chunks WHERE NOT coalesce(({where}), 0)"
             return "exclude", [r[0] for r in self.db.execute(sql, params).fetchall()]
         return "allow", [r[0] for r in self.db.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
+
+    def doc_types(self, ids: list[int]) -> dict[int, str]:
+        """vector_id -> the kind of section its chunk belongs to."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return dict(self.db.execute(f"SELECT vector_id, doc_type FROM chunks WHERE vector_id IN ({marks})", ids).fetchall())
 
     def chunks_by_vector_ids(self, ids: list[int]) -> dict[int, tuple[Chunk, str, str]]:
         """vector_id -> (chunk, heading, source) for the given ids."""
@@ -373,6 +418,26 @@ class Store:
         cur = self.db.execute("SELECT * FROM ingest_log ORDER BY rowid DESC LIMIT 1")
         row = cur.fetchone()
         return dict(zip([c[0] for c in cur.description], row)) if row else None
+
+
+def document_record(doc: Document) -> dict:
+    """A document's meeting facts as its `documents` row stores them (and `status --json` lists them)."""
+    first = doc.sections[0] if doc.sections else None
+    facts = doc.facts
+    return {"title": doc.title, "board": (facts.body if facts and facts.body else None) or (first.board if first else None),
+            "meeting_date": (facts.meeting_date if facts else None) or _document_date(doc),
+            "organisation": facts.organisation if facts else None, "start_time": facts.start_time if facts else None,
+            "doc_type": facts.doc_type if facts else (first.kind if first else None)}
+
+
+def _add_document_facts(conn: sqlite3.Connection) -> None:
+    """Give a generation made before meeting facts the documents' new columns (empty until the
+    paper is ingested again)."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
+    with conn:
+        for column in ("organisation", "start_time", "doc_type"):
+            if column not in columns:
+                conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
 
 def _add_context(conn: sqlite3.Connection) -> None:

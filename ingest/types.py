@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-SECTION_KINDS = ("agenda", "minutes", "report", "presentation", "appendix", "other")
+SECTION_KINDS = ("agenda", "minutes", "report", "presentation", "appendix", "amendment", "questions", "decision", "other")
 PART_KINDS = ("noted", "approved", "agreed", "action", "recommended", "deferred", "scheduled", "other")
 
 
@@ -40,6 +40,18 @@ class Section:
 
 
 @dataclass
+class MeetingFacts:
+    """What a paper's title block says about its meeting (ingest/meeting_facts.py)."""
+
+    organisation: str | None = None  # "Township of Nipissing", "Kent County Council"
+    body: str | None = None  # the board, committee, council... that meets: "Cabinet", "Planning Commission"
+    meeting_date: str | None = None  # ISO date of the meeting (never a notice's or print date)
+    start_time: str | None = None  # "18:30"
+    doc_type: str = "other"  # agenda, minutes, report, appendix, amendment, questions, decision, presentation, other
+    title: str = ""
+
+
+@dataclass
 class Document:
     """A loaded file: its pages and the sections found in them."""
 
@@ -49,6 +61,7 @@ class Document:
     title: str
     pages: list[Page]
     sections: list[Section] = field(default_factory=list)
+    facts: MeetingFacts | None = None
 
     def page(self, number: int) -> Page:
         return self.pages[number - 1]

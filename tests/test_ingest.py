@@ -62,6 +62,20 @@ def test_standalone_reports_get_their_committee_and_date():
     assert "Scrutiny Commission" in city[0].board
 
 
+def test_the_papers_list_names_each_papers_body_meeting_time_and_type(corpus_index):
+    reader = IndexReader(corpus_index.index)
+    try:
+        docs = {d["sources"]: d for d in reader.store.documents()}
+    finally:
+        reader.close()
+    pack = docs[PACK_2018]
+    assert (pack["board"], pack["meeting_date"], pack["start_time"], pack["doc_type"]) == (
+        "Leicestershire Safer Communities Strategy Board", "2018-12-10", "13:00", "agenda")
+    cabinet = docs["Community Safety Strategy 2019-2021 - Cabinet 17-Dec-2019.pdf"]
+    assert (cabinet["board"], cabinet["meeting_date"], cabinet["doc_type"]) == ("Cabinet", "2019-12-17", "report")
+    assert all(d["title"] and "://" not in d["title"] for d in docs.values())
+
+
 def test_blank_pages_are_not_indexed(corpus_index):
     reader = IndexReader(corpus_index.index)
     try:
