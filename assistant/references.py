@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ingest.numbering import cite
+
 _PART = re.compile(r"^\s*(?:RESOLVED|AGREED|DECISION)?\s*:?\s*\(([a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)")
 
 
@@ -20,7 +22,7 @@ def reference(chunk, quote: str = "") -> str:
     parts = []
     if chunk.doc_type == "minutes" and chunk.item:
         label = _PART.match(quote)
-        parts.append(f"Minute {chunk.item}{f'({label.group(1)})' if label else ''}")
+        parts.append(f"{cite(chunk.item)}{f'({label.group(1)})' if label else ''}")
     elif chunk.item:
         parts.append(f"{chunk.title} (agenda item {chunk.item})")
     else:

@@ -19,6 +19,8 @@ _KEYWORD = re.compile(
 )
 _KEYWORD_TITLE = re.compile(r"^(Resolved|Agreed|Decision|Decided|Recommended)\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.*)$")
 
+_PARA_LABEL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.)])\s+(?=[A-Z])")
+
 _LABEL_CORE = r"[a-zA-Z]|[ivxlIVXL]{1,6}|\d{1,2}"
 _LABEL = re.compile(rf"^(?:\((?P<p>{_LABEL_CORE})\)|(?P<d>\d{{1,2}}|[a-z])(?P<close>[.)]))\s+(?P<rest>.*)$")
 # A label may also start mid-line, but only straight after "that", ":" or ";" (so "(b) above" is no part).
@@ -75,6 +77,8 @@ def dates_in(text: str) -> list[tuple[int, str]]:
 
 def keyword(text: str) -> tuple[str, str] | None:
     """(FORM, rest of the line) when `text` opens a decision, e.g. "RESOLVED that ...", else None."""
+    # A decision may be printed as a numbered paragraph of its minute: "3. RESOLVED that", "(26) RESOLVED".
+    text = _PARA_LABEL.sub("", text, count=1)
     m = _KEYWORD.match(text) or _KEYWORD_TITLE.match(text)
     if not m:
         return None

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates, parse_date
+from .numbering import heading
 from .types import Page, Section
 
-_ITEM_START = re.compile(r"(?m)^\s*(\d{1,2})\.\s+(?=\S)")
 _PAGES_REF = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*-\s*(\d+))?\s*\)", re.I)
 _STAMP = re.compile(r"^\s*Agenda\s+Item\s+(\d+[A-Za-z]?)\b", re.I)
 _MINUTES_OPEN = re.compile(r"^\s*minutes\s+of\s+(a|the)\s+(\w+\s+)?meeting\s+of\s+(the\s+)?(.+?)\s+held\b",
@@ -82,23 +82,34 @@ def parse_agenda(pages: list[Page]) -> list[AgendaItem]:
     if not re.search(r"(?m)^\s*agenda\b", first, re.I):
         return []
     text = "\n".join(p.text for p in pages[:3] if not _STAMP.match(p.text))
-    starts = list(_ITEM_START.finditer(text))
+    starts = _item_starts(text)
     items: list[AgendaItem] = []
     expected = 1
-    for i, m in enumerate(starts):
-        if int(m.group(1)) != expected:  # numbered lines inside an item's note are not items
+    for i, (start, key, number) in enumerate(starts):
+        if key != (expected,):  # numbered lines inside an item's note are not items
             continue
-        end = next((s.start() for s in starts[i + 1 :] if int(s.group(1)) == expected + 1), len(text))
-        body = text[m.end() : end]
+        end = next((s for s, k, _ in starts[i + 1 :] if k == (expected + 1,)), len(text))
+        body = text[start:end]
         ref = _PAGES_REF.search(body)
         head = body[: ref.start()] if ref else body.split("\n")[0]
         note = body[ref.end() :] if ref else body[len(head) :]
         first_page = int(ref.group(1)) if ref else None
         last_page = int(ref.group(2) or ref.group(1)) if ref else None
-        items.append(AgendaItem(m.group(1), _collapse(head).rstrip(". "), first_page, last_page, _collapse(note)))
+        items.append(AgendaItem(number, _collapse(head).rstrip(". "), first_page, last_page, _collapse(note)))
         expected += 1
     with_pages = [it for it in items if it.first_page]
     return items if with_pages else []
+
+
+def _item_starts(text: str) -> list[tuple[int, tuple[int, ...], str]]:
+    """(offset of the title, sequence key, number as printed) of each numbered line of an agenda."""
+    starts, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        head = heading(line)
+        if head and head.form in ("dot", "paren", "item") and head.title:
+            starts.append((offset + line.index(head.title), head.key, str(head.key[0])))
+        offset += len(line)
+    return starts
 
 
 def _sections_from_agenda(pages, agenda: list[AgendaItem], board, date) -> list[Section]:
