@@ -7,17 +7,20 @@ from __future__ import annotations
 import re
 
 from ingest.dates import find_dates
+from ingest.house_style import DECISION_KEYWORDS, DECISION_KEYWORDS_TITLE
 from ingest.types import ResolutionPart
 
 Line = tuple[int, str]  # (physical page number, stripped line text)
 
 # Keywords must be printed in capitals ("It is recommended that..." in a report is only a proposal);
 # the title-case spelling counts only when punctuated like a heading ("Resolved:", "Agreed -").
+KEYWORDS = "|".join(pattern for _, pattern in DECISION_KEYWORDS)  # for other readers of decision lines
 _KEYWORD = re.compile(
-    r"^(?:It\s+was\s+)?(RESOLVED|AGREED|DECISIONS?|DECIDED|RECOMMENDED|NOTED)\b(?:\s*\([^)]*\))?"
+    rf"^(?:It\s+was\s+)?({KEYWORDS})\b(?:\s*\([^)]*\))?"
     r"(?:\s*[:\-–—.]\s*|\s+(?=[a-z(\"'‘“])|\s*$)(.*)$"
 )
-_KEYWORD_TITLE = re.compile(r"^(Resolved|Agreed|Decision|Decided|Recommended)\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.*)$")
+_KEYWORD_TITLE = re.compile(rf"^({'|'.join(DECISION_KEYWORDS_TITLE)})\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.*)$")
+_FORMS = {re.compile(rf"(?:{pattern})$"): form for form, pattern in DECISION_KEYWORDS}
 
 _PARA_LABEL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.)])\s+(?=[A-Z])")
 
@@ -83,7 +86,7 @@ def keyword(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     form = m.group(1).upper()
-    return ("DECISION" if form == "DECISIONS" else form), m.group(2).strip()
+    return next(f for p, f in _FORMS.items() if p.match(form)), m.group(2).strip()
 
 
 def reflow(lines: list[str]) -> str:

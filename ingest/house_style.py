@@ -49,7 +49,41 @@ NUMBERING_LIST_LIKE = frozenset({"dot", "paren", "brackets", "roman", "sub", "se
 # Lines printed at the head or foot of a page that name an item and are no heading of the text.
 NUMBERING_STAMPS = (r"agenda\s+item\s+\d+[a-z]?", r"minute\s+item\s+\d+")
 
-# --- Decisions, outcomes and votes (ingest/decisions.py, ingest/minutes.py) ------------------
+# --- Decisions, outcomes and votes (ingest/decisions.py, ingest/motions.py, ingest/minutes.py) --
+
+# Words that open a decision. Printed in capitals they are a decision ("RESOLVED that ..."); in
+# title case only when punctuated like a heading ("Resolved:"), since "It is recommended that"
+# in a report is only a proposal. The first of each pair is the form the register records.
+DECISION_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("RESOLVED", "RESOLVED"), ("AGREED", "AGREED"), ("DECISION", "DECISIONS?"), ("DECIDED", "DECIDED"),
+    ("RECOMMENDED", "RECOMMENDED"), ("NOTED", "NOTED"),
+)
+DECISION_KEYWORDS_TITLE = ("Resolved", "Agreed", "Decision", "Decided", "Recommended")
+# What a motion, amendment or resolution is called where its fate is printed ("Amendment lost.").
+MOTION_NOUNS = ("substantive motion", "amended motion", "amendment", "motion", "recommendations?", "resolution",
+                "item")
+# Outcome words as printed -> the register's outcome. Order: longest phrases first.
+OUTCOME_WORDS: tuple[tuple[str, str], ...] = (
+    ("carried unanimously", "carried"), ("carried", "carried"), ("passed", "carried"), ("passes", "carried"),
+    ("lost", "lost"), ("defeated", "lost"), ("failed", "lost"), ("fell", "lost"), ("denied", "lost"),
+    ("not carried", "lost"), ("rejected", "lost"),
+    ("approved", "approved"), ("adopted", "approved"), ("agreed", "agreed"),
+    ("deferred", "deferred"), ("tabled", "deferred"), ("postponed", "deferred"),
+    ("withdrawn", "withdrawn"), ("noted", "noted"), ("received", "noted"), ("recommended", "recommended"),
+)
+OUTCOMES = ("approved", "agreed", "carried", "lost", "noted", "deferred", "withdrawn", "recommended")
+# Headings of a recorded vote -> which count they give ("For (39)", "AYES:", "Abstentions: 2").
+VOTE_HEADS: tuple[tuple[str, str], ...] = (
+    ("for", "for"), ("in favour", "for"), ("in favor", "for"), ("ayes?", "for"), ("yeas?", "for"),
+    ("against", "against"), ("nays?", "against"), ("noes", "against"), ("opposed", "against"),
+    ("abstain(?:ed|ing)?", "abstain"), ("abstentions?", "abstain"), ("absent", "absent"),
+    ("recused", "abstain"),
+)
+# Proposals that are about the debate rather than the matter (their mover is not the motion's mover).
+PROCEDURAL_MOTIONS = (r"be (?:now )?put", r"question be now put", r"extend the meeting", r"suspend standing orders",
+                      r"move to the vote", r"next business")
+# Letters after a name in a list of members ("Mr Hill, OBE") that belong to the name before them.
+HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp")
 
 # --- People: titles and post-nominal suffixes (assistant/answer_types.py, ingest/minutes.py) --
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.decisions import Line, dates_in, keyword, parse_decision, reflow
+from ingest.decisions import Line, dates_in, keyword, reflow
 from ingest.numbering import STAMP as _ITEM_STAMP
 from ingest.numbering import Heading, Sequence, heading
+from ingest.proceedings import read_item
 from ingest.types import Attendee, Meeting, Page, Resolution
 
 # Running headers, footers and stamps that pypdf puts at the top or bottom of a page's text.
@@ -64,6 +65,7 @@ class MinuteItem:
     title: str
     page: int
     lines: list[Line] = field(default_factory=list)
+    movers: tuple[str | None, str | None] = (None, None)  # "R2024-070 S. Kirkey, T. Butler:" names them
 
 
 def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting, list[Resolution]]:
@@ -72,7 +74,13 @@ def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting,
     header, items = split_items(lines)
     closing = _strip_closing(items[-1].lines) if items else []
     meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board)
-    resolutions = [r for r in (resolution(i, meeting) for i in items) if r]
+    opening = next((k for k, (_, t) in enumerate(header) if keyword(t)), None)
+    before = [MinuteItem("", "", header[opening][0], header[opening:])] if opening is not None else []
+    resolutions = [r for i in before + items for r in item_resolutions(i, meeting)]
+    for n, r in enumerate(resolutions):  # an amendment amends the motion decided next in its minute
+        if r.entry == "amendment":
+            r.amends = next((k for k in range(n + 1, len(resolutions)) if resolutions[k].entry != "amendment"
+                             and resolutions[k].item == r.item), None)
     return meeting, resolutions
 
 
@@ -120,12 +128,17 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[MinuteItem]]:
         head = heading(text)
         if head and _accept(head, state, lines[i - 1][1] if i else ""):
             state.decided, state.dot_part = False, 0
+            movers: tuple[str | None, str | None] = (None, None)
             if head.title_above:
                 title, page = _title_above(items[-1].lines if items else header, page)
                 i += 1
+            elif head.form == "resolution":  # a resolution number is followed by its mover and seconder
+                names = [n.strip(" :") for n in head.title.split(",") if n.strip(" :")]
+                title, i = ("", i + 1) if len(names) == 2 else _title(head.title, lines, i)
+                movers = (names[0], names[1]) if len(names) == 2 else movers
             else:
                 title, i = _title(head.title, lines, i)
-            items.append(MinuteItem(head.item, title, page))
+            items.append(MinuteItem(head.item, title, page, movers=movers))
             continue
         if items:
             items[-1].lines.append((page, text))
@@ -180,18 +193,22 @@ def _title_case(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in text.split())
 
 
-def resolution(item: MinuteItem, meeting: Meeting) -> Resolution | None:
-    """The Resolution a minute records, or None if it records no decision."""
-    start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), None)
-    if start is None:
-        return None
-    form, text, page, parts = parse_decision(item.lines[start:])
-    if not text:
-        return None
-    return Resolution(
-        item=item.item, title=item.title, text=text, page=page, parts=parts, form=form,
-        discussion=discussion(item.lines[:start]), board=meeting.board, meeting_date=meeting.date,
-    )
+def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
+    """The decisions, motions and amendments a minute records, in the order printed."""
+    found = [r for r in read_item(item.lines, item.movers) if r.text]
+    start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
+    for r in found:
+        r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date
+        r.title = item.title or _short(r.text)
+        if r.entry == "decision":
+            r.discussion = discussion(item.lines[:start])
+    return found
+
+
+def _short(text: str) -> str:
+    """A title for an untitled resolution: its first words."""
+    words = re.sub(r"(?i)^(?:that|whereas)\s+(?:we\s+)?", "", text).split()
+    return " ".join(words[:10]) + (" ..." if len(words) > 10 else "")
 
 
 def discussion(lines: list[Line]) -> str:
