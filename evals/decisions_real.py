@@ -22,7 +22,17 @@ REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 # Decisions the register finds that the gold leaves out, judged by reading the minutes: a motion
 # put to the vote and lost or carried is a decision (gold/README.md lists amendments but not
 # these). (source file name, page, start of the text)
-GENUINE_EXTRAS: tuple[tuple[str, int, str], ...] = ()
+GENUINE_EXTRAS: tuple[tuple[str, int, str], ...] = (
+    # Motions for time limited debate put to the vote and lost (For 15 / Against 35, 14 / 37, 15 / 23).
+    ("19 December 2024 - County Council minutes.pdf", 9, "This County Council resolves to"),
+    ("19 December 2024 - County Council minutes.pdf", 11, "This Council notes"),
+    ("19 December 2024 - County Council minutes.pdf", 14, "County Council notes that"),
+    # Items 9 and 10 each end "RESOLVED to note ..." / "RESOLVED to endorse ..." like the items the gold lists.
+    ("CPP Minutes 29.10.24.pdf", 7, "to note the report, the proposed Joint Working Protocol"),
+    ("CPP Minutes 29.10.24.pdf", 8, "to endorse the Sufficiency Strategy"),
+    # "Item #10 Consideration of a donation request ... Deferred." between two numbered resolutions.
+    ("Minutes-April-2-2024.pdf", 2, "Item #10 Consideration of a donation request"),
+)
 
 
 def _norm(text: str | None) -> str:

@@ -132,10 +132,11 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[MinuteItem]]:
             if head.title_above:
                 title, page = _title_above(items[-1].lines if items else header, page)
                 i += 1
-            elif head.form == "resolution":  # a resolution number is followed by its mover and seconder
-                names = [n.strip(" :") for n in head.title.split(",") if n.strip(" :")]
-                title, i = ("", i + 1) if len(names) == 2 else _title(head.title, lines, i)
-                movers = (names[0], names[1]) if len(names) == 2 else movers
+            elif head.form == "resolution" and _movers(head.title):  # "R2024-070 S. Kirkey, T. Butler: THAT ..."
+                movers, rest = _movers(head.title)
+                title, i = "", i + 1
+                if rest:
+                    lines.insert(i, (page, rest))
             else:
                 title, i = _title(head.title, lines, i)
             items.append(MinuteItem(head.item, title, page, movers=movers))
@@ -149,11 +150,22 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[MinuteItem]]:
     return header, items
 
 
+def _movers(text: str) -> tuple[tuple[str, str], str] | None:
+    """((mover, seconder), rest of the line) for the two names printed after a resolution number."""
+    m = re.match(r"^([^:;]+)[:;]\s*(.*)$", text) or re.match(r"^([^:;]+)()$", text)
+    names = [n.strip() for n in m[1].split(",")] if m else []
+    if len(names) != 2 or not all(re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){1,4}", n) for n in names):
+        return None
+    return (names[0], names[1]), m[2].strip()
+
+
 def _title_above(before: list[Line], page: int) -> tuple[str, int]:
     """Take the title printed above an "(Item 5)" line off the end of what precedes it."""
     taken: list[Line] = []
     while before and len(taken) < 2 and not re.search(r"[.:;]$", before[-1][1]):
-        if taken and not re.search(r"(?:[/&,\-–]|\b(?:and|of|the|for|to|on|in))$", before[-1][1]):
+        # A second line belongs to the title if it wraps onto the first, or if a finished sentence precedes it.
+        wraps = re.search(r"(?:[/&,\-–]|\b(?:and|of|the|for|to|on|in))$", before[-1][1])
+        if taken and not wraps and not (len(before) > 1 and re.search(r"[.:;]$", before[-2][1])):
             break
         taken.insert(0, before.pop())
     return reflow([t for _, t in taken]), (taken[0][0] if taken else page)

@@ -31,8 +31,9 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|la|le))*(?:,?\s+(
 _TITLED = rf"(?:(?:the\s+)?(?:Chairman|Chair|Vice-Chairman|Vice-Chair|Mayor|Deputy\s+Mayor)|{_NAME})"
 _PROPOSAL = [
     # "Mr A proposed, and Mr B seconded (the motion|the following amendment|that) ..."
-    re.compile(rf"^(?P<mover>{_TITLED})\s+(?:proposed|moved)(?:,)?\s+(?:and\s+)?(?P<seconder>{_TITLED})\s+"
-               rf"seconded,?\s*(?P<rest>.*)$"),
+    re.compile(rf"^(?:[A-Z][\w\s]{{2,40}},\s+)?(?P<mover>{_TITLED})\s+(?i:proposed|moved)(?:,)?\s+(?:and\s+)?"
+               rf"(?P<seconder>{_TITLED})\s+"
+               rf"(?i:seconded),?\s*(?P<rest>.*)$"),
     # "It was moved by A, seconded by B, that ..." / "Moved by A, seconded by B"
     re.compile(rf"(?i)^(?:it\s+was\s+)?moved\s+by\s*:?\s*(?P<mover>{_TITLED}),?\s+(?:and\s+)?seconded\s+by\s*:?\s*"
                rf"(?P<seconder>{_TITLED})\b,?\s*(?P<rest>.*)$"),
@@ -76,7 +77,14 @@ def outcome_word(word: str) -> str | None:
 
 def outcome_line(text: str) -> tuple[str | None, str, Votes | None] | None:
     """(noun, outcome, votes in the line) when `text` records the fate of a motion, else None."""
-    m = _OUTCOME_LINE.match(text.strip()) or _OUTCOME_END.search(text)
+    found = bare_outcome(text)
+    return found[:3] if found else None
+
+
+def bare_outcome(text: str) -> tuple[str | None, str, Votes | None, bool] | None:
+    """outcome_line and whether the line is nothing but the outcome ("Carried.")."""
+    whole = _OUTCOME_LINE.match(text.strip())
+    m = whole or _OUTCOME_END.search(text)
     if not m:
         return None
     outcome = outcome_word(m["word"])
@@ -85,7 +93,7 @@ def outcome_line(text: str) -> tuple[str | None, str, Votes | None] | None:
                        and not text.lower().startswith("result")):
         return None
     noun = (m.groupdict().get("noun") or "").lower() or None
-    return noun, outcome, tally(m.groupdict().get("tally"), bool(m["unan"]))
+    return noun, outcome, tally(m.groupdict().get("tally"), bool(m["unan"])), bool(whole)
 
 
 def tally(text: str | None, unanimous: bool = False) -> Votes | None:
@@ -106,8 +114,7 @@ def proposal(lines: list[str]) -> Proposal | None:
         m = pattern.match(_PARA.sub("", text, count=1))
         if m:
             rest = " ".join([m["rest"], *lines[1:2]])
-            amendment = bool(re.match(r"(?i)(?:the\s+)?(?:following\s+)?amendment\b", m["rest"]) or
-                             re.search(r"(?i)\bseconded\b.*\bamendment\b", text))
+            amendment = bool(re.match(r"(?i)(?:the\s+)?(?:following\s+)?amendment\b", rest.strip()))
             return Proposal(_tidy_name(m["mover"]), _tidy_name(m["seconder"]), m["rest"], 0, amendment,
                             bool(_PROCEDURAL.search(rest)))
     return None

@@ -10,28 +10,36 @@ from __future__ import annotations
 import re
 
 from .decisions import Line, keyword, parse_decision, reflow
-from .motions import (Proposal, item_fate, marked_movers, mover_line, names_line, outcome_line, para_label,
-                      proposal, split_names, vote_head)
+from .motions import (Proposal, item_fate, marked_movers, mover_line, names_line, outcome_line, bare_outcome,
+                      para_label, proposal, split_names, vote_head)
 from .types import Resolution, Votes
 
-_APPROVE = re.compile(r"(?i)\b(?:approv\w*|adopt(?:s|ed|ion)?)\b")
+# Approval as the decision's verb ("approves", "be approved"), not as an adjective ("the approved budget").
+_APPROVE = re.compile(r"(?i)\b(?:approves?|adopts?)\b|\b(?:be|been|was|were|is|are)\s+(?:\w+\s+)?(?:approved|adopted)\b")
 _NOTE = re.compile(r"(?i)\b(?:not(?:e|es|ed|ing)|comment(?:s|ed)?\s+on|make\s+comment|receive[sd]?)\b")
 _AGREE = re.compile(r"(?i)\bagree[sd]?\b")
 _UNANIMOUS = re.compile(r"(?i)\b(?:agreed|carried|approved|resolved)\s+unanimously\b|\bunanimously\s+(?:agreed|carried)\b"
                         r"|\[\s*unanimous\s*\]")
 
 
-def decision_outcome(form: str, text: str, kinds: list[str]) -> str:
+def decision_outcome(form: str, text: str, parts: list) -> str:
     """The outcome a decision's own words record: approved, noted, deferred, recommended or agreed."""
+    kinds = [p.kind for p in parts]
     if form == "RECOMMENDED" or (kinds and all(k == "recommended" for k in kinds)):
         return "recommended"
     if kinds and all(k == "deferred" for k in kinds):
         return "deferred"
     if _APPROVE.search(text):
         return "approved"
-    if form == "NOTED" or (_NOTE.search(text) and not _AGREE.search(text)):
+    if form == "NOTED" or (len(parts) > 1 and all(_noting(p.text) for p in parts)):
+        return "noted"
+    if len(parts) <= 1 and _noting(text):
         return "noted"
     return "agreed"
+
+
+def _noting(text: str) -> bool:
+    return bool(_NOTE.search(text)) and not _AGREE.search(text)
 
 
 def read_item(lines: list[Line], movers: tuple[str | None, str | None] = (None, None)) -> list[Resolution]:
@@ -59,7 +67,7 @@ def read_item(lines: list[Line], movers: tuple[str | None, str | None] = (None, 
         elif _UNANIMOUS.search(text):
             state.votes = state.votes or Votes(unanimous=True)
         else:
-            state.text(text)
+            state.text(lines[i])
         i += 1
     if not out:
         fate = item_fate(reflow([t for _, t in lines]))
@@ -81,7 +89,7 @@ class _State:
         self.amendment: Proposal | None = None
         self.last: Proposal | None = None
         self.labels: dict[str, str] = {}
-        self.lines: list[str] = []  # motion text printed without a "proposed ... seconded" line
+        self.lines: list[Line] = []  # motion text printed without a "proposed ... seconded" line
         self.tail: Resolution | None = None  # "RESULT: ..." entry whose mover and votes follow it
 
     def moved(self, found: Proposal, lines: list[Line], i: int) -> None:
@@ -104,16 +112,16 @@ class _State:
         else:
             self.votes = _merge(self.votes, votes) if self.votes and not self.votes.counts else votes
 
-    def text(self, text: str) -> None:
+    def text(self, line: Line) -> None:
         self.tail = None
-        self.lines.append(text)
+        self.lines.append(line)
 
     def decision(self, lines: list[Line], i: int, out: list[Resolution]) -> int:
         end = decision_end(lines, i)
         form, text, page, parts = parse_decision(lines[i:end])
         mover, seconder = self._movers(self.motion)
         out.append(Resolution(item="", title="", text=text, page=page, parts=parts, form=form,
-                              outcome=decision_outcome(form, text, [p.kind for p in parts]), votes=self.votes,
+                              outcome=decision_outcome(form, text, parts), votes=self.votes,
                               mover=mover, seconder=seconder))
         self.votes, self.motion, self.amendment, self.last, self.tail, self.lines = None, None, None, None, None, []
         return end
@@ -130,15 +138,17 @@ class _State:
                                   entry="amendment", form="AMENDMENT"))
             self.votes, self.amendment, self.last = None, None, None
             return
-        if self.last is not None and self.last.procedural and noun in ("motion", None):
-            self.votes, self.last = None, None  # "that the question be now put": about the debate, not the matter
-            return
         if decision_follows(lines, i):
             self.votes = votes  # the resolution printed next records this motion
             return
+        if self.last is not None and self.last.procedural and noun in ("motion", None):
+            self.votes, self.last = None, None  # "that the question be now put": about the debate, not the matter
+            return
         motion = self.motion
         own = re.sub(r"\s*\b\w+\W*$", "", text) if not re.match(r"(?i)\W*(?:result|motion|carried|lost)", text) else ""
-        words = motion.text if motion else reflow([*self.lines, own] if own else self.lines)
+        words = motion.text if motion else reflow([t for _, t in self.lines] + ([own] if own else []))
+        if not motion and self.lines:  # a motion printed whole, then its fate: cited where its words start
+            page = self.lines[0][0]
         mover, seconder = self._movers(motion)
         marked = marked_movers(text) or marked_movers(words)
         if marked and not mover:
@@ -159,10 +169,10 @@ class _State:
 
 def fate_at(lines: list[Line], i: int) -> tuple[str | None, str, Votes | None] | None:
     """outcome_line for lines[i], where a bare word ("Carried.") follows a finished sentence, not "be" + "approved."."""
-    found = outcome_line(lines[i][1])
-    if not found or found[0] or re.match(r"(?i)\W*result\b", lines[i][1]) or len(lines[i][1].split()) > 4:
-        return found
-    return found if i == 0 or re.search(r"[.;:!)\]”\"]$", lines[i - 1][1]) else None
+    found = bare_outcome(lines[i][1])
+    if not found or found[0] or not found[3] or re.match(r"(?i)\W*result\b", lines[i][1]):
+        return found[:3] if found else None
+    return found[:3] if i == 0 or re.search(r"[.;:!)\]”\"]$", lines[i - 1][1]) else None
 
 
 def _merge(a: Votes | None, b: Votes | None) -> Votes | None:
@@ -194,13 +204,14 @@ def read_votes(lines: list[Line], i: int) -> tuple[Votes, int]:
 
 def proposal_text(rest: str, lines: list[Line], i: int) -> str:
     """The words of a motion or amendment: what follows "seconded the motion that" up to the vote."""
-    body = [re.sub(r"(?i)^(?:the\s+)?(?:following\s+)?(?:motion|amendment)?\s*(?:that\s*)?:?\s*", "", rest)]
+    body = [rest]
     label = para_label(lines[i][1])
     for j in range(i + 1, len(lines)):
         if _stops(lines, j, label) or proposal([lines[j][1]]):
             break
         body.append(lines[j][1])
-    return reflow([b for b in body if b]).strip("“”\" ")
+    text = reflow([b for b in body if b])
+    return re.sub(r"(?i)^(?:the\s+)?(?:following\s+)?(?:motion|amendment)?\s*(?:that\s*)?:?\s*", "", text).strip("“”\" ")
 
 
 def _stops(lines: list[Line], j: int, label: tuple[str, int] | None) -> bool:

@@ -156,7 +156,8 @@ def _sections_from_openings(pages, board, date, title) -> list[Section]:
 
 
 def _opens_minutes(text: str) -> bool:
-    head = _strip_stamp(text)[:800]
+    # A running header that numbers the page ("Minutes – April 2, 2024 – Page 2") continues the minutes.
+    head = re.sub(r"(?i)^\s*[^\n]*\bpage\s+\d+(?:\s+of\s+\d+)?\s*\n", "", _strip_stamp(text), count=1)[:800]
     return bool(_MINUTES_OPEN.search(head) or _MINUTES_CUE.search(head))
 
 
