@@ -22,6 +22,7 @@ _KEYWORD = re.compile(
 _KEYWORD_TITLE = re.compile(rf"^({'|'.join(DECISION_KEYWORDS_TITLE)})\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.*)$")
 _FORMS = {re.compile(rf"(?:{pattern})$"): form for form, pattern in DECISION_KEYWORDS}
 
+_LEAD_IN = re.compile(rf"^[A-Z][^,;:]{{3,60}},\s+(?=(?:{KEYWORDS})\b)")
 _PARA_LABEL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.)])\s+(?=[A-Z])")
 
 _LABEL_CORE = r"[a-zA-Z]|[ivxlIVXL]{1,6}|\d{1,2}"
@@ -82,6 +83,8 @@ def keyword(text: str) -> tuple[str, str] | None:
     """(FORM, rest of the line) when `text` opens a decision, e.g. "RESOLVED that ...", else None."""
     # A decision may be printed as a numbered paragraph of its minute: "3. RESOLVED that", "(26) RESOLVED".
     text = _PARA_LABEL.sub("", text, count=1)
+    # ... or after the circumstance that led to it: "In the absence of the Chairman, RESOLVED that".
+    text = _LEAD_IN.sub("", text, count=1)
     m = _KEYWORD.match(text) or _KEYWORD_TITLE.match(text)
     if not m:
         return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ingest.decisions import Line, dates_in, keyword, reflow
 from ingest.numbering import STAMP as _ITEM_STAMP
 from ingest.numbering import Heading, Sequence, heading
+from ingest.motions import outcome_line
 from ingest.proceedings import read_item
 from ingest.types import Attendee, Meeting, Page, Resolution
 
@@ -132,8 +133,9 @@ def split_items(lines: list[Line]) -> tuple[list[Line], list[MinuteItem]]:
             if head.title_above:
                 title, page = _title_above(items[-1].lines if items else header, page)
                 i += 1
-            elif head.form == "resolution" and _movers(head.title):  # "R2024-070 S. Kirkey, T. Butler: THAT ..."
-                movers, rest = _movers(head.title)
+            elif head.form == "resolution" and (not head.title or _movers(head.title)):
+                # "R2024-070 S. Kirkey, T. Butler: THAT ...", or the number alone with "Moved by:" lines under it
+                movers, rest = _movers(head.title) or ((None, None), "")
                 title, i = "", i + 1
                 if rest:
                     lines.insert(i, (page, rest))
@@ -211,6 +213,9 @@ def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
     start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
     for r in found:
         r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date
+        if item.title and r.text == r.outcome_text and outcome_line(r.text) and len(r.text.split()) < 6:
+            # "RESULT: APPROVED" under the item it decides
+            r.text = item.title
         r.title = item.title or _short(r.text)
         if r.entry == "decision":
             r.discussion = discussion(item.lines[:start])

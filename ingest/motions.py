@@ -26,7 +26,11 @@ _OUTCOME_LINE = re.compile(
     rf"(?P<word>{_OUTCOME_ALT})\b\s*(?:{_UNANIMOUS}|{_TALLY}|\s)*[.!]?$"
 )
 # "... be adopted as published.  Carried." (the outcome closes the motion's last line)
-_OUTCOME_END = re.compile(rf"(?<=[.;:)])\s+(?P<word>(?=[A-Z])(?i:{_OUTCOME_ALT}))\b\s*(?i:{_UNANIMOUS}|{_TALLY}|\s)*\.?$")
+_OUTCOME_END = re.compile(rf"(?<=[.;:)])\s+(?:(?=[A-Z])(?P<noun>(?i:{_NOUN_ALT}))\s+)?(?P<word>(?i:{_OUTCOME_ALT}))\b"
+                          rf"\s*(?i:{_UNANIMOUS}|{_TALLY}|\s)*\.?$")
+# "The budget was approved – J. Smith (motion), K. Lee (second)", "APPROVED – the budget ..."
+_OUTCOME_MARKED = re.compile(
+    rf"(?i)^(?:(?P<what>.+?)\s+(?:was|were)\s+(?P<word>{_OUTCOME_ALT})|(?-i:(?P<caps>[A-Z]{{4,}})))\s*[–—-]\s+(?P<rest>.+)$")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|la|le))*(?:,?\s+(?:CBE|OBE|MBE|JP))?"
 _TITLED = rf"(?:(?:the\s+)?(?:Chairman|Chair|Vice-Chairman|Vice-Chair|Mayor|Deputy\s+Mayor)|{_NAME})"
 _PROPOSAL = [
@@ -75,6 +79,15 @@ def outcome_word(word: str) -> str | None:
     return next((o for p, o in _OUTCOME_OF if p.fullmatch(word.strip())), None)
 
 
+def outcome_words(text: str) -> str:
+    """What was decided, less the printed outcome: "The budget" for "The budget was approved – ..."."""
+    marked = _OUTCOME_MARKED.match(text.strip())
+    if marked:
+        return (marked["what"] or re.sub(r"\s*\([^)]*\)", "", marked["rest"])).strip()
+    end = _OUTCOME_END.search(text)
+    return text[:end.start()].strip() if end else ""
+
+
 def outcome_line(text: str) -> tuple[str | None, str, Votes | None] | None:
     """(noun, outcome, votes in the line) when `text` records the fate of a motion, else None."""
     found = bare_outcome(text)
@@ -86,7 +99,9 @@ def bare_outcome(text: str) -> tuple[str | None, str, Votes | None, bool] | None
     whole = _OUTCOME_LINE.match(text.strip())
     m = whole or _OUTCOME_END.search(text)
     if not m:
-        return None
+        marked = _OUTCOME_MARKED.match(text.strip())
+        word = marked and outcome_word(marked["word"] or marked["caps"])
+        return (None, word, None, False) if word and word not in ("noted", "recommended") else None
     outcome = outcome_word(m["word"])
     # A bare "Agreed." or "Noted." under a paragraph is prose, not a motion's fate.
     if not outcome or (not m.groupdict().get("noun") and outcome in ("agreed", "noted", "recommended")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .decisions import Line, keyword, parse_decision, reflow
-from .motions import (Proposal, item_fate, marked_movers, mover_line, names_line, outcome_line, bare_outcome,
+from .motions import (Proposal, item_fate, marked_movers, mover_line, names_line, outcome_line, outcome_words, bare_outcome,
                       para_label, proposal, split_names, vote_head)
 from .types import Resolution, Votes
 
@@ -55,6 +55,8 @@ def read_item(lines: list[Line], movers: tuple[str | None, str | None] = (None, 
         found = proposal([t for _, t in lines[i:i + 2]])
         if found:
             state.moved(found, lines, i)
+            if fate_at(lines, i):  # "It was moved by A, seconded by B, that ... Motion carried 4-1."
+                state.outcome(lines, i, out)
         elif mover_line(text):
             role, name = mover_line(text)
             state.label_mover(role, name)
@@ -145,8 +147,9 @@ class _State:
             self.votes, self.last = None, None  # "that the question be now put": about the debate, not the matter
             return
         motion = self.motion
-        own = re.sub(r"\s*\b\w+\W*$", "", text) if not re.match(r"(?i)\W*(?:result|motion|carried|lost)", text) else ""
+        own = "" if bare_outcome(text)[3] or re.match(r"(?i)\W*result\b", text) else outcome_words(text)
         words = motion.text if motion else reflow([t for _, t in self.lines] + ([own] if own else []))
+        words = re.sub(r"(?i)^motion\s*:\s*", "", words)
         if not motion and self.lines:  # a motion printed whole, then its fate: cited where its words start
             page = self.lines[0][0]
         mover, seconder = self._movers(motion)
@@ -172,7 +175,8 @@ def fate_at(lines: list[Line], i: int) -> tuple[str | None, str, Votes | None] |
     found = bare_outcome(lines[i][1])
     if not found or found[0] or not found[3] or re.match(r"(?i)\W*result\b", lines[i][1]):
         return found[:3] if found else None
-    return found[:3] if i == 0 or re.search(r"[.;:!)\]”\"]$", lines[i - 1][1]) else None
+    continues = re.search(r"(?i)(?:\b(?:be|been|was|were|is|are|being|not|and|or|to)|[,-])$", lines[i - 1][1]) if i else None
+    return None if continues else found[:3]
 
 
 def _merge(a: Votes | None, b: Votes | None) -> Votes | None:
@@ -211,6 +215,7 @@ def proposal_text(rest: str, lines: list[Line], i: int) -> str:
             break
         body.append(lines[j][1])
     text = reflow([b for b in body if b])
+    text = outcome_words(text) or text  # "... approving ZTA 25-01. Motion carried 4-1."
     return re.sub(r"(?i)^(?:the\s+)?(?:following\s+)?(?:motion|amendment)?\s*(?:that\s*)?:?\s*", "", text).strip("“”\" ")
 
 
