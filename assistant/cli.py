@@ -12,6 +12,7 @@ from pathlib import Path
 from ingest.errors import MinutebookError
 from ingest.settings import Settings
 from ingest.store import Filters
+from ingest.house_style import OUTCOMES
 from ingest.types import PART_KINDS
 
 
@@ -62,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(p)
     p.add_argument("--kind", metavar="K", choices=PART_KINDS,
                    help=f"only decisions with a part of this kind: {', '.join(PART_KINDS)}")
+    p.add_argument("--outcome", metavar="O", choices=OUTCOMES,
+                   help=f"only decisions with this outcome: {', '.join(OUTCOMES)}")
+    p.add_argument("--moved-by", metavar="NAME", help="only motions and decisions moved by NAME (part of the name)")
     p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print machine-readable JSON")
@@ -95,7 +99,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--board", metavar="B", help="only papers of boards whose name contains B")
+    p.add_argument("--board", "--body", dest="board", metavar="B",
+                   help="only papers of boards (committees, councils, panels) whose name contains B")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only meetings on or after this date")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="only meetings on or before this date")
     p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
@@ -221,7 +226,8 @@ def cmd_resolutions(args, settings: Settings) -> int:
     reader = searcher.reader if searcher else IndexReader(settings.index)
     try:
         entries = register.find(reader.store, topic=args.topic, board=args.board, since=args.since, until=args.until,
-                                kind=args.kind, include_restricted=settings.include_restricted, searcher=searcher)
+                                kind=args.kind, include_restricted=settings.include_restricted, searcher=searcher,
+                                outcome=args.outcome, moved_by=args.moved_by)
     finally:
         reader.close()
     if args.json:
@@ -236,6 +242,8 @@ def cmd_resolutions(args, settings: Settings) -> int:
 
 
 def _print_register(entries: list[dict]) -> None:
+    from ingest import register
+
     if not entries:
         print("No matching decisions.")
     meeting = None
@@ -244,6 +252,9 @@ def _print_register(entries: list[dict]) -> None:
             meeting = (e["meeting_date"], e["board"])
             print(f"\n{e['meeting_date'] or 'undated'}  {e['board'] or ''}".rstrip())
         print(f"  {e['item']}. {e['title']}  ({e['source']}, page {e['page']})")
+        facts = register.step_facts(e)
+        if facts:
+            print(f"      {facts}")
         for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
             label = f"{part['label']} " if part["label"] else ""
             print(textwrap.fill(f"{label}{part['text']} [{part['kind']}]", 96, initial_indent="      ",

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import date
 
 from .errors import BadInput
+from .house_style import OUTCOMES
 from .minutes import parse_minutes
 from .store import Filters, Store, fts_query
 from .types import PART_KINDS, Document, Page
@@ -171,16 +172,20 @@ _FTS_WEIGHT = 0.5
 
 def find(store: Store, topic: str | None = None, board: str | None = None, since: str | None = None,
          until: str | None = None, kind: str | None = None, include_restricted: bool = False,
-         searcher=None) -> list[dict]:
+         searcher=None, outcome: str | None = None, moved_by: str | None = None) -> list[dict]:
     """Register entries passing the filters: newest meeting first, or by relevance to `topic`.
 
     `searcher` is anything with `search(query, k=, filters=)` returning hits (assistant.search.Searcher);
     it is required with a topic, so the register ranks with the same hybrid retrieval as search.
     """
-    _validate(since, until, kind)
+    _validate(since, until, kind, outcome)
     ensure_tables(store.db.conn)
     filters = Filters(board=board, since=since, until=until, include_restricted=include_restricted)
     where, params = _where(filters, kind)
+    if outcome:
+        where, params = where + " AND r.outcome = ?", [*params, outcome]
+    if moved_by:
+        where, params = where + " AND r.mover LIKE ?", [*params, f"%{moved_by}%"]
     rows = {r["id"]: r for r in _rows(store, where, params)}
     if not topic:
         return [_entry(r) for r in rows.values()]
@@ -198,7 +203,9 @@ def find(store: Store, topic: str | None = None, board: str | None = None, since
     return [_entry(rows[rid]) for rid in ranked]
 
 
-def _validate(since, until, kind) -> None:
+def _validate(since, until, kind, outcome=None) -> None:
+    if outcome and outcome not in OUTCOMES:
+        raise BadInput(f"--outcome '{outcome}' is not an outcome (choose from {', '.join(OUTCOMES)})")
     for name, value in (("since", since), ("until", until)):
         if value:
             try:
@@ -270,6 +277,27 @@ def _entry(r: dict) -> dict:
             "id": r.get("id"), "entry": r.get("entry") or "decision", "outcome": r.get("outcome"),
             "outcome_text": r.get("outcome_text"), "mover": r.get("mover"), "seconder": r.get("seconder"),
             "votes": json.loads(r["votes"]) if r.get("votes") else None, "amends": r.get("amends")}
+
+
+def vote_line(votes: dict | None) -> str:
+    """A vote in words: "For 12, Against 42, Abstain 7", or "unanimous"."""
+    if not votes:
+        return ""
+    counts = [f"{k.capitalize()} {votes[k]}" for k in ("for", "against", "abstain") if votes.get(k) is not None]
+    if votes.get("unanimous"):
+        counts = counts + ["unanimous"] if counts else ["unanimous"]
+    return ", ".join(counts)
+
+
+def step_facts(entry: dict) -> str:
+    """Outcome, vote and movers of an entry in one line: "amendment lost (For 12, Against 42); moved by ..."."""
+    what = " ".join(x for x in ((entry.get("entry") if entry.get("entry") != "decision" else ""),
+                                entry.get("outcome") or "") if x)
+    votes = vote_line(entry.get("votes"))
+    out = f"{what} ({votes})" if what and votes else what or votes
+    if entry.get("mover"):
+        out += f"; moved by {entry['mover']}" + (f", seconded by {entry['seconder']}" if entry.get("seconder") else "")
+    return out.strip("; ")
 
 
 CSV_COLUMNS = ("meeting_date", "board", "item", "title", "text", "kinds", "source", "page",
