@@ -17,6 +17,8 @@ from ingest.store import Filters
 from ingest.types import Answer, Hit
 
 from . import extractive as ex
+from .register_answers import answer as register_answer
+from .register_answers import asks_register
 from .search import Searcher
 
 _FOLLOW_UP = re.compile(r"^\s*(and|also|then|what about|how about|so)\b|\b(it|its|that|this|they|them|those|next)\b", re.I)
@@ -48,6 +50,12 @@ class Assistant:
             llm=None) -> Answer:
         """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
         request = AskRequest(question, list(history or []), filters)
+        if asks_register(question):  # a motion's fate, vote or mover: the register has it as printed
+            found = register_answer(self.searcher.reader.store, self.searcher,
+                                    retrieval_query(question, request.history),
+                                    filters or Filters(include_restricted=self.settings.include_restricted))
+            if found:
+                return found
         if llm is None:
             return self.chain.invoke(request)
         from .generative import answer_with_llm

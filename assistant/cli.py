@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(p)
     _common(p)
 
+    p = sub.add_parser("lineage", help="a matter's path between bodies and meetings, with each step's outcome",
+                       description="List the meetings that dealt with TOPIC in date order: body, what it decided "
+                                   "(outcome and vote, from the register) or the paper that put it before them.")
+    p.add_argument("topic", help="the matter to follow, e.g. 'budget 2025-26'")
+    _filters(p)
+    _common(p)
+
     p = sub.add_parser("resolutions", help="the register of decisions in the minutes, filterable and citable",
                        description="List every minuted decision with its meeting, minute number, source and page.")
     p.add_argument("--topic", metavar="TEXT",
@@ -211,7 +218,34 @@ def cmd_timeline(args, settings: Settings) -> int:
         print(f"No paper mentions '{args.topic}'.")
     for e in events:
         print(f"{e.meeting_date or 'undated   '}  {e.what:<12} {e.reference}")
+        if e.outcome:
+            print(f"    {e.outcome}" + (f" ({e.votes})" if e.votes else ""))
         print(textwrap.fill(f"“{e.quote}”", 96, initial_indent="    ", subsequent_indent="    "))
+    return 0
+
+
+def cmd_lineage(args, settings: Settings) -> int:
+    from .lineage import lineage
+    from .search import Searcher
+
+    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
+    filters = Filters(board=args.board, since=args.since, until=args.until,
+                      include_restricted=settings.include_restricted)
+    searcher = Searcher(settings)
+    try:
+        steps = lineage(searcher, args.topic, filters)
+    finally:
+        searcher.close()
+    if args.json:
+        print(json.dumps([s.to_json() for s in steps], indent=2, ensure_ascii=False))
+        return 0
+    if not steps:
+        print(f"No meeting dealt with '{args.topic}'.")
+    for n, s in enumerate(steps, start=1):
+        facts = "; ".join(x for x in (s.outcome, s.votes, s.amendments) if x)
+        print(f"{n}. {s.meeting_date or 'undated'}  {s.board or 'unknown body'}: {facts}")
+        print(f"   {s.reference}")
+        print(textwrap.fill(f"“{s.quote}”", 96, initial_indent="   ", subsequent_indent="   "))
     return 0
 
 
@@ -338,7 +372,7 @@ def _progress_bar():
     return show
 
 
-COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "resolutions": cmd_resolutions, "status": cmd_status,
+COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "lineage": cmd_lineage, "resolutions": cmd_resolutions, "status": cmd_status,
             "actions": cmd_actions, "serve": cmd_serve}
 
 if __name__ == "__main__":

@@ -203,6 +203,20 @@ def find(store: Store, topic: str | None = None, board: str | None = None, since
     return [_entry(rows[rid]) for rid in ranked]
 
 
+def for_item(store: Store, document_id: str, item: str | None) -> list[dict]:
+    """The entries of one minute, in the order printed (amendments, then the decision they amend)."""
+    if not item:
+        return []
+    ensure_tables(store.db.conn)
+    return [_entry(r) for r in _rows(store, "r.document_id = ? AND r.item = ?", [document_id, item])]
+
+
+def final_step(entries: list[dict]) -> dict | None:
+    """The entry that settles a minute: its last decision or motion, else its last amendment."""
+    settled = [e for e in entries if e.get("entry") != "amendment"] or entries
+    return settled[-1] if settled else None
+
+
 def _validate(since, until, kind, outcome=None) -> None:
     if outcome and outcome not in OUTCOMES:
         raise BadInput(f"--outcome '{outcome}' is not an outcome (choose from {', '.join(OUTCOMES)})")

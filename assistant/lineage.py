@@ -1,0 +1,74 @@
+"""A matter's path between bodies: the meetings that dealt with it, in date order, with what each did.
+
+Built on the timeline (every paper and minute that names the topic) and the register (what a
+minute decided, and the vote): one step per meeting of a body, the decision where its minutes
+record one, otherwise the paper that put the matter before it. A budget recommended by Cabinet
+and approved by Council, or a decision called in by Scrutiny and reconsidered, reads as a list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import register
+from ingest.store import Filters
+
+from .search import Searcher
+from .timeline import Event, timeline
+
+# Preference for the step that speaks for a meeting: its decision, then the paper that proposed it.
+_RANK = {"decision": 0, "report": 1, "agenda item": 2, "discussion": 3}
+_RECOMMENDS = re.compile(
+    r"(?i)\brecommend\w*\s+(?:it\s+)?(?:to|that)\s+(?:the\s+)?((?:full|county|city|borough|district)?\s*council|cabinet)")
+_CALL_IN = re.compile(r"(?i)\bcall(?:ed)?[- ]in\b|\breconsider\w*\b")
+
+
+@dataclass
+class Step:
+    meeting_date: str | None
+    board: str | None
+    what: str  # "decision", "report", "agenda item", ...
+    outcome: str | None  # the register's outcome, or what the paper asks of the meeting
+    votes: str | None
+    amendments: str | None  # "6 amendments lost" where the minute records amendments
+    quote: str
+    reference: str
+    source: str
+    page: int
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+def lineage(searcher: Searcher, topic: str, filters: Filters | None = None) -> list[Step]:
+    """One step per meeting that dealt with `topic`, oldest first."""
+    best: dict[tuple, Event] = {}
+    for event in timeline(searcher, topic, filters, k=80):
+        key = (event.board or "", event.meeting_date)
+        if key not in best or _rank(event) < _rank(best[key]):
+            best[key] = event
+    steps = [_step(e, searcher) for e in best.values()]
+    return sorted(steps, key=lambda s: (s.meeting_date or "9999", s.board or ""))
+
+
+def _rank(event: Event) -> tuple:
+    return (_RANK.get(event.what, 4), 0 if event.outcome else 1, 0 if _RECOMMENDS.search(event.quote) else 1)
+
+
+def _step(event: Event, searcher: Searcher) -> Step:
+    outcome, amendments = event.outcome, None
+    if event.what == "decision" and event.document_id:
+        entries = register.for_item(searcher.reader.store, event.document_id, event.item)
+        amended = [e for e in entries if e.get("entry") == "amendment"]
+        if amended:
+            fates = {}
+            for e in amended:
+                fates[e.get("outcome") or "put"] = fates.get(e.get("outcome") or "put", 0) + 1
+            amendments = ", ".join(f"{n} amendment{'s' if n > 1 else ''} {fate}" for fate, n in fates.items())
+    elif outcome is None:
+        m = _RECOMMENDS.search(event.quote)
+        outcome = (f"asked to recommend to {m.group(1).strip()}" if m
+                   else "called in / reconsidered" if _CALL_IN.search(event.quote) else f"{event.what} considered")
+    return Step(meeting_date=event.meeting_date, board=event.board, what=event.what, outcome=outcome,
+                votes=event.votes, amendments=amendments, quote=event.quote, reference=event.reference,
+                source=event.source, page=event.page)
