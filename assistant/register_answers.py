@@ -87,11 +87,16 @@ def _quote(store, entry: dict, question: str) -> tuple[int, str | None]:
     document_id = store.document_for_source(entry["source"])
     page = entry["page"]
     if _WHO.search(question) and entry.get("mover"):
-        surname = entry["mover"].split()[-1]
-        for n in range(page, max(0, page - 4), -1):
-            line = _line(store.page_text(document_id, n) or "", rf"\b{re.escape(surname)}\b.*\b(?:propos|moved|second)")
-            if line:
-                return n, line
+        mover = re.escape(entry["mover"].split()[-1])
+        second = re.escape((entry.get("seconder") or "").split()[-1]) if entry.get("seconder") else None
+        # "A proposed, and B seconded", "moved by A, seconded by B", or a "Moved by: A" line
+        patterns = [rf"\b{mover}\b.*\b(?:proposed|moved)\b.*\b{second}\b" if second else None,
+                    rf"\b(?:moved|proposed)\s+by\b.*\b{mover}\b", rf"\b{mover}\b.*\b(?:proposed|moved)\b"]
+        for pattern in filter(None, patterns):
+            for n in range(page, max(0, page - 4), -1):
+                line = _line(store.page_text(document_id, n) or "", pattern)
+                if line:
+                    return n, line
     text = store.page_text(document_id, page) or ""
     for pattern in (re.escape(entry.get("outcome_text") or "\x00"), r"^\s*(?:For|Against)\s*\(\d+\)"):
         line = _line(text, pattern)

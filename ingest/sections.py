@@ -17,7 +17,9 @@ _PAGES_REF = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*-\s*(\d+))?\s*\)", re.I)
 _STAMP = re.compile(r"^\s*Agenda\s+Item\s+(\d+[A-Za-z]?)\b", re.I)
 _MINUTES_OPEN = re.compile(r"^\s*minutes\s+of\s+(a|the)\s+(\w+\s+)?meeting\s+of\s+(the\s+)?(.+?)\s+held\b",
                            re.I | re.S | re.M)
-_MINUTES_CUE = re.compile(r"^\s*(minutes\b|record of (decisions|the meeting))", re.I | re.M)
+# "Minutes of ...", "Record of Decisions", and a US or Canadian "REGULAR (COUNCIL) MEETING MINUTES" title.
+_MINUTES_CUE = re.compile(r"^\s*(minutes\b|record of (decisions|the meeting)|(?:[a-z]+\s+){0,3}meeting\s+minutes\s*$)",
+                          re.I | re.M)
 _DECISION_LINE = re.compile(r"^\s*(RESOLVED|AGREED|DECISION)\b", re.M)
 _APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.I)
 _BODY_WORDS = r"(BOARD|COMMITTEE|CABINET|COMMISSION|PANEL|COUNCIL|PARTNERSHIP|FORUM|SUB-COMMITTEE|GROUP|EXECUTIVE)"
