@@ -291,7 +291,8 @@ def _print_register(entries: list[dict]) -> None:
             print(f"      {facts}")
         for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
             label = f"{part['label']} " if part["label"] else ""
-            print(textwrap.fill(f"{label}{part['text']} [{part['kind']}]", 96, initial_indent="      ",
+            kind = f" [{part['kind']}]" if part["kind"] else ""
+            print(textwrap.fill(f"{label}{part['text']}{kind}", 96, initial_indent="      ",
                                 subsequent_indent="      "))
 
 

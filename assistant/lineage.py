@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ingest import register
+from ingest.dates import find_dates
 from ingest.store import Filters
 
 from .search import Searcher
@@ -21,6 +22,13 @@ _RANK = {"decision": 0, "report": 1, "agenda item": 2, "discussion": 3}
 _RECOMMENDS = re.compile(
     r"(?i)\brecommend\w*\s+(?:it\s+)?(?:to|that)\s+(?:the\s+)?((?:full|county|city|borough|district)?\s*council|cabinet)")
 _CALL_IN = re.compile(r"(?i)\bcall(?:ed)?[- ]in\b|\breconsider\w*\b")
+# A paper recounting an earlier step: "On 29 January 2025, the Scrutiny Committee considered a call-in ..."
+_BODY = r"(?:[A-Z][\w&'-]*\s+){0,4}(?:Committee|Cabinet|Council|Board|Panel|Commission|Executive|Sub-Committee)"
+_RECOUNTED = re.compile(rf"\b[Oo]n\s+(?P<when>[^,]{{6,30}}),\s+(?:the\s+)?(?P<body>{_BODY})\s+(?P<did>(?:[a-z]+\s+){{0,1}}"
+                        r"(?:considered|agreed|resolved|approved|decided|recommended|endorsed|noted|deferred|rejected|"
+                        r"called[- ]in|reconsidered|took)\b[^.;]{0,80})")
+_LABEL = {"discussion": "discussed", "report": "report considered", "agenda item": "on the agenda",
+          "appendix": "appendix considered"}
 
 
 @dataclass
@@ -42,13 +50,35 @@ class Step:
 
 def lineage(searcher: Searcher, topic: str, filters: Filters | None = None) -> list[Step]:
     """One step per meeting that dealt with `topic`, oldest first."""
+    events = timeline(searcher, topic, filters, k=80)
+    boards: dict[str | None, set[str]] = {}
+    for event in events:
+        if event.board:
+            boards.setdefault(event.meeting_date, set()).add(event.board)
     best: dict[tuple, Event] = {}
-    for event in timeline(searcher, topic, filters, k=80):
+    for event in events:
+        if not event.board and len(boards.get(event.meeting_date, ())) == 1:
+            # a paper of that day's only meeting that does not print the body's name belongs to it
+            event.board = next(iter(boards[event.meeting_date]))
         key = (event.board or "", event.meeting_date)
         if key not in best or _rank(event) < _rank(best[key]):
             best[key] = event
-    steps = [_step(e, searcher) for e in best.values()]
-    return sorted(steps, key=lambda s: (s.meeting_date or "9999", s.board or ""))
+    steps = {(s.board, s.meeting_date): s for s in (_step(e, searcher) for e in best.values())}
+    for step in (r for e in events for r in _recounted(e)):
+        steps.setdefault((step.board, step.meeting_date), step)
+    return sorted(steps.values(), key=lambda s: (s.meeting_date or "9999", s.board or ""))
+
+
+def _recounted(event: Event) -> list[Step]:
+    """Earlier steps a paper recounts ("On 29 January 2025, the Scrutiny Committee considered ..."), cited to it."""
+    out = []
+    for m in _RECOUNTED.finditer(event.quote):
+        dates = find_dates(m["when"])
+        if dates:
+            out.append(Step(meeting_date=dates[0][1], board=m["body"].strip(), what="recounted",
+                            outcome=re.sub(r"\s+", " ", m["did"]).strip(" ,"), votes=None, amendments=None,
+                            quote=event.quote, reference=event.reference, source=event.source, page=event.page))
+    return out
 
 
 def _rank(event: Event) -> tuple:
@@ -56,9 +86,13 @@ def _rank(event: Event) -> tuple:
 
 
 def _step(event: Event, searcher: Searcher) -> Step:
-    outcome, amendments = event.outcome, None
+    outcome, amendments, quote, page, reference = event.outcome, None, event.quote, event.page, event.reference
     if event.what == "decision" and event.document_id:
         entries = register.for_item(searcher.reader.store, event.document_id, event.item)
+        final = register.final_step(entries)
+        if final and final.get("text"):  # quote the decision itself, on its own page
+            quote, page = final["text"].split("\n")[0][:300], final["page"]
+            reference = re.sub(r"p\. \d+$", f"p. {page}", reference)
         amended = [e for e in entries if e.get("entry") == "amendment"]
         if amended:
             fates = {}
@@ -68,7 +102,8 @@ def _step(event: Event, searcher: Searcher) -> Step:
     elif outcome is None:
         m = _RECOMMENDS.search(event.quote)
         outcome = (f"asked to recommend to {m.group(1).strip()}" if m
-                   else "called in / reconsidered" if _CALL_IN.search(event.quote) else f"{event.what} considered")
+                   else "called in / reconsidered" if _CALL_IN.search(event.quote)
+                   else _LABEL.get(event.what, "paper considered"))
     return Step(meeting_date=event.meeting_date, board=event.board, what=event.what, outcome=outcome,
-                votes=event.votes, amendments=amendments, quote=event.quote, reference=event.reference,
-                source=event.source, page=event.page)
+                votes=event.votes, amendments=amendments, quote=quote, reference=reference,
+                source=event.source, page=page)
