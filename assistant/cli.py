@@ -199,18 +199,24 @@ def cmd_ask(args, settings: Settings) -> int:
     return 0
 
 
-def cmd_timeline(args, settings: Settings) -> int:
+def _follow(args, follow) -> list:
+    """Run `follow(searcher, topic, filters)` (timeline, lineage) with the command's filters."""
     from .search import Searcher
-    from .timeline import timeline
 
     settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
     filters = Filters(board=args.board, since=args.since, until=args.until,
                       include_restricted=settings.include_restricted)
     searcher = Searcher(settings)
     try:
-        events = timeline(searcher, args.topic, filters)
+        return follow(searcher, args.topic, filters)
     finally:
         searcher.close()
+
+
+def cmd_timeline(args, settings: Settings) -> int:
+    from .timeline import timeline
+
+    events = _follow(args, timeline)
     if args.json:
         print(json.dumps([e.to_json() for e in events], indent=2, ensure_ascii=False))
         return 0
@@ -226,16 +232,8 @@ def cmd_timeline(args, settings: Settings) -> int:
 
 def cmd_lineage(args, settings: Settings) -> int:
     from .lineage import lineage
-    from .search import Searcher
 
-    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
-    filters = Filters(board=args.board, since=args.since, until=args.until,
-                      include_restricted=settings.include_restricted)
-    searcher = Searcher(settings)
-    try:
-        steps = lineage(searcher, args.topic, filters)
-    finally:
-        searcher.close()
+    steps = _follow(args, lineage)
     if args.json:
         print(json.dumps([s.to_json() for s in steps], indent=2, ensure_ascii=False))
         return 0

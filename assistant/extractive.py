@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.decisions import KEYWORDS
 from ingest.types import Answer, Citation, Hit
 
 from . import answer_types as at
@@ -31,7 +32,7 @@ RESOLUTION_INTENT = re.compile(
     r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|ask(ed)? (officers|for)|request\w*)\b", re.I)
 DEFINITION_INTENT = re.compile(r"\b(define[sd]?|definition|what (is|are) (a|an|the)\b|what does .+ mean|meaning of)", re.I)
 _HEADING = re.compile(r"^\d{1,3}\.\s+(\S+\s+){0,9}\S+\.?$")
-_DECISION_START = re.compile(r"^\s*(RESOLVED|AGREED|DECISION|RECOMMENDED|NOTED)\b")
+_DECISION_START = re.compile(rf"^\s*(?:{KEYWORDS})\b")
 
 
 @dataclass

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ingest.decisions import KEYWORDS
 from ingest.numbering import cite
 
-_PART = re.compile(r"^\s*(?:RESOLVED|AGREED|DECISION)?\s*:?\s*\(([a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)")
+_PART = re.compile(rf"^\s*(?:{KEYWORDS})?\s*:?\s*\(([a-z]{{1,2}}|[ivx]{{1,5}}|\d{{1,2}})\)")
 
 
 def human_date(iso: str | None) -> str:

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .decisions import KEYWORDS
 from .numbering import STAMP, Sequence, heading
 from .types import Chunk, Document, Section
 
 _PARA_START = re.compile(
     r"^\s*(\d{1,3}(\.\d{1,2})*\.?\s|\(?[a-z]{1,2}\)\s|\(?[ivx]{1,5}\)\s|[ivx]{1,5}\.\s|[•●▪◦]\s?"
-    r"|(RESOLVED|AGREED|DECISION|RECOMMENDED|NOTED)\b)"
+    rf"|(?:{KEYWORDS})\b)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(•A-Z0-9])")
 

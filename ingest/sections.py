@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates, parse_date
+from .decisions import KEYWORDS
 from .numbering import heading
 from .types import Page, Section
 
@@ -20,7 +21,7 @@ _MINUTES_OPEN = re.compile(r"^\s*minutes\s+of\s+(a|the)\s+(\w+\s+)?meeting\s+of\
 # "Minutes of ...", "Record of Decisions", and a US or Canadian "REGULAR (COUNCIL) MEETING MINUTES" title.
 _MINUTES_CUE = re.compile(r"^\s*(minutes\b|record of (decisions|the meeting)|(?:[a-z]+\s+){0,3}meeting\s+minutes\s*$)",
                           re.I | re.M)
-_DECISION_LINE = re.compile(r"^\s*(RESOLVED|AGREED|DECISION)\b", re.M)
+_DECISION_LINE = re.compile(rf"^\s*(?:{KEYWORDS})\b", re.M)
 _APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.I)
 _BODY_WORDS = r"(BOARD|COMMITTEE|CABINET|COMMISSION|PANEL|COUNCIL|PARTNERSHIP|FORUM|SUB-COMMITTEE|GROUP|EXECUTIVE)"
 _BOARD_LINE = re.compile(r"^\s*((?:[A-Z&][A-Z&,'()-]*\s+)*" + _BODY_WORDS + r")\s*(?:[–—:-]\s*(.*))?$")
