@@ -14,13 +14,16 @@ from ingest import register
 from ingest.dates import find_dates
 from ingest.store import Filters
 
+from . import extractive as ex
 from .search import Searcher
 from .timeline import Event, timeline
 
 # Preference for the step that speaks for a meeting: its decision, then the paper that proposed it.
 _RANK = {"decision": 0, "report": 1, "agenda item": 2, "discussion": 3}
+# A paper asking its meeting to pass the matter on: "recommend to County Council", "to be presented to Council".
 _RECOMMENDS = re.compile(
-    r"(?i)\brecommend\w*\s+(?:it\s+)?(?:to|that)\s+(?:the\s+)?((?:full|county|city|borough|district)?\s*council|cabinet)")
+    r"(?i)\b(?P<verb>recommend|present|refer|submit)\w*\s+(?:it\s+)?(?:to|that)\s+(?:the\s+)?"
+    r"(?P<body>(?:full|county|city|borough|district)?\s*council|cabinet)\b")
 _CALL_IN = re.compile(r"(?i)\bcall(?:ed)?[- ]in\b|\breconsider\w*\b")
 # A paper recounting an earlier step: "On 29 January 2025, the Scrutiny Committee considered a call-in ..."
 _BODY = r"(?:[A-Z][\w&'-]*\s+){0,4}(?:Committee|Cabinet|Council|Board|Panel|Commission|Executive|Sub-Committee)"
@@ -82,7 +85,26 @@ def _recounted(event: Event) -> list[Step]:
 
 
 def _rank(event: Event) -> tuple:
-    return (_RANK.get(event.what, 4), 0 if event.outcome else 1, 0 if _RECOMMENDS.search(event.quote) else 1)
+    return (_RANK.get(event.what, 4), 0 if event.outcome else 1, 0 if _onward(event.quote, event.board) else 1)
+
+
+def _onward(text: str, board: str | None) -> re.Match | None:
+    """A recommendation to another body than the meeting's own ("presented to Cabinet" in a Cabinet paper is not)."""
+    m = _RECOMMENDS.search(text)
+    return m if m and not (board and m["body"].strip().lower() in board.lower()) else None
+
+
+def _recommendation(store, event: Event) -> tuple[str, int] | None:
+    """(sentence, page) of the first "... recommend to Council" in the paper section an event quotes."""
+    if event.document_id is None or event.what == "discussion":
+        return None
+    rows = store.db.execute("SELECT page, text FROM chunks WHERE document_id = ? AND section = ? ORDER BY position",
+                            [event.document_id, event.section]).fetchall()
+    for page, text in rows:
+        for sentence in ex.sentences(text):
+            if _onward(sentence, event.board):
+                return sentence, page
+    return None
 
 
 def _step(event: Event, searcher: Searcher) -> Step:
@@ -100,8 +122,13 @@ def _step(event: Event, searcher: Searcher) -> Step:
                 fates[e.get("outcome") or "put"] = fates.get(e.get("outcome") or "put", 0) + 1
             amendments = ", ".join(f"{n} amendment{'s' if n > 1 else ''} {fate}" for fate, n in fates.items())
     elif outcome is None:
-        m = _RECOMMENDS.search(event.quote)
-        outcome = (f"asked to recommend to {m.group(1).strip()}" if m
+        found = _recommendation(searcher.reader.store, event)
+        if found:  # the paper's own recommendation says what the meeting was asked to do
+            quote, page = found
+            reference = re.sub(r"p\. \d+$", f"p. {page}", reference)
+        m = _onward(quote, event.board)
+        outcome = ((f"asked to recommend to {m['body'].strip()}" if m["verb"].lower() == "recommend"
+                    else f"asked to send on to {m['body'].strip()}") if m
                    else "called in / reconsidered" if _CALL_IN.search(event.quote)
                    else _LABEL.get(event.what, "paper considered"))
     return Step(meeting_date=event.meeting_date, board=event.board, what=event.what, outcome=outcome,

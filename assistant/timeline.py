@@ -25,9 +25,10 @@ class Event:
     votes: str | None = None  # "For 41, Against 10, Abstain 7", "unanimous"
     document_id: str | None = None
     item: str | None = None
+    section: int | None = None
 
     def to_json(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in ("document_id", "item")}
+        return {k: v for k, v in self.__dict__.items() if k not in ("document_id", "item", "section")}
 
 
 def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: int = 60) -> list[Event]:
@@ -45,7 +46,7 @@ def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: 
             continue
         event = Event(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher),
                       title=c.title, quote=quote, source=hit.source, page=c.page,
-                      reference=reference(c, quote), document_id=c.document_id, item=c.item)
+                      reference=reference(c, quote), document_id=c.document_id, item=c.item, section=c.section)
         if c.doc_type == "minutes":
             _add_outcome(event, searcher.reader.store)
         events[key] = event
