@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -366,6 +367,20 @@ def test_timeline_follows_a_topic_oldest_first_with_citations(monkeypatch, corpu
     dates = [e.split(" ")[0] for e in entries]
     assert len(dates) >= 4 and dates == sorted(dates) and dates[0].startswith("2018")
     assert any("Minute 36" in e and "p. 5" in e for e in entries)
+    no_html_allowed(at)
+
+
+def test_the_timeline_page_follows_a_matter_between_bodies(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "timeline")
+    at.text_input(key="tl-topic").input("hate crime strategy").run()
+    at.radio(key="tl-view").set_value("Steps between bodies").run()
+    assert not at.exception, at.exception
+    steps = [plain(m.value) for m in at.markdown if plain(m.value)[:4].isdigit()]
+    dates = [s.split(" ")[0] for s in steps]
+    assert steps and dates == sorted(dates)
+    # the board's decision, with its outcome from the register; Cabinet's report sends the strategy on to Council
+    assert any(re.search(r"Strategy Board · (noted|agreed|approved)", s) for s in steps)
+    assert any("Cabinet · asked to send on to County Council" in s for s in steps)
     no_html_allowed(at)
 
 
