@@ -19,6 +19,8 @@ from ingest.types import Answer, Hit
 from . import extractive as ex
 from .chair import chair_answer
 from .followon import reading
+from .register_answers import answer as register_answer
+from .register_answers import asks_register
 from .search import Searcher
 
 
@@ -48,13 +50,17 @@ class Assistant:
             llm=None) -> Answer:
         """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
         request = AskRequest(question, list(history or []), filters)
-        if llm is None:
+        query, read_as = reading(question, [t.question for t in request.history])
+        answer = None
+        if asks_register(question):  # a motion's fate, vote or mover: the register has it as printed
+            answer = register_answer(self.searcher.reader.store, self.searcher, query,
+                                     filters or Filters(include_restricted=self.settings.include_restricted))
+        if answer is None and llm is None:
             answer = self.chain.invoke(request)
-        else:
+        elif answer is None:
             from .generative import answer_with_llm
 
             answer = answer_with_llm(llm, question, self._retrieve(request)["hits"], history=request.history)
-        _, read_as = reading(question, [t.question for t in request.history])
         if read_as:
             answer.read_as = read_as
             answer.text = f"{read_as}: {answer.text}"

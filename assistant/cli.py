@@ -14,6 +14,7 @@ from ingest.dates import human_date, human_time
 from ingest.errors import BadInput, MinutebookError, printable
 from ingest.settings import Settings
 from ingest.store import Filters
+from ingest.house_style import OUTCOMES
 from ingest.types import PART_KINDS
 
 
@@ -57,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(p)
     _common(p)
 
+    p = sub.add_parser("lineage", help="a matter's path between bodies and meetings, with each step's outcome",
+                       description="List the meetings that dealt with TOPIC in date order: body, what it decided "
+                                   "(outcome and vote, from the register) or the paper that put it before them.")
+    p.add_argument("topic", help="the matter to follow, e.g. 'budget 2025-26'")
+    _filters(p)
+    _common(p)
+
     p = sub.add_parser("resolutions", help="the register of decisions in the minutes, filterable and citable",
                        description="List every minuted decision with its meeting, minute number, source and page.")
     p.add_argument("--topic", metavar="TEXT",
@@ -64,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(p)
     p.add_argument("--kind", metavar="K", choices=PART_KINDS,
                    help=f"only decisions with a part of this kind: {', '.join(PART_KINDS)}")
+    p.add_argument("--outcome", metavar="O", choices=OUTCOMES,
+                   help=f"only decisions with this outcome: {', '.join(OUTCOMES)}")
+    p.add_argument("--moved-by", metavar="NAME", help="only motions and decisions moved by NAME (part of the name)")
     p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print machine-readable JSON")
@@ -97,7 +108,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--board", metavar="B", help="only papers of boards whose name contains B")
+    p.add_argument("--board", "--body", dest="board", metavar="B",
+                   help="only papers of boards (committees, councils, panels) whose name contains B")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only meetings on or after this date")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="only meetings on or before this date")
     p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
@@ -210,18 +222,24 @@ def cmd_ask(args, settings: Settings) -> int:
     return 0
 
 
-def cmd_timeline(args, settings: Settings) -> int:
+def _follow(args, follow) -> list:
+    """Run `follow(searcher, topic, filters)` (timeline, lineage) with the command's filters."""
     from .search import Searcher
-    from .timeline import timeline
 
     settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
     filters = Filters(board=args.board, since=args.since, until=args.until,
                       include_restricted=settings.include_restricted)
     searcher = Searcher(settings)
     try:
-        events = timeline(searcher, args.topic, filters)
+        return follow(searcher, args.topic, filters)
     finally:
         searcher.close()
+
+
+def cmd_timeline(args, settings: Settings) -> int:
+    from .timeline import timeline
+
+    events = _follow(args, timeline)
     if args.json:
         print(json.dumps([e.to_json() for e in events], indent=2, ensure_ascii=False))
         return 0
@@ -229,7 +247,26 @@ def cmd_timeline(args, settings: Settings) -> int:
         print(f"No paper mentions '{args.topic}'.")
     for e in events:
         print(f"{human_date(e.meeting_date) or 'undated':<17}  {e.what:<12} {e.reference}")
+        if e.outcome:
+            print(f"    {e.outcome}" + (f" ({e.votes})" if e.votes else ""))
         print(textwrap.fill(f"“{e.quote}”", 96, initial_indent="    ", subsequent_indent="    "))
+    return 0
+
+
+def cmd_lineage(args, settings: Settings) -> int:
+    from .lineage import lineage
+
+    steps = _follow(args, lineage)
+    if args.json:
+        print(json.dumps([s.to_json() for s in steps], indent=2, ensure_ascii=False))
+        return 0
+    if not steps:
+        print(f"No meeting dealt with '{args.topic}'.")
+    for n, s in enumerate(steps, start=1):
+        facts = "; ".join(x for x in (s.outcome, s.votes, s.amendments) if x)
+        print(f"{n}. {s.meeting_date or 'undated'}  {s.board or 'unknown body'}: {facts}")
+        print(f"   {s.reference}")
+        print(textwrap.fill(f"“{s.quote}”", 96, initial_indent="   ", subsequent_indent="   "))
     return 0
 
 
@@ -244,7 +281,8 @@ def cmd_resolutions(args, settings: Settings) -> int:
     reader = searcher.reader if searcher else IndexReader(settings.index)
     try:
         entries = register.find(reader.store, topic=args.topic, board=args.board, since=args.since, until=args.until,
-                                kind=args.kind, include_restricted=settings.include_restricted, searcher=searcher)
+                                kind=args.kind, include_restricted=settings.include_restricted, searcher=searcher,
+                                outcome=args.outcome, moved_by=args.moved_by)
     finally:
         reader.close()
     if args.json:
@@ -259,6 +297,8 @@ def cmd_resolutions(args, settings: Settings) -> int:
 
 
 def _print_register(entries: list[dict]) -> None:
+    from ingest import register
+
     if not entries:
         print("No matching decisions.")
     meeting = None
@@ -267,9 +307,13 @@ def _print_register(entries: list[dict]) -> None:
             meeting = (e["meeting_date"], e["board"])
             print(f"\n{human_date(e['meeting_date']) or 'undated'}  {e['board'] or ''}".rstrip())
         print(f"  {e['item']}. {e['title']}  ({e['source']}, page {e['page']})")
+        facts = register.step_facts(e)
+        if facts:
+            print(f"      {facts}")
         for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
             label = f"{part['label']} " if part["label"] else ""
-            print(textwrap.fill(f"{label}{part['text']} [{part['kind']}]", 96, initial_indent="      ",
+            kind = f" [{part['kind']}]" if part["kind"] else ""
+            print(textwrap.fill(f"{label}{part['text']}{kind}", 96, initial_indent="      ",
                                 subsequent_indent="      "))
 
 
@@ -358,7 +402,7 @@ def _progress_bar():
     return show
 
 
-COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "resolutions": cmd_resolutions, "status": cmd_status,
+COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "lineage": cmd_lineage, "resolutions": cmd_resolutions, "status": cmd_status,
             "actions": cmd_actions, "serve": cmd_serve}
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.decisions import KEYWORDS
 from ingest.types import Answer, Citation, Hit
 
 from . import answer_types as at
@@ -41,7 +42,7 @@ _TO_AN_ASSISTANT = re.compile(
     re.I,
 )
 _HEADING = re.compile(r"^\d{1,3}\.\s+(\S+\s+){0,9}\S+\.?$")
-_DECISION_START = re.compile(r"^\s*(RESOLVED|AGREED|DECISION|RECOMMENDED|NOTED)\b")
+_DECISION_START = re.compile(rf"^\s*(?:{KEYWORDS})\b")
 
 
 @dataclass

@@ -5,7 +5,10 @@ import re
 
 from ingest.dates import human_date  # noqa: F401 (re-exported: assistant code formats dates through here)
 
-_PART = re.compile(r"^\s*(?:RESOLVED|AGREED|DECISION)?\s*:?\s*\(([a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)")
+from ingest.decisions import KEYWORDS
+from ingest.numbering import cite
+
+_PART = re.compile(rf"^\s*(?:{KEYWORDS})?\s*:?\s*\(([a-z]{{1,2}}|[ivx]{{1,5}}|\d{{1,2}})\)")
 
 
 def reference(chunk, quote: str = "") -> str:
@@ -13,7 +16,7 @@ def reference(chunk, quote: str = "") -> str:
     parts = []
     if chunk.doc_type == "minutes" and chunk.item:
         label = _PART.match(quote)
-        parts.append(f"Minute {chunk.item}{f'({label.group(1)})' if label else ''}")
+        parts.append(f"{cite(chunk.item)}{f'({label.group(1)})' if label else ''}")
     elif chunk.item:
         parts.append(f"{chunk.title} (agenda item {chunk.item})")
     else:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.decisions import KEYWORDS
+
 _SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[\"'(•●A-Z0-9])|\s+(?=[•●▪]\s)|\s+(?=\(?[a-h]\)\s+[A-Z])"
                          r"|\s+(?=\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+[A-Z])")
 # A part ending in one of these was cut at a full stop that ends no sentence.
@@ -16,7 +18,7 @@ _NOT_AN_END = re.compile(r"(\b(No|St|approx|etc|e\.g|i\.e|vs)|(^|\s)[A-Z]|(^|\s)
 # A title cut off the end of one row of an attendance list belongs to the name that follows it.
 _TITLE_END = re.compile(r"\s((Cllr|Mr|Mrs|Ms|Dr|Rev|Supt|Insp|Det|Sgt)\.)$")
 _ITEM_START = re.compile(r"\(?([a-h]|i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s")
-_DECISION_LEAD = re.compile(r"(RESOLVED|AGREED|DECISION)\s*:?")
+_DECISION_LEAD = re.compile(rf"(?:{KEYWORDS})\s*:?")
 MAX_WORDS = 70
 
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest import register
 from ingest.store import Filters
 
 from . import extractive as ex
@@ -20,9 +21,14 @@ class Event:
     source: str
     page: int
     reference: str
+    outcome: str | None = None  # for a decision step: the register's outcome ("approved", "lost" ...)
+    votes: str | None = None  # "For 41, Against 10, Abstain 7", "unanimous"
+    document_id: str | None = None
+    item: str | None = None
+    section: int | None = None
 
     def to_json(self) -> dict:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k not in ("document_id", "item", "section")}
 
 
 def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: int = 60) -> list[Event]:
@@ -39,10 +45,21 @@ def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: 
         quote = _mentioning_sentence(c.text, words)
         if quote is None:  # retrieved by meaning alone: the topic is not actually named here
             continue
-        events[key] = Event(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher, include_restricted),
-                            title=c.title, quote=quote, source=hit.source, page=c.page,
-                            reference=reference(c, quote))
+        event = Event(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher, include_restricted),
+                      title=c.title, quote=quote, source=hit.source, page=c.page,
+                      reference=reference(c, quote), document_id=c.document_id, item=c.item, section=c.section)
+        if c.doc_type == "minutes":
+            _add_outcome(event, searcher.reader.store)
+        events[key] = event
     return sorted(events.values(), key=lambda e: (e.meeting_date or "9999", e.source, e.page))
+
+
+def _add_outcome(event: Event, store) -> None:
+    """A minute's decision step gains the register's outcome and vote."""
+    step = register.final_step(register.for_item(store, event.document_id, event.item))
+    if step:
+        event.what = "decision"
+        event.outcome, event.votes = step.get("outcome"), register.vote_line(step.get("votes")) or None
 
 
 def _mentioning_sentence(text: str, words: list[str]) -> str | None:

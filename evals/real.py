@@ -10,7 +10,7 @@ total:
   text counts, as the archive files one paper in several packs);
 - answers: key facts (`must` groups), abstention on the unanswerable, citation validity and the
   median answer length in words;
-- decisions against gold/decisions.jsonl (evals/decisions_real.py, where present).
+- decisions against gold/decisions.jsonl (evals/decisions_real.py).
 Results also go to a JSON file (--out, default <index>/eval-real.json).
 `--metadata-only` reads the papers without embedding them: seconds, for iterating on meeting facts.
 """
@@ -250,18 +250,13 @@ def score_answers(settings, searcher, questions: list[dict], corpus: Path) -> di
     return answer_scores(Assistant(settings, searcher=searcher), questions, root=corpus)
 
 
-def score_decisions(settings, corpus: Path) -> dict | None:
-    # ---- DECISIONS (gold/decisions.jsonl): recall and precision of minuted decisions. ----------
-    # evals/decisions_real.py (another branch) provides decision_scores(settings, corpus) -> dict
-    # with at least "recall" and "precision"; the lead wires it in here when merging.
-    try:
-        from .decisions_real import decision_scores  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return decision_scores(settings, corpus)
+def score_decisions(settings, corpus: Path) -> dict:
+    """Recall and precision of the minuted decisions in gold/decisions.jsonl (evals/decisions_real.py)."""
+    from .decisions_real import score
+
+    return score(settings.index, corpus)
 
 
-# ---- printing ----------------------------------------------------------------------------------------
 def print_metadata(meta: dict, verbose: bool) -> None:
     t = meta["totals"]
     print("\nMeeting facts against SOURCES.md (per file: date, type, body; x marks a miss)")
@@ -339,9 +334,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_answers:
             results["answers"] = score_answers(settings, searcher, questions, corpus)
             print_answers(results["answers"])
-        results["decisions"] = score_decisions(settings, corpus)
-        print("\nDecisions (gold/decisions.jsonl): " + (json.dumps(results["decisions"]) if results["decisions"]
-                                                         else "not scored yet (evals/decisions_real.py is not on this branch)"))
+        results["decisions"] = d = score_decisions(settings, corpus)
+        print("\nDecisions (gold/decisions.jsonl)")
+        print(f"  recall {d['recall']:.3f}   precision {d['precision']:.3f}"
+              f" ({d['precision_with_genuine_extras']:.3f} counting genuine decisions the gold missed)"
+              f"   outcome right {d['outcome_accuracy']:.3f}   votes exact {d['exact_vote_rate']:.3f}")
     out = args.out or (args.index / "eval-real.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))

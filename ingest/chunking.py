@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import human_date
+from .decisions import KEYWORDS
+from .numbering import STAMP, Sequence, heading
 from .types import Chunk, Document, Section
 
-_STAMP = re.compile(r"^\s*Agenda\s+Item\s+\d+[A-Za-z]?\s*$", re.I)
-_MINUTE_ITEM = re.compile(r"^\s*(\d{1,3})\.\s+\S")
 _PARA_START = re.compile(
     r"^\s*(\d{1,3}(\.\d{1,2})*\.?\s|\(?[a-z]{1,2}\)\s|\(?[ivx]{1,5}\)\s|[ivx]{1,5}\.\s|[•●▪◦]\s?"
-    r"|(RESOLVED|AGREED|DECISION|RECOMMENDED|NOTED)\b)"
+    rf"|(?:{KEYWORDS})\b)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(•A-Z0-9])")
 
@@ -82,6 +82,7 @@ def section_blocks(doc: Document, section: Section) -> list[Block]:
     current = Block()
     item: str | None = None
     minutes = section.kind == "minutes"
+    numbering = Sequence()
     prev_line = ""
     for number in range(section.first_page, section.last_page + 1):
         page = doc.page(number)
@@ -89,9 +90,9 @@ def section_blocks(doc: Document, section: Section) -> list[Block]:
             continue
         for raw in page.text.splitlines():
             line = raw.strip()
-            if not line or _STAMP.match(line):
+            if not line or STAMP.match(line):
                 continue
-            new_item = _next_minute_item(line, item) if minutes else None
+            new_item = _next_minute_item(line, prev_line, numbering) if minutes else None
             starts_para = bool(_PARA_START.match(line)) or _after_heading(prev_line, line)
             page_turn = bool(current.lines) and current.lines[-1][0] != number
             if new_item or starts_para or page_turn:
@@ -103,6 +104,8 @@ def section_blocks(doc: Document, section: Section) -> list[Block]:
             if not current.lines:
                 current.restricted = page.restricted  # the section's first block takes its page's flag too
             current.lines.append((number, line))
+            if new_item:
+                _title_above(blocks, current)
             prev_line = line
     if current.lines:
         blocks.append(current)
@@ -169,16 +172,27 @@ def _sentences(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return bounded
 
 
-def _next_minute_item(line: str, current: str | None) -> str | None:
-    """The minute number this line opens, if it continues the sequence of items."""
-    m = _MINUTE_ITEM.match(line)
-    if not m:
-        return None
-    n = int(m.group(1))
-    if current is None:
-        # The first item follows the attendance lists; its title starts with a capital.
-        return str(n) if re.match(r"^\s*\d{1,3}\.\s+[A-Z]", line) else None
-    return str(n) if current.isdigit() and n == int(current) + 1 else None
+def _next_minute_item(line: str, prev_line: str, numbering: Sequence) -> str | None:
+    """The item this line opens, if its number continues the sequence of items (ingest.numbering)."""
+    head = heading(line)
+    return head.item if head and numbering.accept(head, prev_line) else None
+
+
+def _title_above(blocks: list[Block], current: Block) -> None:
+    """An "(Item 5)" line numbers the title printed above it: move that title into the new item."""
+    if not blocks or not current.lines:
+        return
+    head = heading(current.lines[0][1])
+    if not (head and head.title_above):
+        return
+    title = blocks[-1].lines[-1]
+    if len(blocks[-1].lines) == 1 and title[0] != current.lines[0][0]:
+        blocks[-1].item, blocks[-1].hard = current.item, True  # the title ends the page before
+    elif title[0] == current.lines[0][0] and not re.search(r"[.:;]$", title[1]):
+        blocks[-1].lines.pop()
+        current.lines.insert(0, title)
+        if not blocks[-1].lines:
+            blocks.pop()
 
 
 def _after_heading(prev: str, line: str) -> bool:

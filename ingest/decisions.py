@@ -7,17 +7,23 @@ from __future__ import annotations
 import re
 
 from ingest.dates import find_dates
+from ingest.house_style import DECISION_KEYWORDS, DECISION_KEYWORDS_TITLE
 from ingest.types import ResolutionPart
 
 Line = tuple[int, str]  # (physical page number, stripped line text)
 
 # Keywords must be printed in capitals ("It is recommended that..." in a report is only a proposal);
 # the title-case spelling counts only when punctuated like a heading ("Resolved:", "Agreed -").
+KEYWORDS = "|".join(pattern for _, pattern in DECISION_KEYWORDS)  # for other readers of decision lines
 _KEYWORD = re.compile(
-    r"^(?:It\s+was\s+)?(RESOLVED|AGREED|DECISIONS?|DECIDED|RECOMMENDED|NOTED)\b(?:\s*\([^)]*\))?"
+    rf"^(?:It\s+was\s+)?({KEYWORDS})\b(?:\s*\([^)]*\))?"
     r"(?:\s*[:\-–—.]\s*|\s+(?=[a-z(\"'‘“])|\s*$)(.*)$"
 )
-_KEYWORD_TITLE = re.compile(r"^(Resolved|Agreed|Decision|Decided|Recommended)\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.*)$")
+_KEYWORD_TITLE = re.compile(rf"^({'|'.join(DECISION_KEYWORDS_TITLE)})\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.*)$")
+_FORMS = {re.compile(rf"(?:{pattern})$"): form for form, pattern in DECISION_KEYWORDS}
+
+_LEAD_IN = re.compile(rf"^[A-Z][^,;:]{{3,60}},\s+(?=(?:{KEYWORDS})\b)")
+_PARA_LABEL = re.compile(r"^(?:\(\d{1,3}\)|\d{1,3}[.)])\s+(?=[A-Z])")
 
 _LABEL_CORE = r"[a-zA-Z]|[ivxlIVXL]{1,6}|\d{1,2}"
 _LABEL = re.compile(rf"^(?:\((?P<p>{_LABEL_CORE})\)|(?P<d>\d{{1,2}}|[a-z])(?P<close>[.)]))\s+(?P<rest>.*)$")
@@ -75,11 +81,15 @@ def dates_in(text: str) -> list[tuple[int, str]]:
 
 def keyword(text: str) -> tuple[str, str] | None:
     """(FORM, rest of the line) when `text` opens a decision, e.g. "RESOLVED that ...", else None."""
+    # A decision may be printed as a numbered paragraph of its minute: "3. RESOLVED that", "(26) RESOLVED".
+    text = _PARA_LABEL.sub("", text, count=1)
+    # ... or after the circumstance that led to it: "In the absence of the Chairman, RESOLVED that".
+    text = _LEAD_IN.sub("", text, count=1)
     m = _KEYWORD.match(text) or _KEYWORD_TITLE.match(text)
     if not m:
         return None
     form = m.group(1).upper()
-    return ("DECISION" if form == "DECISIONS" else form), m.group(2).strip()
+    return next(f for p, f in _FORMS.items() if p.match(form)), m.group(2).strip()
 
 
 def reflow(lines: list[str]) -> str:

@@ -7,13 +7,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.decisions import Line, dates_in, keyword, parse_decision, reflow
+from ingest.decisions import Line, dates_in, keyword, reflow
+from ingest.numbering import STAMP as _ITEM_STAMP
+from ingest.numbering import Heading, Sequence, heading
+from ingest.motions import outcome_line
+from ingest.proceedings import read_item
 from ingest.types import Attendee, Meeting, Page, Resolution
 
 # Running headers, footers and stamps that pypdf puts at the top or bottom of a page's text.
-_STAMP = re.compile(
-    r"^(?:page\s+\d+(?:\s+of\s+\d+)?|agenda\s+item\s+\d+[a-z]?|minute\s+item\s+\d+|[-–]?\s*\d{1,3}\s*[-–]?)$", re.I
-)
+_FURNITURE = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–]?\s*\d{1,3}\s*[-–]?)$", re.I)
+
+
+def _stamp(text: str) -> bool:
+    return bool(_FURNITURE.match(text) or _ITEM_STAMP.match(text))
+
+
 _ROLES = (
     ("apologies", r"apologies(?:\s+for\s+absence)?"),
     ("officers", r"officers?(?:\s+(?:present|in\s+attendance))?"),
@@ -58,6 +66,7 @@ class MinuteItem:
     title: str
     page: int
     lines: list[Line] = field(default_factory=list)
+    movers: tuple[str | None, str | None] = (None, None)  # "R2024-070 S. Kirkey, T. Butler:" names them
 
 
 def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting, list[Resolution]]:
@@ -66,7 +75,13 @@ def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting,
     header, items = split_items(lines)
     closing = _strip_closing(items[-1].lines) if items else []
     meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board)
-    resolutions = [r for r in (resolution(i, meeting) for i in items) if r]
+    opening = next((k for k, (_, t) in enumerate(header) if keyword(t)), None)
+    before = [MinuteItem("", "", header[opening][0], header[opening:])] if opening is not None else []
+    resolutions = [r for i in before + items for r in item_resolutions(i, meeting)]
+    for n, r in enumerate(resolutions):  # an amendment amends the motion decided next in its minute
+        if r.entry == "amendment":
+            r.amends = next((k for k in range(n + 1, len(resolutions)) if resolutions[k].entry != "amendment"
+                             and resolutions[k].item == r.item), None)
     return meeting, resolutions
 
 
@@ -78,84 +93,87 @@ def page_lines(pages: list[Page]) -> list[Line]:
             continue
         lines = [s.strip() for s in page.text.splitlines() if s.strip()]
         # Headers sit in the first few lines and footers in the last two; nowhere else is stripped.
-        while lines[:1] and _STAMP.match(lines[0]) and len(lines) > 1:
+        while lines[:1] and _stamp(lines[0]) and len(lines) > 1:
             lines.pop(0)
         for _ in range(2):
-            if lines and _STAMP.match(lines[-1]):
+            if lines and _stamp(lines[-1]):
                 lines.pop()
         out += [(page.number, s) for s in lines]
     return out
 
 
-def heading(text: str) -> tuple[str, int, tuple, str] | None:
-    """(item as printed, sequence number, numbering family, title) if `text` could open a minute."""
-    m = re.match(r"(?i)^minute\s+(?:no\.?\s*)?((\d{1,3})/(\d{2,4}))\b\.?\s*[-–—:]?\s*(.*)$", text)
-    if m:
-        return m[1], int(m[2]), ("minute/", m[3]), m[4]
-    m = re.match(r"(?i)^minute\s+(?:no\.?\s*)?(\d{1,3})\b\.?\s*[-–—:]?\s*(.*)$", text)
-    if m:
-        return m[1], int(m[1]), ("minute",), m[2]
-    m = re.match(r"^([A-Z]{2,8})/(\d{1,3})/(\d{2,4})\b\.?\s*[-–—:]?\s*(.*)$", text)
-    if m:
-        return f"{m[1]}/{m[2]}/{m[3]}", int(m[2]), (m[1], m[3]), m[4]
-    m = re.match(r"^((\d{1,3})/(\d{2,4}))\.?\s+(\S.*)$", text)
-    if m:
-        return m[1], int(m[2]), ("/", m[3]), m[4]
-    m = re.match(r"^(\d{1,3})\.(?:\s+(\S.*))?$", text)
-    if m:
-        return m[1], int(m[1]), ("num",), m[2] or ""
-    return None
-
-
 @dataclass
-class _Sequence:
-    """The minute numbering seen so far: its family and the last number accepted."""
+class _Items:
+    """The minute numbering read so far, and where a decision's own numbered parts are being listed."""
 
-    family: tuple | None = None
-    last: int = 0
+    seq: Sequence = field(default_factory=Sequence)
     decided: bool = False  # a decision keyword has been seen in the current minute
     dot_part: int = 0  # last "N." decision part seen since a keyword, so "2. That ..." is no minute
 
 
-def _accept(head: tuple[str, int, tuple, str], seq: _Sequence, prev_text: str) -> bool:
+def _accept(head: Heading, state: _Items, prev_text: str) -> bool:
     """Whether a heading-shaped line really opens the next minute, judged by the numbering sequence."""
-    _, n, family, title = head
-    if title and (not re.match(r"[A-Z0-9'‘\"“(]", title) or re.match(r"(?i)that\b", title)):
+    if head.form == "dot" and state.dot_part and head.key == (state.dot_part + 1,):
         return False
-    if seq.family is None:
-        return True
-    if family != seq.family or (family == ("num",) and n == seq.dot_part + 1 and seq.dot_part):
-        return False
-    if n == seq.last + 1:
-        return True
-    # A small gap (an exempt minute printed elsewhere) is allowed only after a finished sentence.
-    return seq.last + 1 < n <= seq.last + 5 and prev_text.endswith((".", ":", ";"))
+    return state.seq.accept(head, prev_text)
 
 
 def split_items(lines: list[Line]) -> tuple[list[Line], list[MinuteItem]]:
     """Cut the lines into the header (title and attendance) and the numbered minute items."""
     header: list[Line] = []
     items: list[MinuteItem] = []
-    seq = _Sequence()
+    state = _Items()
     i = 0
     while i < len(lines):
         page, text = lines[i]
         head = heading(text)
-        if head and _accept(head, seq, lines[i - 1][1] if i else ""):
-            seq.family, seq.last, seq.decided, seq.dot_part = head[2], head[1], False, 0
-            title, i = _title(head[3], lines, i)
-            items.append(MinuteItem(head[0], title, page))
+        if head and _accept(head, state, lines[i - 1][1] if i else ""):
+            state.decided, state.dot_part = False, 0
+            movers: tuple[str | None, str | None] = (None, None)
+            if head.title_above:
+                title, page = _title_above(items[-1].lines if items else header, page)
+                i += 1
+            elif head.form == "resolution" and (not head.title or _movers(head.title)):
+                # "R2024-070 S. Kirkey, T. Butler: THAT ...", or the number alone with "Moved by:" lines under it
+                movers, rest = _movers(head.title) or ((None, None), "")
+                title, i = "", i + 1
+                if rest:
+                    lines.insert(i, (page, rest))
+            else:
+                title, i = _title(head.title, lines, i)
+            items.append(MinuteItem(head.item, title, page, movers=movers))
             continue
         if items:
             items[-1].lines.append((page, text))
-            _track_parts(text, seq)
+            _track_parts(text, state)
         else:
             header.append((page, text))
         i += 1
     return header, items
 
 
-def _track_parts(text: str, seq: _Sequence) -> None:
+def _movers(text: str) -> tuple[tuple[str, str], str] | None:
+    """((mover, seconder), rest of the line) for the two names printed after a resolution number."""
+    m = re.match(r"^([^:;]+)[:;]\s*(.*)$", text) or re.match(r"^([^:;]+)()$", text)
+    names = [n.strip() for n in m[1].split(",")] if m else []
+    if len(names) != 2 or not all(re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){1,4}", n) for n in names):
+        return None
+    return (names[0], names[1]), m[2].strip()
+
+
+def _title_above(before: list[Line], page: int) -> tuple[str, int]:
+    """Take the title printed above an "(Item 5)" line off the end of what precedes it."""
+    taken: list[Line] = []
+    while before and len(taken) < 2 and not re.search(r"[.:;]$", before[-1][1]):
+        # A second line belongs to the title if it wraps onto the first, or if a finished sentence precedes it.
+        wraps = re.search(r"(?:[/&,\-–]|\b(?:and|of|the|for|to|on|in))$", before[-1][1])
+        if taken and not wraps and not (len(before) > 1 and re.search(r"[.:;]$", before[-2][1])):
+            break
+        taken.insert(0, before.pop())
+    return reflow([t for _, t in taken]), (taken[0][0] if taken else page)
+
+
+def _track_parts(text: str, seq: _Items) -> None:
     """Remember the last "N." decision part so the next one is not read as a minute number."""
     seq.decided = seq.decided or keyword(text) is not None
     m = re.match(r"^(\d{1,2})\.\s", text)
@@ -189,18 +207,25 @@ def _title_case(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in text.split())
 
 
-def resolution(item: MinuteItem, meeting: Meeting) -> Resolution | None:
-    """The Resolution a minute records, or None if it records no decision."""
-    start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), None)
-    if start is None:
-        return None
-    form, text, page, parts = parse_decision(item.lines[start:])
-    if not text:
-        return None
-    return Resolution(
-        item=item.item, title=item.title, text=text, page=page, parts=parts, form=form,
-        discussion=discussion(item.lines[:start]), board=meeting.board, meeting_date=meeting.date,
-    )
+def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
+    """The decisions, motions and amendments a minute records, in the order printed."""
+    found = [r for r in read_item(item.lines, item.movers) if r.text]
+    start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
+    for r in found:
+        r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date
+        if item.title and r.text == r.outcome_text and outcome_line(r.text) and len(r.text.split()) < 6:
+            # "RESULT: APPROVED" under the item it decides
+            r.text = item.title
+        r.title = item.title or _short(r.text)
+        if r.entry == "decision":
+            r.discussion = discussion(item.lines[:start])
+    return found
+
+
+def _short(text: str) -> str:
+    """A title for an untitled resolution: its first words."""
+    words = re.sub(r"(?i)^(?:that|whereas)\s+(?:we\s+)?", "", text).split()
+    return " ".join(words[:10]) + (" ..." if len(words) > 10 else "")
 
 
 def discussion(lines: list[Line]) -> str:

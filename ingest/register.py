@@ -11,6 +11,7 @@ import sqlite3
 from datetime import date
 
 from .errors import BadInput
+from .house_style import OUTCOMES
 from .minutes import parse_minutes
 from .store import Filters, Store, fts_query
 from .types import PART_KINDS, Document, Page
@@ -32,7 +33,11 @@ CREATE TABLE IF NOT EXISTS {db}.attendance (
 CREATE TABLE IF NOT EXISTS {db}.resolutions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,  -- rowid of resolutions_fts
     document_id TEXT, section INTEGER, page INTEGER, board TEXT, meeting_date TEXT,
-    item TEXT, title TEXT, text TEXT, form TEXT, kinds TEXT, parts TEXT, discussion TEXT
+    item TEXT, title TEXT, text TEXT, form TEXT, kinds TEXT, parts TEXT, discussion TEXT,
+    outcome TEXT, outcome_text TEXT, mover TEXT, seconder TEXT,
+    votes TEXT,                     -- JSON: for, against, abstain, unanimous, names
+    entry TEXT,                     -- decision, motion or amendment
+    amends INTEGER                  -- for an amendment: the id of the decision it amends
 );
 CREATE INDEX IF NOT EXISTS {db}.resolutions_document ON resolutions(document_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS {db}.resolutions_fts USING fts5(
@@ -48,11 +53,18 @@ END;
 """
 
 
+# Columns a register made by an older minutebook lacks; such a register is read again from the pages.
+_NEW_COLUMNS = {"outcome", "outcome_text", "mover", "seconder", "votes", "entry", "amends"}
+
+
 def ensure_tables(conn: sqlite3.Connection) -> None:
-    """Create the register tables if missing and fill them for minutes stored before they existed."""
-    if _has_tables(conn):
+    """Create the register tables if missing (or older than these columns) and fill them from the stored pages."""
+    if _has_tables(conn) and _NEW_COLUMNS <= {r[1] for r in conn.execute("PRAGMA table_info(resolutions)")}:
         return
     try:
+        with conn:
+            for table in ("resolutions_fts", *TABLES):
+                conn.execute(f"DROP TABLE IF EXISTS main.{table}")
         conn.executescript(_DDL.format(db="main"))
     except sqlite3.OperationalError:  # a read-only generation: build the register for this connection only
         conn.executescript(_DDL.format(db="temp"))
@@ -87,15 +99,39 @@ def _write_section(conn, document_id: str, section: int, board, meeting_date, pa
     conn.executemany("INSERT OR REPLACE INTO attendance VALUES (?,?,?,?,?,?)",
                      [(document_id, section, n, a.name, a.role, a.organisation)
                       for n, a in enumerate(meeting.attendees)])
+    ids: list[int] = []
     for r in resolutions:
         parts = [_part_json(p) for p in r.parts]
-        conn.execute(
+        cur = conn.execute(
             "INSERT INTO resolutions (document_id, section, page, board, meeting_date, item, title, text, form,"
-            " kinds, parts, discussion) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " kinds, parts, discussion, outcome, outcome_text, mover, seconder, votes, entry)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [document_id, section, r.page, r.board or board, r.meeting_date or when, r.item, r.title, r.text, r.form,
              "; ".join(dict.fromkeys(p["kind"] for p in parts)), json.dumps(parts, ensure_ascii=False),
-             r.discussion])
+             r.discussion, r.outcome, r.outcome_text, r.mover, r.seconder,
+             json.dumps(r.votes.to_json(), ensure_ascii=False) if r.votes else None, r.entry])
+        ids.append(cur.lastrowid)
+    conn.executemany("UPDATE resolutions SET amends = ? WHERE id = ?",
+                     [(ids[r.amends], ids[n]) for n, r in enumerate(resolutions) if r.amends is not None])
     return len(resolutions)
+
+
+def entries_for_pages(pages: list[Page], board: str | None, meeting_date: str | None, source: str) -> list[dict]:
+    """Register entries for one minutes section, read straight from its pages (no index)."""
+    meeting, resolutions = parse_minutes(pages, board)
+    rows = [_resolution_row(r, meeting.board or board, meeting.date or meeting_date, source) for r in resolutions]
+    for n, r in enumerate(resolutions):
+        rows[n]["id"] = n
+        rows[n]["amends"] = r.amends
+    return [_entry(row) for row in rows]
+
+
+def _resolution_row(r, board, when, source: str) -> dict:
+    return {"board": r.board or board, "meeting_date": r.meeting_date or when, "item": r.item, "title": r.title,
+            "text": r.text, "parts": json.dumps([_part_json(p) for p in r.parts]), "source": source, "page": r.page,
+            "form": r.form, "document_title": None, "outcome": r.outcome, "outcome_text": r.outcome_text,
+            "mover": r.mover, "seconder": r.seconder, "entry": r.entry,
+            "votes": json.dumps(r.votes.to_json()) if r.votes else None}
 
 
 def _part_json(part) -> dict:
@@ -136,16 +172,20 @@ _FTS_WEIGHT = 0.5
 
 def find(store: Store, topic: str | None = None, board: str | None = None, since: str | None = None,
          until: str | None = None, kind: str | None = None, include_restricted: bool = False,
-         searcher=None) -> list[dict]:
+         searcher=None, outcome: str | None = None, moved_by: str | None = None) -> list[dict]:
     """Register entries passing the filters: newest meeting first, or by relevance to `topic`.
 
     `searcher` is anything with `search(query, k=, filters=)` returning hits (assistant.search.Searcher);
     it is required with a topic, so the register ranks with the same hybrid retrieval as search.
     """
-    _validate(since, until, kind)
+    _validate(since, until, kind, outcome)
     ensure_tables(store.db.conn)
     filters = Filters(board=board, since=since, until=until, include_restricted=include_restricted)
     where, params = _where(filters, kind)
+    if outcome:
+        where, params = where + " AND r.outcome = ?", [*params, outcome]
+    if moved_by:
+        where, params = where + " AND r.mover LIKE ?", [*params, f"%{moved_by}%"]
     rows = {r["id"]: r for r in _rows(store, where, params)}
     if not topic:
         return [_entry(r) for r in rows.values()]
@@ -163,7 +203,23 @@ def find(store: Store, topic: str | None = None, board: str | None = None, since
     return [_entry(rows[rid]) for rid in ranked]
 
 
-def _validate(since, until, kind) -> None:
+def for_item(store: Store, document_id: str, item: str | None) -> list[dict]:
+    """The entries of one minute, in the order printed (amendments, then the decision they amend)."""
+    if not item:
+        return []
+    ensure_tables(store.db.conn)
+    return [_entry(r) for r in _rows(store, "r.document_id = ? AND r.item = ?", [document_id, item])]
+
+
+def final_step(entries: list[dict]) -> dict | None:
+    """The entry that settles a minute: its last decision or motion, else its last amendment."""
+    settled = [e for e in entries if e.get("entry") != "amendment"] or entries
+    return settled[-1] if settled else None
+
+
+def _validate(since, until, kind, outcome=None) -> None:
+    if outcome and outcome not in OUTCOMES:
+        raise BadInput(f"--outcome '{outcome}' is not an outcome (choose from {', '.join(OUTCOMES)})")
     for name, value in (("since", since), ("until", until)):
         if value:
             try:
@@ -186,7 +242,8 @@ def _where(filters: Filters, kind: str | None) -> tuple[str, list]:
 
 
 _SELECT = ("SELECT r.id, r.document_id, r.section, r.page, r.board, r.meeting_date, r.item, r.title, r.text, r.form,"
-           " r.kinds, r.parts, d.title AS document_title,"
+           " r.kinds, r.parts, d.title AS document_title, r.outcome, r.outcome_text, r.mover, r.seconder, r.votes,"
+           " r.entry, r.amends,"
            " (SELECT min(source) FROM files f WHERE f.document_id = r.document_id) AS source"
            " FROM resolutions r LEFT JOIN documents d ON d.id = r.document_id"
            " LEFT JOIN pages p ON p.document_id = r.document_id AND p.page = r.page")
@@ -230,14 +287,42 @@ def _entry(r: dict) -> dict:
     """One register entry in the JSON contract (README, Resolutions register)."""
     return {"board": r["board"], "meeting_date": r["meeting_date"], "item": r["item"], "title": r["title"],
             "text": r["text"], "parts": json.loads(r["parts"] or "[]"), "source": r["source"], "page": r["page"],
-            "form": r["form"], "document_title": r["document_title"]}
+            "form": r["form"], "document_title": r["document_title"],
+            "id": r.get("id"), "entry": r.get("entry") or "decision", "outcome": r.get("outcome"),
+            "outcome_text": r.get("outcome_text"), "mover": r.get("mover"), "seconder": r.get("seconder"),
+            "votes": json.loads(r["votes"]) if r.get("votes") else None, "amends": r.get("amends")}
 
 
-CSV_COLUMNS = ("meeting_date", "board", "item", "title", "text", "kinds", "source", "page")
+def vote_line(votes: dict | None) -> str:
+    """A vote in words: "For 12, Against 42, Abstain 7", or "unanimous"."""
+    if not votes:
+        return ""
+    counts = [f"{k.capitalize()} {votes[k]}" for k in ("for", "against", "abstain") if votes.get(k) is not None]
+    if votes.get("unanimous"):
+        counts = counts + ["unanimous"] if counts else ["unanimous"]
+    return ", ".join(counts)
+
+
+def step_facts(entry: dict) -> str:
+    """Outcome, vote and movers of an entry in one line: "amendment lost (For 12, Against 42); moved by ..."."""
+    what = " ".join(x for x in ((entry.get("entry") if entry.get("entry") != "decision" else ""),
+                                entry.get("outcome") or "") if x)
+    votes = vote_line(entry.get("votes"))
+    out = f"{what} ({votes})" if what and votes else what or votes
+    if entry.get("mover"):
+        out += f"; moved by {entry['mover']}" + (f", seconded by {entry['seconder']}" if entry.get("seconder") else "")
+    return out.strip("; ")
+
+
+CSV_COLUMNS = ("meeting_date", "board", "item", "title", "text", "kinds", "source", "page",
+               "entry", "outcome", "mover", "seconder", "votes_for", "votes_against", "votes_abstain", "unanimous")
 
 
 def csv_row(entry: dict) -> list:
     """A spreadsheet row for one decision; `kinds` lists its parts' kinds once each."""
     kinds = "; ".join(dict.fromkeys(p["kind"] for p in entry["parts"]))
+    votes = entry.get("votes") or {}
     return [entry["meeting_date"], entry["board"], entry["item"], entry["title"], entry["text"], kinds,
-            entry["source"], entry["page"]]
+            entry["source"], entry["page"], entry.get("entry"), entry.get("outcome"), entry.get("mover"),
+            entry.get("seconder"), votes.get("for"), votes.get("against"), votes.get("abstain"),
+            "yes" if votes.get("unanimous") else ""]

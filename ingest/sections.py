@@ -9,17 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import human_date, parse_date
+from .dates import find_dates, human_date, parse_date
+from .decisions import KEYWORDS
 from .meeting_facts import body_line, read_facts, tidy_name
+from .numbering import heading
 from .types import MeetingFacts, Page, Section
 
-_ITEM_START = re.compile(r"(?m)^\s*(\d{1,2})\.\s+(?=\S)")
 _PAGES_REF = re.compile(r"\(\s*Pages?\s+(\d+)(?:\s*-\s*(\d+))?\s*\)", re.I)
 _STAMP = re.compile(r"^\s*Agenda\s+Item\s+(\d+[A-Za-z]?)\b", re.I)
 _MINUTES_OPEN = re.compile(r"^\s*minutes\s+of\s+(a|the)\s+(\w+\s+)?meeting\s+of\s+(the\s+)?(.+?)\s+held\b",
                            re.I | re.S | re.M)
-_MINUTES_CUE = re.compile(r"^\s*(minutes\b|record of (decisions|the meeting))", re.I | re.M)
-_DECISION_LINE = re.compile(r"^\s*(RESOLVED|AGREED|DECISION)\b", re.M)
+# "Minutes of ...", "Record of Decisions", and a US or Canadian "REGULAR (COUNCIL) MEETING MINUTES" title.
+_MINUTES_CUE = re.compile(r"^\s*(minutes\b|record of (decisions|the meeting)|(?:[a-z]+\s+){0,3}meeting\s+minutes\s*$)",
+                          re.I | re.M)
+_DECISION_LINE = re.compile(rf"^\s*(?:{KEYWORDS})\b", re.M)
 _APPENDIX = re.compile(r"^\s*(appendix|annex)\s+[A-Z0-9]{1,3}\b", re.I)
 # Whole papers of these types keep their type as their section's kind.
 _WHOLE_KINDS = ("amendment", "questions", "decision", "appendix", "agenda", "minutes")
@@ -67,23 +70,34 @@ def parse_agenda(pages: list[Page]) -> list[AgendaItem]:
     if not re.search(r"(?m)^\s*agenda\b", first, re.I):
         return []
     text = "\n".join(p.text for p in pages[:3] if not _STAMP.match(p.text))
-    starts = list(_ITEM_START.finditer(text))
+    starts = _item_starts(text)
     items: list[AgendaItem] = []
     expected = 1
-    for i, m in enumerate(starts):
-        if int(m.group(1)) != expected:  # numbered lines inside an item's note are not items
+    for i, (start, key, number) in enumerate(starts):
+        if key != (expected,):  # numbered lines inside an item's note are not items
             continue
-        end = next((s.start() for s in starts[i + 1 :] if int(s.group(1)) == expected + 1), len(text))
-        body = text[m.end() : end]
+        end = next((s for s, k, _ in starts[i + 1 :] if k == (expected + 1,)), len(text))
+        body = text[start:end]
         ref = _PAGES_REF.search(body)
         head = body[: ref.start()] if ref else body.split("\n")[0]
         note = body[ref.end() :] if ref else body[len(head) :]
         first_page = int(ref.group(1)) if ref else None
         last_page = int(ref.group(2) or ref.group(1)) if ref else None
-        items.append(AgendaItem(m.group(1), _collapse(head).rstrip(". "), first_page, last_page, _collapse(note)))
+        items.append(AgendaItem(number, _collapse(head).rstrip(". "), first_page, last_page, _collapse(note)))
         expected += 1
     with_pages = [it for it in items if it.first_page]
     return items if with_pages else []
+
+
+def _item_starts(text: str) -> list[tuple[int, tuple[int, ...], str]]:
+    """(offset of the title, sequence key, number as printed) of each numbered line of an agenda."""
+    starts, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        head = heading(line)
+        if head and head.form in ("dot", "paren", "item") and head.title:
+            starts.append((offset + line.index(head.title), head.key, str(head.key[0])))
+        offset += len(line)
+    return starts
 
 
 def _sections_from_agenda(pages, agenda: list[AgendaItem], board, date) -> list[Section]:
@@ -130,7 +144,8 @@ def _sections_from_openings(pages, board, date, title) -> list[Section]:
 
 
 def _opens_minutes(text: str) -> bool:
-    head = _strip_stamp(text)[:800]
+    # A running header that numbers the page ("Minutes – April 2, 2024 – Page 2") continues the minutes.
+    head = re.sub(r"(?i)^\s*[^\n]*\bpage\s+\d+(?:\s+of\s+\d+)?\s*\n", "", _strip_stamp(text), count=1)[:800]
     return bool(_MINUTES_OPEN.search(head) or _MINUTES_CUE.search(head))
 
 

@@ -181,6 +181,24 @@ class ResolutionPart:
 
 
 @dataclass
+class Votes:
+    """A vote as the minutes record it: counts, the names a recorded vote lists, or "unanimous"."""
+
+    counts: dict[str, int] = field(default_factory=dict)  # "for", "against", "abstain", "absent"
+    names: dict[str, list[str]] = field(default_factory=dict)
+    unanimous: bool = False
+
+    def to_json(self) -> dict:
+        out: dict = {k: self.counts.get(k) for k in ("for", "against", "abstain")}
+        if "absent" in self.counts:
+            out["absent"] = self.counts["absent"]
+        out["unanimous"] = self.unanimous
+        if self.names:
+            out["names"] = self.names
+        return out
+
+
+@dataclass
 class Resolution:
     """One minuted decision: the item it sits under and its parts."""
 
@@ -193,3 +211,10 @@ class Resolution:
     board: str | None = None
     meeting_date: str | None = None
     form: str = "RESOLVED"  # the keyword the decision was introduced by
+    outcome: str | None = None  # one of house_style.OUTCOMES
+    outcome_text: str | None = None  # the line that records the outcome, as printed ("Amendment lost.")
+    mover: str | None = None
+    seconder: str | None = None
+    votes: Votes | None = None
+    entry: str = "decision"  # "decision", "motion" (a motion put and decided) or "amendment"
+    amends: int | None = None  # for an amendment: position of the motion it amends in the meeting's list

@@ -356,7 +356,7 @@ def test_register_helpers_count_sort_and_write_csv(corpus_index):
     assert oldest[0]["meeting_date"] <= oldest[-1]["meeting_date"]
     assert sort_register(entries, "newest first") == entries
     lines = register_csv(oldest[:2]).splitlines()
-    assert lines[0] == "meeting_date,board,item,title,text,kinds,source,page" and len(lines) >= 3
+    assert lines[0].startswith("meeting_date,board,item,title,text,kinds,source,page,entry,outcome") and len(lines) >= 3
 
 
 def test_answerers_are_the_extractive_one_and_any_configured_models():
@@ -389,6 +389,20 @@ def test_timeline_follows_a_topic_oldest_first_with_citations(monkeypatch, corpu
     dates = [datetime.datetime.strptime(e.split(" · ")[0], "%d %B %Y") for e in entries]  # "1 October 2018"
     assert len(dates) >= 4 and dates == sorted(dates) and dates[0].year == 2018
     assert any("Minute 36" in e and "p. 5" in e for e in entries)
+    no_html_allowed(at)
+
+
+def test_the_timeline_page_follows_a_matter_between_bodies(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "timeline")
+    at.text_input(key="tl-topic").input("hate crime strategy").run()
+    at.radio(key="tl-view").set_value("Steps between bodies").run()
+    assert not at.exception, at.exception
+    steps = [plain(m.value) for m in at.markdown if plain(m.value)[:4].isdigit()]
+    dates = [s.split(" ")[0] for s in steps]
+    assert steps and dates == sorted(dates)
+    # the board's decision, with its outcome from the register; Cabinet's report sends the strategy on to Council
+    assert any(re.search(r"Strategy Board · (noted|agreed|approved)", s) for s in steps)
+    assert any("Cabinet · asked to send on to County Council" in s for s in steps)
     no_html_allowed(at)
 
 

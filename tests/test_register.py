@@ -132,7 +132,10 @@ def test_bad_filter_values_get_a_clear_message(corpus_index, capsys):
 def test_csv_has_one_row_per_decision(corpus_index, capsys):
     assert main(["resolutions", "--index", str(corpus_index.index), "--csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0] == ["meeting_date", "board", "item", "title", "text", "kinds", "source", "page"]
+    # The first columns are the ones spreadsheets were built on; outcome, movers and votes follow them.
+    assert rows[0][:8] == ["meeting_date", "board", "item", "title", "text", "kinds", "source", "page"]
+    assert rows[0][8:] == ["entry", "outcome", "mover", "seconder", "votes_for", "votes_against", "votes_abstain",
+                           "unanimous"]
     assert len(rows) == 19
     by_item = {(r[0], r[2]): r for r in rows[1:]}
     assert by_item[("2018-10-01", "21")][5] == "noted; approved" and by_item[("2018-10-01", "21")][7] == "5"

@@ -8,13 +8,16 @@ from assistant.app_data import (RELEVANCE, SORTS, entry_label, register_counts, 
 from assistant.extractive import human_date
 from assistant.followup import follow_up
 from ingest import register
+from ingest.numbering import cite
 from ingest.errors import MinutebookError
+from ingest.house_style import OUTCOMES
 from ingest.types import PART_KINDS
 from ui import resources, widgets
 from ui.text import escape
 
 ANY_KIND = "Any kind"
 DATE_WIDTH = 125  # px: "15 December 2023" whole
+ANY_OUTCOME = "Any outcome"
 # In this order, and with the first columns pinned, a 1280 px screen shows when, which minute, what
 # and where (page) of every decision, and when, who and what of every outstanding action; the
 # rest scrolls beside them.
@@ -25,6 +28,10 @@ COLUMNS = {
     "title": st.column_config.TextColumn("Item", width="medium", pinned=True),
     "page": st.column_config.NumberColumn("Page", width="small"),
     "decision": st.column_config.TextColumn("Decision", width="large"),
+    "outcome": st.column_config.TextColumn("Outcome", help="As the minutes record it: approved, carried, lost ...",
+                                           width="small"),
+    "votes": st.column_config.TextColumn("Vote", help="Recorded vote: For, Against, Abstain", width="small"),
+    "moved": st.column_config.TextColumn("Moved / seconded", width="small"),
     "kinds": st.column_config.TextColumn("Kinds", width="small"),
     "actions": st.column_config.NumberColumn("Actions", help="Parts that ask someone to do or bring something",
                                              width="small"),
@@ -54,9 +61,13 @@ def main() -> None:
     topic = st.text_input("Topic", key="res-topic", placeholder="e.g. hate crime strategy",
                           help="Ranks decisions by relevance to these words and leaves out the ones it does not find.")
     filters = widgets.filters(store, "res", include_restricted=settings.include_restricted, columns=True)
-    left, right = st.columns(2)
+    left, middle, mover_col, right = st.columns(4)
     kind = left.selectbox("Kind of decision", [ANY_KIND, *PART_KINDS], key="res-kind",
                           help="Keep decisions with at least one part of this kind; 'action' asks someone to do something.")
+    outcome = middle.selectbox("Outcome", [ANY_OUTCOME, *OUTCOMES], key="res-outcome",
+                               help="Keep decisions, motions and amendments with this outcome, e.g. 'lost'.")
+    moved_by = mover_col.text_input("Moved by", key="res-mover", placeholder="e.g. Hood",
+                                    help="Keep motions and decisions moved by someone whose name contains this.")
     orders = [RELEVANCE, *SORTS[1:]] if topic.strip() else list(SORTS)
     order = right.selectbox("Order", orders, key=f"res-order-{'topic' if topic.strip() else 'all'}")
 
@@ -69,7 +80,9 @@ def main() -> None:
     try:
         entries = register.find(store, topic=topic.strip()[:300] or None, board=filters.board, since=filters.since,
                                 until=filters.until, kind=None if kind == ANY_KIND else kind,
-                                include_restricted=filters.include_restricted, searcher=searcher)
+                                include_restricted=filters.include_restricted, searcher=searcher,
+                                outcome=None if outcome == ANY_OUTCOME else outcome,
+                                moved_by=moved_by.strip() or None)
     except MinutebookError as e:
         st.error(str(e))
         return
@@ -118,11 +131,16 @@ def _outstanding(store, filters) -> None:
 
 def _decision(store, e: dict) -> None:
     with st.container(border=True):
-        heading = f"Minute {e['item']}: {e['title']}"
+        heading = f"{cite(e['item'])}: {e['title']}" if e["item"] else e["title"]
         st.markdown(f"**{escape(heading)}**")
         st.markdown(widgets.meta_lines([("Board", e["board"]), ("Meeting", human_date(e["meeting_date"])),
                                         ("Paper", e["document_title"]), ("Page", e["page"]), ("File", e["source"]),
-                                        ("Introduced by", e["form"])]))
+                                        ("Introduced by", e["form"]), ("Outcome", e.get("outcome")),
+                                        ("Vote", register.vote_line(e.get("votes"))), ("Moved by", e.get("mover")),
+                                        ("Seconded by", e.get("seconder"))]))
+        names = (e.get("votes") or {}).get("names") or {}
+        for side, people in names.items():
+            st.caption(escape(f"{side.capitalize()} ({len(people)}): {', '.join(people)}"))
         for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
             label = f"{part['label']} " if part.get("label") else ""
             kind = f" [{part['kind']}]" if part.get("kind") else ""

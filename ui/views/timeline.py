@@ -1,13 +1,18 @@
-"""Timeline: the meetings and papers where a topic appears, oldest first, each with its citation."""
+"""Timeline: the meetings and papers where a topic appears, oldest first, each with its citation;
+or, as lineage, one step per meeting of a body with what it decided (outcome and vote)."""
 from __future__ import annotations
 
 import streamlit as st
 
+from assistant.lineage import lineage
 from assistant.references import human_date
 from assistant.timeline import timeline
 from ingest.errors import MinutebookError
 from ui import resources, widgets
 from ui.text import escape
+
+
+EVERY_PAPER, STEPS = "Every paper", "Steps between bodies"
 
 
 def main() -> None:
@@ -21,7 +26,12 @@ def main() -> None:
     topic = st.text_input("Topic", key="tl-topic", placeholder="e.g. Sentinel",
                           help="A name or a few words; only papers that actually name it are listed.")
     filters = widgets.filters(store, "tl", include_restricted=settings.include_restricted, columns=True)
+    view = st.radio("Show", [EVERY_PAPER, STEPS], key="tl-view", horizontal=True,
+                    help="Steps between bodies: one line per meeting that dealt with the matter, with its outcome.")
     if not topic.strip():
+        return
+    if view == STEPS:
+        _steps(assistant, store, topic.strip()[:200], filters)
         return
     try:
         events = timeline(assistant.searcher, topic.strip()[:200], filters)
@@ -34,9 +44,32 @@ def main() -> None:
     st.caption(f"{len(events)} entries from {len({e.source for e in events})} papers.")
     for i, e in enumerate(events):
         with st.container(border=True):
-            st.markdown(f"**{escape(human_date(e.meeting_date) or 'Undated')}** · {escape(e.what)} · {escape(e.reference)}")
+            outcome = f" · {e.outcome}" + (f" ({e.votes})" if e.votes else "") if e.outcome else ""
+            st.markdown(f"**{escape(human_date(e.meeting_date) or 'Undated')}** · {escape(e.what)} · {escape(e.reference)}"
+                        f"{escape(outcome)}")
             st.markdown("> " + escape(e.quote))
             widgets.page_viewer(store, e.source, e.page, key=f"tl-{i}-{e.page}")
+
+
+
+def _steps(assistant, store, topic: str, filters) -> None:
+    """The matter's path between bodies, oldest first: body, what it did, the vote, the page."""
+    try:
+        steps = lineage(assistant.searcher, topic, filters)
+    except MinutebookError as e:
+        st.error(str(e))
+        return
+    if not steps:
+        st.info("No meeting dealt with this. Try other words.")
+        return
+    for i, s in enumerate(steps, start=1):
+        with st.container(border=True):
+            facts = "; ".join(x for x in (s.outcome, s.votes, s.amendments) if x)
+            st.markdown(f"**{escape(s.meeting_date or 'Undated')}** · {escape(s.board or 'body not named')}"
+                        f" · {escape(facts)}")
+            st.caption(escape(s.reference))
+            st.markdown("> " + escape(s.quote))
+            widgets.page_viewer(store, s.source, s.page, key=f"ln-{i}-{s.page}")
 
 
 main()

@@ -1,0 +1,160 @@
+"""Answer "was the amendment carried?", "how many voted against?", "who moved it?" from the register.
+
+The register holds each motion's outcome, recorded vote and movers as the minutes print them, so
+these questions are answered from it (with the page quoted) rather than from whichever passage
+search ranks first. Anything else, or a question the register has no entry for, goes to search.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest import register
+from ingest.dates import find_dates
+from ingest.numbering import cite
+from ingest.store import Filters
+from ingest.types import Answer, Citation
+
+from .extractive import content_words
+from .references import human_date
+from .sentences import tokens
+
+_ASKS = re.compile(
+    r"(?i)\b(?:amendments?|motions?)\b.*\b(?:carried|lost|defeated|pass(?:ed)?|fail(?:ed)?|approved|adopted|agreed)\b"
+    r"|\bhow\s+many\b.*\bvot\w*|\bvot(?:e|es|ed|ing)\s+(?:for|against)\b|\babstain\w*|\bwhat\s+was\s+the\s+vote\b"
+    r"|\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b|\bhow\s+did\s+.*\bvote\b"
+    r"|\b(?:outcome|result)\s+of\s+the\s+(?:vote|amendment|motion)\b"
+)
+_ITEM_NAMED = re.compile(r"(?i)\b((?:minute|item)\s+\d[\w/]*|R?(?:19|20)\d\d-\d{1,4}|[A-Z]{2,8}/\d{1,3}/\d{2,4})\b")
+_WHO = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b")
+_HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
+_AMENDMENT = re.compile(r"(?i)\bamendment\b")
+_MOTION = re.compile(r"(?i)\bmotion\b")
+
+
+def asks_register(question: str) -> bool:
+    """Whether the question asks for a motion's fate, its vote or who moved it."""
+    return bool(_ASKS.search(question))
+
+
+def answer(store, searcher, question: str, filters: Filters | None = None) -> Answer | None:
+    """The register's answer to `question`, citing the minutes page; None when it holds no such entry."""
+    filters = filters or Filters()
+    entries = register.find(store, topic=question, board=filters.board, since=filters.since, until=filters.until,
+                            include_restricted=filters.include_restricted, searcher=searcher)
+    entries = _named(entries, question)
+    fitting = [e for e in entries[:12] if _fits(e, question)]
+    if not fitting:
+        return None
+    # Entries of one minute (a budget debate's amendments) share its passages: the one whose own words
+    # name most of the question's topic is the one asked about.
+    words = set(content_words(question))
+    def overlap(e: dict) -> tuple:  # the item's title names the matter; it counts twice
+        said = set(tokens(f"{e['text']} {e['board']} {e.get('mover') or ''}"))
+        return 2 * len(words & set(tokens(e["title"] or ""))) + len(words & said), -fitting.index(e)
+
+    quoted = ((e, *_quote(store, e, question)) for e in sorted(fitting, key=overlap, reverse=True))
+    entry, page, quote = next((q for q in quoted if q[2]), (None, None, None))
+    if entry is None:
+        return None
+    where = ", ".join(x for x in (cite(entry["item"]) if entry["item"] else "", entry["board"] or "",
+                                  human_date(entry["meeting_date"])) if x)
+    citation = Citation(n=1, source=entry["source"], title=entry["document_title"] or entry["title"], page=page,
+                        meeting_date=entry["meeting_date"], quote=quote, reference=f"{where}, p. {page}")
+    return Answer(text=f"{_sentence(entry, question)} [1]", abstained=False, citations=[citation])
+
+
+def _named(entries: list[dict], question: str) -> list[dict]:
+    """The entries of the meeting date or the minute / resolution number the question names, if it names one."""
+    dates = {iso for _, iso in find_dates(question)}
+    dated = [e for e in entries if e["meeting_date"] in dates]
+    entries = dated or entries
+    for m in _ITEM_NAMED.finditer(question):
+        named = [e for e in entries if e["item"] and _same_item(e["item"], m.group(1))]
+        if named:
+            return named
+        if re.match(r"(?i)R?(?:19|20)\d\d-\d", m.group(1)):
+            return []  # a resolution the register does not hold: leave the question to search
+    return entries
+
+
+def _same_item(printed: str, named: str) -> bool:
+    strip = lambda s: re.sub(r"(?i)^(?:minute|item|resolution(?:\s+no\.?)?)\s*|^0+", "", s.strip())
+    return strip(printed).lower() == strip(named).lower()
+
+
+def _fits(entry: dict, question: str) -> bool:
+    """Whether an entry holds what the question asks: an amendment for "the amendment", a vote, a mover."""
+    if _AMENDMENT.search(question) and entry.get("entry") != "amendment":
+        return False
+    if _WHO.search(question):
+        return bool(entry.get("mover"))
+    if _HOW_MANY.search(question):
+        votes = entry.get("votes") or {}
+        return any(votes.get(k) is not None for k in ("for", "against", "abstain"))
+    return bool(entry.get("outcome"))
+
+
+def _sentence(entry: dict, question: str) -> str:
+    """The answer in words: what it was, its outcome, the vote and who moved it."""
+    what = {"amendment": "The amendment", "motion": "The motion"}.get(entry.get("entry"), "The decision")
+    title = entry["title"] or ""
+    said = f"{what} ({title})" if title and entry.get("entry") != "decision" else what
+    outcome = entry.get("outcome")
+    verb = {"lost": "was lost", "carried": "was carried", "approved": "was approved", "agreed": "was agreed",
+            "noted": "was noted", "deferred": "was deferred", "withdrawn": "was withdrawn",
+            "recommended": "was recommended"}.get(outcome or "", "was recorded")
+    text = f"{said} {verb}"
+    votes = register.vote_line(entry.get("votes"))
+    if votes:
+        text += f": {votes}"
+    text += f" ({entry['board'] or 'meeting'}, {human_date(entry['meeting_date'])})."
+    for side, names in ((entry.get("votes") or {}).get("names") or {}).items():
+        # "How did Mr Gough vote?": the recorded vote lists him
+        for name in names:
+            surname = name.split(",")[0].split()[-1]
+            if re.search(rf"\b{re.escape(surname)}\b", question):
+                text += f" {name} is listed under {side.capitalize()}."
+    words = (entry.get("text") or "").split()
+    if words and entry.get("text") != entry.get("outcome_text"):
+        lead = "It proposed" if entry.get("entry") != "decision" else "The minutes record"
+        text += f" {lead}: “{' '.join(words[:40])}{' …' if len(words) > 40 else ''}”"
+    if entry.get("mover"):
+        text += f" It was moved by {entry['mover']}" + (f" and seconded by {entry['seconder']}." if entry.get("seconder")
+                                                        else ".")
+    return text
+
+
+def _quote(store, entry: dict, question: str) -> tuple[int, str | None]:
+    """(page, a line printed there) that shows the answer: the proposal for "who", else the outcome or vote."""
+    document_id = store.document_for_source(entry["source"])
+    page = entry["page"]
+    if _WHO.search(question) and entry.get("mover"):
+        mover = re.escape(entry["mover"].split()[-1])
+        second = re.escape((entry.get("seconder") or "").split()[-1]) if entry.get("seconder") else None
+        # "A proposed, and B seconded", "moved by A, seconded by B", or a "Moved by: A" line
+        patterns = [rf"\b{mover}\b.*\b(?:proposed|moved)\b.*\b{second}\b" if second else None,
+                    rf"\b(?:moved|proposed)\s+by\b.*\b{mover}\b", rf"\b{mover}\b.*\b(?:proposed|moved)\b",
+                    rf"\b{mover}\b.*\b{second}\b" if second else None]  # "R2024-101 S. Kirkey, D. Yemm:"
+        opening = r"\s+".join(map(re.escape, (entry.get("text") or "").split()[:5])) or "$^"
+        for pattern in filter(None, patterns):
+            for n in range(page, max(0, page - 4), -1):
+                text = store.page_text(document_id, n) or ""
+                if n == page:  # on its own page the proposal is printed above the decision
+                    text = text[:re.search(opening, text).start()] if re.search(opening, text) else text
+                line = _line(text, pattern, last=True)
+                if line:
+                    return n, line
+    text = store.page_text(document_id, page) or ""
+    for pattern in (re.escape(entry.get("outcome_text") or "\x00"), r"^\s*(?:For|Against)\s*\(\d+\)"):
+        line = _line(text, pattern)
+        if line:
+            return page, line
+    opening = (entry.get("text") or "").split()[:5]  # the decision's own first words, as printed
+    line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
+    return page, line
+
+
+def _line(text: str, pattern: str, last: bool = False) -> str | None:
+    """The first (or last) line of `text` matching `pattern`, its spaces collapsed."""
+    found = [line for line in text.splitlines() if re.search(pattern, line, re.I)]
+    return re.sub(r"\s+", " ", found[-1 if last else 0]).strip() if found else None

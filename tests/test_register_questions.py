@@ -1,0 +1,82 @@
+"""A member asks what was decided and how the vote went: the register answers from four councils' minutes.
+
+Ingests the small minutes in tests/fixtures/decisions (an English district panel, a county council
+budget debate with recorded votes, US action minutes, an Ontario township) with the real model.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.chain import Assistant
+from assistant.cli import main
+from assistant.search import Searcher
+from assistant.timeline import timeline
+from ingest.pipeline import ingest
+from ingest.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "decisions"
+
+
+@pytest.fixture(scope="module")
+def councils(tmp_path_factory, embedder) -> Settings:
+    settings = Settings(index=tmp_path_factory.mktemp("councils") / "index")
+    ingest([FIXTURES], settings, embedder)
+    return settings
+
+
+def _resolutions(councils, capsys, *args) -> list[dict]:
+    assert main(["resolutions", "--index", str(councils.index), "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_register_filters_on_outcome_body_and_mover(councils, capsys):
+    lost = _resolutions(councils, capsys, "--outcome", "lost")
+    assert {(e["entry"], e["item"]) for e in lost} == {("amendment", "41"), ("motion", "42"), ("motion", "5.B"),
+                                                      ("motion", "Resolution No. 2025-120")}
+    amendment = next(e for e in lost if e["entry"] == "amendment")
+    assert amendment["votes"]["for"] == 3 and amendment["votes"]["against"] == 6 and amendment["page"] == 1
+    budget = next(e for e in _resolutions(councils, capsys) if e["id"] == amendment["amends"])
+    assert budget["outcome"] == "approved" and "£812.44m" in budget["text"]
+    moved = _resolutions(councils, capsys, "--moved-by", "Brooks", "--body", "Maple Lake")
+    assert [e["item"] for e in moved] == ["Resolution No. 2025-119"]
+
+
+def test_csv_carries_outcome_movers_and_counts(councils, capsys):
+    assert main(["resolutions", "--index", str(councils.index), "--csv", "--outcome", "carried"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert any(",amendment,carried,Mr Evans,Mrs Dean,7,2,1," in row for row in rows)
+
+
+@pytest.fixture(scope="module")
+def assistant(councils, embedder):
+    a = Assistant(councils, embedder)
+    yield a
+    a.close()
+
+
+def test_was_the_amendment_carried_is_answered_from_the_register_with_the_vote_and_page(assistant):
+    answer = assistant.ask("Was the amendment on rural bus shelters carried?")
+    assert not answer.abstained
+    assert "lost" in answer.text and "For 3, Against 6, Abstain 1" in answer.text and "Ms Blake" in answer.text
+    cited = answer.citations[0]
+    assert cited.page == 1 and cited.quote == "Amendment lost." and cited.reference.startswith("Minute 41")
+
+
+def test_who_moved_and_how_many_voted_against(assistant):
+    who = assistant.ask("Who seconded the motion on local bus services?")
+    assert "Ms Blake" in who.text and "Mr Irwin proposed" in who.citations[0].quote
+    against = assistant.ask("How many voted against the plow truck purchase?")
+    assert "Against 2" in against.text and "Councillor Brooks" in against.text
+
+
+def test_timeline_steps_carry_the_outcome(councils, embedder):
+    searcher = Searcher(councils, embedder)
+    try:
+        events = timeline(searcher, "rural bus grant")
+    finally:
+        searcher.close()
+    decided = [e for e in events if e.outcome]
+    assert decided and decided[0].outcome == "lost" and decided[0].votes == "For 2, Against 8, Abstain 0"
