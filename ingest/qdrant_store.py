@@ -23,6 +23,7 @@ import os
 import sqlite3
 import threading
 import time
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,8 +225,10 @@ class QdrantVectors:
                     vectors_config=models.VectorParams(size=self.dim, distance=models.Distance.COSINE),
                     sparse_vectors_config=keywords.SPARSE_CONFIG,
                     shard_number=self.spec.shards, replication_factor=self.spec.replicas)
-                for field, schema in keywords.PAYLOAD_INDEXES.items():
-                    client.create_payload_index(self.collection, field, field_schema=schema, wait=True)
+                with warnings.catch_warnings():  # local mode notes that it has no use for them
+                    warnings.filterwarnings("ignore", "Payload indexes have no effect", UserWarning)
+                    for field, schema in keywords.PAYLOAD_INDEXES.items():
+                        client.create_payload_index(self.collection, field, field_schema=schema, wait=True)
 
     @property
     def searches_keywords(self) -> bool:
