@@ -189,6 +189,12 @@ def _open_local(path: str) -> QdrantClient:
             delay = min(delay * 2, 0.2)
 
 
+def _dense(vector):
+    """A point's embedding: alone in a collection from before the BM25 vectors, else the unnamed one
+    beside them (the BM25 vector is not copied: the next generation computes its own)."""
+    return vector[""] if isinstance(vector, dict) else vector
+
+
 # ---- the vectors: the same QdrantClient calls whichever way the client was made ----
 
 class QdrantVectors:
@@ -282,7 +288,7 @@ class QdrantVectors:
                 records, offset = client.scroll(self.collection, limit=batch, offset=offset,
                                                 with_payload=False, with_vectors=True)
             if records:
-                yield [int(r.id) for r in records], np.asarray([r.vector for r in records], dtype="float32")
+                yield [int(r.id) for r in records], np.asarray([_dense(r.vector) for r in records], dtype="float32")
             if offset is None:
                 return
 

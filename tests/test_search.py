@@ -162,8 +162,9 @@ def _moved(corpus_index, tmp_path, store: str):
 
     target = tmp_path / store.split(":")[0].replace("+", "-")
     shutil.copytree(corpus_index.index, target, symlinks=True)
-    with IndexWriter(target, corpus_index.embed_model, lambda: 0, store=store) as writer:
-        writer.publish()
+    for _ in range(2):  # the second generation is copied from the first on the same store
+        with IndexWriter(target, corpus_index.embed_model, lambda: 0, store=store) as writer:
+            writer.publish()
     return dataclasses.replace(corpus_index, index=target, store=store)
 
 
