@@ -12,8 +12,10 @@ test the cluster code: `make test-qdrant` runs the whole suite on local mode.
 The API key is read from QDRANT_API_KEY, never from the URL, so it never lands in meta.json.
 
 Generations: the collection of gen-<n> is named `minutebook-gen-<n>`. A writer creates a new one and
-copies the published one's points into it, so an ingest that dies never touches the published
-collection; sweeping a generation deletes its collection. Local mode lets one client at a time
+copies the published one's embeddings into it, so an ingest that dies never touches the published
+collection; sweeping a generation deletes its collection. At publish (`save`) every point gets its
+BM25 vector and payload from the generation's database, so that search and its filters run in
+Qdrant (qdrant_search.py). Local mode lets one client at a time
 hold a storage folder (a file lock, across processes too), so here it is opened per operation,
 waiting while another process has it: readers and an ingest in another process take turns.
 """
