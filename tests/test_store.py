@@ -230,9 +230,14 @@ class _SharedClient:
 
     def __init__(self, client):
         self._client = client
+        self.indexed: list[str] = []  # payload fields indexed (local mode itself keeps no record)
 
     def __getattr__(self, name):
         return getattr(self._client, name)
+
+    def create_payload_index(self, collection, field, **kw):
+        self.indexed.append(field)
+        return self._client.create_payload_index(collection, field, **kw)
 
     def close(self):
         """A connection closing does not stop the cluster."""
@@ -246,7 +251,8 @@ def test_the_cluster_code_keeps_collections_per_generation_and_sweeps_them(data,
 
     cluster = QdrantClient(path=str(tmp_path / "cluster"))
     made = []
-    monkeypatch.setattr(qdrant_store, "_server_client", lambda spec: made.append(spec) or _SharedClient(cluster))
+    shared = _SharedClient(cluster)
+    monkeypatch.setattr(qdrant_store, "_server_client", lambda spec: made.append(spec) or shared)
     monkeypatch.setenv("QDRANT_API_KEY", "secret-key")
     store = "qdrant://qdrant.example:6333?shards=2"
     ids, vectors, queries = data
@@ -261,6 +267,10 @@ def test_the_cluster_code_keeps_collections_per_generation_and_sweeps_them(data,
     assert made[0].host == "qdrant.example" and made[0].port == 6333 and made[0].shards == 2
     collections = lambda: sorted(c.name for c in cluster.get_collections().collections)  # noqa: E731
     assert collections() == [f"minutebook-{gen1.name}"]
+    # Each collection is made for search in the cluster: BM25 vectors beside the embeddings, and
+    # an index on every payload field that filters use.
+    assert "bm25" in cluster.get_collection(f"minutebook-{gen1.name}").config.params.sparse_vectors
+    assert set(shared.indexed) == {"board", "doc_type", "document_id", "restricted", "meeting_day"}
     before = top_ids(index, queries)
     assert before[0] == 100
 
