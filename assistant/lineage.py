@@ -98,9 +98,7 @@ def _recommendation(store, event: Event) -> tuple[str, int] | None:
     """(sentence, page) of the first "... recommend to Council" in the paper section an event quotes."""
     if event.document_id is None or event.what == "discussion":
         return None
-    rows = store.db.execute("SELECT page, text FROM chunks WHERE document_id = ? AND section = ? ORDER BY position",
-                            [event.document_id, event.section]).fetchall()
-    for page, text in rows:
+    for page, text in store.section_chunk_texts(event.document_id, event.section):
         for sentence in ex.sentences(text):
             if _onward(sentence, event.board):
                 return sentence, page

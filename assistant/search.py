@@ -1,5 +1,6 @@
 """Hybrid retrieval: BM25 (numpy arrays, or SQLite FTS5 for an older index) and dense (FAISS or
-Qdrant), fused by their scores."""
+Qdrant), fused by their scores. On Qdrant both searches, the filters and the fusion run in Qdrant
+(ingest/qdrant_search.py); this process only embeds the question and reads the hits' text."""
 from __future__ import annotations
 
 import hashlib
@@ -35,6 +36,7 @@ class Searcher:
         model = self.reader.meta["model"]
         self.embedder = embedder or Embedder(model, settings.embed_batch)
         self._filters: dict = {}  # filter -> store.filter_ids(filter), for this generation
+        self._boards: dict = {}  # board filter -> the board names it matches, for this generation
 
     def close(self) -> None:
         self.reader.close()
@@ -50,6 +52,8 @@ class Searcher:
         filters = filters or Filters(include_restricted=self.settings.include_restricted)
         validate_filters(filters)
         n = max(self.settings.candidates, k)
+        if getattr(self.reader.vectors, "searches_keywords", False):
+            return self._in_engine(list(queries), k, n, filters, mode)
         dense: list[list[tuple[int, float]]] = [[] for _ in queries]
         if mode in ("hybrid", "dense"):
             vecs = self.embedder.embed_batch(list(queries), query=True)
@@ -76,6 +80,24 @@ class Searcher:
         kinds = self.reader.store.doc_types([vid for vid, _ in head])
         boosted = [(vid, score * (MINUTES_PRIOR if kinds.get(vid) == "minutes" else 1.0)) for vid, score in head]
         return sorted(boosted, key=lambda kv: -kv[1]) + ranked[n:]
+
+    def _in_engine(self, queries: list[str], k: int, n: int, filters: Filters, mode: str) -> list[list[Hit]]:
+        """Qdrant searches, filters and fuses; the filter goes as payload conditions, never as ids."""
+        from ingest.qdrant_search import payload_filter
+
+        boards = self._board_names(filters.board) if filters.board else None
+        if boards is not None and not boards:
+            return [[] for _ in queries]  # no board by that name: nothing to search
+        vecs = self.embedder.embed_batch(queries, query=True) if mode != "bm25" else None
+        ranked = self.reader.vectors.search_in_engine(queries, vecs, n, k * 3, payload_filter(filters, boards),
+                                                      mode, self.settings)
+        return [self._hits(r)[:k] for r in ranked]
+
+    def _board_names(self, board: str) -> list[str]:
+        """The boards a board filter matches, by store.Filters' own rule (a substring, any case)."""
+        if board not in self._boards:
+            self._boards[board] = self.reader.store.board_names(Filters(board=board, include_restricted=True))
+        return self._boards[board]
 
     def _sparse(self, query: str, n: int, filters: Filters) -> list[tuple[int, float]]:
         """Best `n` BM25 hits among the chunks passing the filters."""

@@ -85,6 +85,12 @@ class LexicalIndex:
         return inside if keep else ~inside
 
 
+def inverse_document_frequency(df, n):
+    """BM25's idf of a term found in `df` of `n` chunks (Lucene's form, never negative; Qdrant's
+    IDF modifier computes the same, so its sparse vectors hold the weights without it)."""
+    return np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+
 def build(rows: Iterable[tuple], k1: float = K1, b: float = B) -> LexicalIndex:
     """An index of (vector_id, text, heading, title, context) rows, ascending by vector id.
 
@@ -114,7 +120,7 @@ def build(rows: Iterable[tuple], k1: float = K1, b: float = B) -> LexicalIndex:
     tf = np.frombuffer(post_tf, dtype="float64")[order]
     lengths_np = np.frombuffer(lengths, dtype="float64")
     df = np.bincount(term_of, minlength=len(vocab)).astype("float64")
-    idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+    idf = inverse_document_frequency(df, n)
     norm = k1 * (1 - b + b * lengths_np / (lengths_np.mean() if n else 1.0))
     weights = idf[term_of] * tf * (k1 + 1) / (tf + norm[row_of])
     indptr = np.zeros(len(vocab) + 1, dtype="int64")

@@ -12,8 +12,10 @@ test the cluster code: `make test-qdrant` runs the whole suite on local mode.
 The API key is read from QDRANT_API_KEY, never from the URL, so it never lands in meta.json.
 
 Generations: the collection of gen-<n> is named `minutebook-gen-<n>`. A writer creates a new one and
-copies the published one's points into it, so an ingest that dies never touches the published
-collection; sweeping a generation deletes its collection. Local mode lets one client at a time
+copies the published one's embeddings into it, so an ingest that dies never touches the published
+collection; sweeping a generation deletes its collection. At publish (`save`) every point gets its
+BM25 vector and payload from the generation's database, so that search and its filters run in
+Qdrant (qdrant_search.py). Local mode lets one client at a time
 hold a storage folder (a file lock, across processes too), so here it is opened per operation,
 waiting while another process has it: readers and an ingest in another process take turns.
 """
@@ -23,6 +25,7 @@ import os
 import sqlite3
 import threading
 import time
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +35,7 @@ from urllib.parse import parse_qs, urlsplit
 import numpy as np
 from qdrant_client import QdrantClient, models
 
+from . import qdrant_search as keywords
 from .errors import MinutebookError
 from .vectors import EXPORT_BATCH, BadStore
 
@@ -187,13 +191,22 @@ def _open_local(path: str) -> QdrantClient:
             delay = min(delay * 2, 0.2)
 
 
+def _dense(vector):
+    """A point's embedding: alone in a collection from before the BM25 vectors, else the unnamed one
+    beside them (the BM25 vector is not copied: the next generation computes its own)."""
+    return vector[""] if isinstance(vector, dict) else vector
+
+
 # ---- the vectors: the same QdrantClient calls whichever way the client was made ----
 
 class QdrantVectors:
     """One generation's collection."""
 
-    def __init__(self, spec: QdrantSpec, connection, collection: str, dim: int, in_generation: bool):
+    def __init__(self, spec: QdrantSpec, connection, collection: str, dim: int, in_generation: bool,
+                 generation: Path | None = None):
         self.spec = spec
+        self.generation = generation  # its folder, whose minutebook.db describes the points
+        self._keywords: bool | None = None
         self._conn = connection
         self.collection = collection
         self.dim = dim
@@ -206,7 +219,8 @@ class QdrantVectors:
             connection = _Local(Path(generation) / LOCAL_DIR, create)
         else:
             connection = _Server(spec)
-        vectors = cls(spec, connection, collection_name(generation), dim, in_generation=spec.local)
+        vectors = cls(spec, connection, collection_name(generation), dim, in_generation=spec.local,
+                      generation=Path(generation))
         if create:
             vectors._ensure_collection()
         return vectors
@@ -217,7 +231,22 @@ class QdrantVectors:
                 client.create_collection(
                     self.collection,
                     vectors_config=models.VectorParams(size=self.dim, distance=models.Distance.COSINE),
+                    sparse_vectors_config=keywords.SPARSE_CONFIG,
                     shard_number=self.spec.shards, replication_factor=self.spec.replicas)
+                with warnings.catch_warnings():  # local mode notes that it has no use for them
+                    warnings.filterwarnings("ignore", "Payload indexes have no effect", UserWarning)
+                    for field, schema in keywords.PAYLOAD_INDEXES.items():
+                        client.create_payload_index(self.collection, field, field_schema=schema, wait=True)
+
+    @property
+    def searches_keywords(self) -> bool:
+        """Whether this collection holds BM25 vectors and payloads, so search and filters run in
+        Qdrant (qdrant_search.py); a collection made before them is searched by vector ids."""
+        if self._keywords is None:
+            with self._conn.client() as client:
+                info = client.get_collection(self.collection)
+            self._keywords = keywords.SPARSE in (info.config.params.sparse_vectors or {})
+        return self._keywords
 
     def __len__(self) -> int:
         with self._conn.client() as client:
@@ -261,12 +290,71 @@ class QdrantVectors:
                 records, offset = client.scroll(self.collection, limit=batch, offset=offset,
                                                 with_payload=False, with_vectors=True)
             if records:
-                yield [int(r.id) for r in records], np.asarray([r.vector for r in records], dtype="float32")
+                yield [int(r.id) for r in records], np.asarray([_dense(r.vector) for r in records], dtype="float32")
             if offset is None:
                 return
 
+    def search_in_engine(self, texts: list[str], dense, n: int, limit: int, flt, mode: str,
+                         settings) -> list[list[tuple[int, float]]]:
+        """Each question searched by Qdrant alone: its embedding and its keywords, fused as
+        `settings.fusion` says, among the points passing the payload filter `flt`. `dense` is None
+        in bm25 mode. Best first, up to `limit` (`n` from each search before fusion)."""
+        sparse = [keywords.query_vector(t) for t in texts]
+        with self._conn.client() as client:
+            tops = None
+            if mode == "hybrid" and settings.fusion != "rrf":  # the formula divides by the best BM25 score
+                tops = self._best(client, keywords.requests(None, sparse, 1, 1, flt, "bm25", settings))
+            reqs = keywords.requests(dense, sparse, n, limit, flt, mode, settings, tops)
+            found = self._run(client, reqs)
+        return [[(int(p.id), float(p.score)) for p in points] for points in found]
+
+    def _run(self, client: QdrantClient, reqs: list) -> list[list]:
+        """query_batch_points, with None (a question with no keyword) answered by nothing."""
+        asked = [r for r in reqs if r is not None]
+        answers = iter(client.query_batch_points(self.collection, requests=asked) if asked else [])
+        return [next(answers).points if r is not None else [] for r in reqs]
+
+    def _best(self, client: QdrantClient, reqs: list) -> list[float]:
+        return [points[0].score if points else 0.0 for points in self._run(client, reqs)]
+
     def save(self) -> None:
-        """Every write above waited for the server to apply it: nothing is pending."""
+        """Every write above waited for the server to apply it; what is left is to describe each
+        point for search: its BM25 vector and its payload, from the generation's database."""
+        if self.generation is not None and self.searches_keywords:
+            self._describe_points()
+
+    def _describe_points(self) -> None:
+        # Every point, not only the new ones: a BM25 weight depends on the average chunk length,
+        # which every paper added moves (lexical.npz is rebuilt whole at each publish for the same reason).
+        from . import lexical
+        from .index import DB
+        from .store import Store
+
+        db = self.generation / DB
+        if not db.exists():
+            return
+        store = Store(db, readonly=True)
+        try:
+            bm25 = keywords.document_vectors(lexical.build(store.lexical_rows()))
+            fields = dict(keywords.payload(r) for r in store.db.execute(keywords.PAYLOAD_SQL))
+        finally:
+            store.close()
+        with self._conn.client() as client:
+            batch: list = []
+            for vid, sparse in bm25:
+                batch.append(models.PointVectors(id=vid, vector={keywords.SPARSE: sparse}))
+                if len(batch) == UPSERT_BATCH:
+                    self._describe(client, batch, fields)
+                    batch = []
+            self._describe(client, batch, fields)
+
+    def _describe(self, client: QdrantClient, batch: list, fields: dict) -> None:
+        if not batch:
+            return
+        ops: list = [models.UpdateVectorsOperation(update_vectors=models.UpdateVectors(points=batch))]
+        ops += [models.OverwritePayloadOperation(overwrite_payload=models.SetPayload(
+            payload=fields[p.id], points=[p.id])) for p in batch if p.id in fields]
+        client.batch_update_points(self.collection, update_operations=ops, wait=True)
 
     def drop(self) -> None:
         with self._conn.client() as client:

@@ -375,6 +375,16 @@ class Store:
                           attendees=[Attendee(name=n, role=r, organisation=o) for n, r, o in people])
         return meeting, row[4], row[5]
 
+    def board_names(self, filters: Filters) -> list[str]:
+        """The boards whose chunks a filter admits (a board filter matches by substring, any case)."""
+        where, params = filters.where()
+        return [r[0] for r in self.db.execute(f"SELECT DISTINCT board FROM chunks WHERE {where}", params)]
+
+    def section_chunk_texts(self, document_id: str, section: int) -> list[tuple[int, str]]:
+        """(page, text) of a section's chunks, in order."""
+        return self.db.execute("SELECT page, text FROM chunks WHERE document_id = ? AND section = ? ORDER BY position",
+                               [document_id, section]).fetchall()
+
     def chunk_frequency(self, word: str) -> int:
         """How many chunks hold the word (full-text match, as keyword search reads it)."""
         return self.db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", [f'"{word}"']).fetchone()[0]

@@ -158,3 +158,65 @@ def test_every_command_has_help_text():
         assert helps[name], name
         for action in sub_parser._actions:
             assert action.help, f"{name} {action.dest}"
+
+
+# ---- on a Qdrant store, search and its filters run inside Qdrant ----
+
+def _moved(corpus_index, tmp_path, store: str):
+    """A copy of the sample index whose next generation is on `store` (the vectors are copied across)."""
+    import dataclasses
+    import shutil
+
+    from ingest.index import IndexWriter
+
+    target = tmp_path / store.split(":")[0].replace("+", "-")
+    shutil.copytree(corpus_index.index, target, symlinks=True)
+    for _ in range(2):  # the second generation is copied from the first on the same store
+        with IndexWriter(target, corpus_index.embed_model, lambda: 0, store=store) as writer:
+            writer.publish()
+    return dataclasses.replace(corpus_index, index=target, store=store)
+
+
+class _Recording:
+    """A real local-mode client that notes every query it is sent."""
+
+    def __init__(self, client, sent: list):
+        self._client, self._sent = client, sent
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+    def query_batch_points(self, collection, requests, **kw):
+        self._sent.extend(requests)
+        return self._client.query_batch_points(collection, requests=requests, **kw)
+
+
+def test_on_qdrant_a_filtered_search_sends_conditions_not_chunk_ids_and_finds_what_faiss_finds(
+        corpus_index, embedder, tmp_path, monkeypatch):
+    pytest.importorskip("qdrant_client")
+    from ingest import qdrant_store
+
+    sent: list = []
+    opened = qdrant_store._open_local
+    monkeypatch.setattr(qdrant_store, "_open_local", lambda path: _Recording(opened(path), sent))
+    on_faiss = Searcher(_moved(corpus_index, tmp_path, "faiss"), embedder)
+    on_qdrant = Searcher(_moved(corpus_index, tmp_path, "qdrant+local://"), embedder)
+    try:
+        assert on_qdrant.reader.vectors.searches_keywords
+        wanted = Filters(board="scrutiny", since="2017-01-01", until="2024-11-30")
+        for mode in ("hybrid", "bm25", "dense"):
+            sent.clear()
+            hits = on_qdrant.search("community safety partnership priorities", k=8, filters=wanted, mode=mode)
+            assert hits and all("Scrutiny" in h.chunk.board and "2017-01-01" <= h.chunk.meeting_date <= "2024-11-30"
+                                and not h.chunk.restricted for h in hits)
+            assert sent and not any("has_id" in r.model_dump_json(exclude_none=True) for r in sent)
+            assert len(" ".join(r.model_dump_json() for r in sent)) < 50_000  # no list growing with the archive
+            faiss_hits = on_faiss.search("community safety partnership priorities", k=8, filters=wanted, mode=mode)
+            assert [h.chunk.id for h in hits] == [h.chunk.id for h in faiss_hits]
+            assert [round(h.score, 4) for h in hits] == [round(h.score, 4) for h in faiss_hits]
+        minutes = on_qdrant.search("performance", k=10, filters=Filters(doc_type="minutes"))
+        assert minutes and all(h.chunk.doc_type == "minutes" for h in minutes)
+        assert on_qdrant.search("performance", filters=Filters(board="no such board")) == []
+    finally:
+        on_faiss.close()
+        on_qdrant.close()

@@ -230,9 +230,14 @@ class _SharedClient:
 
     def __init__(self, client):
         self._client = client
+        self.indexed: list[str] = []  # payload fields indexed (local mode itself keeps no record)
 
     def __getattr__(self, name):
         return getattr(self._client, name)
+
+    def create_payload_index(self, collection, field, **kw):
+        self.indexed.append(field)
+        return self._client.create_payload_index(collection, field, **kw)
 
     def close(self):
         """A connection closing does not stop the cluster."""
@@ -246,7 +251,8 @@ def test_the_cluster_code_keeps_collections_per_generation_and_sweeps_them(data,
 
     cluster = QdrantClient(path=str(tmp_path / "cluster"))
     made = []
-    monkeypatch.setattr(qdrant_store, "_server_client", lambda spec: made.append(spec) or _SharedClient(cluster))
+    shared = _SharedClient(cluster)
+    monkeypatch.setattr(qdrant_store, "_server_client", lambda spec: made.append(spec) or shared)
     monkeypatch.setenv("QDRANT_API_KEY", "secret-key")
     store = "qdrant://qdrant.example:6333?shards=2"
     ids, vectors, queries = data
@@ -261,6 +267,10 @@ def test_the_cluster_code_keeps_collections_per_generation_and_sweeps_them(data,
     assert made[0].host == "qdrant.example" and made[0].port == 6333 and made[0].shards == 2
     collections = lambda: sorted(c.name for c in cluster.get_collections().collections)  # noqa: E731
     assert collections() == [f"minutebook-{gen1.name}"]
+    # Each collection is made for search in the cluster: BM25 vectors beside the embeddings, and
+    # an index on every payload field that filters use.
+    assert "bm25" in cluster.get_collection(f"minutebook-{gen1.name}").config.params.sparse_vectors
+    assert set(shared.indexed) == {"board", "doc_type", "document_id", "restricted", "meeting_day"}
     before = top_ids(index, queries)
     assert before[0] == 100
 
@@ -340,3 +350,57 @@ def test_a_large_faiss_index_is_searched_through_an_hnsw_graph_and_a_small_one_e
     n, got = top_ids(index, queries, store="faiss")
     assert n == 100 and not (index / "current" / "vectors.hnsw").exists()
     assert got == [brute_force(ids[:100], vectors[:100], q, 5) for q in queries]
+
+
+# ---- keyword search and filters inside Qdrant (ingest/qdrant_search.py) ----
+
+def _fixture_rows():
+    """(vector_id, text, heading, title, context) of the fixture minutes' lines: council prose."""
+    rows = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "minutes").glob("*.txt")):
+        lines = [line for line in path.read_text().splitlines() if len(line.split()) >= 4]
+        rows += [(line, lines[0], path.stem, "") for line in lines]
+    return [(vid, *row) for vid, row in enumerate(rows, start=1)]
+
+
+def test_qdrant_keyword_scores_are_minutebooks_bm25(tmp_path):
+    """The sparse vectors hold BM25 without idf; Qdrant's IDF modifier adds it back, so a question
+    ranks chunks in Qdrant exactly as lexical.py ranks them."""
+    pytest.importorskip("qdrant_client")
+    from qdrant_client import QdrantClient, models
+
+    from ingest import lexical, qdrant_search
+
+    rows = _fixture_rows()
+    assert len(rows) > 30
+    bm25 = lexical.build(rows)
+    client = QdrantClient(path=str(tmp_path / "q"))
+    client.create_collection("c", vectors_config={}, sparse_vectors_config=qdrant_search.SPARSE_CONFIG)
+    client.upsert("c", points=[models.PointStruct(id=vid, vector={qdrant_search.SPARSE: sparse})
+                               for vid, sparse in qdrant_search.document_vectors(bm25)])
+    for question in ("rent arrears of council tenants", "who chaired the scrutiny meeting",
+                     "anti-social behaviour in the town centre", "resolved to approve the budget"):
+        expected = bm25.search(question, 10)
+        assert expected, question
+        got = client.query_points("c", query=qdrant_search.query_vector(question), using=qdrant_search.SPARSE,
+                                  limit=10).points
+        assert [round(p.score, 3) for p in got] == [round(s, 3) for _, s in expected], question
+        assert {p.id for p in got} == {vid for vid, _ in expected}
+    assert qdrant_search.query_vector("what is the of the") is None  # stop words only: no keyword search
+    client.close()
+
+
+def test_filters_become_payload_conditions_never_chunk_ids():
+    pytest.importorskip("qdrant_client")
+    from ingest.qdrant_search import payload_filter
+    from ingest.store import Filters
+
+    flt = payload_filter(Filters(board="scrutiny", since="2023-01-01", until="2024-12-31", doc_type="minutes"),
+                         ["Scrutiny Commission", "Health Scrutiny Committee"])
+    sent = flt.model_dump_json(exclude_none=True)
+    assert "has_id" not in sent
+    conditions = {c.key: c for c in flt.must}
+    assert conditions["board"].match.any == ["Scrutiny Commission", "Health Scrutiny Committee"]
+    assert (conditions["meeting_day"].range.gte, conditions["meeting_day"].range.lte) == (20230101, 20241231)
+    assert conditions["doc_type"].match.value == "minutes" and conditions["restricted"].match.value is False
+    assert payload_filter(Filters(include_restricted=True), None) is None  # nothing to filter
