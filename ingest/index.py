@@ -29,10 +29,9 @@ from pathlib import Path
 from . import lexical
 from .errors import MinutebookError, NoIndex, WriteFailed
 from .settings import Settings
-from .store import Store
+from .store import DB, Store
 from .vectors import FAISS_FILE, FaissVectors, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve
 
-DB = "minutebook.db"
 VECTORS = FAISS_FILE
 META = "meta.json"
 

@@ -37,7 +37,7 @@ from qdrant_client import QdrantClient, models
 
 from . import qdrant_search as keywords
 from .errors import MinutebookError
-from .vectors import EXPORT_BATCH, BadStore
+from .vector_store import EXPORT_BATCH, BadStore
 
 LOCAL_DIR = "qdrant"
 COLLECTION_PREFIX = "minutebook-"
@@ -327,8 +327,7 @@ class QdrantVectors:
         # Every point, not only the new ones: a BM25 weight depends on the average chunk length,
         # which every paper added moves (lexical.npz is rebuilt whole at each publish for the same reason).
         from . import lexical
-        from .index import DB
-        from .store import Store
+        from .store import DB, Store
 
         db = self.generation / DB
         if not db.exists():

@@ -15,7 +15,10 @@ import sqlite_utils
 
 from .chunking import context_line
 from .lexical import FIELD_WEIGHTS, STOP
+from .register_tables import delete_document, ensure_tables
 from .types import Attendee, Chunk, Document, Meeting
+
+DB = "minutebook.db"  # the database file in each generation folder
 
 # content="chunks" in double quotes: Datasette finds a table's full-text index by that text in its
 # SQL, so `?_search=` works on chunks (and on resolutions, whose FTS table says the same).
@@ -117,8 +120,6 @@ class Store:
             _add_page_columns(self.db.conn)
             _add_reader_column(self.db.conn)
             _add_document_facts(self.db.conn)
-            from .register import ensure_tables  # late: register builds on this module
-
             ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
             for fts, content in FTS_TABLES.items():
                 _fts_datasette_finds(self.db.conn, fts, content)
@@ -233,8 +234,6 @@ class Store:
                                 " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
             for table in ("chunks", "pages", "sections"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
-            from .register import delete_document  # late: register builds on this module
-
             delete_document(self.db.conn, document_id)
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
         return [r[0] for r in rows]

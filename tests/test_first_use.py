@@ -14,7 +14,7 @@ import sys
 
 from assistant.highlight import snippet
 from conftest import ROOT
-from ingest import register
+from ingest import register_tables
 from ingest.dates import human_date, human_time
 from ingest.store import CHUNKS_FTS, SCHEMA, Store
 
@@ -163,7 +163,7 @@ def test_an_index_made_before_gains_datasette_search_at_its_next_ingest(tmp_path
     path = tmp_path / "minutebook.db"
     conn = sqlite3.connect(path)
     single = SCHEMA.replace(CHUNKS_FTS, re.sub(r'"(\w+)"', r"'\1'", CHUNKS_FTS))
-    conn.executescript(single + re.sub(r'content(_rowid)?="(\w+)"', r"content\1='\2'", register._DDL.format(db="main")))
+    conn.executescript(single + re.sub(r'content(_rowid)?="(\w+)"', r"content\1='\2'", register_tables._DDL.format(db="main")))
     _add_rows(conn)
     assert _datasette_fts(conn, "chunks") is None  # as an earlier release left it
     conn.close()

@@ -1,0 +1,80 @@
+"""The code's shape a newcomer relies on: ingest/ writes, assistant/ reads, ui/ draws; no import
+cycles; SQL only in the storage modules."""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("ingest", "assistant", "ui")
+
+
+def modules() -> dict[str, Path]:
+    return {".".join(p.relative_to(ROOT).with_suffix("").parts): p
+            for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")}
+
+
+def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
+    """The project modules `name` imports, at the top or inside functions alike."""
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found = set()
+    tree = ast.parse(path.read_text())
+    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
+                   and getattr(block.test, "id", "") == "TYPE_CHECKING" for n in ast.walk(block)}
+    for node in ast.walk(tree):
+        if id(node) in typing_only:  # annotations only: never imported when the code runs
+            continue
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            targets = [f"{base}.{a.name}" for a in node.names] + [base]
+        else:
+            continue
+        found |= {t for t in targets if t in known}
+    return found - {name}
+
+
+def graph() -> dict[str, set[str]]:
+    mods = modules()
+    return {name: imports_of(name, path, set(mods)) for name, path in mods.items()}
+
+
+def test_no_module_imports_itself_back_through_another():
+    g = graph()
+    cycles = []
+
+    def visit(node, stack, on_stack, done):
+        on_stack.add(node)
+        stack.append(node)
+        for nxt in sorted(g[node]):
+            if nxt in on_stack:
+                cycles.append(stack[stack.index(nxt):] + [nxt])
+            elif nxt not in done:
+                visit(nxt, stack, on_stack, done)
+        stack.pop()
+        on_stack.discard(node)
+        done.add(node)
+
+    done: set[str] = set()
+    for node in sorted(g):
+        if node not in done:
+            visit(node, [], set(), done)
+    assert not cycles, " ; ".join(" -> ".join(c) for c in cycles)
+
+
+def test_the_write_side_never_imports_the_read_side_or_the_app():
+    bad = [(m, t) for m, targets in graph().items() if m.startswith("ingest.")
+           for t in targets if t.startswith(("assistant", "ui"))]
+    assert not bad
+
+
+def test_sql_lives_only_in_the_storage_modules():
+    sql = re.compile(r"\.execute\(|\bSELECT\s+\w|\bINSERT\s+INTO\b|\bDELETE\s+FROM\b")
+    offenders = [str(p.relative_to(ROOT)) for pkg in ("assistant", "ui") for p in (ROOT / pkg).rglob("*.py")
+                 if sql.search(p.read_text())]
+    assert not offenders
