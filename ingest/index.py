@@ -63,7 +63,7 @@ class IndexReader:
             raise NoIndex(index)
         self.dir = gen
         self.meta = json.loads((gen / META).read_text())
-        self.store = Store(gen / DB, readonly=True)
+        self.store = _open_upgraded(gen / DB)
         where = resolve(self.meta.get("store"), store or _default_store())
         self.vectors: Vectors = open_vectors(where, gen, self.meta["dim"])
         self._lexical: lexical.LexicalIndex | None | bool = False  # False: not loaded yet
@@ -302,3 +302,19 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _open_upgraded(db: Path) -> Store:
+    """The generation's store, read-only; one made by an older minutebook is first brought up to
+    date in place by the numbered migrations (ingest/migrations.py): a column added, the register
+    filled. Every step is idempotent, so two readers upgrading at once do no harm."""
+    store = Store(db, readonly=True)
+    if not store.outdated():
+        return store
+    store.close()
+    try:
+        Store(db).close()
+    except sqlite3.OperationalError as e:
+        raise MinutebookError(f"this index was made by an older minutebook and cannot be upgraded here ({e}); "
+                              "run `minutebook ingest` with the same folders where the index can be written") from None
+    return Store(db, readonly=True)

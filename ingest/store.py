@@ -15,55 +15,11 @@ import sqlite_utils
 
 from .chunking import context_line
 from .lexical import FIELD_WEIGHTS, STOP
-from .register_tables import delete_document, ensure_tables
+from .migrations import migrate, pending
+from .register_tables import delete_document
 from .types import Attendee, Chunk, Document, Meeting
 
 DB = "minutebook.db"  # the database file in each generation folder
-
-# content="chunks" in double quotes: Datasette finds a table's full-text index by that text in its
-# SQL, so `?_search=` works on chunks (and on resolutions, whose FTS table says the same).
-CHUNKS_FTS = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    text, heading, title, context, content="chunks", content_rowid="vector_id", tokenize='porter unicode61'
-)"""
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY,            -- sha256 of the file
-    title TEXT, board TEXT, meeting_date TEXT,
-    pages INTEGER, chunks INTEGER, ingested_at TEXT,
-    organisation TEXT, start_time TEXT, doc_type TEXT   -- ingest/meeting_facts.py
-);
-CREATE TABLE IF NOT EXISTS files (
-    source TEXT PRIMARY KEY,        -- path relative to the folder given to ingest
-    document_id TEXT REFERENCES documents(id),
-    path TEXT, bytes INTEGER, ingested_at TEXT
-);
-CREATE TABLE IF NOT EXISTS sections (
-    document_id TEXT REFERENCES documents(id), section INTEGER,
-    kind TEXT, title TEXT, board TEXT, meeting_date TEXT, agenda_item TEXT,
-    first_page INTEGER, last_page INTEGER, restricted INTEGER,
-    PRIMARY KEY (document_id, section)
-);
-CREATE TABLE IF NOT EXISTS pages (
-    document_id TEXT REFERENCES documents(id), page INTEGER,
-    text TEXT, blank INTEGER, restricted INTEGER,
-    ocr INTEGER DEFAULT 0,          -- text read from the page's image by OCR
-    furniture TEXT,                 -- running headers and footers cut from text, one a line
-    PRIMARY KEY (document_id, page)
-);
-CREATE TABLE IF NOT EXISTS chunks (
-    vector_id INTEGER PRIMARY KEY AUTOINCREMENT,  -- row id in the vector index
-    id TEXT UNIQUE, document_id TEXT REFERENCES documents(id), section INTEGER, position INTEGER,
-    page INTEGER, text TEXT, heading TEXT, doc_type TEXT, title TEXT, board TEXT, meeting_date TEXT,
-    item TEXT, restricted INTEGER,
-    context TEXT                    -- board and meeting date in words, indexed for search
-);
-CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document_id);
-""" + CHUNKS_FTS + ";" + """
-CREATE TABLE IF NOT EXISTS ingest_log (
-    finished_at TEXT, added INTEGER, replaced INTEGER, unchanged INTEGER, skipped INTEGER, removed INTEGER
-);
-"""
 
 BM25_WEIGHTS = ", ".join(map(str, FIELD_WEIGHTS))  # FTS5's bm25() for an index made before lexical.npz
 
@@ -115,14 +71,11 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self._setting: frozenset[str] | None = None
         if not readonly:
-            self.db.conn.executescript(SCHEMA)
-            _add_context(self.db.conn)
-            _add_page_columns(self.db.conn)
-            _add_reader_column(self.db.conn)
-            _add_document_facts(self.db.conn)
-            ensure_tables(self.db.conn)  # also fills the register of a generation made before it existed
-            for fts, content in FTS_TABLES.items():
-                _fts_datasette_finds(self.db.conn, fts, content)
+            migrate(self.db.conn)  # a new database gets every table; an older one is brought up to date
+
+    def outdated(self) -> bool:
+        """Whether this database was made by an older minutebook and lacks a migration."""
+        return bool(pending(self.db.conn))
 
     def close(self) -> None:
         self.db.conn.close()
@@ -437,65 +390,6 @@ def document_record(doc: Document) -> dict:
             "meeting_date": (facts.meeting_date if facts else None) or _document_date(doc),
             "organisation": facts.organisation if facts else None, "start_time": facts.start_time if facts else None,
             "doc_type": facts.doc_type if facts else (first.kind if first else None)}
-
-
-def _add_document_facts(conn: sqlite3.Connection) -> None:
-    """Give a generation made before meeting facts the documents' new columns (empty until the
-    paper is ingested again)."""
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
-    with conn:
-        for column in ("organisation", "start_time", "doc_type"):
-            if column not in columns:
-                conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
-
-
-def _add_context(conn: sqlite3.Connection) -> None:
-    """Bring a generation made before chunks had a `context` column up to date (the next ingest
-    copies it, so an old index gains meeting-aware search without re-embedding)."""
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(chunks)")}
-    if "context" in columns:
-        return
-    rows = conn.execute("SELECT vector_id, board, meeting_date FROM chunks").fetchall()
-    with conn:
-        conn.execute("ALTER TABLE chunks ADD COLUMN context TEXT")
-        conn.executemany("UPDATE chunks SET context = ? WHERE vector_id = ?",
-                         [(context_line(board, date), vid) for vid, board, date in rows])
-        conn.execute("DROP TABLE chunks_fts")
-        conn.execute(CHUNKS_FTS)
-        conn.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
-
-
-def _add_page_columns(conn: sqlite3.Connection) -> None:
-    """Give a generation made before OCR and page furniture their columns (no page of it was OCR'd)."""
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(pages)")}
-    with conn:
-        if "ocr" not in columns:
-            conn.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER DEFAULT 0")
-        if "furniture" not in columns:
-            conn.execute("ALTER TABLE pages ADD COLUMN furniture TEXT")
-
-
-def _add_reader_column(conn: sqlite3.Connection) -> None:
-    """Record which version of the reading code read each document; older ones read as version 1."""
-    if "reader" not in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}:
-        with conn:
-            conn.execute("ALTER TABLE documents ADD COLUMN reader INTEGER DEFAULT 1")
-
-
-FTS_TABLES = {"chunks_fts": "chunks", "resolutions_fts": "resolutions"}  # full-text table -> its content table
-
-
-def _fts_datasette_finds(conn: sqlite3.Connection, fts: str, content: str) -> None:
-    """Rewrite a generation's full-text table made with content='table' (single quotes, which
-    Datasette does not recognise) as content="table", and refill it from its content table."""
-    row = conn.execute("SELECT sql FROM main.sqlite_master WHERE name = ?", [fts]).fetchone()
-    if not row or f'content="{content}"' in row[0]:
-        return
-    sql = re.sub(r"(content(?:_rowid)?)='(\w+)'", r'\1="\2"', row[0])
-    with conn:
-        conn.execute(f"DROP TABLE main.{fts}")
-        conn.execute(sql)
-        conn.execute(f"INSERT INTO main.{fts} ({fts}) VALUES ('rebuild')")
 
 
 def fts_query(text: str) -> str:

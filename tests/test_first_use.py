@@ -16,7 +16,8 @@ from assistant.highlight import snippet
 from conftest import ROOT
 from ingest import register_tables
 from ingest.dates import human_date, human_time
-from ingest.store import CHUNKS_FTS, SCHEMA, Store
+from ingest.migrations import CHUNKS_FTS, SCHEMA
+from ingest.store import Store
 
 CLI = [sys.executable, "-m", "assistant.cli"]
 

@@ -208,6 +208,32 @@ def test_papers_read_by_an_older_minutebook_are_read_afresh_on_the_next_ingest(t
     assert sorted(again.unchanged) == ["city.pdf", "copy.pdf"] and not again.ingested
 
 
+def test_an_index_made_by_the_previous_release_is_upgraded_when_first_read(index_copy, capsys):
+    """After upgrading minutebook, her index (made before OCR, page furniture and meeting facts)
+    answers searches at once: the numbered migrations add what it lacks."""
+    import json
+    import sqlite3
+
+    from assistant.cli import main
+    from ingest.migrations import LATEST
+
+    db_path = index_copy.index / "current" / "minutebook.db"
+    db = sqlite3.connect(db_path)
+    for table, column in (("pages", "ocr"), ("pages", "furniture"), ("documents", "reader"),
+                          ("documents", "organisation"), ("documents", "start_time"), ("documents", "doc_type")):
+        db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db.execute("PRAGMA user_version = 0")  # as every release before numbered migrations left it
+    db.commit()
+    db.close()
+    assert main(["search", "Biker Down", "--index", str(index_copy.index), "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and "Biker Down" in hits[0]["text"] and hits[0]["ocr"] is False
+    db = sqlite3.connect(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert "ocr" in {r[1] for r in db.execute("PRAGMA table_info(pages)")}
+    db.close()
+
+
 def test_text_and_markdown_files_split_pages_on_form_feeds(tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("FINANCE COMMITTEE – 3 MARCH 2025\nBudget monitoring\fSecond page text")
