@@ -94,7 +94,10 @@ class Assistant:
         chosen = ex.pick(cands, want=ex.at.wanted(question))
         if ex.wants_decision(question):
             chosen = self._with_decision(chosen, cands, retrieved["include_restricted"])
-        return ex.compose(question, ex.concise(question, chosen))
+        chosen = ex.concise(question, chosen)
+        if ex.misses_specifics(question, chosen):
+            return ex.abstain(question, hits)
+        return ex.compose(question, chosen)
 
     def _with_decision(self, chosen: list[ex.Candidate], cands: list[ex.Candidate],
                        include_restricted: bool) -> list[ex.Candidate]:

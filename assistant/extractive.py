@@ -15,6 +15,7 @@ from ingest.types import Answer, Citation, Hit
 from . import answer_types as at
 from .references import human_date, reference
 from .sentences import acronyms, normal_word, same_word, sentences, tokens  # noqa: F401 (re-exported)
+from .specifics import unmet
 
 STOP = set(
     "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
@@ -141,6 +142,13 @@ def _coverer(words: list[str], cands: list[Candidate], idf: dict[str, float]):
         return sum(idf.get(x, 1.0) for x in have) / total
 
     return coverage
+
+
+def misses_specifics(question: str, chosen: list[Candidate]) -> bool:
+    """The quoted passages never hold the year or date the question names (assistant/specifics.py)."""
+    chunks = [c.hit.chunk for c in chosen]
+    return bool(chosen) and unmet(question, [" ".join([ch.text, ch.title or ""]) for ch in chunks],
+                                  [ch.meeting_date for ch in chunks])
 
 
 def should_abstain(cands: list[Candidate]) -> bool:

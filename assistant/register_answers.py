@@ -17,10 +17,11 @@ from ingest.types import Answer, Citation
 from .extractive import content_words
 from .references import human_date
 from .sentences import tokens
+from .specifics import unmet
 
 _ASKS = re.compile(
     r"(?i)\b(?:amendments?|motions?)\b.*\b(?:carried|lost|defeated|pass(?:ed)?|fail(?:ed)?|approved|adopted|agreed)\b"
-    r"|\bhow\s+many\b.*\bvot\w*|\bvot(?:e|es|ed|ing)\s+(?:for|against)\b|\babstain\w*|\bwhat\s+was\s+the\s+vote\b"
+    r"|\bhow\s+many\b.*\bvot\w*|\bvot(?:e|es|ed|ing)\s+(?:for|against)\b|\babstain\w*|\bwhat\s+was\s+the\s+(?:\w+\s+)?vote\b"
     r"|\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b|\bhow\s+did\s+.*\bvote\b"
     r"|\b(?:outcome|result)\s+of\s+the\s+(?:vote|amendment|motion)\b"
 )
@@ -41,8 +42,14 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
     filters = filters or Filters()
     entries = register.find(store, topic=question, board=filters.board, since=filters.since, until=filters.until,
                             include_restricted=filters.include_restricted, searcher=searcher)
-    entries = _named(entries, question)
+    named = _named(entries, question)
+    if not named and _ITEM_NAMED.search(question):  # a number the topic search did not reach: look it up
+        named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
+                                     include_restricted=filters.include_restricted), question)
+    entries = [e for e in named if not unmet(question, [f"{e['title'] or ''} {e['text']}"], [e["meeting_date"]])]
     fitting = [e for e in entries[:12] if _fits(e, question)]
+    if not fitting and entries and _ITEM_NAMED.search(question) and _HOW_MANY.search(question):
+        return _no_count(entries[0])
     if not fitting:
         return None
     # Entries of one minute (a budget debate's amendments) share its passages: the one whose own words
@@ -61,6 +68,14 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
     citation = Citation(n=1, source=entry["source"], title=entry["document_title"] or entry["title"], page=page,
                         meeting_date=entry["meeting_date"], quote=quote, reference=f"{where}, p. {page}")
     return Answer(text=f"{_sentence(entry, question)} [1]", abstained=False, citations=[citation])
+
+
+def _no_count(entry: dict) -> Answer:
+    """The resolution asked about is in the register, but its minutes count no votes: say so."""
+    outcome = f" as {entry['outcome']}" if entry.get("outcome") else ""
+    when = f" of {human_date(entry['meeting_date'])}" if entry.get("meeting_date") else ""
+    return Answer(text=f"The papers do not say: the minutes{when} record {entry['item']}{outcome}, "
+                       "with no count of votes.", abstained=True)
 
 
 def _named(entries: list[dict], question: str) -> list[dict]:
@@ -86,6 +101,8 @@ def _fits(entry: dict, question: str) -> bool:
     """Whether an entry holds what the question asks: an amendment for "the amendment", a vote, a mover."""
     if _AMENDMENT.search(question) and entry.get("entry") != "amendment":
         return False
+    if _MOTION.search(question) and not _AMENDMENT.search(question) and entry.get("entry") == "amendment":
+        return False  # "the substantive motion" is not one of the amendments put before it
     if _WHO.search(question):
         return bool(entry.get("mover"))
     if _HOW_MANY.search(question):

@@ -26,7 +26,7 @@ BM25_WEIGHTS = ", ".join(map(str, FIELD_WEIGHTS))  # FTS5's bm25() for an index 
 
 @dataclass
 class Filters:
-    board: str | None = None  # case-insensitive substring of the board name
+    board: str | None = None  # case-insensitive substring of the board's or its organisation's name
     since: str | None = None  # ISO date, inclusive
     until: str | None = None
     doc_type: str | None = None
@@ -35,8 +35,10 @@ class Filters:
     def where(self, alias: str = "chunks") -> tuple[str, list]:
         clauses, params = [], []
         if self.board:
-            clauses.append(f"lower({alias}.board) LIKE ?")
-            params.append(f"%{self.board.lower()}%")
+            # "Maple Lake" names the township whose body is printed as plain "Council".
+            clauses.append(f"(lower({alias}.board) LIKE ? OR {alias}.document_id IN"
+                           " (SELECT id FROM documents WHERE lower(organisation) LIKE ?))")
+            params += [f"%{self.board.lower()}%"] * 2
         if self.since:
             clauses.append(f"{alias}.meeting_date >= ?")
             params.append(self.since)

@@ -191,6 +191,11 @@ def test_an_answer_adds_a_second_quote_only_when_it_tells_something_new(assistan
     assert_quotes_on_pages(ans)
 
 
+def test_a_year_the_papers_never_reach_is_declined_not_answered_from_another_year(assistant):
+    ans = assistant.ask("What did the Board resolve about the hate crime strategy in 2030?")
+    assert ans.abstained and ans.related
+
+
 def test_a_list_question_quotes_the_list_not_only_its_lead_in(assistant):
     ans = assistant.ask("What are the Safer Leicester Partnership's priorities for 2017/18?")
     listing = next(c.quote for c in ans.citations if "Reduce Overall Crime" in c.quote)

@@ -46,6 +46,7 @@ def test_an_index_made_before_meetings_were_searchable_gains_them_and_loses_noth
         conn.execute("CREATE VIRTUAL TABLE chunks_fts USING fts5(text, heading, title, content='chunks',"
                      " content_rowid='vector_id', tokenize='porter unicode61')")
         conn.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
+        conn.execute("PRAGMA user_version = 0")  # no release before numbered migrations recorded one
         chunks = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
     ingest([CORPUS.parent / "tests" / "fixtures" / "minutes" / "southvale_csp.txt"], index_copy, embedder)
     s = Searcher(index_copy, embedder)

@@ -1,0 +1,28 @@
+"""A question that names a year or a meeting's date is answered only from papers that hold it."""
+from __future__ import annotations
+
+from assistant.specifics import unmet
+
+
+def test_a_year_the_papers_never_mention_is_not_answered_by_another_years_papers():
+    assert unmet("How did he vote in the 2023 budget meeting?", ["Revenue Budget 2025-26 amendment lost"],
+                 ["2025-02-13"])
+    assert unmet("What salary will the Chief Executive receive in 2030?", ["Pay policy statement 2025-26"],
+                 ["2025-03-13"])
+
+
+def test_the_year_may_be_in_the_meetings_date_or_printed_as_a_span():
+    assert not unmet("In Q2 2018/19, what share of people felt safe?", ["Q2 figures show 79.1%"], ["2018-12-10"])
+    assert not unmet("What are the priorities of the hate strategy for 2018 to 2021?",
+                     ["Hate Crime Strategy 2018-21 priorities"], [None])
+
+
+def test_a_meeting_named_by_its_date_must_be_that_meeting():
+    assert unmet("What did the Cabinet resolve at its meeting of 13 March 2025?",
+                 ["The Panel noted the report."], ["2024-10-29"])
+    assert not unmet("What did the Cabinet resolve at its meeting of 13 March 2025?",
+                     ["RESOLVED that the plan be adopted."], ["2025-03-13"])
+
+
+def test_a_question_naming_no_year_or_date_is_never_held_back():
+    assert not unmet("What is Biker Down?", ["Biker Down is a free course"], [None])
