@@ -264,7 +264,7 @@ def cmd_lineage(args, settings: Settings) -> int:
         print(f"No meeting dealt with '{args.topic}'.")
     for n, s in enumerate(steps, start=1):
         facts = "; ".join(x for x in (s.outcome, s.votes, s.amendments) if x)
-        print(f"{n}. {s.meeting_date or 'undated'}  {s.board or 'unknown body'}: {facts}")
+        print(f"{n}. {human_date(s.meeting_date) or 'undated'}  {s.board or 'unknown body'}: {facts}")
         print(f"   {s.reference}")
         print(textwrap.fill(f"“{s.quote}”", 96, initial_indent="   ", subsequent_indent="   "))
     return 0

@@ -33,5 +33,5 @@ def test_the_budget_goes_from_cabinet_recommendation_to_council_approval_in_date
 def test_the_readable_lineage_numbers_the_steps(district, capsys):
     assert main(["lineage", "revenue budget 2025-26", "--index", str(district.index)]) == 0
     out = capsys.readouterr().out
-    assert "1. 2025-01-20  Cabinet: recommended" in out
-    assert "2. 2025-02-20  Council: approved; For 4, Against 2, Abstain 0; 1 amendment lost" in out
+    assert "1. 20 January 2025  Cabinet: recommended" in out
+    assert "2. 20 February 2025  Council: approved; For 4, Against 2, Abstain 0; 1 amendment lost" in out

@@ -65,7 +65,7 @@ def _steps(assistant, store, topic: str, filters) -> None:
     for i, s in enumerate(steps, start=1):
         with st.container(border=True):
             facts = "; ".join(x for x in (s.outcome, s.votes, s.amendments) if x)
-            st.markdown(f"**{escape(s.meeting_date or 'Undated')}** · {escape(s.board or 'body not named')}"
+            st.markdown(f"**{escape(human_date(s.meeting_date) or 'Undated')}** · {escape(s.board or 'body not named')}"
                         f" · {escape(facts)}")
             st.caption(escape(s.reference))
             st.markdown("> " + escape(s.quote))
