@@ -15,7 +15,7 @@ from ingest.types import Answer, Citation, Hit
 from . import answer_types as at
 from .references import human_date, reference
 from .sentences import acronyms, normal_word, same_word, sentences, tokens  # noqa: F401 (re-exported)
-from .specifics import unmet
+from .specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)
 
 STOP = set(
     "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
@@ -144,11 +144,12 @@ def _coverer(words: list[str], cands: list[Candidate], idf: dict[str, float]):
     return coverage
 
 
-def misses_specifics(question: str, chosen: list[Candidate]) -> bool:
-    """The quoted passages never hold the year or date the question names (assistant/specifics.py)."""
-    chunks = [c.hit.chunk for c in chosen]
-    return bool(chosen) and unmet(question, [" ".join([ch.text, ch.title or ""]) for ch in chunks],
-                                  [ch.meeting_date for ch in chunks])
+def holding_specifics(question: str, hits: list[Hit]) -> list[Hit]:
+    """The hits whose passage holds the year, date or resolution number the question names
+    (assistant/specifics.py); all of them when it names none. None left: the papers do not say."""
+    if not names_specifics(question):
+        return hits
+    return [h for h in hits if not unmet(question, [f"{h.chunk.text} {h.chunk.title or ''}"], [h.chunk.meeting_date])]
 
 
 def should_abstain(cands: list[Candidate]) -> bool:

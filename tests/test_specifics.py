@@ -26,3 +26,12 @@ def test_a_meeting_named_by_its_date_must_be_that_meeting():
 
 def test_a_question_naming_no_year_or_date_is_never_held_back():
     assert not unmet("What is Biker Down?", ["Biker Down is a free course"], [None])
+
+
+def test_a_resolution_named_by_number_is_answered_only_from_the_passage_that_holds_it():
+    question = "What did Nipissing Council resolve with resolution R2024-101?"
+    assert unmet(question, ["R2024-078 T. Buter, D. Yemm: THAT we appoint Councilor Kirkey. Carried."], ["2024-04-02"])
+    assert not unmet(question, ["R2024-101 S. Kirkey, D. Yemm: THAT we pass By-Law Number 2024-22"], ["2024-05-14"])
+    # A financial year is not a resolution number.
+    assert not unmet("What did Council resolve on the Treasury Management mid-year update 2024-25?",
+                     ["RESOLVED that Council endorses the mid-year update for 2024-25"], ["2025-03-13"])
