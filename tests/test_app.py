@@ -397,8 +397,8 @@ def test_the_timeline_page_follows_a_matter_between_bodies(monkeypatch, corpus_i
     at.text_input(key="tl-topic").input("hate crime strategy").run()
     at.radio(key="tl-view").set_value("Steps between bodies").run()
     assert not at.exception, at.exception
-    steps = [plain(m.value) for m in at.markdown if plain(m.value)[:4].isdigit()]
-    dates = [s.split(" ")[0] for s in steps]
+    steps = [plain(m.value) for m in at.markdown if re.match(r"\d{1,2} [A-Z][a-z]+ \d{4} · ", plain(m.value))]
+    dates = [datetime.datetime.strptime(" ".join(s.split(" ")[:3]), "%d %B %Y").date() for s in steps]
     assert steps and dates == sorted(dates)
     # the board's decision, with its outcome from the register; Cabinet's report sends the strategy on to Council
     assert any(re.search(r"Strategy Board · (noted|agreed|approved)", s) for s in steps)
