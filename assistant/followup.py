@@ -13,7 +13,7 @@ from ingest import register
 from ingest.actions import (DONE_STATUSES, PROCEDURAL, AgendaItem, acronyms, agenda_items, asks_for_paper,
                             best_line, due, expanded, names, names_in, parse_action_log, topic_words)
 from ingest.errors import BadInput
-from ingest.store import Filters, Store
+from ingest.store import Store
 
 STATUSES = ("done", "pending", "unknown")
 _LOG_TITLE = re.compile(r"(?i)\baction (?:log|tracker)\b")
@@ -45,13 +45,9 @@ class Unit:
         return " ".join([self.agenda.text if self.agenda else "", *(t for _, t in self.pages)])
 
 
-def follow_up(store: Store, searcher=None, board: str | None = None, status: str | None = None,
+def follow_up(store: Store, board: str | None = None, status: str | None = None,
               include_restricted: bool = False) -> list[dict]:
-    """Every action with its follow-up status and evidence, newest request first (README, Actions).
-
-    `searcher` (assistant.search.Searcher) is optional: its hits for the action's words are one more
-    sign that an item answers it, never enough on their own.
-    """
+    """Every action with its follow-up status and evidence, newest request first (README, Actions)."""
     if status and status not in STATUSES:
         raise BadInput(f"--status '{status}' is not a status (choose from {', '.join(STATUSES)})")
     meetings = _meetings(store)
@@ -61,7 +57,7 @@ def follow_up(store: Store, searcher=None, board: str | None = None, status: str
     for action in _minutes_actions(store, include_restricted) + _log_actions(store, include_restricted):
         if board and board.lower() not in (action["board"] or "").lower():
             continue
-        action.update(_assess(action, units, meetings, searcher, include_restricted, setting))
+        action.update(_assess(action, units, meetings, setting))
         if not status or action["status"] == status:
             out.append(action)
     out.sort(key=lambda a: (a["meeting_date"] or "", a["origin"] == "minutes", _num(a["item"])), reverse=True)
@@ -170,8 +166,7 @@ def same_board(a: str | None, b: str | None) -> bool:
     return wa == wb or (min(len(wa), len(wb)) >= 3 and (wa <= wb or wb <= wa))
 
 
-def _assess(action: dict, units: list[Unit], meetings, searcher, include_restricted: bool,
-            setting: frozenset[str] = frozenset()) -> dict:
+def _assess(action: dict, units: list[Unit], meetings, setting: frozenset[str] = frozenset()) -> dict:
     log = action.pop("_log", None)
     if log and log[1].status in DONE_STATUSES:
         s, row = log
@@ -190,11 +185,10 @@ def _assess(action: dict, units: list[Unit], meetings, searcher, include_restric
         return {"status": "unknown", "evidence": None, "note": "a task outside meetings: the papers do not show it"}
     when = due(action["text"], action["by_when"], asked)
     held = [d for b, d in meetings if d >= when.earliest and same_board(b, action["board"])]
-    hits = _search_hits(searcher, action, when.earliest, include_restricted)
     found = []
     for u in units:
         if u.meeting_date >= when.earliest and same_board(u.board, action["board"]):
-            score = _score(action, u, hits, setting)
+            score = _score(action, u, setting)
             if score is not None:
                 found.append((u.meeting_date, -score, u))
     if found:
@@ -219,7 +213,7 @@ def _topic_words(action: dict, setting: frozenset[str] = frozenset()) -> set[str
     return topic_words(_topic(action), setting) - named
 
 
-def _score(action: dict, u: Unit, hits: set, setting: frozenset[str] = frozenset()) -> float | None:
+def _score(action: dict, u: Unit, setting: frozenset[str] = frozenset()) -> float | None:
     """How surely `u` answers the action, or None when it does not.
 
     An item answers when its title shares two topic words with the request, or one that is half its
@@ -235,24 +229,12 @@ def _score(action: dict, u: Unit, hits: set, setting: frozenset[str] = frozenset
     who_hit = names_in(who, u.text) or any(expanded(a, u.title) for a in who_acronyms)
     who_in_title = names_in(who, u.title) or any(expanded(a, u.title) for a in who_acronyms)
     body = topic & topic_words(u.text, setting)
-    hit = bool(u.sections & hits)
     coverage = len(shared) / len(title_words) if title_words else 0.0
     ok = (len(shared) >= 2 or (shared and coverage >= 0.5) or (shared and who_hit)
-          or (who_in_title and body) or (hit and shared and len(body) >= 3))
+          or (who_in_title and body))
     if not ok:
         return None
-    return 2 * len(shared) + coverage + 2 * who_hit + 0.25 * min(len(body), 4) + hit
-
-
-def _search_hits(searcher, action: dict, since: str, include_restricted: bool) -> set:
-    if searcher is None:
-        return set()
-    query = _topic(action)
-    found = set()
-    for h in searcher.search(query, k=10, filters=Filters(since=since, include_restricted=include_restricted)):
-        c = h.chunk
-        found.add((c.document_id, c.section, c.item) if c.doc_type == "minutes" else (c.document_id, c.section))
-    return found
+    return 2 * len(shared) + coverage + 2 * who_hit + 0.25 * min(len(body), 4)
 
 
 def _evidence(action: dict, u: Unit, setting: frozenset[str] = frozenset()) -> dict:

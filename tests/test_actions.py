@@ -9,7 +9,6 @@ import pytest
 
 from assistant.cli import main
 from assistant.followup import follow_up, same_board
-from assistant.search import Searcher
 from conftest import CORPUS, PACK_2018, PACK_2024
 from evals.answers import quote_on_page
 from ingest.actions import agenda_items, asks_for_paper, due, parse_action_log
@@ -175,16 +174,6 @@ def test_every_evidence_quote_is_on_its_cited_page_and_restricted_pages_stay_out
         finally:
             reader.close()
         assert restricted and not {(e["source"], e["page"]) for e in cited} & restricted
-
-
-def test_search_hits_do_not_change_the_sample_verdicts(corpus_index, embedder):
-    """The searcher is an optional extra sign (the app holds one); titles, names and dates decide here."""
-    searcher = Searcher(corpus_index, embedder)
-    try:
-        with_search = follow_up(searcher.reader.store, searcher=searcher)
-    finally:
-        searcher.close()
-    assert with_search == actions(corpus_index)
 
 
 def test_the_actions_command(corpus_index, capsys):
