@@ -60,6 +60,10 @@ def lineage(searcher: Searcher, topic: str, filters: Filters | None = None) -> l
             boards.setdefault(event.meeting_date, set()).add(event.board)
     best: dict[tuple, Event] = {}
     for event in events:
+        # A step of a matter's path is a meeting that took it: a dated report, agenda item or minute.
+        # An undated paper cannot be placed on the path, and an appendix only backs its report.
+        if not event.meeting_date or event.what == "appendix":
+            continue
         if not event.board and len(boards.get(event.meeting_date, ())) == 1:
             # a paper of that day's only meeting that does not print the body's name belongs to it
             event.board = next(iter(boards[event.meeting_date]))
