@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.dates import MONTHS, WEEKDAYS
+
 _CONTINUES = re.compile(r"^\s*(and|also|but|so|then|plus|or|what about|how about|what else|anything else)\b", re.I)
 # Pronouns that point back; "this/that/these/those" only where they stand for a thing already
 # named ("that decision", "what was that?"), not "this year" or "agreed that ...".
@@ -23,8 +25,7 @@ _QUESTION_WORDS = set("what which who whom whose when where why how much many lo
 # Verbs that ask about a matter without naming it: "How much was approved?", "Who chaired?".
 _BARE_PREDICATES = set("approved agreed decided resolved discussed happened said say voted vote cost costs chaired "
                        "moved seconded carried lost noted next then mean means".split())
-_CALENDAR = set("january february march april may june july august september october november december "
-                "monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = set(MONTHS) | set(WEEKDAYS)
 # A topic named in capitals ("Biker Down", "the Community Safety Agreement"), not the question's
 # first word, which is capitalised anyway.
 _NAMED = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w'’-]*(?:\s+(?:and|of|for|the|&)?\s*[A-Z][\w'’-]*)*)")

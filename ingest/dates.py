@@ -17,7 +17,8 @@ MONTHS = {
     for m in names
 }
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_DAYNAME = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYNAME = r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
 # "Monday, 1 October 2018", "14th May 2025", "22nd MARCH 2024", "1st December 2015"
 _DMY = re.compile(_DAYNAME + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(\d{4})", re.I)
 # "October 1, 2018"
