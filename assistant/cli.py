@@ -1,7 +1,6 @@
 """The `minutebook` command: parse arguments, call ingest/assistant, render. Errors become one line."""
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import math
@@ -14,105 +13,8 @@ from ingest.dates import human_date, human_time
 from ingest.errors import BadInput, MinutebookError, printable
 from ingest.settings import Settings
 from ingest.store import Filters
-from ingest.house_style import OUTCOMES
-from ingest.types import PART_KINDS
 
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="minutebook",
-        description="Ask questions of a council's board papers; every answer cites the paper and page.",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    p = sub.add_parser("ingest", help="add PDFs, .txt and .md board papers (files or folders) to the index",
-                       description="Add new and changed papers to the index; unchanged files are skipped.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest (folders are walked)")
-    p.add_argument("--prune", action="store_true", help="also remove documents whose files are no longer there")
-    _common(p)
-
-    p = sub.add_parser("search", help="hybrid keyword + meaning search over the papers",
-                       description="Search the papers by meaning and keyword; prints source, page and a snippet.")
-    p.add_argument("query", help="what to look for, in plain words")
-    p.add_argument("-k", type=int, default=5, help="number of results (default 5)")
-    p.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid", help="retrieval method (default hybrid)")
-    _filters(p)
-    p.add_argument("--type", dest="doc_type", metavar="T",
-                   help="only this section type: agenda, minutes, report, presentation, appendix, other")
-    _common(p)
-
-    p = sub.add_parser("ask", help="ask a question; the answer quotes the papers and cites paper and page",
-                       description="Answer a question from the papers. Every quote is on the cited page; "
-                                   "when the papers do not say, the answer says so.")
-    p.add_argument("question", help="your question, in plain words")
-    p.add_argument("--llm", metavar="SPEC",
-                   help="use a language model: ollama:MODEL, openai:MODEL or llamacpp:/path/model.gguf "
-                        "(default: the offline extractive answerer)")
-    _filters(p)
-    _common(p)
-
-    p = sub.add_parser("timeline", help="where a topic appears across meetings and papers, oldest first",
-                       description="List the meetings and papers that mention TOPIC, oldest to newest, "
-                                   "one cited line each.")
-    p.add_argument("topic", help="what to follow, e.g. Sentinel")
-    _filters(p)
-    _common(p)
-
-    p = sub.add_parser("lineage", help="a matter's path between bodies and meetings, with each step's outcome",
-                       description="List the meetings that dealt with TOPIC in date order: body, what it decided "
-                                   "(outcome and vote, from the register) or the paper that put it before them.")
-    p.add_argument("topic", help="the matter to follow, e.g. 'budget 2025-26'")
-    _filters(p)
-    _common(p)
-
-    p = sub.add_parser("resolutions", help="the register of decisions in the minutes, filterable and citable",
-                       description="List every minuted decision with its meeting, minute number, source and page.")
-    p.add_argument("--topic", metavar="TEXT",
-                   help="rank by relevance to TEXT (the hybrid search of `search`); leave out decisions it does not find")
-    _filters(p)
-    p.add_argument("--kind", metavar="K", choices=PART_KINDS,
-                   help=f"only decisions with a part of this kind: {', '.join(PART_KINDS)}")
-    p.add_argument("--outcome", metavar="O", choices=OUTCOMES,
-                   help=f"only decisions with this outcome: {', '.join(OUTCOMES)}")
-    p.add_argument("--moved-by", metavar="NAME", help="only motions and decisions moved by NAME (part of the name)")
-    p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
-    out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    out.add_argument("--csv", action="store_true", help="print CSV, one row per decision (opens in a spreadsheet)")
-
-    p = sub.add_parser("actions", help="follow up the actions in the minutes and action logs: done, pending, unknown",
-                       description="List every action the minutes or an action log records, with whether a later "
-                                   "agenda, report or minute shows it done, and the page that shows it.")
-    p.add_argument("--status", metavar="S", choices=["done", "pending", "unknown"],
-                   help="only actions with this status: done, pending or unknown")
-    p.add_argument("--board", metavar="B", help="only actions of boards whose name contains B")
-    p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
-    _common(p)
-
-    p = sub.add_parser("status", help="list the ingested documents and the last ingest",
-                       description="Show what the index holds.")
-    _common(p)
-
-    p = sub.add_parser("serve", help="start the web app (Streamlit) on http://localhost:8501",
-                       description="Start the minutebook web app.")
-    p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
-    p.add_argument("--address", default="localhost",
-                   help="address to listen on (default localhost, this machine only; 0.0.0.0 shares it on the network)")
-    p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
-    return parser
-
-
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
-    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
-
-
-def _filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--board", "--body", dest="board", metavar="B",
-                   help="only papers of boards (committees, councils, panels) whose name contains B")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="only meetings on or after this date")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="only meetings on or before this date")
-    p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
+from .cli_args import build_parser
 
 
 def main(argv: list[str] | None = None) -> int:

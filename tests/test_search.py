@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from assistant.cli import build_parser, main
+from assistant.cli import main
+from assistant.cli_args import build_parser
 from assistant.retriever import as_retriever
 from assistant.search import Searcher
 from conftest import CORPUS, PACK_2024
