@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from langchain_core.runnables import RunnableLambda
 
 from ingest.embed import Embedder
+from ingest.filters import Filters
 from ingest.settings import Settings
-from ingest.store import Filters
 from ingest.types import Answer, Hit
 
 from . import extractive as ex

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ingest.dates import human_date, human_time
 from ingest.errors import BadInput, MinutebookError, printable
+from ingest.filters import Filters
 from ingest.settings import Settings
-from ingest.store import Filters
 
 from .cli_args import build_parser
 

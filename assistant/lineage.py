@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ingest import register
 from ingest.dates import find_dates
-from ingest.store import Filters
+from ingest.filters import Filters
 
 from . import extractive as ex
 from .search import Searcher

@@ -10,8 +10,8 @@ import re
 
 from ingest import register
 from ingest.dates import find_dates
+from ingest.filters import Filters
 from ingest.numbering import cite
-from ingest.store import Filters
 from ingest.types import Answer, Citation
 
 from .extractive import content_words

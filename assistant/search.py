@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from ingest.embed import Embedder
 from ingest.errors import BadInput
+from ingest.filters import Filters
 from ingest.index import IndexReader
 from ingest.settings import Settings
-from ingest.store import Filters
 from ingest.types import SECTION_KINDS, Hit
 
 MODES = ("hybrid", "bm25", "dense")
@@ -94,7 +94,7 @@ class Searcher:
         return [self._hits(r)[:k] for r in ranked]
 
     def _board_names(self, board: str) -> list[str]:
-        """The boards a board filter matches, by store.Filters' own rule (a substring, any case)."""
+        """The boards a board filter matches, by Filters' own rule (ingest/filters.py) (a substring, any case)."""
         if board not in self._boards:
             self._boards[board] = self.reader.store.board_names(Filters(board=board, include_restricted=True))
         return self._boards[board]

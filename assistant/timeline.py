@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest import register
-from ingest.store import Filters
+from ingest.filters import Filters
 
 from . import extractive as ex
 from .references import reference

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 from assistant.search import MODES, Searcher
+from ingest.filters import Filters
 from ingest.settings import Settings
-from ingest.store import Filters
 
 QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
 

@@ -92,8 +92,8 @@ def payload(row: tuple) -> tuple[int, dict]:
 
 
 def payload_filter(filters, boards: list[str] | None) -> models.Filter | None:
-    """Filters (ingest.store.Filters) as conditions on the payload. `boards` are the board names
-    the board filter matches (store.Filters: a substring, any case), looked up in the register:
+    """Filters (ingest/filters.py) as conditions on the payload. `boards` are the board names
+    the board filter matches (Filters: a substring, any case), looked up in the register:
     a handful of names, where an id list would grow with the archive."""
     must: list = []
     if filters.board:

@@ -10,10 +10,17 @@ import json
 from datetime import date
 
 from .errors import BadInput
+from .filters import Filters
 from .house_style import OUTCOMES
 from .minutes import parse_minutes
-from .register_tables import TABLES, delete_document, ensure_tables, resolution_row, write_minutes  # noqa: F401
-from .store import Filters, Store, fts_query
+from .register_tables import (  # noqa: F401
+    TABLES,
+    delete_document,
+    ensure_tables,
+    resolution_row,
+    write_minutes,
+)
+from .store import Store, fts_query
 from .types import PART_KINDS, Page
 
 

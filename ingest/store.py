@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import sqlite_utils
 
 from .chunking import context_line
 from .lexical import FIELD_WEIGHTS, STOP
+from .filters import Filters
 from .migrations import migrate, pending
 from .register_tables import delete_document
 from .types import Attendee, Chunk, Document, Meeting
@@ -22,39 +22,6 @@ from .types import Attendee, Chunk, Document, Meeting
 DB = "minutebook.db"  # the database file in each generation folder
 
 BM25_WEIGHTS = ", ".join(map(str, FIELD_WEIGHTS))  # FTS5's bm25() for an index made before lexical.npz
-
-
-@dataclass
-class Filters:
-    board: str | None = None  # case-insensitive substring of the board's or its organisation's name
-    since: str | None = None  # ISO date, inclusive
-    until: str | None = None
-    doc_type: str | None = None
-    include_restricted: bool = False
-
-    def where(self, alias: str = "chunks") -> tuple[str, list]:
-        clauses, params = [], []
-        if self.board:
-            # "Maple Lake" names the township whose body is printed as plain "Council".
-            clauses.append(f"(lower({alias}.board) LIKE ? OR {alias}.document_id IN"
-                           " (SELECT id FROM documents WHERE lower(organisation) LIKE ?))")
-            params += [f"%{self.board.lower()}%"] * 2
-        if self.since:
-            clauses.append(f"{alias}.meeting_date >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append(f"{alias}.meeting_date <= ?")
-            params.append(self.until)
-        if self.doc_type:
-            clauses.append(f"{alias}.doc_type = ?")
-            params.append(self.doc_type)
-        if not self.include_restricted:
-            clauses.append(f"{alias}.restricted = 0")
-        return (" AND ".join(clauses) or "1=1"), params
-
-    @property
-    def narrowing(self) -> bool:
-        return bool(self.board or self.since or self.until or self.doc_type)
 
 
 class Store:

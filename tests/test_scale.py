@@ -5,10 +5,9 @@ import numpy as np
 
 from assistant.search import Searcher
 from ingest.embed_cache import CachedEmbedder, cache_path, with_cache
+from ingest.filters import Filters
 from ingest.pipeline import ingest
 from ingest.settings import Settings
-from ingest.store import Filters
-
 
 
 class CountingEmbedder:

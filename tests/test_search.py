@@ -11,7 +11,7 @@ from assistant.retriever import as_retriever
 from assistant.search import Searcher
 from conftest import CORPUS, PACK_2024
 from ingest.errors import BadInput
-from ingest.store import Filters
+from ingest.filters import Filters
 
 
 @pytest.fixture(scope="module")

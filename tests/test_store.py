@@ -393,7 +393,7 @@ def test_qdrant_keyword_scores_are_minutebooks_bm25(tmp_path):
 def test_filters_become_payload_conditions_never_chunk_ids():
     pytest.importorskip("qdrant_client")
     from ingest.qdrant_search import payload_filter
-    from ingest.store import Filters
+    from ingest.filters import Filters
 
     flt = payload_filter(Filters(board="scrutiny", since="2023-01-01", until="2024-12-31", doc_type="minutes"),
                          ["Scrutiny Commission", "Health Scrutiny Committee"])

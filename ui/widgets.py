@@ -12,7 +12,8 @@ from assistant import highlight
 from assistant.extractive import human_date
 from ingest import catalog
 from ingest.errors import MinutebookError
-from ingest.store import Filters, Store
+from ingest.filters import Filters
+from ingest.store import Store
 from ingest.types import SECTION_KINDS, Citation, Hit
 
 from . import resources

@@ -111,7 +111,7 @@ def meeting_year(store, q: dict) -> str | None:
 def year_scoped(searcher, answerable: list[dict], ambiguous: set[str], named: set[str]) -> dict:
     """Each question searched within its meeting's calendar year (--since/--until), as an officer who
     knows roughly when would ask: a re-dated copy never shares the year of the passage it copies."""
-    from ingest.store import Filters
+    from ingest.filters import Filters
 
     ranks = {}
     for q in answerable:
@@ -153,7 +153,7 @@ def run_ingest(args) -> dict:
 def run_query(args) -> dict:
     from assistant.chain import Assistant
     from assistant.search import Searcher
-    from ingest.store import Filters
+    from ingest.filters import Filters
 
     settings = Settings.from_env(index=args.index)
     load0 = load_avg()
@@ -205,7 +205,7 @@ def hnsw_cost(searcher, answerable, ambiguous) -> dict:
     import faiss
 
     from assistant.search import Searcher  # noqa: F401 - same object, vectors swapped below
-    from ingest.store import Filters
+    from ingest.filters import Filters
 
     vectors = searcher.reader.vectors
     flat = vectors.index
