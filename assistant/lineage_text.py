@@ -16,9 +16,10 @@ from datetime import date
 from ingest.dates import MONTHS, find_dates
 from ingest.house_style import ASK_VERBS, BODY_WORDS, ONWARD_VERBS, STEP_VERBS
 
-# A body as printed in running text: up to four capitalised words (or "full") before a body word.
+# A body as printed in running text: up to four capitalised words (or "full") before a body word,
+# with the small words of "Overview and Scrutiny Committee" between them.
 _BODY_WORD = "|".join(sorted((w.capitalize() for w in BODY_WORDS), key=len, reverse=True))
-BODY = rf"(?:(?:[Ff]ull|[A-Z][\w&'-]*)\s+){{0,4}}(?:{_BODY_WORD})\b"
+BODY = rf"(?:(?:[Ff]ull|[A-Z][\w&'-]*)\s+(?:(?:and|of|for|&)\s+)?){{0,4}}(?:{_BODY_WORD})\b"
 _THE = r"(?:[Tt]he\s+)?"
 _ASK = re.compile(
     rf"(?:It\s+is\s+recommended\s+that\s+{_THE}(?P<b2>{BODY})"
@@ -116,15 +117,16 @@ def recounts(pieces: list[tuple[int, str]], paper_date: str | None) -> list[Reco
     text, pages = _joined(pieces)
     found = sorted((m for p in _RECOUNTS for m in p.finditer(text)), key=lambda m: m.start("body"))
     last_date: dict[str, str] = {}
+    printed: dict[str, str] = {}
     out: list[Recount] = []
     seen: set[int] = set()
     for m in found:
         if m.start("verb") in seen:  # one verb, one step, whichever form read it
             continue
-        body = _named(re.sub(r"^[Tt]he\s+", "", m["body"].strip()), last_date)
+        body = _named(re.sub(r"^[Tt]he\s+", "", m["body"].strip()), printed)
         when = _date(m["when"], paper_date) if m.groupdict().get("when") else None
         if when:
-            last_date[canonical(body)] = when
+            last_date[canonical(body)], printed[canonical(body)] = when, body
         when = when or last_date.get(canonical(body))
         if not when or (paper_date and when > paper_date):
             continue
@@ -139,11 +141,11 @@ def recounts(pieces: list[tuple[int, str]], paper_date: str | None) -> list[Reco
     return out
 
 
-def _named(body: str, dated: dict[str, str]) -> str:
+def _named(body: str, printed: dict[str, str]) -> str:
     """"the Committee" after "the Scrutiny Committee" is that committee."""
     if " " in body:
         return body
-    return next((b.title() for b in reversed(dated) if b.endswith(" " + body.lower())), body)
+    return next((name for key, name in reversed(printed.items()) if key.endswith(" " + body.lower())), body)
 
 
 def _verbs(asked: str) -> list[str]:

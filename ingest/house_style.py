@@ -187,6 +187,7 @@ ONWARD_VERBS = ("recommend", "present", "refer", "submit", "forward")
 # What a later paper says a body did, as printed -> the step's outcome ("endorsed by Cabinet on
 # 30th January", "the Scrutiny Committee considered a call-in"). Longest phrases first.
 STEP_VERBS: tuple[tuple[str, str], ...] = (
+    ("met to consider a call-in", "called in"), ("met to consider the call-in", "called in"),
     ("considered a call-in", "called in"), ("considered the call-in", "called in"), ("called in", "called in"),
     ("called-in", "called in"), ("reconsidered", "reconsidered"), ("referred", "referred"),
     ("confirmed", "confirmed"), ("recommended", "recommended"), ("endorsed", "endorsed"),
