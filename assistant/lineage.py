@@ -186,8 +186,8 @@ def _add_recounted(steps: dict[tuple, Step], reports: list[Event], store) -> Non
         if key in steps and steps[key].what == "decision":
             continue
         outcomes = [part for r, _ in said for part in _onward_outcome(r)]
-        # "agreed" and "considered" say little beside "called in" or "referred to full Council"
-        done = [o for o in dict.fromkeys(outcomes) if o not in ("considered", "agreed")] or outcomes[:1]
+        # "agreed", "noted" and "considered" say little beside "called in" or "referred to full Council"
+        done = [o for o in dict.fromkeys(outcomes) if o not in ("considered", "agreed", "noted")] or outcomes[:1]
         r, event = min(said, key=lambda x: _telling(x[0]))
         steps[key] = Step(meeting_date=r.meeting_date, board=steps[key].board if key in steps else r.body,
                           what="recounted", outcome=", ".join(done),
@@ -197,6 +197,8 @@ def _add_recounted(steps: dict[tuple, Step], reports: list[Event], store) -> Non
 
 
 def _onward_outcome(r: Recount) -> list[str]:
+    if r.listed:
+        return r.listed
     if not r.onward:
         return [r.outcome]
     how, body = r.onward

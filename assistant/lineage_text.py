@@ -10,7 +10,7 @@ dataclasses out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.dates import MONTHS, find_dates
@@ -72,6 +72,7 @@ class Recount:
     unanimous: bool
     text: str
     page: int
+    listed: list[str] = field(default_factory=list)  # "resolved the following: a. NOTE ... b. CONFIRM ..."
 
 
 def same_body(a: str | None, b: str | None) -> bool:
@@ -134,8 +135,9 @@ def recounts(pieces: list[tuple[int, str]], paper_date: str | None) -> list[Reco
         left = max(text.rfind(". ", 0, m.start()), text.rfind(": ", 0, m.start("body") - 1)) + 1
         stop = _end(text, m.end())
         verb = " ".join(m["verb"].lower().split())
-        out.append(Recount(meeting_date=when, body=body, outcome=_OUTCOME.get(verb, verb),
-                           onward=sent_on(text[m.end("verb"):stop], body),
+        listed = _listed(text[m.end("verb"):stop])
+        out.append(Recount(meeting_date=when, body=body, outcome=_OUTCOME.get(verb, verb), listed=listed,
+                           onward=None if listed else sent_on(text[m.end("verb"):stop], body),
                            unanimous=bool(re.search(r"(?i)\bunanimous", text[left:stop])),
                            text=_PARA_NO.sub("", text[left:stop].strip()), page=_page_at(pages, m.start())))
     return out
@@ -157,6 +159,17 @@ def _verbs(asked: str) -> list[str]:
         found = [(m.start(1), m[1]) for m in _ENTRY_VERB.finditer(asked) if m[1].islower() or m[1].isupper()]
     found += [(m.start(1), m[1]) for m in _AND_CAPS.finditer(asked)]
     return list(dict.fromkeys(v.lower() for _, v in sorted(found)))
+
+
+def _listed(after_verb: str) -> list[str]:
+    """The outcomes a recounted resolution lists ("resolved the following: a. NOTE ... b. CONFIRM ...");
+    an entry's cross-reference ("when agreeing to refer the matter") is not what the body did."""
+    if not re.match(r"\s*(?:the\s+following|as\s+follows)?\s*:", after_verb):
+        return []
+    found = []
+    for verb in _verbs(after_verb.split(":", 1)[1]):
+        found += [outcome for printed, outcome in STEP_VERBS if printed.startswith(verb) and " " not in printed][:1]
+    return list(dict.fromkeys(found))
 
 
 def _one_list(asked: str) -> str:
