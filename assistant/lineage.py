@@ -56,7 +56,10 @@ def lineage(searcher: Searcher, topic: str, filters: Filters | None = None) -> l
     """One step per meeting that dealt with `topic`, oldest first."""
     store = searcher.reader.store
     words = ex.content_words(topic, store.setting_words()) or ex.tokens(topic)
-    events = [e for e in _events(searcher, topic, filters) if e.meeting_date and _names_matter(store, e, words)]
+    dated = [e for e in _events(searcher, topic, filters) if e.meeting_date]
+    # Meetings that took the matter as an item of its own; where none did, those that discussed it.
+    titled = [e for e in dated if _names_matter(store, e, words)]
+    events = titled or [e for e in dated if _names(ex.tokens(e.quote), words)]
     boards: dict[str, set[str]] = {}
     for event in events:
         if event.board:
@@ -70,7 +73,8 @@ def lineage(searcher: Searcher, topic: str, filters: Filters | None = None) -> l
         if key not in best or _rank(event, store) < _rank(best[key], store):
             best[key] = event
     steps = {key: _step(e, searcher) for key, e in best.items()}
-    _add_recounted(steps, [e for e in events if e.what == "report"], store)
+    # a paper titled for the matter recounts its earlier steps; one that mentions it in passing, others
+    _add_recounted(steps, [e for e in titled if e.what == "report"], store)
     for step in steps.values():
         if step.what == "report" and step.outcome and step.outcome.startswith("asked to recommend to "):
             onward = step.outcome.removeprefix("asked to recommend to ")
@@ -108,7 +112,11 @@ def _names_matter(store, event: Event, words: list[str]) -> bool:
     """Whether the minute or paper is titled for the matter, not one that names it in passing: its
     title, subject line, minute heading or agenda line names the topic's words (all but one of three
     or more) and, where the topic has a number ("2025-26"), one of its numbers."""
-    named = set(ex.tokens(_about(store, event)))
+    return _names(ex.tokens(_about(store, event)), words)
+
+
+def _names(tokens: list[str], words: list[str]) -> bool:
+    named = set(tokens)
     plain = [w for w in words if not w.isdigit()]
     numbers = [w for w in words if w.isdigit()]
     missing = sum(1 for w in plain if w not in named)
@@ -122,7 +130,8 @@ def _about(store, event: Event) -> str:
     about = [event.title]
     if event.what == "decision" and event.document_id:
         about += [e.get("title") or "" for e in register.for_item(store, event.document_id, event.item)[:1]]
-    elif event.what == "agenda item" or _ITEM_LINE.match(event.quote):
+    elif event.what == "agenda item" or (event.what == "discussion" and _ITEM_LINE.match(event.quote)
+                                         and len(event.quote.split()) <= 25):
         about.append(event.quote)  # an agenda line, or a minute's numbered heading, names its matter
     if event.what == "report" and event.document_id is not None:
         head = "\n".join(text for _, text in store.section_chunk_texts(event.document_id, event.section)[:2])

@@ -22,15 +22,15 @@ _BODY_WORD = "|".join(sorted((w.capitalize() for w in BODY_WORDS), key=len, reve
 BODY = rf"(?:(?:[Ff]ull|[A-Z][\w&'-]*)\s+(?:(?:and|of|for|&)\s+)?){{0,4}}(?:{_BODY_WORD})\b"
 _THE = r"(?:[Tt]he\s+)?"
 _ASK = re.compile(
-    rf"(?:It\s+is\s+recommended\s+that\s+{_THE}(?P<b2>{BODY})"
+    rf"(?:It\s+is\s+recommended\s+that(?:\s+(?:[Mm]embers\s+of\s+)?{_THE}(?P<b2>{BODY}))?"
     rf"|{_THE}(?P<body>{BODY})(?:,[^.;]{{0,200}}?,)?\s+(?:is|are)\s+(?:{'|'.join(ASK_VERBS)})\s+to\b)\s*:?")
-_ONWARD = re.compile(rf"\b(?P<verb>{'|'.join(ONWARD_VERBS)})\w*\s+(?:(?:it|them|this|the\s+(?:matter|decision))\s+)?"
+# "recommend the KMWLP (Appendix B), as modified, to County Council": the object may come between.
+_ONWARD = re.compile(rf"\b(?P<verb>{'|'.join(ONWARD_VERBS)})\w*\s+(?:[^.;]{{0,80}}?\s)?"
                      rf"to\s+{_THE}(?:next\s+)?"
                      rf"(?:meeting\s+of\s+{_THE})?(?P<body>{BODY})")
 _LIST_MARK = r"\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[).]\s"
 _ENTRY_VERB = re.compile(rf"(?:^|\s){_LIST_MARK}\s*([A-Za-z]+)")
-# A sentence ends at a full stop after a word (not a list letter "a.") unless a list entry follows.
-_SENTENCE_END = re.compile(rf"(?<!\b\w)[.;](?:\s+|$)(?!{_LIST_MARK})")
+_STOP = re.compile(r"[.;](?:\s+|$)")
 _MARK_STYLE = re.compile(r"(?:^|\s)\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})([).])\s")
 # "16. Cabinet resolved ...": a paragraph's number is no part of what it recounts.
 _PARA_NO = re.compile(r"^(?:[A-Z][a-z]+\s+)?\d{1,2}(?:\.\d{1,2})*\.\s+|^(?:[A-Z][a-z]+\s+)?\d{1,2}\.\d{1,2}\s+|\s+\d{1,2}\.$")
@@ -41,12 +41,16 @@ _ADVERB = r"(?:(?:\w+ly|therefore|also|then)\s+)?"
 # "On 29 January 2025, the Scrutiny Committee considered ...", "Cabinet met on 4 March 2025 where the
 # decision was formally reconsidered", "... was endorsed by Cabinet on 30th January", and, with no
 # date, "the Scrutiny Committee unanimously agreed ..." (dated by the body's last dated mention).
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
+# "29 January 2025", "30th January", "January 29, 2025"
+_WHEN = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\.?(?:,?\s+\d{{4}})?"
+         rf"|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
 _RECOUNTS = (
-    re.compile(rf"\b[Oo]n\s+(?P<when>[^,.;]{{4,30}}),?\s+{_THE}(?P<body>{BODY})\s+{_ADVERB}(?P<verb>{_VERB})\b"),
-    re.compile(rf"{_THE}(?P<body>{BODY})\s+met\s+on\s+(?P<when>[^,.;]{{4,30}}?)\s+(?:where|when|and)\b"
-               rf"[^.;]{{0,80}}?\b(?P<verb>{_VERB})\b"),
+    re.compile(rf"\b[Oo]n\s+(?P<when>{_WHEN}),?\s+{_THE}(?P<body>{BODY})\s+{_ADVERB}(?P<verb>{_VERB})\b"),
+    re.compile(rf"{_THE}(?P<body>{BODY})\s+(?:met\s+on|at\s+its\s+meeting\s+(?:held\s+)?on|on)\s+(?P<when>{_WHEN}),?"
+               rf"\s+(?:(?:where|when|and)\b[^.;]{{0,80}}?\b)?(?P<verb>{_VERB})\b"),
     re.compile(rf"\b(?:was|were|been|and)\s+{_ADVERB}(?P<verb>{_VERB})\s+by\s+{_THE}(?P<body>{BODY})\s+"
-               rf"on\s+(?P<when>[^,.;]{{4,30}})"),
+               rf"(?:at\s+its\s+meeting\s+)?on\s+(?P<when>{_WHEN})"),
     re.compile(rf"(?:^|(?<=[.:;,])\s+|\n){_THE}(?P<body>{BODY})\s+{_ADVERB}(?P<verb>{_VERB})\b"),
 )
 _YEARLESS = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(MONTHS)})\b", re.I)
@@ -92,8 +96,8 @@ def ask(pieces: list[tuple[int, str]], own: str | None) -> Ask | None:
     m = _ASK.search(text)
     if not m:
         return None
-    asked = _one_list(text[m.end():_end(text, m.end())].strip())
-    body = (m["body"] or m["b2"]).strip()
+    asked = _PARA_NO.sub("", _one_list(text[m.end():_end(text, m.end())].strip()))
+    body = (m["body"] or m["b2"] or own or "").strip()  # a bare "It is recommended that" asks its own meeting
     return Ask(body=body, verbs=_verbs(asked), onward=onward(asked, own or body),
                text=f"{m.group(0).strip()} {asked}", page=_page_at(pages, m.start()))
 
@@ -182,9 +186,16 @@ def _one_list(asked: str) -> str:
 
 
 def _end(text: str, start: int, most: int = 700) -> int:
-    """Where the sentence (or the list a lead-in opens) that runs on from `start` ends."""
-    m = _SENTENCE_END.search(text, start, start + most)
-    return m.start() + 1 if m else min(len(text), start + most)
+    """Where the sentence that runs on from `start` ends; inside a list (after a lead-in "asked to:" or
+    an entry "a)"), at the end of the list. A numbered paragraph after a plain sentence is not a list."""
+    for m in _STOP.finditer(text, start, start + most):
+        if text[m.start() - 1:m.start()].isalpha() and text[m.start() - 2:m.start() - 1] in (" ", "("):
+            continue  # "a." is a list letter, not a full stop
+        so_far = text[start:m.start()]
+        if re.match(rf"(?:and,?\s+|or\s+)?{_LIST_MARK}", text[m.end():]) and (":" in so_far or re.search(rf"(?:^|\s){_LIST_MARK}", so_far)):
+            continue
+        return m.start() + 1
+    return min(len(text), start + most)
 
 
 def _joined(pieces: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
