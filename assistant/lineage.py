@@ -17,7 +17,7 @@ from ingest import register
 from ingest.filters import Filters
 
 from . import extractive as ex
-from .lineage_text import Recount, ask, canonical, recounts, same_body
+from .lineage_text import Recount, ask, canonical, decision_maker, recounts, same_body
 from .search import Searcher
 from .timeline import Event, timeline
 
@@ -183,12 +183,12 @@ def _add_recounted(steps: dict[tuple, Step], reports: list[Event], store) -> Non
     """Steps that later papers recount: they add meetings whose papers the archive lacks, and say what
     a body did where only its report (what it was asked) was there. A body's own minutes stand."""
     told: dict[tuple, list[tuple[Recount, Event]]] = {}
-    seen = set()
-    for event in reports:
-        if (event.document_id, event.section) in seen:
-            continue
-        seen.add((event.document_id, event.section))
-        for r in recounts(store.section_chunk_texts(event.document_id, event.section), event.meeting_date):
+    papers = {(e.document_id, e.section): e for e in reports}
+    texts = {key: store.section_chunk_texts(*key) for key in papers}
+    # one paper may name the decision's maker and another the day it was taken
+    maker = next((m for m in map(decision_maker, texts.values()) if m), None)
+    for key, event in papers.items():
+        for r in recounts(texts[key], event.meeting_date, maker):
             if (r.meeting_date, canonical(r.body)) != (event.meeting_date, canonical(event.board)):
                 told.setdefault((r.meeting_date, canonical(r.body)), []).append((r, event))
     for key, said in told.items():

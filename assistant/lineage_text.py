@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ingest.dates import MONTHS, find_dates
-from ingest.house_style import ASK_VERBS, BODY_WORDS, ONWARD_VERBS, STEP_VERBS
+from ingest.house_style import ASK_VERBS, BODY_WORDS, DECISION_MAKERS, ONWARD_VERBS, STEP_VERBS
 
 # A body as printed in running text: up to four capitalised words (or "full") before a body word,
 # with the small words of "Overview and Scrutiny Committee" between them.
 _BODY_WORD = "|".join(sorted((w.capitalize() for w in BODY_WORDS), key=len, reverse=True))
 BODY = rf"(?:(?:[Ff]ull|[A-Z][\w&'-]*)\s+(?:(?:and|of|for|&)\s+)?){{0,4}}(?:{_BODY_WORD})\b"
 _THE = r"(?:[Tt]he\s+)?"
+MAKER = rf"(?:{'|'.join(DECISION_MAKERS)})(?:\s+(?:[A-Z][\w'’&-]*|and|&))*"
 _ASK = re.compile(
     rf"(?:It\s+is\s+recommended\s+that(?:\s+(?:[Mm]embers\s+of\s+)?{_THE}(?P<b2>{BODY}))?"
     rf"|{_THE}(?P<body>{BODY})(?:,[^.;]{{0,200}}?,)?\s+(?:is|are)\s+(?:{'|'.join(ASK_VERBS)})\s+to\b)\s*:?")
@@ -52,7 +53,12 @@ _RECOUNTS = (
     re.compile(rf"\b(?:was|were|been|and)\s+{_ADVERB}(?P<verb>{_VERB})\s+by\s+{_THE}(?P<body>{BODY})\s+"
                rf"(?:at\s+its\s+meeting\s+)?on\s+(?P<when>{_WHEN})"),
     re.compile(rf"(?:^|(?<=[.:;,])\s+|\n){_THE}(?P<body>{BODY})\s+{_ADVERB}(?P<verb>{_VERB})\b"),
+    # "Decision 24/00093 - Future of ... was taken on 17 January 2025", by whom where it says
+    re.compile(rf"\b[Dd]ecision\b[^.;]{{0,160}}?\bwas\s+(?P<verb>taken)\s+(?:by\s+{_THE}(?P<body>{MAKER}|{BODY})\s+)?"
+               rf"on\s+(?P<when>{_WHEN})"),
 )
+# "The decision maker was Mrs Chandler, Cabinet Member for Integrated Children's Services."
+_MAKER_WAS = re.compile(rf"\bdecision[- ]maker\s+(?:was|is)\s+[^,.;]{{2,40}},\s+{_THE}(?P<maker>{MAKER})")
 _YEARLESS = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(MONTHS)})\b", re.I)
 
 
@@ -117,10 +123,17 @@ def sent_on(text: str, own: str | None) -> tuple[str, str] | None:
     return None
 
 
-def recounts(pieces: list[tuple[int, str]], paper_date: str | None) -> list[Recount]:
-    """Earlier steps a paper recounts, in reading order; undated ones take their body's last date."""
+def decision_maker(pieces: list[tuple[int, str]]) -> str | None:
+    """Who took the executive decision a paper is about, where it says ("Cabinet Member for ...")."""
+    m = _MAKER_WAS.search(_joined(pieces)[0])
+    return m["maker"].strip() if m else None
+
+
+def recounts(pieces: list[tuple[int, str]], paper_date: str | None, maker: str | None = None) -> list[Recount]:
+    """Earlier steps a paper recounts, in reading order; undated ones take their body's last date. A
+    decision "taken on" a date without its taker is the decision maker's (`maker`, or the Executive)."""
     text, pages = _joined(pieces)
-    found = sorted((m for p in _RECOUNTS for m in p.finditer(text)), key=lambda m: m.start("body"))
+    found = sorted((m for p in _RECOUNTS for m in p.finditer(text)), key=lambda m: m.start())
     last_date: dict[str, str] = {}
     printed: dict[str, str] = {}
     out: list[Recount] = []
@@ -128,7 +141,8 @@ def recounts(pieces: list[tuple[int, str]], paper_date: str | None) -> list[Reco
     for m in found:
         if m.start("verb") in seen:  # one verb, one step, whichever form read it
             continue
-        body = _named(re.sub(r"^[Tt]he\s+", "", m["body"].strip()), printed)
+        taker = m["body"] or decision_maker(pieces) or maker or "Executive"
+        body = _named(re.sub(r"^[Tt]he\s+", "", taker.strip()), printed)
         when = _date(m["when"], paper_date) if m.groupdict().get("when") else None
         if when:
             last_date[canonical(body)], printed[canonical(body)] = when, body
@@ -136,7 +150,7 @@ def recounts(pieces: list[tuple[int, str]], paper_date: str | None) -> list[Reco
         if not when or (paper_date and when > paper_date):
             continue
         seen.add(m.start("verb"))
-        left = max(text.rfind(". ", 0, m.start()), text.rfind(": ", 0, m.start("body") - 1)) + 1
+        left = max(text.rfind(". ", 0, m.start()), text.rfind(": ", 0, max(m.start("body"), m.start()) - 1)) + 1
         stop = _end(text, m.end())
         verb = " ".join(m["verb"].lower().split())
         listed = _listed(text[m.end("verb"):stop])

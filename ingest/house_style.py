@@ -193,7 +193,11 @@ STEP_VERBS: tuple[tuple[str, str], ...] = (
     ("confirmed", "confirmed"), ("recommended", "recommended"), ("endorsed", "endorsed"),
     ("approved", "approved"), ("agreed", "agreed"), ("resolved", "agreed"), ("decided", "agreed"),
     ("noted", "noted"), ("deferred", "deferred"), ("rejected", "rejected"), ("rescinded", "rescinded"),
+    ("taken", "decision taken"),
 )
+# Who takes an executive decision alone ("taken by the Cabinet Member for Communities on 6 January").
+DECISION_MAKERS = (r"(?:Cabinet|Executive|Lead|Portfolio)\s+Member\s+for", r"Portfolio\s+Holder\s+for",
+                   r"Leader\s+of\s+the\s+Council")
 
 # --- People: titles and post-nominal suffixes (assistant/answer_types.py, ingest/minutes.py) --
 

@@ -59,15 +59,16 @@ def test_a_cabinet_known_only_by_its_report_recommended_the_budget_that_council_
     assert council["votes"] == "For 5, Against 1, Abstain 0"
 
 
-def test_a_call_in_reads_scrutiny_then_cabinet_reconsidering_then_council(borough, capsys):
+def test_a_call_in_reads_the_decision_then_scrutiny_then_cabinet_reconsidering_then_council(borough, capsys):
     assert main(["lineage", "Library Opening Hours", "--index", str(borough.index)]) == 0
     out = capsys.readouterr().out
     lines = [line for line in out.splitlines() if line[:1].isdigit()]
-    assert lines == ["1. 14 January 2025  Overview and Scrutiny Committee: called in, referred to full Council; unanimous",
-                     "2. 11 February 2025  Cabinet: reconsidered",
-                     "3. 24 February 2025  Council: agreed"]
-    # Scrutiny's and Cabinet's steps are known from the report to Council that recounts them, and cite it
-    assert out.count("callin_report, Council, 24 February 2025, p. 1") == 2
+    assert lines == ["1. 6 January 2025  Cabinet Member for Communities: decision taken",
+                     "2. 14 January 2025  Overview and Scrutiny Committee: called in, referred to full Council; unanimous",
+                     "3. 11 February 2025  Cabinet: reconsidered",
+                     "4. 24 February 2025  Council: agreed"]
+    # the first three steps are known from the report to Council that recounts them, and cite it
+    assert out.count("callin_report, Council, 24 February 2025, p. 1") == 3
 
 
 # --- The same readers on the real papers (text only: no index, no model) ----------------------
@@ -102,4 +103,5 @@ def test_the_real_council_papers_recount_cabinet_endorsing_the_budget_and_the_fa
     call_in = KENT / "full_council" / "2025-03-13" / "originals" / (
         "Scrutiny Committee - call-in Family Hubs Report to County Council - Final.pdf")
     told = {(r.meeting_date, r.body, r.outcome) for r in recounts(_pages(call_in), "2025-03-13")}
-    assert {("2025-01-29", "Scrutiny Committee", "called in"), ("2025-03-04", "Cabinet", "reconsidered")} <= told
+    assert {("2025-01-17", "Executive", "decision taken"), ("2025-01-29", "Scrutiny Committee", "called in"),
+            ("2025-03-04", "Cabinet", "reconsidered")} <= told
