@@ -57,7 +57,7 @@ _RECOUNTS = (
     re.compile(rf"\b[Dd]ecision\b[^.;]{{0,160}}?\bwas\s+(?P<verb>taken)\s+(?:by\s+{_THE}(?P<body>{MAKER}|{BODY})\s+)?"
                rf"on\s+(?P<when>{_WHEN})"),
 )
-# "The decision maker was Mrs Chandler, Cabinet Member for Integrated Children's Services."
+# "The decision maker was Mrs Smith, Cabinet Member for Children's Services."
 _MAKER_WAS = re.compile(rf"\bdecision[- ]maker\s+(?:was|is)\s+[^,.;]{{2,40}},\s+{_THE}(?P<maker>{MAKER})")
 _YEARLESS = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({'|'.join(MONTHS)})\b", re.I)
 
@@ -90,7 +90,7 @@ def same_body(a: str | None, b: str | None) -> bool:
 
 
 def canonical(body: str | None) -> str:
-    """One name per body: "Full Council", "County Council" and "Kent County Council" are the one full
+    """One name per body: "Full Council", "County Council" and "Anyshire County Council" are the one full
     council of an organisation (its committees end in another body word)."""
     words = re.sub(r"^the\s+", "", (body or "").lower().strip()).split()
     return "council" if words and words[-1] == "council" else " ".join(words)
