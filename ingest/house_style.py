@@ -177,6 +177,28 @@ PROCEDURAL_MOTIONS = (r"be (?:now )?put", r"question be now put", r"extend the m
 # Letters after a name in a list of members ("Mr Hill, OBE") that belong to the name before them.
 HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp")
 
+# --- A matter's path between bodies (assistant/lineage.py, assistant/lineage_text.py) ---------
+
+# How a report puts its recommendation to its own meeting ("Cabinet is asked to:"); a body name comes
+# before them, or after "It is recommended that".
+ASK_VERBS = ("asked", "recommended", "invited", "requested")
+# Verbs that send a matter on to another body ("endorse the draft budget to be presented to County Council").
+ONWARD_VERBS = ("recommend", "present", "refer", "submit", "forward")
+# What a later paper says a body did, as printed -> the step's outcome ("endorsed by Cabinet on
+# 30th January", "the Scrutiny Committee considered a call-in"). Longest phrases first.
+STEP_VERBS: tuple[tuple[str, str], ...] = (
+    ("met to consider a call-in", "called in"), ("met to consider the call-in", "called in"),
+    ("considered a call-in", "called in"), ("considered the call-in", "called in"), ("called in", "called in"),
+    ("called-in", "called in"), ("reconsidered", "reconsidered"), ("referred", "referred"),
+    ("confirmed", "confirmed"), ("recommended", "recommended"), ("endorsed", "endorsed"),
+    ("approved", "approved"), ("agreed", "agreed"), ("resolved", "agreed"), ("decided", "agreed"),
+    ("noted", "noted"), ("deferred", "deferred"), ("rejected", "rejected"), ("rescinded", "rescinded"),
+    ("taken", "decision taken"),
+)
+# Who takes an executive decision alone ("taken by the Cabinet Member for Communities on 6 January").
+DECISION_MAKERS = (r"(?:Cabinet|Executive|Lead|Portfolio)\s+Member\s+for", r"Portfolio\s+Holder\s+for",
+                   r"Leader\s+of\s+the\s+Council")
+
 # --- People: titles and post-nominal suffixes (assistant/answer_types.py, ingest/minutes.py) --
 
 # Post-nominal letters printed after a member's name ("Mr A Smith CC", "Cllr B Jones JP, MBE").

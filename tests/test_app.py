@@ -394,15 +394,17 @@ def test_timeline_follows_a_topic_oldest_first_with_citations(monkeypatch, corpu
 
 def test_the_timeline_page_follows_a_matter_between_bodies(monkeypatch, corpus_index):
     at = open_app(monkeypatch, corpus_index.index, "timeline")
-    at.text_input(key="tl-topic").input("hate crime strategy").run()
+    at.text_input(key="tl-topic").input("community safety strategy").run()
     at.radio(key="tl-view").set_value("Steps between bodies").run()
     assert not at.exception, at.exception
     steps = [plain(m.value) for m in at.markdown if re.match(r"\d{1,2} [A-Z][a-z]+ \d{4} · ", plain(m.value))]
     dates = [datetime.datetime.strptime(" ".join(s.split(" ")[:3]), "%d %B %Y").date() for s in steps]
     assert steps and dates == sorted(dates)
-    # the board's decision, with its outcome from the register; Cabinet's report sends the strategy on to Council
+    # the board's decision, with its outcome from the register; Cabinet's report sends the strategy on to
+    # Council, and recounts Cabinet's earlier approval of the draft for consultation
     assert any(re.search(r"Strategy Board · (noted|agreed|approved)", s) for s in steps)
-    assert any("Cabinet · asked to send on to County Council" in s for s in steps)
+    assert any("17 December 2019 · Cabinet · asked to recommend to Council" in s for s in steps)
+    assert any("13 September 2019 · Cabinet · approved" in s for s in steps)
     no_html_allowed(at)
 
 
