@@ -9,7 +9,7 @@ import io
 import os
 import re
 
-from ingest import register
+from . import register
 
 EXTRACTIVE = "extractive"
 LLM_ENV = "MINUTEBOOK_LLM"  # comma-separated specs for make_chat_model: ollama:MODEL, openai:MODEL, llamacpp:PATH

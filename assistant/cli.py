@@ -173,7 +173,7 @@ def cmd_lineage(args, settings: Settings) -> int:
 
 
 def cmd_resolutions(args, settings: Settings) -> int:
-    from ingest import register
+    from . import register
     from ingest.index import IndexReader
 
     from .search import Searcher
@@ -199,7 +199,7 @@ def cmd_resolutions(args, settings: Settings) -> int:
 
 
 def _print_register(entries: list[dict]) -> None:
-    from ingest import register
+    from . import register
 
     if not entries:
         print("No matching decisions.")

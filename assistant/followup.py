@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest import register
+from . import register
 from ingest.actions import (DONE_STATUSES, PROCEDURAL, AgendaItem, acronyms, agenda_items, asks_for_paper,
                             best_line, due, expanded, names, names_in, parse_action_log, topic_words)
 from ingest.errors import BadInput

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest import register
+from . import register
 from ingest.dates import find_dates
 from ingest.filters import Filters
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest import register
+from . import register
 from ingest.filters import Filters
 
 from . import extractive as ex

@@ -121,7 +121,7 @@ def _brief(e: dict) -> dict:
 
 def index_entries(index_dir: Path) -> list[dict]:
     """Every register entry of the index at `index_dir`, restricted pages included."""
-    from ingest import register
+    from assistant import register
     from ingest.index import IndexReader
 
     reader = IndexReader(Path(index_dir))
@@ -134,7 +134,7 @@ def index_entries(index_dir: Path) -> list[dict]:
 def parsed_entries(real_root: Path, sources: list[str]) -> list[dict]:
     """Register entries read straight from the pages of `sources` (parse only: no index, no model)."""
     from ingest.load import load_pages
-    from ingest.register import entries_for_pages
+    from assistant.register import entries_for_pages
     from ingest.sections import split_sections
 
     out: list[dict] = []

@@ -50,7 +50,7 @@ def render(path: Path, number: int, dpi: int = DPI) -> bytes:
     """PNG bytes of one page in grey at `dpi`."""
     import pypdfium2 as pdfium
 
-    from .pagerender import LOCK  # PDFium is not thread-safe; the app renders pages from threads
+    from .pdfium_lock import LOCK
 
     with LOCK:
         try:

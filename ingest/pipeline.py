@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import register
+from . import register_tables
 from .chunking import chunk_document
 from .embed import Embedder
 from .embed_cache import CachedEmbedder, with_cache
@@ -174,7 +174,7 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
             writer.vectors.remove(store.remove_document(doc.id))
         ids = store.add_document(doc, chunks, headings, READER_VERSION)
         try:
-            register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
+            register_tables.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
         except sqlite3.Error:
             raise  # the index cannot be written: not this file's fault
         except Exception as e:  # noqa: BLE001 - minutes the parser cannot read are this file's skip

@@ -344,7 +344,7 @@ def test_highlighting_finds_word_forms_and_stays_text():
 
 def test_register_helpers_count_sort_and_write_csv(corpus_index):
     from assistant.app_data import register_counts, register_csv, sort_register
-    from ingest import register
+    from assistant import register
     from ingest.index import IndexReader
 
     reader = IndexReader(corpus_index.index)

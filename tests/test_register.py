@@ -15,7 +15,8 @@ from pypdf import PdfReader, PdfWriter
 from assistant.cli import main
 from assistant.search import Searcher
 from conftest import CORPUS, PACK_2018, PACK_2024
-from ingest import register
+from assistant import register
+from ingest import register_tables
 from ingest.errors import BadInput
 from ingest.index import IndexReader
 from ingest.pipeline import ingest, parse_document
@@ -176,7 +177,7 @@ def test_reingesting_never_duplicates_decisions(tmp_path, embedder):
     assert counts(settings) == {"meetings": 1, "attendance": 28, "resolutions": 9, "fts": 1}
     store = Store(tmp_path / "direct.db")  # writing the same document again replaces its rows
     doc = parse_document(papers / "minutes.pdf", "minutes.pdf", Settings())
-    assert register.write_minutes(store, doc) == register.write_minutes(store, doc) == 9
+    assert register_tables.write_minutes(store, doc) == register_tables.write_minutes(store, doc) == 9
     assert store.db.execute("SELECT count(*) FROM resolutions").fetchone()[0] == 9
     store.close()
 

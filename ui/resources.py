@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.chain import Assistant
-from ingest import catalog, pagerender
+from assistant import catalog, pagerender
 from ingest.embed import Embedder
 from ingest.errors import MinutebookError
 from ingest.index import IndexReader, current_dir
@@ -79,7 +79,7 @@ def _open(loader, s: Settings | None):
 @st.cache_data(max_entries=64, show_spinner=False)
 def page_png(path: str, mtime: float, page: int, width: int) -> bytes:
     """A rendered PDF page; `mtime` is in the key so a replaced file is drawn again."""
-    return pagerender.render_page(Path(path), page, width)
+    return pagerender.render_page(Path(path), page, settings(), width)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

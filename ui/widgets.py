@@ -10,7 +10,7 @@ import streamlit as st
 
 from assistant import highlight
 from assistant.extractive import human_date
-from ingest import catalog
+from assistant import catalog
 from ingest.errors import MinutebookError
 from ingest.filters import Filters
 from ingest.store import Store
@@ -28,8 +28,8 @@ def filters(store: Store, key: str, *, with_type: bool = False, include_restrict
             columns: bool = False) -> Filters:
     """Board, date range (and section type) controls, stacked or side by side; returns their Filters."""
     slots = st.columns(4 if with_type else 3) if columns else [st.container() for _ in range(4)]
-    board = slots[0].selectbox("Board", [ALL_BOARDS, *catalog.boards(store)], key=f"{key}-board")
-    lo, hi = catalog.date_bounds(store)
+    board = slots[0].selectbox("Board", [ALL_BOARDS, *store.boards()], key=f"{key}-board")
+    lo, hi = store.date_bounds()
     help_dates = f"The papers' meetings run from {human_date(lo)} to {human_date(hi)}." if lo and hi else None
     since = slots[1].date_input("Meetings from", value=None, min_value=_EARLIEST, max_value=_LATEST,
                                 key=f"{key}-since", format="DD/MM/YYYY", help=help_dates)
@@ -72,8 +72,8 @@ def page_viewer(store: Store, source: str, page: int, key: str) -> None:
     not offered whole for download."""
     if not st.toggle(f"Show page {page} of the paper", key=f"{key}-open"):
         return
-    hidden = set() if resources.settings().include_restricted else catalog.restricted_pages(store, source)
-    path = catalog.source_file(store, source)  # from the index only
+    hidden = set() if resources.settings().include_restricted else store.restricted_pages(source)
+    path = store.source_file(source)  # from the index only
     if path is not None and path.suffix.lower() == ".pdf" and path.is_file():
         try:
             mtime = path.stat().st_mtime
@@ -99,7 +99,7 @@ def page_viewer(store: Store, source: str, page: int, key: str) -> None:
     if page in hidden:
         st.info(RESTRICTED_PAGE.format(n=page))
         return
-    text = catalog.page_text(store, source, page)
+    text = store.source_page_text(source, page)
     st.text(text or "(no text stored for this page)")
 
 

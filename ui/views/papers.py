@@ -4,7 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.extractive import human_date
-from ingest import catalog, uploads
+from assistant import catalog
+from ingest import uploads
 from ingest.dates import human_time
 from ingest.errors import MinutebookError
 from ui import resources

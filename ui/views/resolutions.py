@@ -7,7 +7,7 @@ from assistant.app_data import (RELEVANCE, SORTS, entry_label, register_counts, 
                                 sort_register)
 from assistant.extractive import human_date
 from assistant.followup import follow_up
-from ingest import register
+from assistant import register
 from ingest.numbering import cite
 from ingest.errors import MinutebookError
 from ingest.house_style import OUTCOMES

@@ -1,6 +1,7 @@
 """The resolutions register: meetings, attendance and every minuted decision, stored beside the chunks.
 
-Filled at ingest from each minutes section (`write_minutes`, in register_tables.py), read by `find`. Rows link to their
+Filled at ingest from each minutes section (ingest/register_tables.py), read here by `find`; the SQL is
+the store's (ingest/register_queries.py). Rows link to their
 document, section and page; the source file comes from the `files` table at read time, so a
 renamed or second copy of a file needs no rewrite.
 """
@@ -9,19 +10,13 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from .errors import BadInput
-from .filters import Filters
-from .house_style import OUTCOMES
-from .minutes import parse_minutes
-from .register_tables import (  # noqa: F401
-    TABLES,
-    delete_document,
-    ensure_tables,
-    resolution_row,
-    write_minutes,
-)
-from .store import Store, fts_query
-from .types import PART_KINDS, Page
+from ingest.errors import BadInput
+from ingest.filters import Filters
+from ingest.house_style import OUTCOMES
+from ingest.minutes import parse_minutes
+from ingest.register_tables import resolution_row
+from ingest.store import Store
+from ingest.types import PART_KINDS, Page
 
 
 def entries_for_pages(pages: list[Page], board: str | None, meeting_date: str | None, source: str) -> list[dict]:
@@ -53,21 +48,15 @@ def find(store: Store, topic: str | None = None, board: str | None = None, since
     it is required with a topic, so the register ranks with the same hybrid retrieval as search.
     """
     _validate(since, until, kind, outcome)
-    ensure_tables(store.db.conn)
     filters = Filters(board=board, since=since, until=until, include_restricted=include_restricted)
-    where, params = _where(filters, kind)
-    if outcome:
-        where, params = where + " AND r.outcome = ?", [*params, outcome]
-    if moved_by:
-        where, params = where + " AND r.mover LIKE ?", [*params, f"%{moved_by}%"]
-    rows = {r["id"]: r for r in _rows(store, where, params)}
+    rows = {r["id"]: r for r in store.resolution_rows(filters, kind, outcome, moved_by)}
     if not topic:
         return [_entry(r) for r in rows.values()]
     if searcher is None:
         raise ValueError("ranking by topic needs a searcher (the hybrid index)")
     scores: dict[int, float] = {}
     signals = ((_chunk_ranking(searcher, topic, filters, rows), 1.0),
-               (_fts_ranking(store, topic, where, params), _FTS_WEIGHT))
+               (store.resolution_matches(topic, filters, kind, outcome, moved_by), _FTS_WEIGHT))
     for ranking, weight in signals:
         for rank, rid in enumerate(ranking, start=1):
             scores[rid] = scores.get(rid, 0.0) + weight / (_RRF_K + rank)
@@ -81,8 +70,7 @@ def for_item(store: Store, document_id: str, item: str | None) -> list[dict]:
     """The entries of one minute, in the order printed (amendments, then the decision they amend)."""
     if not item:
         return []
-    ensure_tables(store.db.conn)
-    return [_entry(r) for r in _rows(store, "r.document_id = ? AND r.item = ?", [document_id, item])]
+    return [_entry(r) for r in store.item_resolution_rows(document_id, item)]
 
 
 def final_step(entries: list[dict]) -> dict | None:
@@ -104,32 +92,6 @@ def _validate(since, until, kind, outcome=None) -> None:
         raise BadInput(f"--kind '{kind}' is not a decision kind (choose from {', '.join(PART_KINDS)})")
 
 
-def _where(filters: Filters, kind: str | None) -> tuple[str, list]:
-    where, params = Filters(board=filters.board, since=filters.since, until=filters.until,
-                            include_restricted=True).where("r")
-    if not filters.include_restricted:  # restriction belongs to the page the decision is printed on
-        where += " AND coalesce(p.restricted, 0) = 0"
-    if kind:
-        where += " AND EXISTS (SELECT 1 FROM json_each(r.parts) WHERE json_extract(value, '$.kind') = ?)"
-        params = [*params, kind]
-    return where, params
-
-
-_SELECT = ("SELECT r.id, r.document_id, r.section, r.page, r.board, r.meeting_date, r.item, r.title, r.text, r.form,"
-           " r.kinds, r.parts, d.title AS document_title, r.outcome, r.outcome_text, r.mover, r.seconder, r.votes,"
-           " r.entry, r.amends,"
-           " (SELECT min(source) FROM files f WHERE f.document_id = r.document_id) AS source"
-           " FROM resolutions r LEFT JOIN documents d ON d.id = r.document_id"
-           " LEFT JOIN pages p ON p.document_id = r.document_id AND p.page = r.page")
-
-
-def _rows(store: Store, where: str, params: list) -> list[dict]:
-    cur = store.db.execute(f"{_SELECT} WHERE {where} ORDER BY r.meeting_date IS NULL, r.meeting_date DESC,"
-                           " r.document_id, r.section, r.id", params)
-    names = [c[0] for c in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
-
-
 def _chunk_ranking(searcher, topic: str, filters: Filters, rows: dict[int, dict]) -> list[int]:
     """Resolutions in the order hybrid search first hits a chunk of their minute item."""
     hits = searcher.search(topic, k=50, filters=Filters(doc_type="minutes", board=filters.board, since=filters.since,
@@ -144,17 +106,6 @@ def _chunk_ranking(searcher, topic: str, filters: Filters, rows: dict[int, dict]
             if rid not in ranking:
                 ranking.append(rid)
     return ranking
-
-
-def _fts_ranking(store: Store, topic: str, where: str, params: list) -> list[int]:
-    match = fts_query(topic)
-    if not match:
-        return []
-    # The title names what was decided; it weighs more than the decision's wording.
-    sql = (f"SELECT r.id FROM resolutions_fts JOIN resolutions r ON r.id = resolutions_fts.rowid"
-           f" LEFT JOIN pages p ON p.document_id = r.document_id AND p.page = r.page"
-           f" WHERE resolutions_fts MATCH ? AND {where} ORDER BY bm25(resolutions_fts, 2.0, 1.0) LIMIT 50")
-    return [r[0] for r in store.db.execute(sql, [match, *params]).fetchall()]
 
 
 def _entry(r: dict) -> dict:
