@@ -18,8 +18,10 @@ from ingest.register_tables import resolution_row
 from ingest.store import Store
 from ingest.types import PART_KINDS, Page
 
+from .results import RegisterEntry
 
-def entries_for_pages(pages: list[Page], board: str | None, meeting_date: str | None, source: str) -> list[dict]:
+
+def entries_for_pages(pages: list[Page], board: str | None, meeting_date: str | None, source: str) -> list[RegisterEntry]:
     """Register entries for one minutes section, read straight from its pages (no index)."""
     meeting, resolutions = parse_minutes(pages, board)
     rows = [resolution_row(r, meeting.board or board, meeting.date or meeting_date, source) for r in resolutions]
@@ -41,7 +43,7 @@ _FTS_WEIGHT = 0.5
 
 def find(store: Store, topic: str | None = None, board: str | None = None, since: str | None = None,
          until: str | None = None, kind: str | None = None, include_restricted: bool = False,
-         searcher=None, outcome: str | None = None, moved_by: str | None = None) -> list[dict]:
+         searcher=None, outcome: str | None = None, moved_by: str | None = None) -> list[RegisterEntry]:
     """Register entries passing the filters: newest meeting first, or by relevance to `topic`.
 
     `searcher` is anything with `search(query, k=, filters=)` returning hits (assistant.search.Searcher);
@@ -66,16 +68,16 @@ def find(store: Store, topic: str | None = None, board: str | None = None, since
     return [_entry(rows[rid]) for rid in ranked]
 
 
-def for_item(store: Store, document_id: str, item: str | None) -> list[dict]:
+def for_item(store: Store, document_id: str, item: str | None) -> list[RegisterEntry]:
     """The entries of one minute, in the order printed (amendments, then the decision they amend)."""
     if not item:
         return []
     return [_entry(r) for r in store.item_resolution_rows(document_id, item)]
 
 
-def final_step(entries: list[dict]) -> dict | None:
+def final_step(entries: list[RegisterEntry]) -> RegisterEntry | None:
     """The entry that settles a minute: its last decision or motion, else its last amendment."""
-    settled = [e for e in entries if e.get("entry") != "amendment"] or entries
+    settled = [e for e in entries if e.entry != "amendment"] or entries
     return settled[-1] if settled else None
 
 
@@ -108,14 +110,14 @@ def _chunk_ranking(searcher, topic: str, filters: Filters, rows: dict[int, dict]
     return ranking
 
 
-def _entry(r: dict) -> dict:
-    """One register entry in the JSON contract (README, Resolutions register)."""
-    return {"board": r["board"], "meeting_date": r["meeting_date"], "item": r["item"], "title": r["title"],
-            "text": r["text"], "parts": json.loads(r["parts"] or "[]"), "source": r["source"], "page": r["page"],
-            "form": r["form"], "document_title": r["document_title"],
-            "id": r.get("id"), "entry": r.get("entry") or "decision", "outcome": r.get("outcome"),
-            "outcome_text": r.get("outcome_text"), "mover": r.get("mover"), "seconder": r.get("seconder"),
-            "votes": json.loads(r["votes"]) if r.get("votes") else None, "amends": r.get("amends")}
+def _entry(r: dict) -> RegisterEntry:
+    """One register entry from its row (README, Resolutions register)."""
+    return RegisterEntry(board=r["board"], meeting_date=r["meeting_date"], item=r["item"], title=r["title"],
+                         text=r["text"], parts=json.loads(r["parts"] or "[]"), source=r["source"], page=r["page"],
+                         form=r["form"], document_title=r["document_title"], id=r.get("id"),
+                         entry=r.get("entry") or "decision", outcome=r.get("outcome"),
+                         outcome_text=r.get("outcome_text"), mover=r.get("mover"), seconder=r.get("seconder"),
+                         votes=json.loads(r["votes"]) if r.get("votes") else None, amends=r.get("amends"))
 
 
 def vote_line(votes: dict | None) -> str:
@@ -128,14 +130,18 @@ def vote_line(votes: dict | None) -> str:
     return ", ".join(counts)
 
 
-def step_facts(entry: dict) -> str:
+def outcome_words(entry: RegisterEntry) -> str:
+    """"amendment lost", "motion carried", or a decision's plain outcome ("noted")."""
+    return " ".join(x for x in ((entry.entry if entry.entry != "decision" else ""), entry.outcome or "") if x)
+
+
+def step_facts(entry: RegisterEntry) -> str:
     """Outcome, vote and movers of an entry in one line: "amendment lost (For 12, Against 42); moved by ..."."""
-    what = " ".join(x for x in ((entry.get("entry") if entry.get("entry") != "decision" else ""),
-                                entry.get("outcome") or "") if x)
-    votes = vote_line(entry.get("votes"))
+    what = outcome_words(entry)
+    votes = vote_line(entry.votes)
     out = f"{what} ({votes})" if what and votes else what or votes
-    if entry.get("mover"):
-        out += f"; moved by {entry['mover']}" + (f", seconded by {entry['seconder']}" if entry.get("seconder") else "")
+    if entry.mover:
+        out += f"; moved by {entry.mover}" + (f", seconded by {entry.seconder}" if entry.seconder else "")
     return out.strip("; ")
 
 
@@ -143,11 +149,10 @@ CSV_COLUMNS = ("meeting_date", "board", "item", "title", "text", "kinds", "sourc
                "entry", "outcome", "mover", "seconder", "votes_for", "votes_against", "votes_abstain", "unanimous")
 
 
-def csv_row(entry: dict) -> list:
+def csv_row(entry: RegisterEntry) -> list:
     """A spreadsheet row for one decision; `kinds` lists its parts' kinds once each."""
-    kinds = "; ".join(dict.fromkeys(p["kind"] for p in entry["parts"]))
-    votes = entry.get("votes") or {}
-    return [entry["meeting_date"], entry["board"], entry["item"], entry["title"], entry["text"], kinds,
-            entry["source"], entry["page"], entry.get("entry"), entry.get("outcome"), entry.get("mover"),
-            entry.get("seconder"), votes.get("for"), votes.get("against"), votes.get("abstain"),
-            "yes" if votes.get("unanimous") else ""]
+    kinds = "; ".join(dict.fromkeys(p["kind"] for p in entry.parts))
+    votes = entry.votes or {}
+    return [entry.meeting_date, entry.board, entry.item, entry.title, entry.text, kinds, entry.source, entry.page,
+            entry.entry, entry.outcome, entry.mover, entry.seconder, votes.get("for"), votes.get("against"),
+            votes.get("abstain"), "yes" if votes.get("unanimous") else ""]

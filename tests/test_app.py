@@ -371,12 +371,12 @@ def test_the_index_is_loaded_once_per_generation(index_copy, embedder):
     from ingest.uploads import ingest_uploads
     from ui import resources
 
-    first = resources._assistant(str(index_copy.index), str(current_dir(index_copy.index)))
-    assert resources._assistant(str(index_copy.index), str(current_dir(index_copy.index))) is first
+    first = resources._book(str(index_copy.index), str(current_dir(index_copy.index)))
+    assert resources._book(str(index_copy.index), str(current_dir(index_copy.index))) is first
     data = (CORPUS / PACK_2024).read_bytes() + b"\n% changed\n"
     assert ingest_uploads([("new.pdf", data)], index_copy, embedder).ingested
-    second = resources._assistant(str(index_copy.index), str(current_dir(index_copy.index)))
-    assert second is not first and second.embedder is first.embedder  # new index, same model
+    second = resources._book(str(index_copy.index), str(current_dir(index_copy.index)))
+    assert second is not first and second.searcher.embedder is first.searcher.embedder  # new index, same model
 
 
 # ---- Timeline, outstanding actions, restricted papers (issues 6 and 8) --------------------------
