@@ -8,6 +8,7 @@ renamed or second copy of a file needs no rewrite.
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 
 from ingest.errors import BadInput
@@ -18,6 +19,7 @@ from ingest.register_tables import resolution_row
 from ingest.store import Store
 from ingest.types import PART_KINDS, Page
 
+from . import extractive as ex
 from .results import RegisterEntry
 
 
@@ -65,7 +67,20 @@ def find(store: Store, topic: str | None = None, board: str | None = None, since
     # Ties (rare) fall back to the register's own order: newest meeting, then minute order.
     order = {rid: n for n, rid in enumerate(rows)}
     ranked = sorted((rid for rid in scores if rid in rows), key=lambda rid: (-scores[rid], order[rid]))
-    return [_entry(rows[rid]) for rid in ranked]
+    words = ex.content_words(topic, store.setting_words()) or ex.tokens(topic)
+    return [_entry(rows[rid]) for rid in ranked if _names_topic(store, rows[rid], words, include_restricted)]
+
+
+def _names_topic(store: Store, row: dict, words: list[str], include_restricted: bool) -> bool:
+    """Whether the decision's minute (its title, its wording, the item's passages) names at least two
+    thirds of the topic's words. Search ranks every minute by meaning, so without this a topic no
+    decision is about still listed them all; a paraphrase ("free course for motorcyclists" of a
+    minute on a "free course" for "riders") keeps its minute."""
+    texts = [row["title"] or "", row["text"] or ""]
+    if row["item"]:
+        texts += [c.text for c, _ in store.item_chunks(row["document_id"], row["item"], include_restricted)]
+    have = set(ex.tokens(" ".join(texts)))
+    return sum(w in have for w in words) >= math.ceil(2 * len(words) / 3)
 
 
 def for_item(store: Store, document_id: str, item: str | None) -> list[RegisterEntry]:

@@ -92,6 +92,21 @@ def test_topic_hate_crime_strategy_lists_minute_22_of_october_2018_first(corpus_
     assert len(entries) == len(set(keys(entries))) <= 18
 
 
+def test_a_topic_leaves_out_the_decisions_it_does_not_find(corpus_index, capsys):
+    # Search ranks every minute by meaning; the register lists only those whose minute names the topic.
+    hate = run_json(capsys, corpus_index.index, "--topic", "hate crime strategy")
+    assert 0 < len(hate) < 6  # was all 18 decisions of the sample
+    assert not {("2023-12-15", "42"), ("2023-12-15", "43"), ("2018-10-01", "28")} & set(keys(hate))  # agreements, dates
+    assert keys(run_json(capsys, corpus_index.index, "--topic", "knife crime")) == [("2018-10-01", "27")]
+    assert keys(run_json(capsys, corpus_index.index, "--topic", "probation")) == [("2023-12-15", "41")]
+
+
+def test_a_topic_no_decision_is_about_lists_none(corpus_index, capsys):
+    assert run_json(capsys, corpus_index.index, "--topic", "badger culling") == []
+    assert main(["resolutions", "--index", str(corpus_index.index), "--topic", "badger culling"]) == 0
+    assert "No matching decisions." in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("topic, first", [("knife crime", ("2018-10-01", "27")),
                                           ("free course for motorcyclists", ("2023-12-15", "40")),
                                           ("probation", ("2023-12-15", "41"))])
