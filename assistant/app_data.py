@@ -6,22 +6,21 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
+
+from ingest.settings import Settings
 
 from . import register
 from .results import RegisterEntry
 
 EXTRACTIVE = "extractive"
-LLM_ENV = "MINUTEBOOK_LLM"  # comma-separated specs for make_chat_model: ollama:MODEL, openai:MODEL, llamacpp:PATH
 SORTS = ("newest first", "oldest first", "board", "minute number")
 RELEVANCE = "most relevant"
 
 
-def answerers(environ: dict | None = None) -> list[str]:
-    """The extractive answerer first, then each language model configured in MINUTEBOOK_LLM."""
-    env = os.environ if environ is None else environ
-    specs = [s.strip() for s in env.get(LLM_ENV, "").split(",") if s.strip()]
+def answerers(settings: Settings) -> list[str]:
+    """The extractive answerer first, then each language model configured (MINUTEBOOK_LLM)."""
+    specs = [s.strip() for s in settings.llm.split(",") if s.strip()]
     return [EXTRACTIVE, *dict.fromkeys(specs)]
 
 

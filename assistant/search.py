@@ -34,7 +34,7 @@ class Searcher:
         self.settings = settings
         self.reader = IndexReader(settings.index)
         model = self.reader.meta["model"]
-        self.embedder = embedder or Embedder(model, settings.embed_batch)
+        self.embedder = embedder or Embedder(model, settings.embed_batch, settings.model_cache_dir())
         self._filters: dict = {}  # filter -> store.filter_ids(filter), for this generation
         self._boards: dict = {}  # board filter -> the board names it matches, for this generation
 

@@ -362,8 +362,10 @@ def test_register_helpers_count_sort_and_write_csv(corpus_index):
 def test_answerers_are_the_extractive_one_and_any_configured_models():
     from assistant.app_data import answerers
 
-    assert answerers({}) == ["extractive"]
-    assert answerers({"MINUTEBOOK_LLM": "ollama:llama3.2, openai:gpt-4o-mini,"}) == [
+    from ingest.settings import Settings
+
+    assert answerers(Settings.from_env({})) == ["extractive"]
+    assert answerers(Settings.from_env({"MINUTEBOOK_LLM": "ollama:llama3.2, openai:gpt-4o-mini,"})) == [
         "extractive", "ollama:llama3.2", "openai:gpt-4o-mini"]
 
 

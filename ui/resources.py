@@ -36,7 +36,7 @@ def generation(s: Settings) -> str | None:
 
 @st.cache_resource(show_spinner="Loading the language model (once)…")
 def embedder(model: str) -> Embedder:
-    model_obj = Embedder(model)
+    model_obj = Embedder(model, model_cache=settings().model_cache_dir())
     model_obj.dim  # load now, so the first question does not pay for it
     return model_obj
 

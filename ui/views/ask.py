@@ -25,7 +25,7 @@ def main() -> None:
 
     with st.sidebar:
         st.subheader("Answer options")
-        choices = answerers()
+        choices = answerers(settings)
         answerer = st.selectbox("Answerer", choices, key="ask-answerer", format_func=_answerer_label,
                                 help="The extractive answerer quotes the papers word for word and works offline. "
                                      "Language models appear here when MINUTEBOOK_LLM names them.")
@@ -48,28 +48,28 @@ def main() -> None:
 
     for n, turn in enumerate(history):
         if turn["answer"] is None and not turn.get("error"):
-            _answer_turn(book, n, turn, history[:n])
+            _answer_turn(book, settings, n, turn, history[:n])
         _show_turn(book, n, turn)
 
 
-def _answer_turn(book, n: int, turn: dict, earlier: list[dict]) -> None:
+def _answer_turn(book, settings, n: int, turn: dict, earlier: list[dict]) -> None:
     with st.chat_message("user"):
         st.markdown(escape(turn["question"]))
     with st.chat_message("assistant"):
         with st.spinner("Reading the papers…"):
-            answer, error = _ask(book, turn["question"], earlier, turn["filters"], turn["answerer"])
+            answer, error = _ask(book, settings, turn["question"], earlier, turn["filters"], turn["answerer"])
     turn["answer"], turn["error"] = answer, error
     st.rerun()  # draw the answered turn with the others, so its controls keep their place
 
 
-def _ask(book, question: str, history: list[dict], filters, answerer: str) -> tuple[Answer | None, str | None]:
+def _ask(book, settings, question: str, history: list[dict], filters, answerer: str) -> tuple[Answer | None, str | None]:
     turns = [Turn(t["question"], t["answer"].text) for t in history if t["answer"] is not None]
     llm = None
     try:
         if answerer != EXTRACTIVE:
             from assistant.generative import make_chat_model
 
-            llm = make_chat_model(answerer)
+            llm = make_chat_model(answerer, settings)
         return book.ask(question, filters=filters, history=turns, llm=llm), None
     except MinutebookError as e:
         return None, str(e)
