@@ -126,7 +126,7 @@ def index_entries(index_dir: Path) -> list[dict]:
 
     reader = IndexReader(Path(index_dir))
     try:
-        return register.find(reader.store, include_restricted=True)
+        return [e.to_json() for e in register.find(reader.store, include_restricted=True)]
     finally:
         reader.close()
 
@@ -142,8 +142,8 @@ def parsed_entries(real_root: Path, sources: list[str]) -> list[dict]:
         title, pages = load_pages(real_root / source, source)
         for section in split_sections(pages, title):
             if section.kind == "minutes":
-                out += entries_for_pages(pages[section.first_page - 1:section.last_page], section.board,
-                                         section.meeting_date, source)
+                out += [e.to_json() for e in entries_for_pages(pages[section.first_page - 1:section.last_page],
+                                                               section.board, section.meeting_date, source)]
     return out
 
 
