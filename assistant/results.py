@@ -95,7 +95,7 @@ class PageView:
     document_title: str | None = None
     pages: int | None = None
     file: Path | None = None
-    text: str | None = None  # the stored text (for papers that are not PDFs, or whose file has gone)
+    text: str | None = None  # the stored text (papers that are not PDFs, or whose file has gone); None if withheld
     restricted_pages: set[int] = field(default_factory=set)  # pages of this paper not for publication
 
     def to_json(self) -> dict:

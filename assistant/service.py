@@ -139,16 +139,16 @@ class Minutebook:
     def date_bounds(self) -> tuple[str | None, str | None]:
         return self.store.date_bounds()
 
-    def page(self, source: str, page: int) -> PageView:
-        """A page of a source as the viewer shows it: its meeting, its file, its text, its restricted pages."""
+    def page(self, source: str, page: int, include_restricted: bool | None = None) -> PageView:
+        """A page of a source as the viewer shows it: its meeting, its file, its restricted pages and
+        its text (none for a restricted page unless restricted papers are included)."""
         store = self.store
         ctx = catalog.page_context(store, source, page)
+        restricted = store.restricted_pages(source)
+        shown = self.filters(include_restricted=include_restricted).include_restricted or page not in restricted
         return PageView(source=source, page=page, board=ctx["board"], meeting_date=ctx["meeting_date"],
                         document_title=ctx["document_title"], pages=ctx["pages"], file=store.source_file(source),
-                        text=store.source_page_text(source, page), restricted_pages=store.restricted_pages(source))
-
-    def page_text(self, source: str, page: int) -> str | None:
-        return self.store.source_page_text(source, page)
+                        text=store.source_page_text(source, page) if shown else None, restricted_pages=restricted)
 
     def page_image(self, path: Path, page: int, width: int = 1000) -> bytes:
         """A PDF page drawn as PNG, within the settings' time and memory limits."""

@@ -71,8 +71,9 @@ def page_viewer(book: Minutebook, source: str, page: int, key: str) -> None:
     not offered whole for download."""
     if not st.toggle(f"Show page {page} of the paper", key=f"{key}-open"):
         return
-    view = book.page(source, page)
-    hidden = set() if resources.settings().include_restricted else view.restricted_pages
+    include_restricted = resources.settings().include_restricted
+    view = book.page(source, page, include_restricted)
+    hidden = set() if include_restricted else view.restricted_pages
     path = view.file  # from the index only
     if path is not None and path.suffix.lower() == ".pdf" and path.is_file():
         try:
