@@ -45,11 +45,14 @@ _FTS_WEIGHT = 0.5
 
 def find(store: Store, topic: str | None = None, board: str | None = None, since: str | None = None,
          until: str | None = None, kind: str | None = None, include_restricted: bool = False,
-         searcher=None, outcome: str | None = None, moved_by: str | None = None) -> list[RegisterEntry]:
+         searcher=None, outcome: str | None = None, moved_by: str | None = None,
+         only_found: bool = False) -> list[RegisterEntry]:
     """Register entries passing the filters: newest meeting first, or by relevance to `topic`.
 
     `searcher` is anything with `search(query, k=, filters=)` returning hits (assistant.search.Searcher);
     it is required with a topic, so the register ranks with the same hybrid retrieval as search.
+    `only_found` leaves out the decisions whose minute does not name the topic (a listing by topic);
+    without it every decision comes back, ranked (an answer picks from them by its own rules).
     """
     _validate(since, until, kind, outcome)
     filters = Filters(board=board, since=since, until=until, include_restricted=include_restricted)
@@ -67,8 +70,10 @@ def find(store: Store, topic: str | None = None, board: str | None = None, since
     # Ties (rare) fall back to the register's own order: newest meeting, then minute order.
     order = {rid: n for n, rid in enumerate(rows)}
     ranked = sorted((rid for rid in scores if rid in rows), key=lambda rid: (-scores[rid], order[rid]))
-    words = ex.content_words(topic, store.setting_words()) or ex.tokens(topic)
-    return [_entry(rows[rid]) for rid in ranked if _names_topic(store, rows[rid], words, include_restricted)]
+    if only_found:
+        words = ex.content_words(topic, store.setting_words()) or ex.tokens(topic)
+        ranked = [rid for rid in ranked if _names_topic(store, rows[rid], words, include_restricted)]
+    return [_entry(rows[rid]) for rid in ranked]
 
 
 def _names_topic(store: Store, row: dict, words: list[str], include_restricted: bool) -> bool:

@@ -108,7 +108,7 @@ class Minutebook:
         searcher = self.searcher if topic else None  # loads the model: only to rank by a topic
         return register.find(self.store, topic=topic, board=f.board, since=f.since, until=f.until, kind=kind,
                              include_restricted=f.include_restricted, searcher=searcher, outcome=outcome,
-                             moved_by=moved_by)
+                             moved_by=moved_by, only_found=True)
 
     def actions(self, board: str | None = None, status: str | None = None,
                 include_restricted: bool | None = None) -> list[FollowUp]:
