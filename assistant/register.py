@@ -1,9 +1,8 @@
 """The resolutions register: meetings, attendance and every minuted decision, stored beside the chunks.
 
 Filled at ingest from each minutes section (ingest/register_tables.py), read here by `find`; the SQL is
-the store's (ingest/register_queries.py). Rows link to their
-document, section and page; the source file comes from the `files` table at read time, so a
-renamed or second copy of a file needs no rewrite.
+the store's (ingest/register_queries.py). Rows link to their document, section and page; the source
+file comes from the `files` table at read time, so a renamed or second copy of a file needs no rewrite.
 """
 from __future__ import annotations
 

@@ -58,7 +58,9 @@ def book(s: Settings | None = None) -> Minutebook | None:
         st.info(NO_INDEX)
         return None
     try:
-        return _book(str(s.index), gen)
+        found = _book(str(s.index), gen)
+        found.store  # open the database now, so a damaged or newer index is a message here
+        return found
     except MinutebookError as e:
         st.error(str(e))
         return None
