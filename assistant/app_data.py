@@ -6,66 +6,65 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 
-from ingest import register
+from ingest.settings import Settings
+
+from . import register
+from .results import RegisterEntry
 
 EXTRACTIVE = "extractive"
-LLM_ENV = "MINUTEBOOK_LLM"  # comma-separated specs for make_chat_model: ollama:MODEL, openai:MODEL, llamacpp:PATH
 SORTS = ("newest first", "oldest first", "board", "minute number")
 RELEVANCE = "most relevant"
 
 
-def answerers(environ: dict | None = None) -> list[str]:
-    """The extractive answerer first, then each language model configured in MINUTEBOOK_LLM."""
-    env = os.environ if environ is None else environ
-    specs = [s.strip() for s in env.get(LLM_ENV, "").split(",") if s.strip()]
+def answerers(settings: Settings) -> list[str]:
+    """The extractive answerer first, then each language model configured (MINUTEBOOK_LLM)."""
+    specs = [s.strip() for s in settings.llm.split(",") if s.strip()]
     return [EXTRACTIVE, *dict.fromkeys(specs)]
 
 
-def register_counts(entries: list[dict]) -> dict:
+def register_counts(entries: list[RegisterEntry]) -> dict:
     """How many decisions are listed, and how many of their parts ask someone to do something."""
-    actions = sum(1 for e in entries for p in e.get("parts") or [] if p.get("kind") == "action")
+    actions = sum(1 for e in entries for p in e.parts or [] if p.get("kind") == "action")
     return {"decisions": len(entries), "actions": actions}
 
 
-def sort_register(entries: list[dict], order: str) -> list[dict]:
+def sort_register(entries: list[RegisterEntry], order: str) -> list[RegisterEntry]:
     """Entries in the chosen order; `find` already gives newest first (or most relevant with a topic)."""
     if order in (RELEVANCE, "newest first") or order not in SORTS:
         return list(entries)
     if order == "oldest first":
-        dated = [e for e in entries if e["meeting_date"]]
-        return sorted(dated, key=lambda e: e["meeting_date"]) + [e for e in entries if not e["meeting_date"]]
+        dated = [e for e in entries if e.meeting_date]
+        return sorted(dated, key=lambda e: e.meeting_date) + [e for e in entries if not e.meeting_date]
     if order == "board":
-        return sorted(entries, key=lambda e: ((e["board"] or "").lower(), _desc(e["meeting_date"])))
-    return sorted(entries, key=lambda e: (_desc(e["meeting_date"]), _item_key(e["item"])))
+        return sorted(entries, key=lambda e: ((e.board or "").lower(), _desc(e.meeting_date)))
+    return sorted(entries, key=lambda e: (_desc(e.meeting_date), _item_key(e.item)))
 
 
-def register_table(entries: list[dict]) -> list[dict]:
+def register_table(entries: list[RegisterEntry]) -> list[dict]:
     """One row per decision with the columns the app shows (text values, ready for a table)."""
     rows = []
     for e in entries:
-        actions = [p for p in e.get("parts") or [] if p.get("kind") == "action"]
+        actions = [p for p in e.parts or [] if p.get("kind") == "action"]
         rows.append({
-            "meeting": e["meeting_date"] or "",
-            "board": e["board"] or "",
-            "minute": e["item"] or "",
-            "title": e["title"] or "",
-            "decision": e["text"] or "",
-            "kinds": ", ".join(dict.fromkeys(p["kind"] for p in e.get("parts") or [])),
-            "outcome": " ".join(x for x in ((e.get("entry") if e.get("entry") != "decision" else ""),
-                                            e.get("outcome") or "") if x),
-            "votes": register.vote_line(e.get("votes")),
-            "moved": " / ".join(x for x in (e.get("mover"), e.get("seconder")) if x),
+            "meeting": e.meeting_date or "",
+            "board": e.board or "",
+            "minute": e.item or "",
+            "title": e.title or "",
+            "decision": e.text or "",
+            "kinds": ", ".join(dict.fromkeys(p["kind"] for p in e.parts or [])),
+            "outcome": register.outcome_words(e),
+            "votes": register.vote_line(e.votes),
+            "moved": " / ".join(x for x in (e.mover, e.seconder) if x),
             "actions": len(actions),
-            "source": e["source"] or "",
-            "page": e["page"],
+            "source": e.source or "",
+            "page": e.page,
         })
     return rows
 
 
-def register_csv(entries: list[dict]) -> str:
+def register_csv(entries: list[RegisterEntry]) -> str:
     """The CSV of the `resolutions --csv` command, for exactly these entries in this order."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -74,10 +73,10 @@ def register_csv(entries: list[dict]) -> str:
     return out.getvalue()
 
 
-def entry_label(entry: dict) -> str:
+def entry_label(entry: RegisterEntry) -> str:
     """A one-line name for a decision: date, minute number and title."""
-    when = entry["meeting_date"] or "undated"
-    return f"{when} · minute {entry['item']} · {entry['title'] or '(untitled)'}"
+    when = entry.meeting_date or "undated"
+    return f"{when} · minute {entry.item} · {entry.title or '(untitled)'}"
 
 
 def _desc(iso: str | None) -> str:

@@ -11,15 +11,18 @@ from pathlib import Path
 
 from ingest.dates import human_date, human_time
 from ingest.errors import BadInput, MinutebookError, printable
-from ingest.filters import Filters
 from ingest.settings import Settings
 
 from .cli_args import build_parser
+from .results import RegisterEntry
+from .service import Minutebook
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings.from_env(index=getattr(args, "index", None))
+    # Built once, here, and passed down: `--include-restricted` widens the environment's setting.
+    settings = Settings.from_env(index=getattr(args, "index", None),
+                                 include_restricted=getattr(args, "include_restricted", False) or None)
     try:
         code = COMMANDS[args.command](args, settings)
         sys.stdout.flush()  # here, where a closed pipe is caught, not at exit where it would print a traceback
@@ -68,14 +71,11 @@ def cmd_ingest(args, settings: Settings) -> int:
 
 def cmd_search(args, settings: Settings) -> int:
     from .highlight import snippet
-    from .search import Searcher
 
     query = _words(args.query, 'nothing to search for: give some words, e.g. minutebook search "free course for motorcyclists"')
-    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
-    filters = Filters(board=args.board, since=args.since, until=args.until, doc_type=args.doc_type,
-                      include_restricted=settings.include_restricted)
-    searcher = Searcher(settings)
-    hits = searcher.search(query, k=args.k, filters=filters, mode=args.mode)
+    with Minutebook(settings) as book:
+        hits = book.search(query, k=args.k, mode=args.mode, filters=book.filters(
+            board=args.board, since=args.since, until=args.until, doc_type=args.doc_type))
     if args.json:  # `text` stays the whole chunk; `snippet` is the part the text output shows
         print(json.dumps([{**h.to_json(), "snippet": snippet(h.chunk.text, query)} for h in hits], indent=2,
                          ensure_ascii=False))
@@ -92,23 +92,17 @@ def cmd_search(args, settings: Settings) -> int:
 
 
 def cmd_ask(args, settings: Settings) -> int:
-    from .chain import Assistant
     from .highlight import snippet
 
     question = _words(args.question, 'no question to answer: ask one, e.g. minutebook ask "What is Biker Down?"')
-    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
-    filters = Filters(board=args.board, since=args.since, until=args.until,
-                      include_restricted=settings.include_restricted)
     llm = None
     if args.llm:
         from .generative import make_chat_model
 
         llm = make_chat_model(args.llm, settings)
-    assistant = Assistant(settings)
-    try:
-        answer = assistant.ask(question, filters=filters, llm=llm)
-    finally:
-        assistant.close()
+    with Minutebook(settings) as book:
+        answer = book.ask(question, llm=llm, filters=book.filters(board=args.board, since=args.since,
+                                                                   until=args.until))
     if args.json:
         print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
         return 0
@@ -124,24 +118,14 @@ def cmd_ask(args, settings: Settings) -> int:
     return 0
 
 
-def _follow(args, follow) -> list:
-    """Run `follow(searcher, topic, filters)` (timeline, lineage) with the command's filters."""
-    from .search import Searcher
-
-    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
-    filters = Filters(board=args.board, since=args.since, until=args.until,
-                      include_restricted=settings.include_restricted)
-    searcher = Searcher(settings)
-    try:
-        return follow(searcher, args.topic, filters)
-    finally:
-        searcher.close()
+def _follow(args, settings: Settings, what: str) -> list:
+    """The command's topic followed through the papers (`what`: "timeline" or "lineage")."""
+    with Minutebook(settings) as book:
+        return getattr(book, what)(args.topic, book.filters(board=args.board, since=args.since, until=args.until))
 
 
 def cmd_timeline(args, settings: Settings) -> int:
-    from .timeline import timeline
-
-    events = _follow(args, timeline)
+    events = _follow(args, settings, "timeline")
     if args.json:
         print(json.dumps([e.to_json() for e in events], indent=2, ensure_ascii=False))
         return 0
@@ -156,9 +140,7 @@ def cmd_timeline(args, settings: Settings) -> int:
 
 
 def cmd_lineage(args, settings: Settings) -> int:
-    from .lineage import lineage
-
-    steps = _follow(args, lineage)
+    steps = _follow(args, settings, "lineage")
     if args.json:
         print(json.dumps([s.to_json() for s in steps], indent=2, ensure_ascii=False))
         return 0
@@ -173,22 +155,13 @@ def cmd_lineage(args, settings: Settings) -> int:
 
 
 def cmd_resolutions(args, settings: Settings) -> int:
-    from ingest import register
-    from ingest.index import IndexReader
+    from . import register
 
-    from .search import Searcher
-
-    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
-    searcher = Searcher(settings) if args.topic else None  # loads the embedding model: only when ranking
-    reader = searcher.reader if searcher else IndexReader(settings.index)
-    try:
-        entries = register.find(reader.store, topic=args.topic, board=args.board, since=args.since, until=args.until,
-                                kind=args.kind, include_restricted=settings.include_restricted, searcher=searcher,
-                                outcome=args.outcome, moved_by=args.moved_by)
-    finally:
-        reader.close()
+    with Minutebook(settings) as book:
+        entries = book.resolutions(args.topic, book.filters(board=args.board, since=args.since, until=args.until),
+                                   kind=args.kind, outcome=args.outcome, moved_by=args.moved_by)
     if args.json:
-        print(json.dumps(entries, indent=2, ensure_ascii=False))
+        print(json.dumps([e.to_json() for e in entries], indent=2, ensure_ascii=False))
     elif args.csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(register.CSV_COLUMNS)
@@ -198,21 +171,21 @@ def cmd_resolutions(args, settings: Settings) -> int:
     return 0
 
 
-def _print_register(entries: list[dict]) -> None:
-    from ingest import register
+def _print_register(entries: list[RegisterEntry]) -> None:
+    from . import register
 
     if not entries:
         print("No matching decisions.")
     meeting = None
     for e in entries:
-        if (e["meeting_date"], e["board"]) != meeting:
-            meeting = (e["meeting_date"], e["board"])
-            print(f"\n{human_date(e['meeting_date']) or 'undated'}  {e['board'] or ''}".rstrip())
-        print(f"  {e['item']}. {e['title']}  ({e['source']}, page {e['page']})")
+        if (e.meeting_date, e.board) != meeting:
+            meeting = (e.meeting_date, e.board)
+            print(f"\n{human_date(e.meeting_date) or 'undated'}  {e.board or ''}".rstrip())
+        print(f"  {e.item}. {e.title}  ({e.source}, page {e.page})")
         facts = register.step_facts(e)
         if facts:
             print(f"      {facts}")
-        for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
+        for part in e.parts or [{"label": None, "text": e.text, "kind": ""}]:
             label = f"{part['label']} " if part["label"] else ""
             kind = f" [{part['kind']}]" if part["kind"] else ""
             print(textwrap.fill(f"{label}{part['text']}{kind}", 96, initial_indent="      ",
@@ -220,50 +193,38 @@ def _print_register(entries: list[dict]) -> None:
 
 
 def cmd_actions(args, settings: Settings) -> int:
-    from ingest.index import IndexReader
-
-    from .followup import follow_up
-
-    settings = Settings.from_env(index=args.index, include_restricted=args.include_restricted or None)
-    reader = IndexReader(settings.index)  # no embedding model: the matching reads titles, names and dates
-    try:
-        actions = follow_up(reader.store, board=args.board, status=args.status,
-                            include_restricted=settings.include_restricted)
-    finally:
-        reader.close()
+    with Minutebook(settings) as book:  # no embedding model: the matching reads titles, names and dates
+        actions = book.actions(board=args.board, status=args.status)
     if args.json:
-        print(json.dumps(actions, indent=2, ensure_ascii=False))
+        print(json.dumps([a.to_json() for a in actions], indent=2, ensure_ascii=False))
         return 0
     if not actions:
         print("No matching actions.")
     for a in actions:
-        where = f"minute {a['item']}{a['label'] or ''}" if a["origin"] == "minutes" else \
-            f"action log{' row ' + a['item'] if a['item'] else ''}"
-        print(f"{human_date(a['meeting_date']) or 'undated':<17}  [{a['status']}]  {where}, {a['board'] or ''}")
-        print(textwrap.fill(f"{a['who'] + ': ' if a['who'] else ''}{a['text']}", 96, initial_indent="    ",
+        where = f"minute {a.item}{a.label or ''}" if a.origin == "minutes" else \
+            f"action log{' row ' + a.item if a.item else ''}"
+        print(f"{human_date(a.meeting_date) or 'undated':<17}  [{a.status}]  {where}, {a.board or ''}")
+        print(textwrap.fill(f"{a.who + ': ' if a.who else ''}{a.text}", 96, initial_indent="    ",
                             subsequent_indent="    "))
-        e = a["evidence"]
+        e = a.evidence
         if e:
             print(f"    shown by: {e['title']}, {human_date(e['meeting_date'])} ({e['source']}, page {e['page']})")
             print(textwrap.fill(f"“{e['quote']}”", 96, initial_indent="      ", subsequent_indent="      "))
-        if a.get("note"):
-            print(f"    note: {a['note']}")
+        if a.note:
+            print(f"    note: {a.note}")
     return 0
 
 
 def cmd_status(args, settings: Settings) -> int:
-    from ingest.index import IndexReader
-
-    reader = IndexReader(settings.index)
-    docs, last, counts = reader.store.documents(), reader.store.last_ingest(), reader.store.counts()
-    reader.close()
+    with Minutebook(settings) as book:
+        status = book.status()
     if args.json:
-        print(json.dumps({"index": str(settings.index), **counts, "last_ingest": last, "documents_list": docs},
-                         indent=2, ensure_ascii=False))
+        print(json.dumps(status, indent=2, ensure_ascii=False))
         return 0
+    docs, last = status["documents_list"], status["last_ingest"]
     for d in docs:
         print(f"{human_date(d['meeting_date']) or 'undated':<17}  {d['pages']:>4} pages {d['chunks']:>5} chunks  {d['sources']}")
-    print(f"{counts['documents']} documents, {counts['chunks']} chunks; last ingest {human_time(last['finished_at']) if last else 'never'}")
+    print(f"{status['documents']} documents, {status['chunks']} chunks; last ingest {human_time(last['finished_at']) if last else 'never'}")
     return 0
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest import register
+from . import register
+from .results import FollowUp
 from ingest.actions import (DONE_STATUSES, PROCEDURAL, AgendaItem, acronyms, agenda_items, asks_for_paper,
                             best_line, due, expanded, names, names_in, parse_action_log, topic_words)
 from ingest.errors import BadInput
@@ -46,7 +47,7 @@ class Unit:
 
 
 def follow_up(store: Store, board: str | None = None, status: str | None = None,
-              include_restricted: bool = False) -> list[dict]:
+              include_restricted: bool = False) -> list[FollowUp]:
     """Every action with its follow-up status and evidence, newest request first (README, Actions)."""
     if status and status not in STATUSES:
         raise BadInput(f"--status '{status}' is not a status (choose from {', '.join(STATUSES)})")
@@ -55,12 +56,13 @@ def follow_up(store: Store, board: str | None = None, status: str | None = None,
     setting = store.setting_words()
     out = []
     for action in _minutes_actions(store, include_restricted) + _log_actions(store, include_restricted):
-        if board and board.lower() not in (action["board"] or "").lower():
+        if board and board.lower() not in (action.board or "").lower():
             continue
-        action.update(_assess(action, units, meetings, setting))
-        if not status or action["status"] == status:
+        for name, value in _assess(action, units, meetings, setting).items():
+            setattr(action, name, value)
+        if not status or action.status == status:
             out.append(action)
-    out.sort(key=lambda a: (a["meeting_date"] or "", a["origin"] == "minutes", _num(a["item"])), reverse=True)
+    out.sort(key=lambda a: (a.meeting_date or "", a.origin == "minutes", _num(a.item)), reverse=True)
     return out
 
 
@@ -71,19 +73,19 @@ def _num(item) -> int:
 
 # ---- the actions ------------------------------------------------------------------------------
 
-def _minutes_actions(store: Store, include_restricted: bool) -> list[dict]:
+def _minutes_actions(store: Store, include_restricted: bool) -> list[FollowUp]:
     out = []
     for entry in register.find(store, kind="action", include_restricted=include_restricted):
-        for part in entry["parts"]:
+        for part in entry.parts:
             if part["kind"] == "action":
-                out.append({"board": entry["board"], "meeting_date": entry["meeting_date"], "item": entry["item"],
-                            "label": part.get("label"), "text": part["text"], "who": part.get("who"),
-                            "what": part.get("what"), "by_when": part.get("by_when"), "origin": "minutes",
-                            "source": entry["source"], "page": entry["page"], "log_status": None})
+                out.append(FollowUp(board=entry.board, meeting_date=entry.meeting_date, item=entry.item,
+                                    label=part.get("label"), text=part["text"], who=part.get("who"),
+                                    what=part.get("what"), by_when=part.get("by_when"), origin="minutes",
+                                    source=entry.source, page=entry.page))
     return out
 
 
-def _log_actions(store: Store, include_restricted: bool) -> list[dict]:
+def _log_actions(store: Store, include_restricted: bool) -> list[FollowUp]:
     out = []
     for s in _sections(store):
         if s["kind"] == "minutes" or not _LOG_TITLE.search(s["title"] or ""):
@@ -91,11 +93,10 @@ def _log_actions(store: Store, include_restricted: bool) -> list[dict]:
         pages = _pages(store, s["document_id"], s["first_page"], s["last_page"], include_restricted)
         for row in parse_action_log(pages):
             m = _LOG_BY_WHEN[0].search(row.action) or _LOG_BY_WHEN[1].search(row.action)
-            out.append({"board": s["board"], "meeting_date": row.date or s["meeting_date"], "item": row.number,
-                        "label": None, "text": row.action, "who": row.officer or None, "what": row.action,
-                        "by_when": m.group(0) if m else None, "origin": "action log", "source": s["source"],
-                        "page": row.page, "log_status": row.status, "comments": row.comments,
-                        "_log": (s, row)})
+            out.append(FollowUp(board=s["board"], meeting_date=row.date or s["meeting_date"], item=row.number,
+                                label=None, text=row.action, who=row.officer or None, what=row.action,
+                                by_when=m.group(0) if m else None, origin="action log", source=s["source"],
+                                page=row.page, log_status=row.status, comments=row.comments, log=(s, row)))
     return out
 
 
@@ -166,28 +167,28 @@ def same_board(a: str | None, b: str | None) -> bool:
     return wa == wb or (min(len(wa), len(wb)) >= 3 and (wa <= wb or wb <= wa))
 
 
-def _assess(action: dict, units: list[Unit], meetings, setting: frozenset[str] = frozenset()) -> dict:
-    log = action.pop("_log", None)
+def _assess(action: FollowUp, units: list[Unit], meetings, setting: frozenset[str] = frozenset()) -> dict:
+    log = action.log
     if log and log[1].status in DONE_STATUSES:
         s, row = log
         return {"status": "done", "note": f"the action log marks it {row.status}",
                 "evidence": {"source": s["source"], "title": s["title"], "page": row.page,
                              "meeting_date": s["meeting_date"], "quote": row.comments_quote or row.action_quote,
                              "kind": "action log", "item": row.number}}
-    asked = action["meeting_date"]
+    asked = action.meeting_date
     if not asked:
         return {"status": "unknown", "evidence": None, "note": "the request is undated"}
-    if not asks_for_paper(f"{action['text']} {action.get('comments') or ''}"):
+    if not asks_for_paper(f"{action.text} {action.comments or ''}"):
         # No agenda can show a link circulated or an event held: only the board's own log can.
         if log and log[1].status:
             return {"status": "pending", "evidence": None, "note": f"the action log of {log[0]['meeting_date']}"
                                                                     f" prints it {log[1].status}"}
         return {"status": "unknown", "evidence": None, "note": "a task outside meetings: the papers do not show it"}
-    when = due(action["text"], action["by_when"], asked)
-    held = [d for b, d in meetings if d >= when.earliest and same_board(b, action["board"])]
+    when = due(action.text, action.by_when, asked)
+    held = [d for b, d in meetings if d >= when.earliest and same_board(b, action.board)]
     found = []
     for u in units:
-        if u.meeting_date >= when.earliest and same_board(u.board, action["board"]):
+        if u.meeting_date >= when.earliest and same_board(u.board, action.board):
             score = _score(action, u, setting)
             if score is not None:
                 found.append((u.meeting_date, -score, u))
@@ -203,17 +204,17 @@ def _assess(action: dict, units: list[Unit], meetings, setting: frozenset[str] =
                                                             "are in the index"}
 
 
-def _topic(action: dict) -> str:
-    return " ".join(x for x in (action.get("what"), action["text"]) if x)
+def _topic(action: FollowUp) -> str:
+    return " ".join(x for x in (action.what, action.text) if x)
 
 
-def _topic_words(action: dict, setting: frozenset[str] = frozenset()) -> set[str]:
+def _topic_words(action: FollowUp, setting: frozenset[str] = frozenset()) -> set[str]:
     """What the action is about: its words, less the name of who is asked (a name is no topic)."""
-    named = {t.lower() for name in names(action.get("who")) for t in name}
+    named = {t.lower() for name in names(action.who) for t in name}
     return topic_words(_topic(action), setting) - named
 
 
-def _score(action: dict, u: Unit, setting: frozenset[str] = frozenset()) -> float | None:
+def _score(action: FollowUp, u: Unit, setting: frozenset[str] = frozenset()) -> float | None:
     """How surely `u` answers the action, or None when it does not.
 
     An item answers when its title shares two topic words with the request, or one that is half its
@@ -222,10 +223,10 @@ def _score(action: dict, u: Unit, setting: frozenset[str] = frozenset()) -> floa
     topic = _topic_words(action, setting)
     title_words = topic_words(u.title, setting)
     shared = topic & title_words
-    for a in acronyms(f"{action['text']} {action.get('who') or ''}", setting):
+    for a in acronyms(f"{action.text} {action.who or ''}", setting):
         shared |= expanded(a, u.title) & title_words
-    who = names(action.get("who"))
-    who_acronyms = acronyms(action.get("who") or "", setting)
+    who = names(action.who)
+    who_acronyms = acronyms(action.who or "", setting)
     who_hit = names_in(who, u.text) or any(expanded(a, u.title) for a in who_acronyms)
     who_in_title = names_in(who, u.title) or any(expanded(a, u.title) for a in who_acronyms)
     body = topic & topic_words(u.text, setting)
@@ -237,7 +238,7 @@ def _score(action: dict, u: Unit, setting: frozenset[str] = frozenset()) -> floa
     return 2 * len(shared) + coverage + 2 * who_hit + 0.25 * min(len(body), 4)
 
 
-def _evidence(action: dict, u: Unit, setting: frozenset[str] = frozenset()) -> dict:
+def _evidence(action: FollowUp, u: Unit, setting: frozenset[str] = frozenset()) -> dict:
     """The page and printed line that show the item: the report itself where it can be read and says
     the topic, else the agenda line that lists it (a restricted report is cited by its agenda line)."""
     wanted = _topic_words(action, setting) or topic_words(u.title, setting)

@@ -43,11 +43,11 @@ def make_chat_model(spec: str, settings: Settings | None = None):
         if kind == "ollama":
             from langchain_ollama import ChatOllama
 
-            return ChatOllama(model=name, base_url=os.environ.get("OLLAMA_HOST"), temperature=0)
+            return ChatOllama(model=name, base_url=settings.ollama_host or None, temperature=0)
         if kind == "openai":
             from langchain_openai import ChatOpenAI
 
-            return ChatOpenAI(model=name, base_url=os.environ.get("OPENAI_BASE_URL"), temperature=0)
+            return ChatOpenAI(model=name, base_url=settings.openai_base_url or None, temperature=0)
         from langchain_community.chat_models import ChatLlamaCpp
 
         return ChatLlamaCpp(model_path=name, temperature=0, n_ctx=settings.llm_context,

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ingest import register
+from . import register
 from ingest.filters import Filters
 
 from . import extractive as ex

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ingest import register
+from . import register
 from ingest.dates import find_dates
 from ingest.filters import Filters
 from ingest.numbering import cite

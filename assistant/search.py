@@ -12,7 +12,7 @@ from ingest.errors import BadInput
 from ingest.filters import Filters
 from ingest.index import IndexReader
 from ingest.settings import Settings
-from ingest.types import SECTION_KINDS, Hit
+from ingest.types import SECTION_KINDS, Hit, SourcePage
 
 MODES = ("hybrid", "bm25", "dense")
 # Questions about what a meeting did, which its minutes record (README, Asking questions).
@@ -34,7 +34,7 @@ class Searcher:
         self.settings = settings
         self.reader = IndexReader(settings.index)
         model = self.reader.meta["model"]
-        self.embedder = embedder or Embedder(model, settings.embed_batch)
+        self.embedder = embedder or Embedder(model, settings.embed_batch, settings.model_cache_dir())
         self._filters: dict = {}  # filter -> store.filter_ids(filter), for this generation
         self._boards: dict = {}  # board filter -> the board names it matches, for this generation
 
@@ -173,7 +173,7 @@ def collapse_copies(hits: list[Hit], pages_of: dict[str, int]) -> list[Hit]:
     out = []
     for copies in groups.values():
         best = min(copies, key=lambda h: (pages_of.get(h.chunk.document_id, 0), h.source))
-        sources = [{"source": h.source, "page": h.chunk.page} for h in copies]
+        sources = [SourcePage(h.source, h.chunk.page) for h in copies]
         out.append(Hit(chunk=best.chunk, source=best.source, score=copies[0].score,
                        sources=sources if len(copies) > 1 else []))
     return sorted(out, key=lambda h: -h.score)

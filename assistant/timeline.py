@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest import register
+from . import register
 from ingest.filters import Filters
 
 from . import extractive as ex
@@ -12,7 +12,9 @@ from .search import Searcher
 
 
 @dataclass
-class Event:
+class TimelineEvent:
+    """One paper section that names the topic (README, `timeline --json`)."""
+
     meeting_date: str | None
     board: str | None
     what: str  # "decision", "discussion", "report", "presentation", "agenda item", "appendix"
@@ -31,12 +33,15 @@ class Event:
         return {k: v for k, v in self.__dict__.items() if k not in ("document_id", "item", "section")}
 
 
-def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: int = 60) -> list[Event]:
+Event = TimelineEvent  # the name lineage.py knows it by
+
+
+def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: int = 60) -> list[TimelineEvent]:
     """One event per paper section that mentions the topic, dated and cited, oldest first."""
     words = ex.content_words(topic, searcher.reader.store.setting_words()) or ex.tokens(topic)
     hits = searcher.search(topic, k=k, filters=filters, mode="hybrid")
     include_restricted = filters.include_restricted if filters else searcher.settings.include_restricted
-    events: dict[tuple, Event] = {}
+    events: dict[tuple, TimelineEvent] = {}
     for hit in hits:
         c = hit.chunk
         key = (c.document_id, c.section, c.item if c.doc_type == "minutes" else None)
@@ -45,7 +50,7 @@ def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: 
         quote = _mentioning_sentence(c.text, words)
         if quote is None:  # retrieved by meaning alone: the topic is not actually named here
             continue
-        event = Event(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher, include_restricted),
+        event = TimelineEvent(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher, include_restricted),
                       title=c.title, quote=quote, source=hit.source, page=c.page,
                       reference=reference(c, quote), document_id=c.document_id, item=c.item, section=c.section)
         if c.doc_type == "minutes":
@@ -54,12 +59,12 @@ def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: 
     return sorted(events.values(), key=lambda e: (e.meeting_date or "9999", e.source, e.page))
 
 
-def _add_outcome(event: Event, store) -> None:
+def _add_outcome(event: TimelineEvent, store) -> None:
     """A minute's decision step gains the register's outcome and vote."""
     step = register.final_step(register.for_item(store, event.document_id, event.item))
     if step:
         event.what = "decision"
-        event.outcome, event.votes = step.get("outcome"), register.vote_line(step.get("votes")) or None
+        event.outcome, event.votes = step.outcome, register.vote_line(step.votes) or None
 
 
 def _mentioning_sentence(text: str, words: list[str]) -> str | None:

@@ -45,13 +45,13 @@ def action_scores(store, gold: list[dict]) -> dict:
     from assistant.followup import follow_up
 
     items = [g for g in gold if g["kind"] == "action"]
-    found = {(a["meeting_date"], a["item"], a["label"]): a for a in follow_up(store) if a["origin"] == "minutes"}
+    found = {(a.meeting_date, a.item, a.label): a for a in follow_up(store) if a.origin == "minutes"}
     status_ok = evidence_ok = 0
     for g in items:
         a = found.get((g["meeting_date"], g["item"], g["label"]))
-        if a and a["status"] == g["status"]:
+        if a and a.status == g["status"]:
             status_ok += 1
-            ev = a["evidence"] or {}
+            ev = a.evidence or {}
             evidence_ok += ev.get("source") == g["source"] and ev.get("page") in g["pages"]
     n = len(items) or 1
     return {"n": len(items), "status": status_ok / n, "evidence": evidence_ok / n}

@@ -121,12 +121,12 @@ def _brief(e: dict) -> dict:
 
 def index_entries(index_dir: Path) -> list[dict]:
     """Every register entry of the index at `index_dir`, restricted pages included."""
-    from ingest import register
+    from assistant import register
     from ingest.index import IndexReader
 
     reader = IndexReader(Path(index_dir))
     try:
-        return register.find(reader.store, include_restricted=True)
+        return [e.to_json() for e in register.find(reader.store, include_restricted=True)]
     finally:
         reader.close()
 
@@ -134,7 +134,7 @@ def index_entries(index_dir: Path) -> list[dict]:
 def parsed_entries(real_root: Path, sources: list[str]) -> list[dict]:
     """Register entries read straight from the pages of `sources` (parse only: no index, no model)."""
     from ingest.load import load_pages
-    from ingest.register import entries_for_pages
+    from assistant.register import entries_for_pages
     from ingest.sections import split_sections
 
     out: list[dict] = []
@@ -142,8 +142,8 @@ def parsed_entries(real_root: Path, sources: list[str]) -> list[dict]:
         title, pages = load_pages(real_root / source, source)
         for section in split_sections(pages, title):
             if section.kind == "minutes":
-                out += entries_for_pages(pages[section.first_page - 1:section.last_page], section.board,
-                                         section.meeting_date, source)
+                out += [e.to_json() for e in entries_for_pages(pages[section.first_page - 1:section.last_page],
+                                                               section.board, section.meeting_date, source)]
     return out
 
 

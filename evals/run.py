@@ -39,7 +39,7 @@ def first_copy_rank(hits, gold: set[tuple[str, int]]) -> int | None:
     """Rank of the first hit on a gold page by its path, counting every file that holds the hit's
     text (an archive files the same paper in several packs)."""
     for rank, hit in enumerate(hits, start=1):
-        copies = {(s["source"], s["page"]) for s in hit.sources} | {(hit.source, hit.chunk.page)}
+        copies = {(s.source, s.page) for s in hit.sources} | {(hit.source, hit.chunk.page)}
         if copies & gold:
             return rank
     return None

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from . import onnx_encoder
+from .settings import Settings
 from .errors import ModelNotFound
 
 
@@ -37,7 +38,8 @@ class Embedder:
         self.batch_size = batch_size
         self._model = None
         self._fast = None  # an OnnxEncoder once found; False once looked for and missing
-        self._cache = onnx_encoder.default_cache() if model_cache is True else (model_cache or None)
+        # True: the environment's setting, for callers without a Settings (tests, evals)
+        self._cache = Settings.from_env().model_cache_dir() if model_cache is True else (model_cache or None)
 
     @property
     def model(self):

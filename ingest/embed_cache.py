@@ -10,7 +10,6 @@ deleting it loses nothing, and an entry is written only after its vector was com
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from pathlib import Path
 
@@ -21,9 +20,9 @@ from .embed import Embedder
 FILE = "embed-cache.sqlite"
 
 
-def cache_path(index: Path, environ=None) -> Path | None:
-    """Where the cache lives for this index, or None when turned off."""
-    value = (os.environ if environ is None else environ).get("MINUTEBOOK_EMBED_CACHE", "").strip()
+def cache_path(index: Path, setting: str = "") -> Path | None:
+    """Where the cache lives for this index (Settings.embed_cache), or None when turned off."""
+    value = setting.strip()
     if value.lower() in ("off", "0", "false", "no", "none"):
         return None
     return Path(value) if value else Path(index) / FILE
@@ -100,9 +99,10 @@ class CachedEmbedder:
         self.db.close()
 
 
-def with_cache(embedder, index: Path, environ=None):
-    """`embedder` behind the cache for `index` (unchanged when the cache is off or already there)."""
+def with_cache(embedder, index: Path, setting: str = ""):
+    """`embedder` behind the cache for `index` (unchanged when the cache is off or already there);
+    `setting` is Settings.embed_cache."""
     if isinstance(embedder, CachedEmbedder):
         return embedder
-    path = cache_path(index, environ)
+    path = cache_path(index, setting)
     return CachedEmbedder(embedder, path) if path else embedder

@@ -102,7 +102,7 @@ def pdfium_pages(path: Path) -> list[PdfiumPage] | None:
     """PDFium's text of every page and whether anything is drawn on it; None when PDFium cannot open it."""
     import pypdfium2 as pdfium
 
-    from .pagerender import LOCK  # PDFium is not thread-safe; the app renders pages from threads
+    from .pdfium_lock import LOCK
 
     with LOCK:
         try:

@@ -1,10 +1,14 @@
 """What a search or a listing may return: board, meeting dates, paper type, restricted pages.
 
-A query type shared by every reader; `where()` turns it into the SQL the storage modules run.
+A query type shared by every reader; `where()` turns it into the SQL the storage modules run, and
+`fts_query()` turns words into an FTS5 query.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .lexical import STOP
 
 
 @dataclass
@@ -38,3 +42,10 @@ class Filters:
     @property
     def narrowing(self) -> bool:
         return bool(self.board or self.since or self.until or self.doc_type)
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 OR-query of the question's content words (quoted, so punctuation is safe)."""
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", text.lower()) if w not in STOP and len(w) > 1]
+    seen = list(dict.fromkeys(words))
+    return " OR ".join(f'"{w}"' for w in seen)

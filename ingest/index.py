@@ -36,9 +36,10 @@ VECTORS = FAISS_FILE
 META = "meta.json"
 
 
-def crash_point(name: str) -> None:
-    """Fault injection for the crash-safety tests: MINUTEBOOK_CRASH_AT=name kills the process (-9) here."""
-    if os.environ.get("MINUTEBOOK_CRASH_AT") == name:
+def crash_point(name: str, settings: Settings | None = None) -> None:
+    """Fault injection for the crash-safety tests: MINUTEBOOK_CRASH_AT=name (Settings.crash_at) kills the
+    process (-9) here."""
+    if (settings or Settings()).crash_at == name:
         os.kill(os.getpid(), signal.SIGKILL)
 
 

@@ -46,12 +46,12 @@ def check_file(path: Path, source: str, max_bytes: int) -> None:
 
 
 def load_pages(path: Path, source: str, max_pages: int = 5000,
-               on_ocr: Callable[[int, int], None] | None = None) -> tuple[str, list[Page]]:
+               on_ocr: Callable[[int, int], None] | None = None, ocr_lang: str = "eng") -> tuple[str, list[Page]]:
     """Return (title, pages) for a supported file; raise SkipFile with the reason otherwise.
 
-    `on_ocr(done, total)` is called after each page read by OCR."""
+    `on_ocr(done, total)` is called after each page read by OCR, in `ocr_lang` (Settings.ocr_lang)."""
     if path.suffix.lower() == ".pdf":
-        return _load_pdf(path, source, max_pages, on_ocr)
+        return _load_pdf(path, source, max_pages, on_ocr, ocr_lang)
     text = path.read_bytes().decode("utf-8", errors="replace")
     parts = text.split("\f") if "\f" in text else [text]
     pages = make_pages(parts)
@@ -110,7 +110,7 @@ def _is_furniture(line: str, number: int | None) -> bool:
     return bool(m) and (m.group(3) is None or number is None or int(m.group(3)) == number)
 
 
-def _load_pdf(path: Path, source: str, max_pages: int, on_ocr=None) -> tuple[str, list[Page]]:
+def _load_pdf(path: Path, source: str, max_pages: int, on_ocr=None, ocr_lang: str = "eng") -> tuple[str, list[Page]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -148,7 +148,7 @@ def _load_pdf(path: Path, source: str, max_pages: int, on_ocr=None) -> tuple[str
         raise SkipFile(source, "PDF has no pages")
     # Per page the text as printed (pypdf's, or PDFium's where pypdf lost the word spaces), and
     # OCR's for scans and glyph-code pages (ingest/extract.py, ingest/ocr.py).
-    printed = fill_scans(path, source, choose_pages(path, raw_pages), on_ocr)
+    printed = fill_scans(path, source, choose_pages(path, raw_pages), on_ocr, ocr_lang)
     title = (reader.metadata or {}).get("/Title") if reader.metadata else None
     pages = make_pages([t for t, _ in printed], [ocr for _, ocr in printed])
     return (str(title).strip() if title else path.stem), pages

@@ -27,18 +27,14 @@ def available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def language() -> str:
-    """Tesseract's language code(s), e.g. "eng" or "eng+cym"; MINUTEBOOK_OCR_LANG overrides."""
-    return os.environ.get("MINUTEBOOK_OCR_LANG", "eng")
-
-
 def read_pages(path: Path, numbers: list[int], on_page: Callable[[int, int], None] | None = None,
-               dpi: int = DPI) -> dict[int, str]:
-    """The OCR text of the given pages (1-based); a page that fails is left out of the result."""
+               dpi: int = DPI, lang: str = "eng") -> dict[int, str]:
+    """The OCR text of the given pages (1-based); a page that fails is left out of the result.
+    `lang` is Tesseract's language code(s), e.g. "eng+cym" (Settings.ocr_lang)."""
     out: dict[int, str] = {}
     for done, number in enumerate(numbers, start=1):
         try:
-            out[number] = read_image(render(path, number, dpi))
+            out[number] = read_image(render(path, number, dpi), lang)
         except OcrError:
             pass
         if on_page:
@@ -50,7 +46,7 @@ def render(path: Path, number: int, dpi: int = DPI) -> bytes:
     """PNG bytes of one page in grey at `dpi`."""
     import pypdfium2 as pdfium
 
-    from .pagerender import LOCK  # PDFium is not thread-safe; the app renders pages from threads
+    from .pdfium_lock import LOCK
 
     with LOCK:
         try:
@@ -70,11 +66,11 @@ def render(path: Path, number: int, dpi: int = DPI) -> bytes:
     return buffer.getvalue()
 
 
-def read_image(png: bytes) -> str:
+def read_image(png: bytes, lang: str = "eng") -> str:
     """Tesseract's text of one page image."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run(["tesseract", "stdin", "stdout", "-l", language(), "--psm", "3"], input=png,
+        done = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", "3"], input=png,
                               capture_output=True, env=env, timeout=PAGE_TIMEOUT_S, check=False)
     except FileNotFoundError:
         raise OcrError(f"no OCR engine (install it: {INSTALL})") from None
@@ -86,7 +82,8 @@ def read_image(png: bytes) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def fill_scans(path: Path, source: str, choices, on_page: Callable[[int, int], None] | None = None) -> list[tuple[str, bool]]:
+def fill_scans(path: Path, source: str, choices, on_page: Callable[[int, int], None] | None = None,
+               lang: str = "eng") -> list[tuple[str, bool]]:
     """(text, read by OCR) per page: the chosen text, or OCR's where the page has none to read.
 
     A file that is all scan, on a machine without Tesseract, is skipped with what to install; a
@@ -104,7 +101,7 @@ def fill_scans(path: Path, source: str, choices, on_page: Callable[[int, int], N
         if readable:
             return pages
         raise SkipFile(source, f"no text layer (scanned images only); to read it by OCR install Tesseract: {INSTALL}")
-    read = read_pages(path, need, on_page)
+    read = read_pages(path, need, on_page, lang=lang)
     for n, text in read.items():
         pages[n - 1] = (text, True)
     if not readable and not any(t.strip() for t, _ in pages):

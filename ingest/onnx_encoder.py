@@ -21,15 +21,6 @@ LAYOUT = ["sentence_transformers.models.Transformer", "sentence_transformers.mod
           "sentence_transformers.models.Normalize"]
 
 
-def default_cache() -> Path | None:
-    """MINUTEBOOK_MODEL_CACHE, else ~/.cache/minutebook; None when set to 'off'."""
-    raw = os.environ.get("MINUTEBOOK_MODEL_CACHE", "")
-    if raw.strip().lower() == "off":
-        return None
-    base = Path(raw) if raw else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "minutebook"
-    return base.expanduser()
-
-
 def supported(folder: Path) -> bool:
     """Whether the model folder is a Transformer + mean Pooling + Normalize model with a fast tokenizer."""
     try:

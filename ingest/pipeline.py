@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import register
+from . import register_tables
 from .chunking import chunk_document
 from .embed import Embedder
 from .embed_cache import CachedEmbedder, with_cache
@@ -49,7 +49,7 @@ def parse_document(path: Path, source: str, settings: Settings, doc_id: str | No
                    on_ocr: Callable[[int, int], None] | None = None) -> Document:
     """Load, section and return a Document (pure apart from reading the file)."""
     check_file(path, source, int(settings.max_file_mb * 1e6))
-    title, pages = load_pages(path, source, settings.max_pages, on_ocr)
+    title, pages = load_pages(path, source, settings.max_pages, on_ocr, settings.ocr_lang)
     if all(p.blank for p in pages):
         raise SkipFile(source, "every page is blank")
     facts = read_facts([p.text for p in pages], source, title)
@@ -87,7 +87,7 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
     first = plan(hashed, known)
     report.unchanged, report.paths = first.unchanged, first.paths
     if first.todo or (prune and _pruned(known, found, paths)):
-        given = embedder or Embedder(settings.embed_model, settings.embed_batch)
+        given = embedder or Embedder(settings.embed_model, settings.embed_batch, settings.model_cache_dir())
         with writing(settings.index):
             _write(settings, hashed, found, paths, prune, given, report, progress)
     if current_dir(settings.index):
@@ -103,7 +103,7 @@ def _write(settings: Settings, hashed, found: Found, paths: list[Path], prune: b
     """Build and publish a generation with the new, changed and removed files, under the lock."""
     # Text embedded before (an unchanged passage of a changed paper, a report carried in
     # several packs) comes from the embedding cache beside the index.
-    cached = with_cache(given, settings.index)
+    cached = with_cache(given, settings.index, settings.embed_cache)
     try:
         with IndexWriter(settings.index, settings.embed_model, lambda: cached.dim, store=settings.store,
                          hnsw_above=settings.hnsw_above, waiting=_waiting(progress)) as writer:
@@ -174,7 +174,7 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
             writer.vectors.remove(store.remove_document(doc.id))
         ids = store.add_document(doc, chunks, headings, READER_VERSION)
         try:
-            register.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
+            register_tables.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
         except sqlite3.Error:
             raise  # the index cannot be written: not this file's fault
         except Exception as e:  # noqa: BLE001 - minutes the parser cannot read are this file's skip

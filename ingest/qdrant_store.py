@@ -21,7 +21,6 @@ waiting while another process has it: readers and an ingest in another process t
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
@@ -37,6 +36,7 @@ from qdrant_client import QdrantClient, models
 
 from . import qdrant_search as keywords
 from .errors import MinutebookError
+from .settings import Settings
 from .vector_store import EXPORT_BATCH, BadStore
 
 LOCAL_DIR = "qdrant"
@@ -101,7 +101,7 @@ class QdrantSpec:
 
 def _server_client(spec: QdrantSpec) -> QdrantClient:
     return QdrantClient(host=spec.host, port=spec.port, https=spec.https,
-                        api_key=os.environ.get("QDRANT_API_KEY") or None, timeout=TIMEOUT_S)
+                        api_key=Settings().qdrant_api_key or None, timeout=TIMEOUT_S)
 
 
 class _Server:

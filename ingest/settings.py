@@ -1,4 +1,8 @@
-"""One settings object with defaults, overridable by MINUTEBOOK_* environment variables."""
+"""One settings object with defaults, overridable by MINUTEBOOK_* environment variables.
+
+The only module that reads the environment: a command builds its Settings once (`from_env`) and
+passes it down; the rest of the code reads settings, never os.environ.
+"""
 from __future__ import annotations
 
 import os
@@ -46,11 +50,36 @@ class Settings:
     # under a second and 100 MB; a hostile one took PDFium a minute and 4 GB.
     render_seconds: float = 10.0
     render_memory_mb: int = 1024
+    # The app's language models, comma-separated (ollama:MODEL, openai:MODEL, llamacpp:PATH), and
+    # where their servers are: read from the providers' own OLLAMA_HOST and OPENAI_BASE_URL.
+    llm: str = ""
+    ollama_host: str = ""
+    openai_base_url: str = ""
+    # The fields below belong to the deployment, not to the caller: unlike the ones above, a Settings
+    # built in code also takes them from the environment (DEPLOYMENT).
     # Where the vectors live (README, Vector stores): "faiss" (a file in each generation),
     # "qdrant+local://" (qdrant-client's local mode, inside each generation) or "qdrant://host:port"
-    # (a Qdrant server or cluster). Unlike the tuning fields above, a Settings built in code also
-    # takes MINUTEBOOK_STORE: where vectors live belongs to the deployment, not to the caller.
-    store: str = field(default_factory=lambda: os.environ.get("MINUTEBOOK_STORE") or "faiss")
+    # (a Qdrant server or cluster).
+    store: str = field(default_factory=lambda: _deployment("store"))
+    # The key of a Qdrant server, from QDRANT_API_KEY only, so it is never written into the index.
+    qdrant_api_key: str = field(default_factory=lambda: _deployment("qdrant_api_key"), repr=False)
+    # Ingest keeps the vectors of every text it embedded, keyed by model and text, so a re-ingest
+    # embeds only what changed: "" is the index's own embed-cache.sqlite, "off" none, or a path.
+    embed_cache: str = field(default_factory=lambda: _deployment("embed_cache"))
+    # Where the model's ONNX export for questions is kept (made once): "" is
+    # $XDG_CACHE_HOME/minutebook (~/.cache/minutebook), "off" embeds questions with sentence-transformers.
+    model_cache: str = field(default_factory=lambda: _deployment("model_cache"))
+    ocr_lang: str = field(default_factory=lambda: _deployment("ocr_lang"))  # Tesseract's, e.g. "eng+cym"
+    # Fault injection for the crash-safety tests: the step an ingest is killed at.
+    crash_at: str = field(default_factory=lambda: _deployment("crash_at"))
+
+    def model_cache_dir(self) -> Path | None:
+        """The folder for the model's ONNX export, or None when turned off."""
+        if self.model_cache.strip().lower() == "off":
+            return None
+        if self.model_cache:
+            return Path(self.model_cache).expanduser()
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache").expanduser() / "minutebook"
 
     @classmethod
     def from_env(cls, environ: dict | None = None, **overrides) -> "Settings":
@@ -58,14 +87,28 @@ class Settings:
         env = os.environ if environ is None else environ
         values: dict = {}
         for f in fields(cls):
-            raw = env.get(f"MINUTEBOOK_{f.name.upper()}")
+            raw = env.get(OWN_NAMES.get(f.name) or f"MINUTEBOOK_{f.name.upper()}")
             if raw is not None and raw != "":
                 values[f.name] = _coerce(f.type, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
-        values.setdefault("store", env.get("MINUTEBOOK_STORE") or "faiss")  # the given environment, not os.environ
+        for name, default in DEPLOYMENT.items():  # the given environment, not os.environ
+            values.setdefault(name, env.get(OWN_NAMES.get(name) or f"MINUTEBOOK_{name.upper()}") or default)
         if "index" in values:
             values["index"] = Path(values["index"])
         return replace(cls(), **values)
+
+
+# Settings read from the variables their tools already name, rather than MINUTEBOOK_<FIELD>.
+OWN_NAMES = {"ollama_host": "OLLAMA_HOST", "openai_base_url": "OPENAI_BASE_URL", "qdrant_api_key": "QDRANT_API_KEY"}
+
+
+# Fields a Settings built in code also takes from the environment, with their defaults.
+DEPLOYMENT = {"store": "faiss", "embed_cache": "", "model_cache": "", "ocr_lang": "eng", "qdrant_api_key": "",
+              "crash_at": ""}
+
+
+def _deployment(name: str) -> str:
+    return os.environ.get(OWN_NAMES.get(name) or f"MINUTEBOOK_{name.upper()}") or DEPLOYMENT[name]
 
 
 def _coerce(type_name, raw: str):

@@ -5,17 +5,18 @@ open the database in Datasette.
 """
 from __future__ import annotations
 
-import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
+from .catalog_queries import CatalogQueries
 from .chunking import context_line
-from .lexical import FIELD_WEIGHTS, STOP
-from .filters import Filters
+from .lexical import FIELD_WEIGHTS
+from .filters import Filters, fts_query  # noqa: F401 (fts_query: read here and by older callers)
 from .migrations import migrate, pending
+from .register_queries import RegisterQueries
 from .register_tables import delete_document
 from .types import Attendee, Chunk, Document, Meeting
 
@@ -24,8 +25,8 @@ DB = "minutebook.db"  # the database file in each generation folder
 BM25_WEIGHTS = ", ".join(map(str, FIELD_WEIGHTS))  # FTS5's bm25() for an index made before lexical.npz
 
 
-class Store:
-    """One index generation's SQLite database."""
+class Store(CatalogQueries, RegisterQueries):
+    """One index generation's SQLite database (reads for browsing and for the register are mixed in)."""
 
     def __init__(self, path: Path, readonly: bool = False):
         self.path = Path(path)
@@ -359,13 +360,6 @@ def document_record(doc: Document) -> dict:
             "meeting_date": (facts.meeting_date if facts else None) or _document_date(doc),
             "organisation": facts.organisation if facts else None, "start_time": facts.start_time if facts else None,
             "doc_type": facts.doc_type if facts else (first.kind if first else None)}
-
-
-def fts_query(text: str) -> str:
-    """An FTS5 OR-query of the question's content words (quoted, so punctuation is safe)."""
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", text.lower()) if w not in STOP and len(w) > 1]
-    seen = list(dict.fromkeys(words))
-    return " OR ".join(f'"{w}"' for w in seen)
 
 
 def _document_date(doc: Document) -> str | None:

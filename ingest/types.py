@@ -86,6 +86,17 @@ class Chunk:
     ocr: bool = False  # its page was read by OCR
 
 
+@dataclass(frozen=True)
+class SourcePage:
+    """One file and page that holds a passage."""
+
+    source: str
+    page: int
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "page": self.page}
+
+
 @dataclass
 class Hit:
     """A chunk found by a search, with where it came from and its fused score."""
@@ -93,7 +104,7 @@ class Hit:
     chunk: Chunk
     source: str
     score: float
-    sources: list[dict] = field(default_factory=list)  # [{"source", "page"}] when several files hold this text
+    sources: list[SourcePage] = field(default_factory=list)  # when several files hold this text
 
     def to_json(self) -> dict:
         c = self.chunk
@@ -108,7 +119,7 @@ class Hit:
             "page": c.page,
             "text": c.text,
             "score": round(self.score, 6),
-            "sources": self.sources or [{"source": self.source, "page": c.page}],
+            "sources": [s.to_json() for s in self.sources or [SourcePage(self.source, c.page)]],
             "ocr": c.ocr,
         }
 

@@ -344,7 +344,7 @@ def test_highlighting_finds_word_forms_and_stays_text():
 
 def test_register_helpers_count_sort_and_write_csv(corpus_index):
     from assistant.app_data import register_counts, register_csv, sort_register
-    from ingest import register
+    from assistant import register
     from ingest.index import IndexReader
 
     reader = IndexReader(corpus_index.index)
@@ -362,8 +362,10 @@ def test_register_helpers_count_sort_and_write_csv(corpus_index):
 def test_answerers_are_the_extractive_one_and_any_configured_models():
     from assistant.app_data import answerers
 
-    assert answerers({}) == ["extractive"]
-    assert answerers({"MINUTEBOOK_LLM": "ollama:llama3.2, openai:gpt-4o-mini,"}) == [
+    from ingest.settings import Settings
+
+    assert answerers(Settings.from_env({})) == ["extractive"]
+    assert answerers(Settings.from_env({"MINUTEBOOK_LLM": "ollama:llama3.2, openai:gpt-4o-mini,"})) == [
         "extractive", "ollama:llama3.2", "openai:gpt-4o-mini"]
 
 
@@ -371,12 +373,12 @@ def test_the_index_is_loaded_once_per_generation(index_copy, embedder):
     from ingest.uploads import ingest_uploads
     from ui import resources
 
-    first = resources._assistant(str(index_copy.index), str(current_dir(index_copy.index)))
-    assert resources._assistant(str(index_copy.index), str(current_dir(index_copy.index))) is first
+    first = resources._book(str(index_copy.index), str(current_dir(index_copy.index)))
+    assert resources._book(str(index_copy.index), str(current_dir(index_copy.index))) is first
     data = (CORPUS / PACK_2024).read_bytes() + b"\n% changed\n"
     assert ingest_uploads([("new.pdf", data)], index_copy, embedder).ingested
-    second = resources._assistant(str(index_copy.index), str(current_dir(index_copy.index)))
-    assert second is not first and second.embedder is first.embedder  # new index, same model
+    second = resources._book(str(index_copy.index), str(current_dir(index_copy.index)))
+    assert second is not first and second.searcher.embedder is first.searcher.embedder  # new index, same model
 
 
 # ---- Timeline, outstanding actions, restricted papers (issues 6 and 8) --------------------------

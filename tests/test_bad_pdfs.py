@@ -70,7 +70,8 @@ def test_a_page_that_would_take_a_minute_and_4_gb_to_draw_is_refused_without_hol
     import time
 
     from ingest.errors import MinutebookError
-    from ingest.pagerender import render_page
+    from assistant.pagerender import render_page
+    from ingest.settings import Settings
 
     hostile = bomb_page(tmp_path / "hostile.pdf", megabytes=200)  # page 2: 200 MB of drawing operators
     good = text_pdf(tmp_path / "good.pdf", GOOD)
@@ -80,7 +81,7 @@ def test_a_page_that_would_take_a_minute_and_4_gb_to_draw_is_refused_without_hol
     def open_the_hostile_page():
         start = time.monotonic()
         try:
-            render_page(hostile, 2)
+            render_page(hostile, 2, Settings())
         except MinutebookError as e:
             refused.append((str(e), time.monotonic() - start))
 
@@ -89,7 +90,7 @@ def test_a_page_that_would_take_a_minute_and_4_gb_to_draw_is_refused_without_hol
     time.sleep(0.5)
     while viewer.is_alive() and len(others) < 3:  # other people's pages are drawn meanwhile
         start = time.monotonic()
-        assert render_page(good, 1).startswith(b"\x89PNG")
+        assert render_page(good, 1, Settings()).startswith(b"\x89PNG")
         others.append(time.monotonic() - start)
     viewer.join(timeout=60)
     [(message, took)] = refused
@@ -99,5 +100,5 @@ def test_a_page_that_would_take_a_minute_and_4_gb_to_draw_is_refused_without_hol
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - grown < 500_000  # KB
     start = time.monotonic()
     with pytest.raises(MinutebookError, match="not shown"):
-        render_page(hostile, 2)  # the refusal is remembered: the next click does not pay again
+        render_page(hostile, 2, Settings())  # the refusal is remembered: the next click does not pay again
     assert time.monotonic() - start < 1

@@ -78,9 +78,9 @@ def test_a_report_ingested_in_its_pack_and_alone_appears_once_with_both_sources(
 
     hits = Searcher(index_copy, embedder).search("probation prioritisation framework staffing shortages", k=5)
     top = hits[0]
-    assert {s["source"] for s in top.sources} == {PACK_2024, "Probation Service update.pdf"}
+    assert {s.source for s in top.sources} == {PACK_2024, "Probation Service update.pdf"}
     assert top.source == "Probation Service update.pdf"  # the paper a reader would open
     texts = [" ".join(h.chunk.text.split()) for h in hits]
     assert len(texts) == len(set(texts))  # no passage twice
-    pages = {s["source"]: s["page"] for s in top.sources}
+    pages = {s.source: s.page for s in top.sources}
     assert pages[PACK_2024] == pages["Probation Service update.pdf"] + 38

@@ -78,3 +78,13 @@ def test_sql_lives_only_in_the_storage_modules():
     offenders = [str(p.relative_to(ROOT)) for pkg in ("assistant", "ui") for p in (ROOT / pkg).rglob("*.py")
                  if sql.search(p.read_text())]
     assert not offenders
+
+
+def test_settings_are_read_from_the_environment_only_in_settings_py():
+    # A command builds one Settings and passes it down; a module reading a variable itself would
+    # ignore what the command was told (and what a test's Settings says).
+    read = re.compile(r"""(environ\.get|getenv)\(\s*["'](MINUTEBOOK|QDRANT|OLLAMA|OPENAI|XDG)_"""
+                      r"""|environ\[\s*["'](MINUTEBOOK|QDRANT|OLLAMA|OPENAI|XDG)_\w+["']\](?!\s*=)""")
+    offenders = [str(p.relative_to(ROOT)) for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")
+                 if p.name != "settings.py" and read.search(p.read_text())]
+    assert not offenders

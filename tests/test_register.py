@@ -15,7 +15,8 @@ from pypdf import PdfReader, PdfWriter
 from assistant.cli import main
 from assistant.search import Searcher
 from conftest import CORPUS, PACK_2018, PACK_2024
-from ingest import register
+from assistant import register
+from ingest import register_tables
 from ingest.errors import BadInput
 from ingest.index import IndexReader
 from ingest.pipeline import ingest, parse_document
@@ -89,6 +90,21 @@ def test_topic_hate_crime_strategy_lists_minute_22_of_october_2018_first(corpus_
     entries = run_json(capsys, corpus_index.index, "--topic", "hate crime strategy")
     assert keys(entries)[0] == ("2018-10-01", "22")
     assert len(entries) == len(set(keys(entries))) <= 18
+
+
+def test_a_topic_leaves_out_the_decisions_it_does_not_find(corpus_index, capsys):
+    # Search ranks every minute by meaning; the register lists only those whose minute names the topic.
+    hate = run_json(capsys, corpus_index.index, "--topic", "hate crime strategy")
+    assert 0 < len(hate) < 6  # was all 18 decisions of the sample
+    assert not {("2023-12-15", "42"), ("2023-12-15", "43"), ("2018-10-01", "28")} & set(keys(hate))  # agreements, dates
+    assert keys(run_json(capsys, corpus_index.index, "--topic", "knife crime")) == [("2018-10-01", "27")]
+    assert keys(run_json(capsys, corpus_index.index, "--topic", "probation")) == [("2023-12-15", "41")]
+
+
+def test_a_topic_no_decision_is_about_lists_none(corpus_index, capsys):
+    assert run_json(capsys, corpus_index.index, "--topic", "badger culling") == []
+    assert main(["resolutions", "--index", str(corpus_index.index), "--topic", "badger culling"]) == 0
+    assert "No matching decisions." in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("topic, first", [("knife crime", ("2018-10-01", "27")),
@@ -176,7 +192,7 @@ def test_reingesting_never_duplicates_decisions(tmp_path, embedder):
     assert counts(settings) == {"meetings": 1, "attendance": 28, "resolutions": 9, "fts": 1}
     store = Store(tmp_path / "direct.db")  # writing the same document again replaces its rows
     doc = parse_document(papers / "minutes.pdf", "minutes.pdf", Settings())
-    assert register.write_minutes(store, doc) == register.write_minutes(store, doc) == 9
+    assert register_tables.write_minutes(store, doc) == register_tables.write_minutes(store, doc) == 9
     assert store.db.execute("SELECT count(*) FROM resolutions").fetchone()[0] == 9
     store.close()
 

@@ -45,27 +45,30 @@ def test_the_cache_embeds_each_distinct_text_once_and_keeps_the_order(tmp_path):
 
 
 def test_the_cache_lives_beside_the_index_unless_moved_or_off(tmp_path):
-    assert cache_path(tmp_path / "index", {}) == tmp_path / "index" / "embed-cache.sqlite"
-    assert cache_path(tmp_path / "index", {"MINUTEBOOK_EMBED_CACHE": str(tmp_path / "c.db")}) == tmp_path / "c.db"
-    assert cache_path(tmp_path / "index", {"MINUTEBOOK_EMBED_CACHE": "off"}) is None
+    def setting(environ: dict) -> str:
+        return Settings.from_env(environ).embed_cache
+
+    assert cache_path(tmp_path / "index", setting({})) == tmp_path / "index" / "embed-cache.sqlite"
+    assert cache_path(tmp_path / "index", setting({"MINUTEBOOK_EMBED_CACHE": str(tmp_path / "c.db")})) == tmp_path / "c.db"
+    assert cache_path(tmp_path / "index", setting({"MINUTEBOOK_EMBED_CACHE": "off"})) is None
     model = CountingEmbedder()
-    assert with_cache(model, tmp_path, {"MINUTEBOOK_EMBED_CACHE": "off"}) is model
+    assert with_cache(model, tmp_path, setting({"MINUTEBOOK_EMBED_CACHE": "off"})) is model
 
 
-def test_a_re_ingest_into_a_new_index_embeds_nothing_again(tmp_path, embedder, monkeypatch):
-    monkeypatch.setenv("MINUTEBOOK_EMBED_CACHE", str(tmp_path / "cache.sqlite"))
+def test_a_re_ingest_into_a_new_index_embeds_nothing_again(tmp_path, embedder):
+    cache = str(tmp_path / "cache.sqlite")  # MINUTEBOOK_EMBED_CACHE: one cache for both indexes
     papers = tmp_path / "papers"
     papers.mkdir()
     (papers / "a.txt").write_text("Safer Communities Strategy Board\nThe board noted the hate crime strategy.\f"
                                   "Motorcyclists can book a free Biker Down course.")
-    first = ingest([papers], Settings(index=tmp_path / "one"), embedder)
+    first = ingest([papers], Settings(index=tmp_path / "one", embed_cache=cache), embedder)
 
     class NoModel(CountingEmbedder):
         name = embedder.name
         dim = embedder.dim
 
     spy = NoModel()
-    second = ingest([papers], Settings(index=tmp_path / "two"), spy)
+    second = ingest([papers], Settings(index=tmp_path / "two", embed_cache=cache), spy)
     assert spy.seen == [] and second.chunks == first.chunks > 0
 
 

@@ -8,6 +8,7 @@ import pytest
 from assistant.cli import main
 from assistant.cli_args import build_parser
 from assistant.retriever import as_retriever
+from assistant.service import Minutebook
 from assistant.search import Searcher
 from conftest import CORPUS, PACK_2024
 from ingest.errors import BadInput
@@ -120,8 +121,9 @@ def test_bad_filter_values_get_a_clear_message(searcher):
         searcher.search("x", filters=Filters(doc_type="memo"))
 
 
-def test_langchain_retriever_returns_documents_with_citations(searcher):
-    docs = as_retriever(searcher, k=3).invoke("Warning Zone school visits")
+def test_langchain_retriever_returns_documents_with_citations(corpus_index, embedder):
+    with Minutebook(corpus_index, embedder) as book:
+        docs = as_retriever(book, k=3).invoke("Warning Zone school visits")
     assert len(docs) == 3
     assert {"source", "page", "meeting_date", "board"} <= set(docs[0].metadata)
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.chain import Assistant
-from ingest import catalog, pagerender
+from assistant.catalog import index_model
+from assistant.service import Minutebook
 from ingest.embed import Embedder
 from ingest.errors import MinutebookError
-from ingest.index import IndexReader, current_dir
+from ingest.index import current_dir
 from ingest.settings import Settings
 
 NO_INDEX = ("No papers have been ingested yet. Add PDFs on the **Papers** page, "
@@ -36,52 +36,55 @@ def generation(s: Settings) -> str | None:
 
 @st.cache_resource(show_spinner="Loading the language model (once)…")
 def embedder(model: str) -> Embedder:
-    model_obj = Embedder(model)
+    model_obj = Embedder(model, model_cache=settings().model_cache_dir())
     model_obj.dim  # load now, so the first question does not pay for it
     return model_obj
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _reader(index: str, gen: str) -> IndexReader:
-    return IndexReader(Path(index))
-
-
 @st.cache_resource(max_entries=4, show_spinner="Opening the index…")
-def _assistant(index: str, gen: str) -> Assistant:
+def _book(index: str, gen: str) -> Minutebook:
+    """One reader per generation, shared by every session; the model is loaded when a page first
+    searches (Papers and the plain register never need it)."""
     s = Settings.from_env(index=index)
-    model = catalog.index_model(Path(gen)) or s.embed_model
-    return Assistant(s, embedder(model))
+    return Minutebook(s, load_embedder=embedder, model=index_model(Path(gen)))
 
 
-def reader(s: Settings | None = None) -> IndexReader | None:
-    """The current generation's reader (no model needed), or None with a message shown."""
-    return _open(_reader, s)
-
-
-def assistant(s: Settings | None = None) -> Assistant | None:
-    """The Assistant (and its Searcher) over the current generation, or None with a message shown."""
-    return _open(_assistant, s)
-
-
-def _open(loader, s: Settings | None):
+def book(s: Settings | None = None) -> Minutebook | None:
+    """The current generation's Minutebook, or None with a message shown. Restricted pages follow
+    the session's switch through each call's filters (`book.filters` is the environment's)."""
     s = s or settings()
     gen = generation(s)
     if gen is None:
         st.info(NO_INDEX)
         return None
     try:
-        return loader(str(s.index), gen)
+        found = _book(str(s.index), gen)
+        found.store  # open the database now, so a damaged or newer index is a message here
+        return found
     except MinutebookError as e:
         st.error(str(e))
         return None
 
 
+def searching_book(s: Settings | None = None) -> Minutebook | None:
+    """As `book`, with the search model loaded now (pages that search on every run)."""
+    found = book(s)
+    if found is None:
+        return None
+    try:
+        found.searcher
+    except MinutebookError as e:
+        st.error(str(e))
+        return None
+    return found
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def page_png(path: str, mtime: float, page: int, width: int) -> bytes:
     """A rendered PDF page; `mtime` is in the key so a replaced file is drawn again."""
-    return pagerender.render_page(Path(path), page, width)
+    return Minutebook(settings()).page_image(Path(path), page, width)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def pdf_pages(path: str, mtime: float) -> int:
-    return pagerender.page_count(Path(path))
+    return Minutebook.page_count(Path(path))

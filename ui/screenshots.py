@@ -19,6 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from ingest.settings import Settings
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "ui" / "app.py"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -161,7 +163,7 @@ def save_small_png(page, path: Path, full_page: bool = False, max_bytes: int = 3
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Take the README's screenshots of the running app.")
-    parser.add_argument("--index", default=os.environ.get("MINUTEBOOK_INDEX", "index"))
+    parser.add_argument("--index", default=str(Settings.from_env().index))
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     args = parser.parse_args(argv)
     out = Path(args.out)

@@ -10,10 +10,9 @@ import streamlit as st
 
 from assistant import highlight
 from assistant.extractive import human_date
-from ingest import catalog
+from assistant.service import Minutebook
 from ingest.errors import MinutebookError
 from ingest.filters import Filters
-from ingest.store import Store
 from ingest.types import SECTION_KINDS, Citation, Hit
 
 from . import resources
@@ -24,12 +23,12 @@ ANY_TYPE = "Any type"
 _EARLIEST, _LATEST = date(1970, 1, 1), date(2100, 12, 31)
 
 
-def filters(store: Store, key: str, *, with_type: bool = False, include_restricted: bool = False,
+def filters(book: Minutebook, key: str, *, with_type: bool = False, include_restricted: bool = False,
             columns: bool = False) -> Filters:
     """Board, date range (and section type) controls, stacked or side by side; returns their Filters."""
     slots = st.columns(4 if with_type else 3) if columns else [st.container() for _ in range(4)]
-    board = slots[0].selectbox("Board", [ALL_BOARDS, *catalog.boards(store)], key=f"{key}-board")
-    lo, hi = catalog.date_bounds(store)
+    board = slots[0].selectbox("Board", [ALL_BOARDS, *book.boards()], key=f"{key}-board")
+    lo, hi = book.date_bounds()
     help_dates = f"The papers' meetings run from {human_date(lo)} to {human_date(hi)}." if lo and hi else None
     since = slots[1].date_input("Meetings from", value=None, min_value=_EARLIEST, max_value=_LATEST,
                                 key=f"{key}-since", format="DD/MM/YYYY", help=help_dates)
@@ -66,14 +65,16 @@ RESTRICTED_PAGE = ("Page {n} is not for publication (restricted), so it is not s
                    "Switch on 'Include restricted papers' in the sidebar if you may see it.")
 
 
-def page_viewer(store: Store, source: str, page: int, key: str) -> None:
+def page_viewer(book: Minutebook, source: str, page: int, key: str) -> None:
     """A toggle that shows the page inside the app: the PDF page drawn as an image, or the page's text.
     With restricted papers switched off, a restricted page is never drawn, and a paper holding one is
     not offered whole for download."""
     if not st.toggle(f"Show page {page} of the paper", key=f"{key}-open"):
         return
-    hidden = set() if resources.settings().include_restricted else catalog.restricted_pages(store, source)
-    path = catalog.source_file(store, source)  # from the index only
+    include_restricted = resources.settings().include_restricted
+    view = book.page(source, page, include_restricted)
+    hidden = set() if include_restricted else view.restricted_pages
+    path = view.file  # from the index only
     if path is not None and path.suffix.lower() == ".pdf" and path.is_file():
         try:
             mtime = path.stat().st_mtime
@@ -99,8 +100,7 @@ def page_viewer(store: Store, source: str, page: int, key: str) -> None:
     if page in hidden:
         st.info(RESTRICTED_PAGE.format(n=page))
         return
-    text = catalog.page_text(store, source, page)
-    st.text(text or "(no text stored for this page)")
+    st.text(view.text or "(no text stored for this page)")
 
 
 def meta_lines(pairs: list[tuple[str, object]]) -> str:
@@ -108,23 +108,23 @@ def meta_lines(pairs: list[tuple[str, object]]) -> str:
     return "  \n".join(f"**{label}:** {escape(str(value))}" for label, value in pairs if value not in (None, ""))
 
 
-def citation(store: Store, c: Citation, key: str) -> None:
+def citation(book: Minutebook, c: Citation, key: str) -> None:
     """One numbered citation: an expander with the quote, where it is from, and the page viewer."""
-    ctx = catalog.page_context(store, c.source, c.page)
+    ctx = book.page(c.source, c.page)
     with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}{', read by OCR' if c.ocr else ''}")):
         st.markdown("> " + escape(c.quote))
         st.markdown(meta_lines([
-            ("Board", ctx["board"]),
-            ("Meeting", human_date(c.meeting_date or ctx["meeting_date"])),
-            ("Paper", ctx["document_title"]),
+            ("Board", ctx.board),
+            ("Meeting", human_date(c.meeting_date or ctx.meeting_date)),
+            ("Paper", ctx.document_title),
             ("Section", c.title),
             ("Page", c.page),
             ("File", c.source),
         ]))
-        page_viewer(store, c.source, c.page, key)
+        page_viewer(book, c.source, c.page, key)
 
 
-def hit_card(store: Store, hit: Hit, key: str, query: str | None = None, rank: int | None = None) -> None:
+def hit_card(book: Minutebook, hit: Hit, key: str, query: str | None = None, rank: int | None = None) -> None:
     """A search result: title, where it is from, the passage with the query's words in bold, the page viewer."""
     c = hit.chunk
     with st.container(border=True):
@@ -139,4 +139,4 @@ def hit_card(store: Store, hit: Hit, key: str, query: str | None = None, rank: i
         if " ".join(c.text.split()) != shown:
             with st.expander("Whole passage"):
                 st.markdown(highlighted(c.text, highlight.spans(c.text, terms)))
-        page_viewer(store, hit.source, c.page, key)
+        page_viewer(book, hit.source, c.page, key)

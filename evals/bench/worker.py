@@ -128,7 +128,7 @@ def run_ingest(args) -> dict:
 
     settings = Settings.from_env(index=args.index)
     model = TimedEmbedder(settings.embed_model, settings.embed_batch)
-    embedder = with_cache(model, settings.index)  # MINUTEBOOK_EMBED_CACHE, set by the bench, says where
+    embedder = with_cache(model, settings.index, settings.embed_cache)  # MINUTEBOOK_EMBED_CACHE, set by the bench
     load0 = load_avg()
     start = time.perf_counter()
     report = ingest([Path(args.archive)], settings, embedder=embedder)
@@ -260,7 +260,7 @@ def run_baseline(args) -> dict:
     settings = Settings.from_env()
     model = TimedEmbedder(settings.embed_model, settings.embed_batch)
     cache_dir = Path(args.store)
-    embedder = with_cache(model, cache_dir)  # the same content-addressed cache (MINUTEBOOK_EMBED_CACHE)
+    embedder = with_cache(model, cache_dir, settings.embed_cache)  # the same content-addressed cache
 
     class SameModel(Embeddings):
         def embed_documents(self, texts):

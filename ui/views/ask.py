@@ -18,19 +18,18 @@ EXAMPLES = ("What is Biker Down?", "What did the Board resolve about the Strateg
 def main() -> None:
     st.title("Ask the papers")
     settings = resources.settings()
-    assistant = resources.assistant(settings)
-    if assistant is None:
+    book = resources.searching_book(settings)
+    if book is None:
         return
-    store = assistant.searcher.reader.store
     history: list[dict] = st.session_state.setdefault(HISTORY, [])
 
     with st.sidebar:
         st.subheader("Answer options")
-        choices = answerers()
+        choices = answerers(settings)
         answerer = st.selectbox("Answerer", choices, key="ask-answerer", format_func=_answerer_label,
                                 help="The extractive answerer quotes the papers word for word and works offline. "
                                      "Language models appear here when MINUTEBOOK_LLM names them.")
-        filters = widgets.filters(store, "ask", include_restricted=settings.include_restricted)
+        filters = widgets.filters(book, "ask", include_restricted=settings.include_restricted)
         if st.button("Start a new conversation", key="ask-clear", disabled=not history):
             history.clear()
             st.rerun()
@@ -49,29 +48,29 @@ def main() -> None:
 
     for n, turn in enumerate(history):
         if turn["answer"] is None and not turn.get("error"):
-            _answer_turn(assistant, n, turn, history[:n])
-        _show_turn(store, n, turn)
+            _answer_turn(book, settings, n, turn, history[:n])
+        _show_turn(book, n, turn)
 
 
-def _answer_turn(assistant, n: int, turn: dict, earlier: list[dict]) -> None:
+def _answer_turn(book, settings, n: int, turn: dict, earlier: list[dict]) -> None:
     with st.chat_message("user"):
         st.markdown(escape(turn["question"]))
     with st.chat_message("assistant"):
         with st.spinner("Reading the papers…"):
-            answer, error = _ask(assistant, turn["question"], earlier, turn["filters"], turn["answerer"])
+            answer, error = _ask(book, settings, turn["question"], earlier, turn["filters"], turn["answerer"])
     turn["answer"], turn["error"] = answer, error
     st.rerun()  # draw the answered turn with the others, so its controls keep their place
 
 
-def _ask(assistant, question: str, history: list[dict], filters, answerer: str) -> tuple[Answer | None, str | None]:
+def _ask(book, settings, question: str, history: list[dict], filters, answerer: str) -> tuple[Answer | None, str | None]:
     turns = [Turn(t["question"], t["answer"].text) for t in history if t["answer"] is not None]
     llm = None
     try:
         if answerer != EXTRACTIVE:
             from assistant.generative import make_chat_model
 
-            llm = make_chat_model(answerer)
-        return assistant.ask(question, history=turns, filters=filters, llm=llm), None
+            llm = make_chat_model(answerer, settings)
+        return book.ask(question, filters=filters, history=turns, llm=llm), None
     except MinutebookError as e:
         return None, str(e)
     except Exception as e:  # noqa: BLE001 - a language model server can fail in many ways
@@ -81,7 +80,7 @@ def _ask(assistant, question: str, history: list[dict], filters, answerer: str) 
                       "Choose the extractive answerer to keep going.")
 
 
-def _show_turn(store, n: int, turn: dict) -> None:
+def _show_turn(book, n: int, turn: dict) -> None:
     with st.chat_message("user"):
         st.markdown(escape(turn["question"]))
     answer: Answer | None = turn["answer"]
@@ -98,11 +97,11 @@ def _show_turn(store, n: int, turn: dict) -> None:
         if turn.get("answerer", EXTRACTIVE) != EXTRACTIVE:
             st.caption(escape(f"Answered by {turn['answerer']}; every quote below is taken from the cited page."))
         for c in answer.citations:
-            widgets.citation(store, c, key=f"ask-{n}-{c.n}")
+            widgets.citation(book, c, key=f"ask-{n}-{c.n}")
         if answer.abstained and answer.related:
             st.markdown("**Closest passages**")
             for i, hit in enumerate(answer.related, start=1):
-                widgets.hit_card(store, hit, key=f"ask-{n}-related-{i}", query=turn["question"], rank=i)
+                widgets.hit_card(book, hit, key=f"ask-{n}-related-{i}", query=turn["question"], rank=i)
 
 
 def _answerer_label(spec: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.extractive import human_date
-from ingest import catalog, uploads
+from assistant.service import Minutebook
+from ingest import uploads
 from ingest.dates import human_time
 from ingest.errors import MinutebookError
 from ui import resources
@@ -26,9 +27,9 @@ def main() -> None:
     if gen is None:
         st.info("No papers yet: upload some above, or run `make ingest`.")
     else:
-        reader = resources.reader(settings)
-        if reader is not None:
-            _documents(reader.store, settings.include_restricted)
+        book = resources.book(settings)
+        if book is not None:
+            _documents(book, settings.include_restricted)
 
     st.subheader("Files that were not added")
     skips = uploads.read_skips(settings.index)
@@ -40,8 +41,8 @@ def main() -> None:
                      hide_index=True, key="papers-skips")
 
 
-def _documents(store, include_restricted: bool) -> None:
-    docs = catalog.papers(store, include_restricted)
+def _documents(book, include_restricted: bool) -> None:
+    docs = book.papers(include_restricted)
     st.caption(f"{len(docs)} papers, newest meeting first.")
     # At 1280 px the paper, its meeting and its size stay in view; the rest scrolls beside them.
     st.dataframe([{"title": d["title"], "meeting": as_date(d["meeting_date"]), "pages": d["pages"],
@@ -90,7 +91,7 @@ def _upload(settings) -> None:
         bar.progress(min(1.0, done / total) if total else 1.0, text=escape(message))
 
     try:
-        embedder = resources.embedder(_model(settings))
+        embedder = resources.embedder(Minutebook(settings).model())
         report = uploads.ingest_uploads([(f.name, f.getvalue()) for f in files], settings, embedder, progress)
     except MinutebookError as e:
         report = uploads.UploadReport(skipped=[{"name": f.name, "source": f.name, "reason": str(e)} for f in files])
@@ -113,11 +114,6 @@ def _report() -> None:
         st.info(escape(f"{item['source']} is already in the index, unchanged."))
     for item in report.skipped:
         st.error(escape(f"{item['name']} was not added: {item['reason']}"))
-
-
-def _model(settings) -> str:
-    gen = resources.generation(settings)
-    return (catalog.index_model(gen) if gen else None) or settings.embed_model
 
 
 main()

@@ -6,8 +6,8 @@ import streamlit as st
 from assistant.app_data import (RELEVANCE, SORTS, entry_label, register_counts, register_csv, register_table,
                                 sort_register)
 from assistant.extractive import human_date
-from assistant.followup import follow_up
-from ingest import register
+from assistant.results import RegisterEntry
+from assistant import register
 from ingest.numbering import cite
 from ingest.errors import MinutebookError
 from ingest.house_style import OUTCOMES
@@ -53,14 +53,13 @@ def main() -> None:
     st.title("Resolutions register")
     st.caption("Every decision recorded in the minutes: newest meeting first, with its minute number and page.")
     settings = resources.settings()
-    reader = resources.reader(settings)
-    if reader is None:
+    book = resources.book(settings)
+    if book is None:
         return
-    store = reader.store
 
     topic = st.text_input("Topic", key="res-topic", placeholder="e.g. hate crime strategy",
                           help="Ranks decisions by relevance to these words and leaves out the ones it does not find.")
-    filters = widgets.filters(store, "res", include_restricted=settings.include_restricted, columns=True)
+    filters = widgets.filters(book, "res", include_restricted=settings.include_restricted, columns=True)
     left, middle, mover_col, right = st.columns(4)
     kind = left.selectbox("Kind of decision", [ANY_KIND, *PART_KINDS], key="res-kind",
                           help="Keep decisions with at least one part of this kind; 'action' asks someone to do something.")
@@ -71,18 +70,12 @@ def main() -> None:
     orders = [RELEVANCE, *SORTS[1:]] if topic.strip() else list(SORTS)
     order = right.selectbox("Order", orders, key=f"res-order-{'topic' if topic.strip() else 'all'}")
 
-    searcher = None
-    if topic.strip():
-        assistant = resources.assistant(settings)
-        if assistant is None:
-            return
-        searcher, store = assistant.searcher, assistant.searcher.reader.store
+    if topic.strip() and resources.searching_book(settings) is None:  # ranking by topic needs the model
+        return
     try:
-        entries = register.find(store, topic=topic.strip()[:300] or None, board=filters.board, since=filters.since,
-                                until=filters.until, kind=None if kind == ANY_KIND else kind,
-                                include_restricted=filters.include_restricted, searcher=searcher,
-                                outcome=None if outcome == ANY_OUTCOME else outcome,
-                                moved_by=moved_by.strip() or None)
+        entries = book.resolutions(topic.strip()[:300] or None, filters, kind=None if kind == ANY_KIND else kind,
+                                   outcome=None if outcome == ANY_OUTCOME else outcome,
+                                   moved_by=moved_by.strip() or None)
     except MinutebookError as e:
         st.error(str(e))
         return
@@ -106,50 +99,50 @@ def main() -> None:
     picked = st.selectbox("Decision", range(len(entries)), index=None, format_func=lambda i: labels[i],
                           key="res-pick", placeholder="Choose a decision to read it and see its page")
     if picked is not None and picked < len(entries):
-        _decision(store, entries[picked])
-    _outstanding(store, filters)
+        _decision(book, entries[picked])
+    _outstanding(book, filters)
 
 
-def _outstanding(store, filters) -> None:
+def _outstanding(book, filters) -> None:
     """Actions the minutes or an action log asked for, and whether a later paper shows them done."""
     st.subheader("Actions still outstanding")
     try:
-        actions = follow_up(store, board=filters.board, include_restricted=filters.include_restricted)
+        actions = book.actions(board=filters.board, include_restricted=filters.include_restricted)
     except MinutebookError as e:
         st.error(str(e))
         return
-    open_ones = [a for a in actions if a["status"] != "done"]
+    open_ones = [a for a in actions if a.status != "done"]
     done = len(actions) - len(open_ones)
     st.caption(f"{len(actions)} actions requested; {done} shown done by a later paper, "
                f"{len(open_ones)} pending or unknown.")
     if open_ones:
-        st.dataframe([{"requested": widgets.as_date(a["meeting_date"]), "minute": a["item"] or "",
-                       "who": a["who"] or "", "action": a["text"], "status": a["status"], "paper": a["source"],
-                       "page": a["page"]} for a in open_ones], hide_index=True, key="res-actions",
+        st.dataframe([{"requested": widgets.as_date(a.meeting_date), "minute": a.item or "",
+                       "who": a.who or "", "action": a.text, "status": a.status, "paper": a.source,
+                       "page": a.page} for a in open_ones], hide_index=True, key="res-actions",
                      column_config=ACTION_COLUMNS, column_order=list(ACTION_COLUMNS))
 
 
-def _decision(store, e: dict) -> None:
+def _decision(book, e: RegisterEntry) -> None:
     with st.container(border=True):
-        heading = f"{cite(e['item'])}: {e['title']}" if e["item"] else e["title"]
+        heading = f"{cite(e.item)}: {e.title}" if e.item else e.title
         st.markdown(f"**{escape(heading)}**")
-        st.markdown(widgets.meta_lines([("Board", e["board"]), ("Meeting", human_date(e["meeting_date"])),
-                                        ("Paper", e["document_title"]), ("Page", e["page"]), ("File", e["source"]),
-                                        ("Introduced by", e["form"]), ("Outcome", e.get("outcome")),
-                                        ("Vote", register.vote_line(e.get("votes"))), ("Moved by", e.get("mover")),
-                                        ("Seconded by", e.get("seconder"))]))
-        names = (e.get("votes") or {}).get("names") or {}
+        st.markdown(widgets.meta_lines([("Board", e.board), ("Meeting", human_date(e.meeting_date)),
+                                        ("Paper", e.document_title), ("Page", e.page), ("File", e.source),
+                                        ("Introduced by", e.form), ("Outcome", e.outcome),
+                                        ("Vote", register.vote_line(e.votes)), ("Moved by", e.mover),
+                                        ("Seconded by", e.seconder)]))
+        names = (e.votes or {}).get("names") or {}
         for side, people in names.items():
             st.caption(escape(f"{side.capitalize()} ({len(people)}): {', '.join(people)}"))
-        for part in e["parts"] or [{"label": None, "text": e["text"], "kind": ""}]:
+        for part in e.parts or [{"label": None, "text": e.text, "kind": ""}]:
             label = f"{part['label']} " if part.get("label") else ""
             kind = f" [{part['kind']}]" if part.get("kind") else ""
             st.markdown("- " + escape(f"{label}{part['text']}{kind}"))
             details = [("Who", part.get("who")), ("What", part.get("what")), ("By when", part.get("by_when"))]
             if any(v for _, v in details):
                 st.caption(widgets.meta_lines(details))
-        if e["source"] and e["page"]:
-            widgets.page_viewer(store, e["source"], int(e["page"]), key=f"res-{e['source']}-{e['page']}-{e['item']}")
+        if e.source and e.page:
+            widgets.page_viewer(book, e.source, int(e.page), key=f"res-{e.source}-{e.page}-{e.item}")
 
 
 main()

@@ -10,22 +10,20 @@ from ui import resources, widgets
 def main() -> None:
     st.title("Search the papers")
     settings = resources.settings()
-    assistant = resources.assistant(settings)
-    if assistant is None:
+    book = resources.searching_book(settings)
+    if book is None:
         return
-    searcher = assistant.searcher
-    store = searcher.reader.store
 
     query = st.text_input("Search for", key="search-query", placeholder="e.g. free course for motorcyclists",
                           help="Plain words work best. Results match by keyword and by meaning.")
-    filters = widgets.filters(store, "search", with_type=True, include_restricted=settings.include_restricted,
+    filters = widgets.filters(book, "search", with_type=True, include_restricted=settings.include_restricted,
                               columns=True)
     k = st.slider("Results", min_value=5, max_value=30, value=10, step=5, key="search-k")
     if not query.strip():
         st.caption("Type words to look for; every result names its paper and page.")
         return
     try:
-        hits = searcher.search(query.strip()[:500], k=k, filters=filters)
+        hits = book.search(query.strip()[:500], k=k, filters=filters)
     except MinutebookError as e:
         st.error(str(e))
         return
@@ -34,7 +32,7 @@ def main() -> None:
         return
     st.caption(f"{len(hits)} passages, best first. Words matching your search are in bold.")
     for i, hit in enumerate(hits, start=1):
-        widgets.hit_card(store, hit, key=f"search-{i}-{hit.chunk.id}", query=query, rank=i)
+        widgets.hit_card(book, hit, key=f"search-{i}-{hit.chunk.id}", query=query, rank=i)
 
 
 main()

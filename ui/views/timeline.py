@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.lineage import lineage
 from assistant.references import human_date
-from assistant.timeline import timeline
 from ingest.errors import MinutebookError
 from ui import resources, widgets
 from ui.text import escape
@@ -19,22 +17,21 @@ def main() -> None:
     st.title("Timeline")
     st.caption("Follow a topic through the papers: each meeting or paper that names it, oldest first.")
     settings = resources.settings()
-    assistant = resources.assistant(settings)
-    if assistant is None:
+    book = resources.searching_book(settings)
+    if book is None:
         return
-    store = assistant.searcher.reader.store
     topic = st.text_input("Topic", key="tl-topic", placeholder="e.g. Sentinel",
                           help="A name or a few words; only papers that actually name it are listed.")
-    filters = widgets.filters(store, "tl", include_restricted=settings.include_restricted, columns=True)
+    filters = widgets.filters(book, "tl", include_restricted=settings.include_restricted, columns=True)
     view = st.radio("Show", [EVERY_PAPER, STEPS], key="tl-view", horizontal=True,
                     help="Steps between bodies: one line per meeting that dealt with the matter, with its outcome.")
     if not topic.strip():
         return
     if view == STEPS:
-        _steps(assistant, store, topic.strip()[:200], filters)
+        _steps(book, topic.strip()[:200], filters)
         return
     try:
-        events = timeline(assistant.searcher, topic.strip()[:200], filters)
+        events = book.timeline(topic.strip()[:200], filters)
     except MinutebookError as e:
         st.error(str(e))
         return
@@ -48,14 +45,14 @@ def main() -> None:
             st.markdown(f"**{escape(human_date(e.meeting_date) or 'Undated')}** · {escape(e.what)} · {escape(e.reference)}"
                         f"{escape(outcome)}")
             st.markdown("> " + escape(e.quote))
-            widgets.page_viewer(store, e.source, e.page, key=f"tl-{i}-{e.page}")
+            widgets.page_viewer(book, e.source, e.page, key=f"tl-{i}-{e.page}")
 
 
 
-def _steps(assistant, store, topic: str, filters) -> None:
+def _steps(book, topic: str, filters) -> None:
     """The matter's path between bodies, oldest first: body, what it did, the vote, the page."""
     try:
-        steps = lineage(assistant.searcher, topic, filters)
+        steps = book.lineage(topic, filters)
     except MinutebookError as e:
         st.error(str(e))
         return
@@ -69,7 +66,7 @@ def _steps(assistant, store, topic: str, filters) -> None:
                         f" · {escape(facts)}")
             st.caption(escape(s.reference))
             st.markdown("> " + escape(s.quote))
-            widgets.page_viewer(store, s.source, s.page, key=f"ln-{i}-{s.page}")
+            widgets.page_viewer(book, s.source, s.page, key=f"ln-{i}-{s.page}")
 
 
 main()

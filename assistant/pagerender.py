@@ -16,10 +16,10 @@ import sys
 import threading
 from pathlib import Path
 
-from .errors import MinutebookError
-from .settings import Settings
+from ingest.errors import MinutebookError
+from ingest.pdfium_lock import LOCK
+from ingest.settings import Settings
 
-LOCK = threading.Lock()  # PDFium is not thread-safe: every use of it in this process holds this
 _SLOTS = threading.BoundedSemaphore(2)
 _REFUSED: dict[tuple, str] = {}  # (path, mtime, page, width, limits) -> why it could not be drawn
 MAX_WIDTH = 2000
@@ -38,13 +38,10 @@ def page_count(path: Path) -> int:
             pdf.close()
 
 
-def render_page(path: Path, page: int, width: int = 1000, seconds: float | None = None,
-                memory_mb: int | None = None) -> bytes:
-    """PNG bytes of `page` (1-based, as a PDF viewer numbers it) scaled to about `width` pixels wide.
-    Limits default to MINUTEBOOK_RENDER_SECONDS and MINUTEBOOK_RENDER_MEMORY_MB."""
-    settings = Settings.from_env()
-    seconds = seconds or settings.render_seconds
-    memory_mb = memory_mb or settings.render_memory_mb
+def render_page(path: Path, page: int, settings: Settings, width: int = 1000) -> bytes:
+    """PNG bytes of `page` (1-based, as a PDF viewer numbers it) scaled to about `width` pixels wide,
+    within the settings' limits (render_seconds, render_memory_mb)."""
+    seconds, memory_mb = settings.render_seconds, settings.render_memory_mb
     width = max(100, min(int(width), MAX_WIDTH))
     path = Path(path)
     try:
@@ -53,7 +50,7 @@ def render_page(path: Path, page: int, width: int = 1000, seconds: float | None 
         raise MinutebookError(f"cannot open {path.name} to show its page ({e.strerror})") from None
     if key in _REFUSED:
         raise MinutebookError(_REFUSED[key])
-    command = [sys.executable, "-m", "ingest.pagerender", str(path), str(page), str(width), str(memory_mb)]
+    command = [sys.executable, "-m", "assistant.pagerender", str(path), str(page), str(width), str(memory_mb)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1]),
                                                         os.environ.get("PYTHONPATH", "")])}
     with _SLOTS:

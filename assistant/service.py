@@ -1,0 +1,166 @@
+"""The read side in one place: `Minutebook(settings)` answers every question the CLI, the web app
+and the LangChain retriever ask of an index, and returns typed results (assistant/results.py,
+ingest/types.py) that carry their own `to_json()`.
+
+It opens what a call needs and no more: listing the register, the actions or the papers reads the
+database only; searching, asking, a topic's timeline or ranking resolutions by topic load the
+embedding model once, on first use. Restricted pages follow the settings unless a call's
+filters say otherwise.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Callable
+
+from ingest.embed import Embedder
+from ingest.filters import Filters
+from ingest.index import IndexReader, current_dir
+from ingest.settings import Settings
+from ingest.store import Store
+from ingest.types import Answer, Hit
+
+from . import catalog, pagerender, register
+from .chain import Assistant, Turn
+from .followup import follow_up
+from .lineage import Step, lineage
+from .results import FollowUp, PageView, RegisterEntry
+from .search import Searcher
+from .timeline import TimelineEvent, timeline
+
+
+class Minutebook:
+    """One index, read: load once, ask many times; `close()` when done (or use it in a `with`).
+
+    `embedder` is a loaded model to search with; or `load_embedder(model name)` gives one when a
+    call first needs it (the app's shared, cached model). Without either, the searcher loads the
+    model the index was built with.
+    """
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+                 load_embedder: Callable[[str], Embedder] | None = None, model: str | None = None):
+        self.settings = settings
+        self._embedder = embedder
+        self._load_embedder = load_embedder
+        self._model = model
+        self._reader: IndexReader | None = None
+        self._assistant: Assistant | None = None
+        self._lock = threading.Lock()  # the app shares one Minutebook between sessions' threads
+
+    def __enter__(self) -> "Minutebook":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._assistant is not None:
+            self._assistant.searcher.close()
+        if self._reader is not None:
+            self._reader.close()
+        self._assistant = self._reader = None
+
+    # ---- what it holds open ----------------------------------------------------------------
+    @property
+    def assistant(self) -> Assistant:
+        """The answerer and its searcher (loads the embedding model the index was built with)."""
+        with self._lock:
+            if self._assistant is None:
+                embedder = self._embedder
+                if embedder is None and self._load_embedder is not None:
+                    embedder = self._load_embedder(self.model())
+                self._assistant = Assistant(self.settings, embedder)
+            return self._assistant
+
+    @property
+    def searcher(self) -> Searcher:
+        return self.assistant.searcher
+
+    @property
+    def store(self) -> Store:
+        """The current generation's database (no model needed)."""
+        if self._assistant is not None:
+            return self._assistant.searcher.reader.store
+        with self._lock:
+            if self._reader is None:
+                self._reader = IndexReader(self.settings.index)
+            return self._reader.store
+
+    def filters(self, board: str | None = None, since: str | None = None, until: str | None = None,
+                doc_type: str | None = None, include_restricted: bool | None = None) -> Filters:
+        """A call's filters; restricted pages as the settings say unless told."""
+        return Filters(board=board, since=since, until=until, doc_type=doc_type,
+                       include_restricted=self.settings.include_restricted if include_restricted is None
+                       else include_restricted)
+
+    # ---- the questions ---------------------------------------------------------------------
+    def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
+        return self.searcher.search(query, k=k, filters=filters or self.filters(), mode=mode)
+
+    def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
+            llm=None) -> Answer:
+        return self.assistant.ask(question, history=history, filters=filters or self.filters(), llm=llm)
+
+    def resolutions(self, topic: str | None = None, filters: Filters | None = None, kind: str | None = None,
+                    outcome: str | None = None, moved_by: str | None = None) -> list[RegisterEntry]:
+        """The register: newest meeting first, or, with a topic, the decisions it finds, best first."""
+        f = filters or self.filters()
+        searcher = self.searcher if topic else None  # loads the model: only to rank by a topic
+        return register.find(self.store, topic=topic, board=f.board, since=f.since, until=f.until, kind=kind,
+                             include_restricted=f.include_restricted, searcher=searcher, outcome=outcome,
+                             moved_by=moved_by, only_found=True)
+
+    def actions(self, board: str | None = None, status: str | None = None,
+                include_restricted: bool | None = None) -> list[FollowUp]:
+        """Every action asked for, with whether a later paper shows it done (no model needed)."""
+        return follow_up(self.store, board=board, status=status,
+                         include_restricted=self.filters(include_restricted=include_restricted).include_restricted)
+
+    def timeline(self, topic: str, filters: Filters | None = None) -> list[TimelineEvent]:
+        return timeline(self.searcher, topic, filters or self.filters())
+
+    def lineage(self, topic: str, filters: Filters | None = None) -> list[Step]:
+        return lineage(self.searcher, topic, filters or self.filters())
+
+    # ---- browsing --------------------------------------------------------------------------
+    def papers(self, include_restricted: bool | None = None) -> list[dict]:
+        """The ingested papers, newest meeting first, with their sections (Papers page)."""
+        return catalog.papers(self.store, self.filters(include_restricted=include_restricted).include_restricted)
+
+    def status(self) -> dict:
+        """Counts, the last ingest and every document (`status --json`)."""
+        store = self.store
+        return {"index": str(self.settings.index), **store.counts(), "last_ingest": store.last_ingest(),
+                "documents_list": store.documents()}
+
+    def boards(self) -> list[str]:
+        return self.store.boards()
+
+    def date_bounds(self) -> tuple[str | None, str | None]:
+        return self.store.date_bounds()
+
+    def page(self, source: str, page: int, include_restricted: bool | None = None) -> PageView:
+        """A page of a source as the viewer shows it: its meeting, its file, its restricted pages and
+        its text (none for a restricted page unless restricted papers are included)."""
+        store = self.store
+        ctx = catalog.page_context(store, source, page)
+        restricted = store.restricted_pages(source)
+        shown = self.filters(include_restricted=include_restricted).include_restricted or page not in restricted
+        return PageView(source=source, page=page, board=ctx["board"], meeting_date=ctx["meeting_date"],
+                        document_title=ctx["document_title"], pages=ctx["pages"], file=store.source_file(source),
+                        text=store.source_page_text(source, page) if shown else None, restricted_pages=restricted)
+
+    def page_image(self, path: Path, page: int, width: int = 1000) -> bytes:
+        """A PDF page drawn as PNG, within the settings' time and memory limits."""
+        return pagerender.render_page(Path(path), page, self.settings, width)
+
+    @staticmethod
+    def page_count(path: Path) -> int:
+        return pagerender.page_count(Path(path))
+
+    def model(self) -> str:
+        """The embedding model the current generation was built with."""
+        if self._model:
+            return self._model
+        gen = current_dir(self.settings.index)
+        return (catalog.index_model(gen) if gen else None) or self.settings.embed_model
