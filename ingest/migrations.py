@@ -13,6 +13,7 @@ from typing import Callable
 
 from .chunking import context_line
 from .register_tables import ensure_tables
+from .segments import create_tables as segment_tables
 
 # content="chunks" in double quotes: Datasette finds a table's full-text index by that text in its
 # SQL, so `?_search=` works on chunks (and on resolutions, whose FTS table says the same).
@@ -136,6 +137,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (5, "documents: organisation, start time and document type", add_document_facts),
     (6, "the register: meetings, attendance, decisions with outcomes, votes and movers", ensure_tables),
     (7, "full-text tables that Datasette finds", datasette_full_text),
+    (8, "segments: the vector and BM25 files an index grown in place is read from", segment_tables),
 ]
 LATEST = MIGRATIONS[-1][0]
 
