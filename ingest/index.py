@@ -18,7 +18,6 @@ generation deletes it.
 """
 from __future__ import annotations
 
-import errno
 import fcntl
 import json
 import os
@@ -27,13 +26,12 @@ import signal
 import sqlite3
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
-import numpy as np
 
 from . import lexical, segments
-from .errors import MinutebookError, NoIndex, WriteFailed
+from .disk import copy_db, fsync_dir, fsync_tree, writing  # noqa: F401 (writing: pipeline's import)
+from .errors import MinutebookError, NoIndex
 from .settings import Settings
 from .store import DB, Store
 from .vectors import FAISS_FILE, FaissVectors, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve
@@ -59,15 +57,21 @@ def version(index: Path) -> str | None:
     gen = current_dir(index)
     if gen is None:
         return None
+    marks = []
     try:
         conn = sqlite3.connect(f"file:{gen / DB}?mode=ro", uri=True)
         try:
-            last = conn.execute("SELECT max(rowid) FROM ingest_log").fetchone()[0]
+            for sql in ("SELECT max(rowid) FROM ingest_log", "SELECT max(id) FROM segments",
+                        "SELECT count(*) FROM removed_vectors"):
+                try:
+                    marks.append(conn.execute(sql).fetchone()[0])
+                except sqlite3.OperationalError:  # a generation made before segments
+                    marks.append(None)
         finally:
             conn.close()
     except sqlite3.Error:
-        last = None
-    return f"{gen.name}:{last}"
+        pass
+    return ":".join(map(str, [gen.name, *marks]))
 
 
 def _default_store() -> str:
@@ -179,7 +183,7 @@ class IndexWriter:
         # Written first, so that a sweep after a crash knows where this generation's vectors went.
         (self.dir / META).write_text(json.dumps(self.meta))
         if old is not None:
-            _copy_db(old / DB, self.dir / DB)
+            copy_db(old / DB, self.dir / DB)
             self._copy_vectors(old, old_meta)
         crash_point("copied")
         self.store = Store(self.dir / DB)
@@ -241,14 +245,14 @@ class IndexWriter:
             lexical.save(lexical.build(self.store.lexical_rows()), self.dir)
         (self.dir / META).write_text(json.dumps(self.meta))
         self.store.close()
-        _fsync_tree(self.dir)
+        fsync_tree(self.dir)
         tmp = self.index / f"current.{os.getpid()}.tmp"
         if tmp.is_symlink() or tmp.exists():
             tmp.unlink()
         os.symlink(self.dir.name, tmp)
         crash_point("linking")
         os.replace(tmp, self.index / "current")
-        _fsync_dir(self.index)
+        fsync_dir(self.index)
         self.published = True
 
     def _first_segments(self) -> None:
@@ -286,7 +290,7 @@ class IndexWriter:
         snap = segments.snapshot(conn)  # inside the transaction: what the commit will name
         if segments.needs_merge(snap, self.merge_segments):
             self._merge(snap)
-        _fsync_tree(self.dir / segments.FOLDER)
+        fsync_tree(self.dir / segments.FOLDER)
         crash_point("linking")
         self.store.commit()
         self.store.close()
@@ -341,55 +345,6 @@ class IndexWriter:
             tmp.unlink(missing_ok=True)
 
 
-_NO_ROOM = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
-
-
-@contextmanager
-def writing(index: Path):
-    """Failures to write a generation become one line that says what happened and that the index
-    is unchanged (the writer has already removed its half-built generation)."""
-    try:
-        yield
-    except OSError as e:
-        if e.errno in _NO_ROOM:
-            raise WriteFailed(_no_room(index, e.strerror)) from None
-        raise WriteFailed(f"cannot write to {index}/ ({e.strerror or e}); the index is unchanged") from None
-    except sqlite3.Error as e:
-        if "full" in str(e) or _disk_low(index):
-            raise WriteFailed(_no_room(index, str(e))) from None
-        raise WriteFailed(f"cannot write the new index generation in {index}/ ({e}); the index is unchanged") from None
-    except RuntimeError as e:
-        if "faiss" in str(e).lower() or "write" in str(e).lower():  # FAISS reports failed writes this way
-            reason = _no_room(index, "the vector file could not be written") if _disk_low(index) else \
-                f"cannot write the new index generation in {index}/ ({str(e).strip().splitlines()[-1][:160]}); " \
-                "the index is unchanged"
-            raise WriteFailed(reason) from None
-        raise
-
-
-def _no_room(index: Path, why: str) -> str:
-    return f"no room to write the index in {index}/ ({why}); the index is unchanged: free some space and ingest again"
-
-
-def _disk_low(index: Path) -> bool:
-    try:
-        return shutil.disk_usage(index).free < 64 * 2**20
-    except OSError:
-        return False
-
-
-def _copy_db(src: Path, dst: Path) -> None:
-    """A consistent copy through SQLite's backup API, safe while readers have it open."""
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-    target = sqlite3.connect(str(dst))
-    try:
-        with target:
-            source.backup(target)
-    finally:  # also when the disk fills mid-copy: the half-built generation is then removed
-        source.close()
-        target.close()
-
-
 def _drop_generation(gen: Path, setting: str) -> bool:
     """Delete what a generation keeps outside its folder (a server collection). True when the
     folder may go; False keeps it, so that a later sweep tries again (a server out of reach)."""
@@ -421,24 +376,6 @@ def vectors_in_folder(store: str) -> bool:
     from .qdrant_store import QdrantSpec
 
     return QdrantSpec.parse(store).local
-
-
-def _fsync_tree(folder: Path) -> None:
-    for f in folder.iterdir():
-        if f.is_dir():
-            _fsync_tree(f)
-            continue
-        with open(f, "rb") as fh:
-            os.fsync(fh.fileno())
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _open_upgraded(db: Path) -> Store:

@@ -73,3 +73,29 @@ def index_copy(corpus_index, tmp_path) -> Settings:
     target = tmp_path / "index"
     shutil.copytree(corpus_index.index, target, symlinks=True)
     return Settings(index=target)
+
+
+def older_layout(index) -> None:
+    """Turn an index into what minutebook made before segments: vectors.faiss and lexical.npz in
+    the generation, a database in rollback-journal mode without the segments tables."""
+    import json
+    import sqlite3
+
+    import faiss
+
+    from ingest import lexical
+    from ingest.index import IndexReader, current_dir
+
+    gen = current_dir(index)
+    reader = IndexReader(index)
+    faiss.write_index(reader.vectors.index, str(gen / "vectors.faiss"))
+    lexical.save(lexical.build(reader.store.lexical_rows()), gen)
+    reader.close()
+    shutil.rmtree(gen / "segments")
+    meta = json.loads((gen / "meta.json").read_text())
+    meta.pop("layout")
+    (gen / "meta.json").write_text(json.dumps(meta))
+    conn = sqlite3.connect(gen / "minutebook.db")
+    conn.executescript("DROP TABLE segments; DROP TABLE removed_vectors; PRAGMA user_version = 7;")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
