@@ -92,35 +92,42 @@ class IndexReader:
         self.meta = json.loads((gen / META).read_text())
         self.store = _open_upgraded(gen / DB)
         self._snapshot: segments.Snapshot | None = None
+        self._vectors: Vectors | None = None
         if segments.is_segmented(self.meta):
-            # The segments and removals of one commit: later ingests do not change what this reader sees.
+            # The segments and removals of one commit: later ingests do not change what this reader
+            # sees. Vectors and postings are read from them on first use (counts and the register need neither).
             self._snapshot = segments.snapshot(self.store.db.conn)
-            self.vectors: Vectors = segments.load_vectors(gen, self._snapshot, self.meta["dim"])
         else:
             where = resolve(self.meta.get("store"), store or _default_store())
-            self.vectors = open_vectors(where, gen, self.meta["dim"])
+            self._vectors = open_vectors(where, gen, self.meta["dim"])
         self._lexical: lexical.LexicalIndex | None | bool = False  # False: not loaded yet
+
+    @property
+    def vectors(self) -> Vectors:
+        if self._vectors is None:
+            self._vectors = self._from_segments(segments.load_vectors, self.meta["dim"])
+        return self._vectors
 
     @property
     def lexical(self) -> "lexical.LexicalIndex | None":
         """The generation's BM25 arrays, loaded on first use; None for a generation made before them
         (search then ranks with SQLite FTS5)."""
         if self._lexical is False:
-            self._lexical = self._segment_lexical() if self._snapshot else lexical.load(self.dir)
+            self._lexical = self._from_segments(segments.load_lexical) if self._snapshot else lexical.load(self.dir)
         return self._lexical
 
-    def _segment_lexical(self) -> "lexical.LexicalIndex | None":
+    def _from_segments(self, load, *args):
         try:
-            return segments.load_lexical(self.dir, self._snapshot)
+            return load(self.dir, self._snapshot, *args)
         except FileNotFoundError:
             # Merged away and swept since this reader opened: the newest segments hold the same
-            # postings; keep the chunks this reader's vectors hold, so both halves see one state.
-            held = segments.vector_ids(self.vectors)
-            return segments.load_lexical(self.dir, segments.snapshot(self.store.db.conn), only=held)
+            # rows; keep only chunks this reader's commit knew, so vectors and postings agree.
+            return load(self.dir, segments.snapshot(self.store.db.conn), *args, upto=self._snapshot.last_id)
 
     def close(self) -> None:
         self.store.close()
-        self.vectors.close()
+        if self._vectors is not None:
+            self._vectors.close()
 
 
 class IndexWriter:

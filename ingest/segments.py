@@ -57,6 +57,7 @@ class Snapshot:
     files: dict[str, list[str]]
     rows: dict[str, list[int]]
     removed: np.ndarray  # int64
+    last_id: int | None  # the highest chunk vector id ever given out (ids only grow)
 
 
 def snapshot(conn: sqlite3.Connection) -> Snapshot:
@@ -71,13 +72,14 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
             files[kind].append(file)
             rows[kind].append(n)
         removed = np.fromiter((r[0] for r in conn.execute("SELECT vector_id FROM removed_vectors")), dtype="int64")
+        last = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'chunks'").fetchone()
     finally:
         if own:
             conn.rollback()
-    return Snapshot(files, rows, removed)
+    return Snapshot(files, rows, removed, last[0] if last else None)
 
 
-def load_vectors(gen: Path, snap: Snapshot, dim: int) -> FaissVectors:
+def load_vectors(gen: Path, snap: Snapshot, dim: int, upto: int | None = None) -> FaissVectors:
     """The live vectors of the named segments as one exact index, and the first segment's HNSW graph
     (if it has one) with the later segments added to it."""
     import faiss
@@ -98,17 +100,20 @@ def load_vectors(gen: Path, snap: Snapshot, dim: int) -> FaissVectors:
         if vectors.graph is not None:
             vectors.graph.add_with_ids(added, ids)
     vectors.remove(snap.removed)
+    if upto is not None:
+        held = vector_ids(vectors)
+        vectors.remove(held[held > upto])
     vectors.dead = set(snap.removed.tolist()) if vectors.graph is not None else set()  # HNSW cannot remove
     return vectors
 
 
-def load_lexical(gen: Path, snap: Snapshot, only: np.ndarray | None = None) -> lexical.LexicalIndex | None:
-    """The named segments' live postings weighed together (None when there are none); with `only`,
-    just the rows of those vector ids."""
+def load_lexical(gen: Path, snap: Snapshot, upto: int | None = None) -> lexical.LexicalIndex | None:
+    """The named segments' live postings weighed together (None when there are none); with `upto`,
+    only rows of vector ids up to it."""
     parts = [read_postings(Path(gen) / FOLDER / name) for name in snap.files[LEXICAL]]
     if not parts:
         return None
-    return lexical.weigh(combine(parts, snap.removed, only))
+    return lexical.weigh(combine(parts, snap.removed, upto))
 
 
 def vector_ids(vectors: FaissVectors) -> np.ndarray:
@@ -148,23 +153,25 @@ def read_postings(path: Path) -> lexical.Postings:
                                 data["tf"].astype("float64"), data["lengths"], data["vector_ids"])
 
 
-def combine(parts: list[lexical.Postings], removed: np.ndarray, only: np.ndarray | None = None) -> lexical.Postings:
-    """One set of postings from segments in commit order: no rows of `removed` vector ids (and
-    only those of `only`, if given), a later segment's row for a chunk in place of an earlier
-    one, rows ascending by vector id."""
-    if len(parts) == 1 and not len(removed) and only is None:
+def combine(parts: list[lexical.Postings], removed: np.ndarray, upto: int | None = None) -> lexical.Postings:
+    """One set of postings from segments in commit order: no rows of `removed` vector ids (nor,
+    given `upto`, of higher ones), a later segment's row for a chunk in place of an earlier one,
+    rows ascending by vector id."""
+    if len(parts) == 1 and not len(removed) and upto is None:
         return parts[0]  # the usual case just after a merge: nothing to drop or reorder
     vocab: dict[str, int] = {}
     maps = [np.fromiter((vocab.setdefault(t, len(vocab)) for t in p.terms), dtype="int32", count=len(p.terms))
             for p in parts]
     all_ids = np.concatenate([p.vector_ids for p in parts])
+    if np.all(np.diff(all_ids) > 0) and not np.isin(all_ids, removed).any() and (upto is None or all_ids[-1] <= upto):
+        return _appended(parts, maps, list(vocab))
     # the last occurrence of each id wins; only ids the database still holds count
     last = np.zeros(len(all_ids), dtype=bool)
     _, first_from_end = np.unique(all_ids[::-1], return_index=True)
     last[len(all_ids) - 1 - first_from_end] = True
     keep = last & ~np.isin(all_ids, removed)
-    if only is not None:
-        keep &= np.isin(all_ids, only)
+    if upto is not None:
+        keep &= all_ids <= upto
     kept = np.flatnonzero(keep)
     new_row = np.full(len(all_ids), -1, dtype="int64")
     new_row[kept[np.argsort(all_ids[kept], kind="stable")]] = np.arange(len(kept))
@@ -181,6 +188,25 @@ def combine(parts: list[lexical.Postings], removed: np.ndarray, only: np.ndarray
     ids[new_row[kept]] = all_ids[kept]
     lengths[new_row[kept]] = all_lengths[kept]
     return lexical.Postings(list(vocab), terms[order], rows[order].astype("int32"), tf[order], lengths, ids)
+
+
+def _appended(parts: list[lexical.Postings], maps: list[np.ndarray], terms: list[str]) -> lexical.Postings:
+    """`combine` when later segments only added chunks (the usual case between merges): the first
+    segment's postings stay in place and the later ones are inserted at the end of their terms'
+    runs, one pass over the large arrays instead of a sort of them."""
+    first, later = parts[0], parts[1:]
+    offsets = np.cumsum([len(p.vector_ids) for p in parts])[:-1]
+    terms_in = np.concatenate([m[p.term_of] for p, m in zip(later, maps[1:])])
+    rows_in = np.concatenate([p.rows + off for p, off in zip(later, offsets)]).astype("int32")
+    tf_in = np.concatenate([p.tf for p in later])
+    order = np.argsort(terms_in, kind="stable")
+    terms_in, rows_in, tf_in = terms_in[order], rows_in[order], tf_in[order]
+    # the first segment's terms keep their ids (its vocabulary comes first): each run ends where the next begins
+    ends = np.searchsorted(first.term_of, np.arange(1, len(first.terms) + 1, dtype=first.term_of.dtype))
+    at = np.where(terms_in < len(first.terms), ends[np.minimum(terms_in, len(first.terms) - 1)], len(first.term_of))
+    return lexical.Postings(terms, np.insert(first.term_of, at, terms_in), np.insert(first.rows, at, rows_in),
+                            np.insert(first.tf, at, tf_in), np.concatenate([p.lengths for p in parts]),
+                            np.concatenate([p.vector_ids for p in parts]))
 
 
 def needs_merge(snap: Snapshot, most: int) -> bool:
