@@ -1,7 +1,8 @@
 """What the app loads once per process: the embedding model and each published index generation.
 
-Keys are the index folder and the generation `index/current` points at, so an ingest (from
-the Papers page or the command line) is picked up on the next rerun without a restart.
+Keys are the index folder, the generation `index/current` points at and its last commit (an
+ingest may grow a generation in place), so an ingest (from the Papers page or the command
+line) is picked up on the next rerun without a restart.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from assistant.chain import Assistant
 from ingest import catalog, pagerender
 from ingest.embed import Embedder
 from ingest.errors import MinutebookError
-from ingest.index import IndexReader, current_dir
+from ingest.index import IndexReader, current_dir, version
 from ingest.settings import Settings
 
 NO_INDEX = ("No papers have been ingested yet. Add PDFs on the **Papers** page, "
@@ -42,12 +43,12 @@ def embedder(model: str) -> Embedder:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _reader(index: str, gen: str) -> IndexReader:
+def _reader(index: str, gen: str, commit: str | None) -> IndexReader:
     return IndexReader(Path(index))
 
 
 @st.cache_resource(max_entries=4, show_spinner="Opening the index…")
-def _assistant(index: str, gen: str) -> Assistant:
+def _assistant(index: str, gen: str, commit: str | None) -> Assistant:
     s = Settings.from_env(index=index)
     model = catalog.index_model(Path(gen)) or s.embed_model
     return Assistant(s, embedder(model))
@@ -70,7 +71,7 @@ def _open(loader, s: Settings | None):
         st.info(NO_INDEX)
         return None
     try:
-        return loader(str(s.index), gen)
+        return loader(str(s.index), gen, version(s.index))
     except MinutebookError as e:
         st.error(str(e))
         return None
