@@ -114,6 +114,15 @@ def add(index: Path, papers: list[Path]) -> dict:
             "ingested": [(i["source"], i["pages"], i["chunks"]) for i in report.ingested], "chunks": report.chunks}
 
 
+def _timed(call, questions: list[str]) -> list[float]:
+    seconds = []
+    for q in questions:
+        start = time.perf_counter()
+        call(q)
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
 def query(index: Path, runs: int) -> dict:
     from assistant.chain import Assistant
     from assistant.search import Searcher
@@ -127,18 +136,10 @@ def query(index: Path, runs: int) -> dict:
     load_s = time.perf_counter() - start
     questions = [q["question"] for q in load_questions()][:runs]
     searcher.search("warm-up: community safety partnership")
-    search_t = []
-    for q in questions:
-        t = time.perf_counter()
-        searcher.search(q)
-        search_t.append(time.perf_counter() - t)
+    search_t = _timed(searcher.search, questions)
     assistant = Assistant(settings, searcher=searcher)
     assistant.ask("warm-up: what was resolved about hate crime?")
-    ask_t = []
-    for q in questions:
-        t = time.perf_counter()
-        assistant.ask(q)
-        ask_t.append(time.perf_counter() - t)
+    ask_t = _timed(assistant.ask, questions)
     p50 = lambda xs: round(statistics.median(xs) * 1000, 1)  # noqa: E731
     return {"load_s": round(load_s, 2), "search_p50_ms": p50(search_t), "ask_p50_ms": p50(ask_t), "runs": len(questions)}
 

@@ -297,7 +297,8 @@ class IndexWriter:
         snap = segments.snapshot(conn)  # inside the transaction: what the commit will name
         if segments.needs_merge(snap, self.merge_segments):
             self._merge(snap)
-        fsync_tree(self.dir / segments.FOLDER)
+        if (self.dir / segments.FOLDER).exists():
+            fsync_tree(self.dir / segments.FOLDER)
         crash_point("linking")
         self.store.commit()
         self.store.close()

@@ -137,18 +137,41 @@ def count(rows: Iterable[tuple]) -> Postings:
                     np.frombuffer(ids, dtype="int64").copy())
 
 
-def weigh(p: Postings, k1: float = K1, b: float = B) -> LexicalIndex:
-    """BM25F weights of counted postings, idf and length normalisation over all of their rows."""
+def weigh(p: Postings, k1: float = K1, b: float = B, lazy: bool = False) -> LexicalIndex:
+    """BM25F weights of counted postings, idf and length normalisation over all of their rows.
+    `lazy` weighs a term's postings when a search first reads them (the same arithmetic): an index
+    opened for a few questions need not weigh all ~10M postings first."""
     n = len(p.vector_ids)
     term_of, row_of, tf, lengths_np = p.term_of, p.rows, p.tf, p.lengths
-    df = np.bincount(term_of, minlength=len(p.terms)).astype("float64")
+    indptr = np.searchsorted(term_of, np.arange(len(p.terms) + 1, dtype=term_of.dtype)).astype("int64")
+    df = np.diff(indptr).astype("float64")
     idf = inverse_document_frequency(df, n)
     norm = k1 * (1 - b + b * lengths_np / (lengths_np.mean() if n else 1.0))
-    weights = idf[term_of] * tf * (k1 + 1) / (tf + norm[row_of])
-    indptr = np.zeros(len(p.terms) + 1, dtype="int64")
-    indptr[1:] = np.cumsum(df).astype("int64")
     vocab = {t: i for i, t in enumerate(p.terms)}
+    if lazy:
+        return LexicalIndex(vocab, indptr, row_of, _TermWeights(idf, tf, row_of, norm, indptr, k1), p.vector_ids)
+    weights = idf[term_of] * tf * (k1 + 1) / (tf + norm[row_of])
     return LexicalIndex(vocab, indptr, row_of, weights.astype("float32"), p.vector_ids)
+
+
+class _TermWeights:
+    """A lazy `LexicalIndex.weights`: a slice of one term's postings is weighed when read, as
+    `weigh` weighs every posting, and kept."""
+
+    def __init__(self, idf, tf, rows, norm, indptr, k1):
+        self.idf, self.tf, self.rows, self.norm, self.indptr, self.k1 = idf, tf, rows, norm, indptr, k1
+        self._done: dict[tuple[int, int], np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.tf)
+
+    def __getitem__(self, s: slice) -> np.ndarray:
+        key = (s.start, s.stop)
+        if key not in self._done:
+            term = int(np.searchsorted(self.indptr, s.start, side="right")) - 1
+            tf = self.tf[s]
+            self._done[key] = (self.idf[term] * tf * (self.k1 + 1) / (tf + self.norm[self.rows[s]])).astype("float32")
+        return self._done[key]
 
 
 def save(index: LexicalIndex, folder: Path) -> None:

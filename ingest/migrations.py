@@ -13,7 +13,6 @@ from typing import Callable
 
 from .chunking import context_line
 from .register_tables import ensure_tables
-from .segments import create_tables as segment_tables
 
 # content="chunks" in double quotes: Datasette finds a table's full-text index by that text in its
 # SQL, so `?_search=` works on chunks (and on resolutions, whose FTS table says the same).
@@ -106,6 +105,21 @@ def add_reader_column(conn: sqlite3.Connection) -> None:
     if "reader" not in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}:
         with conn:
             conn.execute("ALTER TABLE documents ADD COLUMN reader INTEGER DEFAULT 1")
+
+
+SEGMENTS = """
+CREATE TABLE IF NOT EXISTS segments (      -- the files an index grown in place is read from (segments.py)
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,             -- 'vectors' or 'lexical'
+    file TEXT NOT NULL,             -- in the generation's segments/ folder
+    rows INTEGER NOT NULL, created_at TEXT
+);
+CREATE TABLE IF NOT EXISTS removed_vectors (vector_id INTEGER PRIMARY KEY);  -- still in a segment until a merge
+"""
+
+
+def segment_tables(conn: sqlite3.Connection) -> None:
+    conn.executescript(SEGMENTS)
 
 
 FTS_TABLES = {"chunks_fts": "chunks", "resolutions_fts": "resolutions"}  # full-text table -> its content table

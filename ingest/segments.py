@@ -36,20 +36,6 @@ FOLDER = "segments"
 VECTORS, LEXICAL = "vectors", "lexical"
 MERGE_SHARE = 0.25  # merge when rows in later segments, or removed, pass this share of the first's
 
-TABLE = """CREATE TABLE IF NOT EXISTS segments (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind TEXT NOT NULL,             -- 'vectors' or 'lexical'
-    file TEXT NOT NULL,             -- in the generation's segments/ folder
-    rows INTEGER NOT NULL, created_at TEXT
-);
-CREATE TABLE IF NOT EXISTS removed_vectors (vector_id INTEGER PRIMARY KEY)  -- still in a segment until a merge
-"""
-
-
-def create_tables(conn: sqlite3.Connection) -> None:
-    conn.executescript(TABLE)
-
-
 @dataclass
 class Snapshot:
     """What one committed state of the database names: its segment files, in order, their rows,
@@ -113,7 +99,7 @@ def load_lexical(gen: Path, snap: Snapshot, upto: int | None = None) -> lexical.
     parts = [read_postings(Path(gen) / FOLDER / name) for name in snap.files[LEXICAL]]
     if not parts:
         return None
-    return lexical.weigh(combine(parts, snap.removed, upto))
+    return lexical.weigh(combine(parts, snap.removed, upto), lazy=True)
 
 
 def vector_ids(vectors: FaissVectors) -> np.ndarray:

@@ -99,3 +99,12 @@ def older_layout(index) -> None:
     conn.executescript("DROP TABLE segments; DROP TABLE removed_vectors; PRAGMA user_version = 7;")
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
+
+
+def minutes_rows():
+    """(vector_id, text, heading, title, context) of the fixture minutes' lines: council prose."""
+    rows = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "minutes").glob("*.txt")):
+        lines = [line for line in path.read_text().splitlines() if len(line.split()) >= 4]
+        rows += [(line, lines[0], path.stem, "") for line in lines]
+    return [(vid, *row) for vid, row in enumerate(rows, start=1)]

@@ -8,7 +8,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from conftest import CORPUS, ROOT, older_layout
+from conftest import CORPUS, minutes_rows, older_layout
 from ingest import lexical, segments
 from ingest.index import IndexReader, IndexWriter, current_dir, version
 
@@ -16,23 +16,14 @@ DIM = 16
 MODEL = "test-model"
 
 
-def _rows():
-    """(vector_id, text, heading, title, context) of the fixture minutes' lines: council prose."""
-    rows = []
-    for path in sorted((ROOT / "tests" / "fixtures" / "minutes").glob("*.txt")):
-        lines = [line for line in path.read_text().splitlines() if len(line.split()) >= 4]
-        rows += [(line, lines[0], path.stem, "") for line in lines]
-    return [(vid, *row) for vid, row in enumerate(rows, start=1)]
-
-
 def test_keyword_scores_over_segments_are_those_of_one_index_built_from_scratch():
-    rows = _rows()
+    rows = minutes_rows()
     third = len(rows) // 3
     # three ingests: most papers, then more, then a meeting filled in on a few early chunks
     refiled = [(vid, text, heading, title, "Planning Committee 3 March 2025") for vid, text, heading, title, _ in rows[5:12]]
     removed = np.array([r[0] for r in rows[20:30]] + [rows[third + 3][0]], dtype="int64")
     parts = [lexical.count(rows[:third]), lexical.count(rows[third:]), lexical.count(refiled)]
-    grown = lexical.weigh(segments.combine(parts, removed))
+    grown = lexical.weigh(segments.combine(parts, removed), lazy=True)  # as a reader weighs them
 
     final = {r[0]: r for r in rows} | {r[0]: r for r in refiled}
     for vid in removed:
@@ -50,6 +41,7 @@ def test_keyword_scores_over_segments_are_those_of_one_index_built_from_scratch(
     whole = lexical.build(rows)
     assert added.vector_ids.tolist() == whole.vector_ids.tolist()
     assert np.array_equal(added.indptr, whole.indptr) and np.array_equal(added.rows, whole.rows)
+    assert np.array_equal(added.weights, whole.weights)
     for question in questions:
         assert added.search(question, 10) == whole.search(question, 10)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, minutes_rows
 from ingest.errors import MinutebookError
 from ingest.index import IndexReader, IndexWriter
 from ingest.vectors import canonical, copy_vectors, open_vectors, resolve
@@ -359,15 +359,6 @@ def test_a_large_faiss_index_is_searched_through_an_hnsw_graph_and_a_small_one_e
 
 # ---- keyword search and filters inside Qdrant (ingest/qdrant_search.py) ----
 
-def _fixture_rows():
-    """(vector_id, text, heading, title, context) of the fixture minutes' lines: council prose."""
-    rows = []
-    for path in sorted((ROOT / "tests" / "fixtures" / "minutes").glob("*.txt")):
-        lines = [line for line in path.read_text().splitlines() if len(line.split()) >= 4]
-        rows += [(line, lines[0], path.stem, "") for line in lines]
-    return [(vid, *row) for vid, row in enumerate(rows, start=1)]
-
-
 def test_qdrant_keyword_scores_are_minutebooks_bm25(tmp_path):
     """The sparse vectors hold BM25 without idf; Qdrant's IDF modifier adds it back, so a question
     ranks chunks in Qdrant exactly as lexical.py ranks them."""
@@ -376,7 +367,7 @@ def test_qdrant_keyword_scores_are_minutebooks_bm25(tmp_path):
 
     from ingest import lexical, qdrant_search
 
-    rows = _fixture_rows()
+    rows = minutes_rows()
     assert len(rows) > 30
     bm25 = lexical.build(rows)
     client = QdrantClient(path=str(tmp_path / "q"))
