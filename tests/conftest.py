@@ -87,12 +87,14 @@ def older_layout(index) -> None:
     from ingest.index import IndexReader, current_dir
 
     gen = current_dir(index)
+    meta = json.loads((gen / "meta.json").read_text())
+    if "layout" not in meta:
+        return  # already so: vectors in Qdrant (each ingest copies the generation), or made so
     reader = IndexReader(index)
     faiss.write_index(reader.vectors.index, str(gen / "vectors.faiss"))
     lexical.save(lexical.build(reader.store.lexical_rows()), gen)
     reader.close()
     shutil.rmtree(gen / "segments")
-    meta = json.loads((gen / "meta.json").read_text())
     meta.pop("layout")
     (gen / "meta.json").write_text(json.dumps(meta))
     conn = sqlite3.connect(gen / "minutebook.db")
