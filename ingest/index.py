@@ -131,7 +131,8 @@ class IndexReader:
 
 
 class IndexWriter:
-    """A new generation being built; `publish()` makes it current, leaving without it discards it."""
+    """An ingest's changes: to the published generation in one transaction (FAISS, in segments) or
+    to a new generation; `publish()` commits them or makes it current, leaving without it discards them."""
 
     def __init__(self, index: Path, model: str, dim_fn, store: str | None = None, hnsw_above: int | None = None,
                  waiting=None, merge_segments: int | None = None):
