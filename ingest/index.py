@@ -1,20 +1,23 @@
-"""An index folder: generations published atomically.
+"""An index folder: generations published atomically, and grown in place.
 
 index/
   current -> gen-<n>     symlink swapped in one rename: readers see the old or the new, never half
-  gen-<n>/minutebook.db  SQLite (documents, sections, pages, chunks, FTS, resolutions)
-  gen-<n>/vectors.faiss  FAISS vectors keyed by chunks.vector_id (or gen-<n>/qdrant/, or a collection
-                         minutebook-gen-<n> on a Qdrant server: see vectors.py)
-  gen-<n>/vectors.hnsw   an HNSW graph of them, searched instead, above Settings.hnsw_above
-  gen-<n>/lexical.npz    BM25 postings of every chunk (lexical.py), rebuilt at each publish
-  gen-<n>/meta.json      which embedding model built it, and which vector store holds its vectors
-An ingest copies the current generation, changes the copy, then swaps the link, so a crash
-at any moment leaves the previous generation whole. The same holds for vectors kept on a
-server: each generation has its own collection, and sweeping a generation deletes it.
+  gen-<n>/minutebook.db  SQLite (documents, sections, pages, chunks, FTS, resolutions, segments)
+  gen-<n>/segments/      FAISS vectors keyed by chunks.vector_id and their BM25 postings, a file of
+                         each per ingest (segments.py), with an HNSW graph above Settings.hnsw_above
+  gen-<n>/meta.json      which embedding model built it, which vector store holds its vectors, and
+                         "layout": "segments"
+With FAISS, an ingest into a generation kept in segments changes it in place: one transaction on
+the live database (in WAL mode, so readers keep the last commit), new segment files, and the
+commit that names them is the moment the new papers appear; a crash at any moment leaves the
+last commit whole. Otherwise (the first ingest, an index made before segments, vectors on
+Qdrant: gen-<n>/qdrant/ or a collection minutebook-gen-<n> on a server, or vectors.faiss and
+lexical.npz in an older generation) an ingest copies the current generation, changes the copy,
+then swaps the link; each generation on a server has its own collection, and sweeping a
+generation deletes it.
 """
 from __future__ import annotations
 
-import errno
 import fcntl
 import json
 import os
@@ -23,11 +26,12 @@ import signal
 import sqlite3
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
-from . import lexical
-from .errors import MinutebookError, NoIndex, WriteFailed
+
+from . import lexical, segments
+from .disk import copy_db, fsync_dir, fsync_tree, writing  # noqa: F401 (writing: pipeline's import)
+from .errors import MinutebookError, NoIndex
 from .settings import Settings
 from .store import DB, Store
 from .vectors import FAISS_FILE, FaissVectors, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve
@@ -48,6 +52,29 @@ def current_dir(index: Path) -> Path | None:
     return link.resolve() if (link / DB).exists() else None
 
 
+def version(index: Path) -> str | None:
+    """Names the index's last commit: changes with every ingest, whether it made a generation or
+    grew one in place (a cache key for readers that stay open); None when there is no index."""
+    gen = current_dir(index)
+    if gen is None:
+        return None
+    marks = []
+    try:
+        conn = sqlite3.connect(f"file:{gen / DB}?mode=ro", uri=True)
+        try:
+            for sql in ("SELECT max(rowid) FROM ingest_log", "SELECT max(id) FROM segments",
+                        "SELECT count(*) FROM removed_vectors"):
+                try:
+                    marks.append(conn.execute(sql).fetchone()[0])
+                except sqlite3.OperationalError:  # a generation made before segments
+                    marks.append(None)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+    return ":".join(map(str, [gen.name, *marks]))
+
+
 def _default_store() -> str:
     return Settings().store  # MINUTEBOOK_STORE, else faiss
 
@@ -65,31 +92,57 @@ class IndexReader:
         self.dir = gen
         self.meta = json.loads((gen / META).read_text())
         self.store = _open_upgraded(gen / DB)
-        where = resolve(self.meta.get("store"), store or _default_store())
-        self.vectors: Vectors = open_vectors(where, gen, self.meta["dim"])
+        self._snapshot: segments.Snapshot | None = None
+        self._vectors: Vectors | None = None
+        if segments.is_segmented(self.meta):
+            # The segments and removals of one commit: later ingests do not change what this reader
+            # sees. Vectors and postings are read from them on first use (counts and the register need neither).
+            self._snapshot = segments.snapshot(self.store.db.conn)
+        else:
+            where = resolve(self.meta.get("store"), store or _default_store())
+            self._vectors = open_vectors(where, gen, self.meta["dim"])
         self._lexical: lexical.LexicalIndex | None | bool = False  # False: not loaded yet
+
+    @property
+    def vectors(self) -> Vectors:
+        if self._vectors is None:
+            self._vectors = self._from_segments(segments.load_vectors, self.meta["dim"])
+        return self._vectors
 
     @property
     def lexical(self) -> "lexical.LexicalIndex | None":
         """The generation's BM25 arrays, loaded on first use; None for a generation made before them
         (search then ranks with SQLite FTS5)."""
         if self._lexical is False:
-            self._lexical = lexical.load(self.dir)
+            self._lexical = self._from_segments(segments.load_lexical) if self._snapshot else lexical.load(self.dir)
         return self._lexical
+
+    def _from_segments(self, load, *args):
+        try:
+            return load(self.dir, self._snapshot, *args)
+        except FileNotFoundError:
+            # Merged away and swept since this reader opened: the newest segments hold the same
+            # rows; keep only chunks this reader's commit knew, so vectors and postings agree.
+            return load(self.dir, segments.snapshot(self.store.db.conn), *args, upto=self._snapshot.last_id)
 
     def close(self) -> None:
         self.store.close()
-        self.vectors.close()
+        if self._vectors is not None:
+            self._vectors.close()
 
 
 class IndexWriter:
-    """A new generation being built; `publish()` makes it current, leaving without it discards it."""
+    """An ingest's changes: to the published generation in one transaction (FAISS, in segments) or
+    to a new generation; `publish()` commits them or makes it current, leaving without it discards them."""
 
     def __init__(self, index: Path, model: str, dim_fn, store: str | None = None, hnsw_above: int | None = None,
-                 waiting=None):
+                 waiting=None, merge_segments: int | None = None):
         self.index = Path(index)
         self._waiting = waiting  # called once when another writer holds the lock
         self.hnsw_above = Settings().hnsw_above if hnsw_above is None else hnsw_above
+        self.merge_segments = Settings().merge_segments if merge_segments is None else merge_segments
+        self.in_place = False  # growing the published generation (segments.py) rather than a copy of it
+        self._written: list[Path] = []  # segment files this writer made, removed if it does not commit
         self.model = model
         self._dim_fn = dim_fn  # called only when there is no earlier generation (avoids loading the model)
         self.store_url = canonical(store or _default_store())  # where this generation's vectors go
@@ -117,8 +170,6 @@ class IndexWriter:
     def _start(self) -> None:
         old = current_dir(self.index)
         self._sweep(keep=old)
-        self.dir = self.index / f"gen-{time.time_ns()}"
-        self.dir.mkdir()
         old_meta = None
         if old is not None:
             old_meta = json.loads((old / META).read_text())
@@ -126,27 +177,54 @@ class IndexWriter:
                 raise MinutebookError(
                     f"{self.index}/ was built with embedding model '{old_meta['model']}', not '{self.model}' — "
                     f"set MINUTEBOOK_EMBED_MODEL={old_meta['model']} or ingest into a new --index folder")
+            if segments.is_segmented(old_meta) and engine_of(self.store_url) == "faiss":
+                return self._start_in_place(old, old_meta)
+        self.dir = self.index / f"gen-{time.time_ns()}"
+        self.dir.mkdir()
+        if old_meta is not None:
             self.meta = {**old_meta, "store": self.store_url}
         else:
             self.meta = {"model": self.model, "dim": None, "store": self.store_url}
+        if engine_of(self.store_url) == "faiss":
+            self.meta["layout"] = segments.LAYOUT  # from now on this generation grows in place
+        else:
+            self.meta.pop("layout", None)
         # Written first, so that a sweep after a crash knows where this generation's vectors went.
         (self.dir / META).write_text(json.dumps(self.meta))
         if old is not None:
-            _copy_db(old / DB, self.dir / DB)
+            copy_db(old / DB, self.dir / DB)
             self._copy_vectors(old, old_meta)
         crash_point("copied")
         self.store = Store(self.dir / DB)
+
+    def _start_in_place(self, gen: Path, meta: dict) -> None:
+        """Grow the published generation: one transaction on its live database, vectors kept
+        aside until the commit writes them as a segment."""
+        self.dir, self.meta, self.in_place = gen, meta, True
+        self.store = Store(gen / DB)  # brings an older database up to date first, outside the transaction
+        for leftover in segments.unnamed(gen, segments.snapshot(self.store.db.conn)):
+            leftover.unlink(missing_ok=True)  # a crashed ingest's files, or ones a merge replaced
+        self.store.begin()
+        crash_point("began")
+        self._vectors = segments.PendingVectors(meta["dim"])
 
     def _copy_vectors(self, old: Path, old_meta: dict) -> None:
         """The published generation's vectors into this one's; the published ones are only read."""
         old_store = old_meta.get("store") or "faiss"
         if old_meta.get("dim") is None:
             return
-        if engine_of(old_store) == engine_of(self.store_url) == "faiss":
+        if engine_of(old_store) == engine_of(self.store_url) == "faiss" and not segments.is_segmented(old_meta):
             if (old / VECTORS).exists():
                 shutil.copyfile(old / VECTORS, self.dir / VECTORS)
             return
-        source = open_vectors(resolve(old_store, self.store_url), old, old_meta["dim"])
+        if segments.is_segmented(old_meta):
+            reader = Store(old / DB, readonly=True)
+            try:
+                source = segments.load_vectors(old, segments.snapshot(reader.db.conn), old_meta["dim"])
+            finally:
+                reader.close()
+        else:
+            source = open_vectors(resolve(old_store, self.store_url), old, old_meta["dim"])
         try:
             copy_vectors(source, self.vectors)  # also how an index moves from one store to another
         finally:
@@ -162,25 +240,94 @@ class IndexWriter:
         return self._vectors
 
     def publish(self) -> None:
-        """Write everything down, then swap `current` to this generation in one rename."""
-        self.vectors.save()
-        if isinstance(self.vectors, FaissVectors):
-            self.vectors.write_graph(self.hnsw_above)
-        crash_point("vectors-saved")
-        lexical.save(lexical.build(self.store.lexical_rows()), self.dir)
+        """Write everything down, then swap `current` to this generation in one rename (or, growing
+        a generation in place, commit)."""
+        if self.in_place:
+            return self._commit_in_place()
+        if segments.is_segmented(self.meta):
+            self._first_segments()
+        else:
+            self.vectors.save()
+            if isinstance(self.vectors, FaissVectors):
+                self.vectors.write_graph(self.hnsw_above)
+            crash_point("vectors-saved")
+            lexical.save(lexical.build(self.store.lexical_rows()), self.dir)
         (self.dir / META).write_text(json.dumps(self.meta))
         self.store.close()
-        _fsync_tree(self.dir)
+        fsync_tree(self.dir)
         tmp = self.index / f"current.{os.getpid()}.tmp"
         if tmp.is_symlink() or tmp.exists():
             tmp.unlink()
         os.symlink(self.dir.name, tmp)
         crash_point("linking")
         os.replace(tmp, self.index / "current")
-        _fsync_dir(self.index)
+        fsync_dir(self.index)
         self.published = True
 
+    def _first_segments(self) -> None:
+        """A new generation's vectors and postings as its first segments, its database in WAL mode
+        so that later ingests can change it while readers read."""
+        conn = self.store.db.conn
+        self.store.db.execute("PRAGMA journal_mode = WAL")
+        with self.store.db.atomic():
+            segments.forget_all(conn)  # a copy's rows name the files of the generation it came from
+            self._write_segments(self.vectors, lexical.count(self.store.lexical_rows()), graph=True)
+        (self.dir / VECTORS).unlink(missing_ok=True)
+        crash_point("vectors-saved")
+
+    def _write_segments(self, vectors: FaissVectors | None, postings: lexical.Postings | None,
+                        graph: bool = False) -> None:
+        """Write and name (in the open transaction) a vector segment and a postings segment."""
+        conn = self.store.db.conn
+        if vectors is not None and len(vectors):
+            name = segments.write_vectors(self.dir, vectors, self.hnsw_above if graph else None)
+            self._written += [self.dir / segments.FOLDER / name, self.dir / segments.FOLDER / (name + ".hnsw")]
+            segments.record(conn, segments.VECTORS, name, len(vectors))
+        if postings is not None and len(postings.vector_ids):
+            name = segments.write_postings(self.dir, postings)
+            self._written.append(self.dir / segments.FOLDER / name)
+            segments.record(conn, segments.LEXICAL, name, len(postings.vector_ids))
+
+    def _commit_in_place(self) -> None:
+        """New segments named, removals noted, a merge if due, all in the ingest's transaction;
+        its commit is the moment the new papers appear."""
+        conn, pending = self.store.db.conn, self._vectors
+        segments.mark_removed(conn, pending.removed)
+        fresh = set(pending.added) | self.store.rewritten  # chunks whose postings are new
+        self._write_segments(pending.segment(), lexical.count(self.store.lexical_rows(sorted(fresh))))
+        crash_point("vectors-saved")
+        snap = segments.snapshot(conn)  # inside the transaction: what the commit will name
+        if segments.needs_merge(snap, self.merge_segments):
+            self._merge(snap)
+        if (self.dir / segments.FOLDER).exists():
+            fsync_tree(self.dir / segments.FOLDER)
+        crash_point("linking")
+        self.store.commit()
+        self.store.close()
+        crash_point("committed")
+        self.published = True
+
+    def _merge(self, snap: segments.Snapshot) -> None:
+        """Everything live into one segment of each kind, replacing the others at the commit."""
+        vectors = segments.load_vectors(self.dir, snap, self.meta["dim"])
+        vectors.graph, vectors.dead = None, set()
+        parts = [segments.read_postings(self.dir / segments.FOLDER / n) for n in snap.files[segments.LEXICAL]]
+        segments.forget_all(self.store.db.conn)
+        self._write_segments(vectors, segments.combine(parts, snap.removed) if parts else None, graph=True)
+        crash_point("merged")
+
     def __exit__(self, *exc) -> None:
+        if self.in_place:
+            if not self.published:
+                try:
+                    self.store.rollback()
+                    self.store.close()
+                except Exception:  # noqa: BLE001 - already closed, or the connection failed
+                    pass
+                for f in self._written:
+                    f.unlink(missing_ok=True)
+            self._unlock()
+            return
         if not self.published and self.dir is not None:
             try:
                 self.store.close()
@@ -190,6 +337,9 @@ class IndexWriter:
                 shutil.rmtree(self.dir, ignore_errors=True)
         if self._vectors is not None:
             self._vectors.close()
+        self._unlock()
+
+    def _unlock(self) -> None:
         if self._lock:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
@@ -203,55 +353,6 @@ class IndexWriter:
                     shutil.rmtree(gen, ignore_errors=True)
         for tmp in self.index.glob("current.*.tmp"):
             tmp.unlink(missing_ok=True)
-
-
-_NO_ROOM = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
-
-
-@contextmanager
-def writing(index: Path):
-    """Failures to write a generation become one line that says what happened and that the index
-    is unchanged (the writer has already removed its half-built generation)."""
-    try:
-        yield
-    except OSError as e:
-        if e.errno in _NO_ROOM:
-            raise WriteFailed(_no_room(index, e.strerror)) from None
-        raise WriteFailed(f"cannot write to {index}/ ({e.strerror or e}); the index is unchanged") from None
-    except sqlite3.Error as e:
-        if "full" in str(e) or _disk_low(index):
-            raise WriteFailed(_no_room(index, str(e))) from None
-        raise WriteFailed(f"cannot write the new index generation in {index}/ ({e}); the index is unchanged") from None
-    except RuntimeError as e:
-        if "faiss" in str(e).lower() or "write" in str(e).lower():  # FAISS reports failed writes this way
-            reason = _no_room(index, "the vector file could not be written") if _disk_low(index) else \
-                f"cannot write the new index generation in {index}/ ({str(e).strip().splitlines()[-1][:160]}); " \
-                "the index is unchanged"
-            raise WriteFailed(reason) from None
-        raise
-
-
-def _no_room(index: Path, why: str) -> str:
-    return f"no room to write the index in {index}/ ({why}); the index is unchanged: free some space and ingest again"
-
-
-def _disk_low(index: Path) -> bool:
-    try:
-        return shutil.disk_usage(index).free < 64 * 2**20
-    except OSError:
-        return False
-
-
-def _copy_db(src: Path, dst: Path) -> None:
-    """A consistent copy through SQLite's backup API, safe while readers have it open."""
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-    target = sqlite3.connect(str(dst))
-    try:
-        with target:
-            source.backup(target)
-    finally:  # also when the disk fills mid-copy: the half-built generation is then removed
-        source.close()
-        target.close()
 
 
 def _drop_generation(gen: Path, setting: str) -> bool:
@@ -285,24 +386,6 @@ def vectors_in_folder(store: str) -> bool:
     from .qdrant_store import QdrantSpec
 
     return QdrantSpec.parse(store).local
-
-
-def _fsync_tree(folder: Path) -> None:
-    for f in folder.iterdir():
-        if f.is_dir():
-            _fsync_tree(f)
-            continue
-        with open(f, "rb") as fh:
-            os.fsync(fh.fileno())
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _open_upgraded(db: Path) -> Store:

@@ -92,7 +92,25 @@ def inverse_document_frequency(df, n):
 
 
 def build(rows: Iterable[tuple], k1: float = K1, b: float = B) -> LexicalIndex:
-    """An index of (vector_id, text, heading, title, context) rows, ascending by vector id.
+    """An index of (vector_id, text, heading, title, context) rows, ascending by vector id."""
+    return weigh(count(rows), k1, b)
+
+
+@dataclass
+class Postings:
+    """What `build` counts before it weighs: each row's weighted term frequencies and length. The
+    weights depend on every row (idf, mean length), so a growing index keeps these per segment
+    (segments.py) and weighs them all together when it is read."""
+    terms: list[str]  # term id -> term
+    term_of: np.ndarray  # int32 per posting, ascending
+    rows: np.ndarray  # int32 per posting: an index into vector_ids
+    tf: np.ndarray  # float64 per posting: field-weighted term frequency
+    lengths: np.ndarray  # float64 per row: field-weighted length
+    vector_ids: np.ndarray  # int64 per row
+
+
+def count(rows: Iterable[tuple]) -> Postings:
+    """The postings of (vector_id, text, heading, title, context) rows.
 
     Postings are gathered in flat typed arrays, not per-row dicts: at 100k chunks there are
     ~10M of them, and Python objects for each would take gigabytes."""
@@ -112,20 +130,48 @@ def build(rows: Iterable[tuple], k1: float = K1, b: float = B) -> LexicalIndex:
         post_term.extend(vocab.setdefault(t, len(vocab)) for t in tf)
         post_row.extend([row] * len(tf))
         post_tf.extend(tf.values())
-    n = len(ids)
     term_of = np.frombuffer(post_term, dtype="int32")
     order = np.argsort(term_of, kind="stable")
-    term_of = term_of[order]
-    row_of = np.frombuffer(post_row, dtype="int32")[order]
-    tf = np.frombuffer(post_tf, dtype="float64")[order]
-    lengths_np = np.frombuffer(lengths, dtype="float64")
-    df = np.bincount(term_of, minlength=len(vocab)).astype("float64")
+    return Postings(list(vocab), term_of[order], np.frombuffer(post_row, dtype="int32")[order],
+                    np.frombuffer(post_tf, dtype="float64")[order], np.frombuffer(lengths, dtype="float64"),
+                    np.frombuffer(ids, dtype="int64").copy())
+
+
+def weigh(p: Postings, k1: float = K1, b: float = B, lazy: bool = False) -> LexicalIndex:
+    """BM25F weights of counted postings, idf and length normalisation over all of their rows.
+    `lazy` weighs a term's postings when a search first reads them (the same arithmetic): an index
+    opened for a few questions need not weigh all ~10M postings first."""
+    n = len(p.vector_ids)
+    term_of, row_of, tf, lengths_np = p.term_of, p.rows, p.tf, p.lengths
+    indptr = np.searchsorted(term_of, np.arange(len(p.terms) + 1, dtype=term_of.dtype)).astype("int64")
+    df = np.diff(indptr).astype("float64")
     idf = inverse_document_frequency(df, n)
     norm = k1 * (1 - b + b * lengths_np / (lengths_np.mean() if n else 1.0))
+    vocab = {t: i for i, t in enumerate(p.terms)}
+    if lazy:
+        return LexicalIndex(vocab, indptr, row_of, _TermWeights(idf, tf, row_of, norm, indptr, k1), p.vector_ids)
     weights = idf[term_of] * tf * (k1 + 1) / (tf + norm[row_of])
-    indptr = np.zeros(len(vocab) + 1, dtype="int64")
-    indptr[1:] = np.cumsum(df).astype("int64")
-    return LexicalIndex(vocab, indptr, row_of, weights.astype("float32"), np.frombuffer(ids, dtype="int64").copy())
+    return LexicalIndex(vocab, indptr, row_of, weights.astype("float32"), p.vector_ids)
+
+
+class _TermWeights:
+    """A lazy `LexicalIndex.weights`: a slice of one term's postings is weighed when read, as
+    `weigh` weighs every posting, and kept."""
+
+    def __init__(self, idf, tf, rows, norm, indptr, k1):
+        self.idf, self.tf, self.rows, self.norm, self.indptr, self.k1 = idf, tf, rows, norm, indptr, k1
+        self._done: dict[tuple[int, int], np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self.tf)
+
+    def __getitem__(self, s: slice) -> np.ndarray:
+        key = (s.start, s.stop)
+        if key not in self._done:
+            term = int(np.searchsorted(self.indptr, s.start, side="right")) - 1
+            tf = self.tf[s]
+            self._done[key] = (self.idf[term] * tf * (self.k1 + 1) / (tf + self.norm[self.rows[s]])).astype("float32")
+        return self._done[key]
 
 
 def save(index: LexicalIndex, folder: Path) -> None:

@@ -107,6 +107,21 @@ def add_reader_column(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE documents ADD COLUMN reader INTEGER DEFAULT 1")
 
 
+SEGMENTS = """
+CREATE TABLE IF NOT EXISTS segments (      -- the files an index grown in place is read from (segments.py)
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,             -- 'vectors' or 'lexical'
+    file TEXT NOT NULL,             -- in the generation's segments/ folder
+    rows INTEGER NOT NULL, created_at TEXT
+);
+CREATE TABLE IF NOT EXISTS removed_vectors (vector_id INTEGER PRIMARY KEY);  -- still in a segment until a merge
+"""
+
+
+def segment_tables(conn: sqlite3.Connection) -> None:
+    conn.executescript(SEGMENTS)
+
+
 FTS_TABLES = {"chunks_fts": "chunks", "resolutions_fts": "resolutions"}  # full-text table -> its content table
 
 
@@ -136,6 +151,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (5, "documents: organisation, start time and document type", add_document_facts),
     (6, "the register: meetings, attendance, decisions with outcomes, votes and movers", ensure_tables),
     (7, "full-text tables that Datasette finds", datasette_full_text),
+    (8, "segments: the vector and BM25 files an index grown in place is read from", segment_tables),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -106,7 +106,8 @@ def _write(settings: Settings, hashed, found: Found, paths: list[Path], prune: b
     cached = with_cache(given, settings.index, settings.embed_cache)
     try:
         with IndexWriter(settings.index, settings.embed_model, lambda: cached.dim, store=settings.store,
-                         hnsw_above=settings.hnsw_above, waiting=_waiting(progress)) as writer:
+                         hnsw_above=settings.hnsw_above, merge_segments=settings.merge_segments,
+                         waiting=_waiting(progress)) as writer:
             known = writer.store.files(READER_VERSION)  # what is known now, under the lock
             final = plan(hashed, known)
             report.unchanged, report.paths = final.unchanged, final.paths

@@ -74,7 +74,7 @@ def ensure_tables(conn: sqlite3.Connection) -> None:
 def write_minutes(store: Store, doc: Document) -> int:
     """Parse every minutes section of `doc` into the register, replacing its old rows; returns decisions written."""
     conn = store.db.conn
-    with conn:
+    with store.db.atomic():  # a savepoint inside an ingest's transaction, never a commit of it
         delete_document(conn, doc.id)
         return sum(_write_section(conn, doc.id, i, s.board, s.meeting_date,
                                   [doc.page(n) for n in range(s.first_page, s.last_page + 1)])

@@ -40,6 +40,9 @@ class Settings:
     # Above this many vectors a FAISS index also gets an HNSW graph to search (approximate, a few
     # ms at any size); below it exact search is fast enough: 13 ms at 100k here (README, Benchmarks).
     hnsw_above: int = 250_000
+    # An index grows by a segment per ingest (ingest/segments.py); past this many, or when the later
+    # ones hold a quarter as many rows as the first, the next ingest merges them into one.
+    merge_segments: int = 8
     include_restricted: bool = False
     # A local GGUF model (--llm llamacpp:PATH) is built with this context window, in tokens: the
     # question, up to 8 passages of ~220 words and the answer need ~3,000 (llama.cpp's own

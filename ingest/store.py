@@ -5,6 +5,7 @@ open the database in Datasette.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,8 +41,24 @@ class Store(CatalogQueries, RegisterQueries):
             conn = sqlite3.connect(str(self.path), check_same_thread=False)
         self.db = sqlite_utils.Database(conn)
         self._setting: frozenset[str] | None = None
+        self.rewritten: set[int] = set()  # chunks whose searched text an ingest changed in place (segments.py)
         if not readonly:
             migrate(self.db.conn)  # a new database gets every table; an older one is brought up to date
+
+    def begin(self) -> None:
+        """One transaction for a whole ingest into a live database (readers keep the last commit).
+        Until `commit`, a COMMIT from anywhere (a stray `with conn:`) fails instead of publishing half."""
+        self.db.conn.execute("PRAGMA busy_timeout = 60000")
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        self.db.conn.set_authorizer(_no_commit)
+
+    def commit(self) -> None:
+        self.db.conn.set_authorizer(None)
+        self.db.conn.commit()
+
+    def rollback(self) -> None:
+        self.db.conn.set_authorizer(None)
+        self.db.conn.rollback()
 
     def outdated(self) -> bool:
         """Whether this database was made by an older minutebook and lacks a migration."""
@@ -116,6 +133,7 @@ class Store(CatalogQueries, RegisterQueries):
                                    " WHERE document_id = ? AND (meeting_date IS NULL OR board IS NULL)",
                                    [document_id]).fetchall()
             for vid, text, heading, title, context, board, when in rows:
+                self.rewritten.add(vid)
                 board, when = board or facts.get("body"), when or facts.get("date")
                 new = context_line(board, when)
                 self.db.execute("UPDATE chunks SET board = ?, meeting_date = ?, context = ? WHERE vector_id = ?",
@@ -216,9 +234,14 @@ class Store(CatalogQueries, RegisterQueries):
                f" WHERE chunks_fts MATCH ? AND {where} ORDER BY {rank} LIMIT ?")
         return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, k]).fetchall()]
 
-    def lexical_rows(self):
-        """(vector_id, text, heading, title, context) of every chunk, by vector id: what BM25 indexes."""
-        return self.db.execute("SELECT vector_id, text, heading, title, context FROM chunks ORDER BY vector_id")
+    def lexical_rows(self, ids: list[int] | None = None):
+        """(vector_id, text, heading, title, context) of every chunk (or of those `ids`), by vector id:
+        what BM25 indexes."""
+        sql = "SELECT vector_id, text, heading, title, context FROM chunks"
+        if ids is None:
+            return self.db.execute(sql + " ORDER BY vector_id")
+        return self.db.execute(sql + " WHERE vector_id IN (SELECT value FROM json_each(?)) ORDER BY vector_id",
+                               [json.dumps([int(i) for i in ids])])
 
     def allowed_ids(self, filters: Filters) -> list[int] | None:
         """Vector ids passing the filters, or None when nothing is filtered out."""
@@ -365,6 +388,10 @@ def document_record(doc: Document) -> dict:
 def _document_date(doc: Document) -> str | None:
     dates = [s.meeting_date for s in doc.sections if s.kind != "minutes" and s.meeting_date]
     return dates[0] if dates else next((s.meeting_date for s in doc.sections if s.meeting_date), None)
+
+
+def _no_commit(action, arg1, *_):
+    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_TRANSACTION and arg1 == "COMMIT" else sqlite3.SQLITE_OK
 
 
 def _now() -> str:

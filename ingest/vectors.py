@@ -91,6 +91,7 @@ class FaissVectors:
         self.index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
         self.path = Path(path) if path is not None else None
         self.graph = None  # an HNSW copy to search, for a large published generation
+        self.dead: set[int] = set()  # ids removed from the exact index but still in the graph (segments.py)
 
     @classmethod
     def load(cls, path: Path, dim: int) -> "FaissVectors":
@@ -106,13 +107,13 @@ class FaissVectors:
             faiss.downcast_index(vectors.graph.index).hnsw.efSearch = HNSW_EF_SEARCH
         return vectors
 
-    def write_graph(self, above: int) -> None:
+    def write_graph(self, above: int, target: Path | None = None) -> None:
         """Beside the saved exact index, an HNSW graph of it when it holds more than `above` vectors
         (else none). The exact index stays the record: HNSW cannot remove vectors, so each
         generation builds its graph afresh from it."""
         import faiss
 
-        target = Path(self.path).with_name(GRAPH_FILE)
+        target = Path(target) if target is not None else Path(self.path).with_name(GRAPH_FILE)
         if len(self) <= above:
             target.unlink(missing_ok=True)
             return
@@ -158,14 +159,15 @@ class FaissVectors:
         if allowed is not None:
             params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(np.asarray(allowed, dtype="int64")))
         k = min(k, len(self))
-        index = self.index
+        index, asked = self.index, k
         if self.graph is not None and params is None:
             index = self.graph  # an allow-list is searched exactly: it is short
+            asked = min(k + len(self.dead), int(index.ntotal))
         # One question is one pass over the vectors: OpenMP threads gain little and, on a busy
         # 2-core machine, spin-wait for each other (a 100k search went from ~20 ms to ~800 ms).
         faiss.omp_set_num_threads(1 if len(queries) < 8 else _threads())
-        scores, ids = index.search(np.ascontiguousarray(queries, dtype="float32"), k, params=params)
-        return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores) if i >= 0]
+        scores, ids = index.search(np.ascontiguousarray(queries, dtype="float32"), asked, params=params)
+        return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores) if i >= 0 and int(i) not in self.dead][:k]
                 for row_ids, row_scores in zip(ids, scores)]
 
     def export(self, batch: int = EXPORT_BATCH) -> Iterator[tuple[list[int], np.ndarray]]:

@@ -73,3 +73,40 @@ def index_copy(corpus_index, tmp_path) -> Settings:
     target = tmp_path / "index"
     shutil.copytree(corpus_index.index, target, symlinks=True)
     return Settings(index=target)
+
+
+def older_layout(index) -> None:
+    """Turn an index into what minutebook made before segments: vectors.faiss and lexical.npz in
+    the generation, a database in rollback-journal mode without the segments tables."""
+    import json
+    import sqlite3
+
+    import faiss
+
+    from ingest import lexical
+    from ingest.index import IndexReader, current_dir
+
+    gen = current_dir(index)
+    meta = json.loads((gen / "meta.json").read_text())
+    if "layout" not in meta:
+        return  # already so: vectors in Qdrant (each ingest copies the generation), or made so
+    reader = IndexReader(index)
+    faiss.write_index(reader.vectors.index, str(gen / "vectors.faiss"))
+    lexical.save(lexical.build(reader.store.lexical_rows()), gen)
+    reader.close()
+    shutil.rmtree(gen / "segments")
+    meta.pop("layout")
+    (gen / "meta.json").write_text(json.dumps(meta))
+    conn = sqlite3.connect(gen / "minutebook.db")
+    conn.executescript("DROP TABLE segments; DROP TABLE removed_vectors; PRAGMA user_version = 7;")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+
+
+def minutes_rows():
+    """(vector_id, text, heading, title, context) of the fixture minutes' lines: council prose."""
+    rows = []
+    for path in sorted((ROOT / "tests" / "fixtures" / "minutes").glob("*.txt")):
+        lines = [line for line in path.read_text().splitlines() if len(line.split()) >= 4]
+        rows += [(line, lines[0], path.stem, "") for line in lines]
+    return [(vid, *row) for vid, row in enumerate(rows, start=1)]

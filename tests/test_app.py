@@ -373,12 +373,18 @@ def test_the_index_is_loaded_once_per_generation(index_copy, embedder):
     from ingest.uploads import ingest_uploads
     from ui import resources
 
-    first = resources._book(str(index_copy.index), str(current_dir(index_copy.index)))
-    assert resources._book(str(index_copy.index), str(current_dir(index_copy.index))) is first
+    from ingest.index import version
+
+    def loaded():  # keyed as the app keys it: the generation and its last commit (it grows in place)
+        return resources._book(str(index_copy.index), str(current_dir(index_copy.index)), version(index_copy.index))
+
+    first = loaded()
+    assert loaded() is first
     data = (CORPUS / PACK_2024).read_bytes() + b"\n% changed\n"
     assert ingest_uploads([("new.pdf", data)], index_copy, embedder).ingested
-    second = resources._book(str(index_copy.index), str(current_dir(index_copy.index)))
+    second = loaded()
     assert second is not first and second.searcher.embedder is first.searcher.embedder  # new index, same model
+    assert len(second.searcher.reader.vectors) > len(first.searcher.reader.vectors)  # the new paper's too
 
 
 # ---- Timeline, outstanding actions, restricted papers (issues 6 and 8) --------------------------

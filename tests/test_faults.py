@@ -46,7 +46,10 @@ def two_papers(tmp_path) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("point", ["copied", "embedded", "stored", "vectors-saved", "linking"])
+# The second ingest grows the index in place: its transaction begins, the paper is embedded and
+# stored, its segment files are written, the segments are merged (the new paper is large next to
+# the first), and the commit is about to name them.
+@pytest.mark.parametrize("point", ["began", "embedded", "stored", "vectors-saved", "merged", "linking"])
 def test_kill_9_mid_ingest_leaves_the_old_index_usable_and_a_rerun_completes(point, two_papers, tmp_path, embedder):
     settings = Settings(index=tmp_path / "index")
     ingest([two_papers], settings, embedder)
@@ -64,6 +67,34 @@ def test_kill_9_mid_ingest_leaves_the_old_index_usable_and_a_rerun_completes(poi
     clean = ingest([two_papers], Settings(index=tmp_path / "clean"), embedder)
     assert (rerun.documents, rerun.chunks) == (clean.documents, clean.chunks) == (2, counts(settings)["vectors"])
     assert len(list(settings.index.glob("gen-*"))) <= 2  # what the crash left behind was swept
+
+
+@pytest.mark.parametrize("point", ["committed", "published"])
+def test_kill_9_just_after_the_commit_keeps_the_new_paper_whole(point, two_papers, tmp_path, embedder):
+    settings = Settings(index=tmp_path / "index")
+    ingest([two_papers], settings, embedder)
+    shutil.copy(CORPUS / CABINET, two_papers / CABINET)
+    killed = run_cli("ingest", str(two_papers), "--index", str(settings.index), env_extra={"MINUTEBOOK_CRASH_AT": point})
+    assert killed.returncode == -9, killed.stderr[-500:]
+
+    after = counts(settings)
+    assert after["documents"] == 2 and after["vectors"] == after["chunks"]
+    hits = Searcher(settings, embedder).search("Community Safety Strategy 2019-2021 Cabinet", k=10)
+    assert any(h.source == CABINET for h in hits)
+    rerun = ingest([two_papers], settings, embedder)
+    assert sorted(rerun.unchanged) == sorted([CITY, CABINET]) and not rerun.ingested
+
+
+def test_a_first_ingest_killed_before_its_link_leaves_no_index_and_a_rerun_completes(two_papers, tmp_path, embedder):
+    settings = Settings(index=tmp_path / "index")
+    for point in ("copied", "vectors-saved", "linking"):
+        killed = run_cli("ingest", str(two_papers), "--index", str(settings.index),
+                         env_extra={"MINUTEBOOK_CRASH_AT": point})
+        assert killed.returncode == -9, killed.stderr[-500:]
+        assert not (settings.index / "current").exists()
+    report = ingest([two_papers], settings, embedder)
+    assert report.documents == 1 and counts(settings)["vectors"] == report.chunks
+    assert len(list(settings.index.glob("gen-*"))) == 1
 
 
 def test_readers_keep_working_while_an_ingest_runs(two_papers, tmp_path, embedder):

@@ -102,9 +102,11 @@ def test_keyword_search_finds_a_word_in_another_form(searcher):
 
 
 def test_an_index_made_before_the_bm25_arrays_is_still_searched(index_copy, embedder):
+    from conftest import older_layout
     from ingest.index import current_dir
     from ingest.lexical import FILE
 
+    older_layout(index_copy.index)
     (current_dir(index_copy.index) / FILE).unlink()
     s = Searcher(index_copy, embedder)
     try:

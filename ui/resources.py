@@ -1,7 +1,8 @@
 """What the app loads once per process: the embedding model and each published index generation.
 
-Keys are the index folder and the generation `index/current` points at, so an ingest (from
-the Papers page or the command line) is picked up on the next rerun without a restart.
+Keys are the index folder, the generation `index/current` points at and its last commit (an
+ingest may grow a generation in place), so an ingest (from the Papers page or the command
+line) is picked up on the next rerun without a restart.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from assistant.catalog import index_model
 from assistant.service import Minutebook
 from ingest.embed import Embedder
 from ingest.errors import MinutebookError
-from ingest.index import current_dir
+from ingest.index import current_dir, version
 from ingest.settings import Settings
 
 NO_INDEX = ("No papers have been ingested yet. Add PDFs on the **Papers** page, "
@@ -42,9 +43,10 @@ def embedder(model: str) -> Embedder:
 
 
 @st.cache_resource(max_entries=4, show_spinner="Opening the index…")
-def _book(index: str, gen: str) -> Minutebook:
-    """One reader per generation, shared by every session; the model is loaded when a page first
-    searches (Papers and the plain register never need it)."""
+def _book(index: str, gen: str, commit: str | None) -> Minutebook:
+    """One reader per generation and commit (an ingest grows a generation in place), shared by every
+    session; the model is loaded when a page first searches (Papers and the plain register never
+    need it)."""
     s = Settings.from_env(index=index)
     return Minutebook(s, load_embedder=embedder, model=index_model(Path(gen)))
 
@@ -58,7 +60,7 @@ def book(s: Settings | None = None) -> Minutebook | None:
         st.info(NO_INDEX)
         return None
     try:
-        found = _book(str(s.index), gen)
+        found = _book(str(s.index), gen, version(s.index))
         found.store  # open the database now, so a damaged or newer index is a message here
         return found
     except MinutebookError as e:
