@@ -244,10 +244,20 @@ class Store:
 
     def doc_types(self, ids: list[int]) -> dict[int, str]:
         """vector_id -> the kind of section its chunk belongs to."""
+        return {vid: facts[0] for vid, facts in self.meeting_facts(ids).items()}
+
+    def meeting_facts(self, ids: list[int]) -> dict[int, tuple[str, set[str], bool]]:
+        """vector_id -> (the kind of section its chunk belongs to, the ISO dates of its section's
+        meeting and of its paper's (a pack files earlier minutes; a section can misread a date),
+        whether it is on its section's first page: where minutes print who was present and who chaired)."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return dict(self.db.execute(f"SELECT vector_id, doc_type FROM chunks WHERE vector_id IN ({marks})", ids).fetchall())
+        rows = self.db.execute(
+            f"SELECT c.vector_id, c.doc_type, c.meeting_date, d.meeting_date, c.page = (SELECT min(o.page) FROM chunks o"
+            f" WHERE o.document_id = c.document_id AND o.section = c.section)"
+            f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.vector_id IN ({marks})", ids)
+        return {vid: (kind, {date, paper_date} - {None}, bool(opens)) for vid, kind, date, paper_date, opens in rows.fetchall()}
 
     def chunks_by_vector_ids(self, ids: list[int]) -> dict[int, tuple[Chunk, str, str]]:
         """vector_id -> (chunk, heading, source) for the given ids."""

@@ -222,3 +222,11 @@ def test_on_qdrant_a_filtered_search_sends_conditions_not_chunk_ids_and_finds_wh
     finally:
         on_faiss.close()
         on_qdrant.close()
+
+
+def test_who_chaired_a_meeting_named_by_its_date_finds_that_meetings_attendance_first(searcher):
+    # "Chair" is on most pages of the minutes; the chair is named where the minutes open.
+    hit = searcher.search("Who chaired the Board meeting held on 15 December 2023?")[0]
+    assert hit.chunk.doc_type == "minutes" and hit.chunk.meeting_date == "2023-12-15"
+    assert "in the Chair" in hit.chunk.text and hit.chunk.page == 3
+
