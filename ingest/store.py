@@ -259,6 +259,18 @@ class Store:
             f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.vector_id IN ({marks})", ids)
         return {vid: (kind, {date, paper_date} - {None}, bool(opens)) for vid, kind, date, paper_date, opens in rows.fetchall()}
 
+    def page_neighbours(self, ids: list[int]) -> list[tuple[int, int]]:
+        """(vector_id, its neighbour's) for each chunk of `ids` whose next or previous chunk in its
+        section is on another page: the two halves of a passage the page break cut."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.db.execute(
+            f"SELECT c.vector_id, o.vector_id, length(trim(c.text)) <= length(coalesce(c.heading, '')) + 12"
+            f" FROM chunks c JOIN chunks o ON o.document_id = c.document_id"
+            f" AND o.section = c.section AND o.position IN (c.position - 1, c.position + 1) AND o.page != c.page"
+            f" WHERE c.vector_id IN ({marks})", ids).fetchall()
+
     def chunks_by_vector_ids(self, ids: list[int]) -> dict[int, tuple[Chunk, str, str]]:
         """vector_id -> (chunk, heading, source) for the given ids."""
         if not ids:
