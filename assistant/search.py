@@ -7,8 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from assistant.specifics import references_in
-from ingest.dates import find_dates
+from assistant.specifics import meetings_named, references_in
 from ingest.embed import Embedder
 from ingest.errors import BadInput
 from ingest.filters import Filters
@@ -100,7 +99,7 @@ class Searcher:
         if not ranked:
             return ranked
         head = self._join_page_breaks(dict(ranked[:n]))
-        record, dates = bool(RECORD_INTENT.search(query)), {iso for _, iso in find_dates(query)}
+        record, dates = bool(RECORD_INTENT.search(query)), meetings_named(query)
         attendance, references = bool(ATTENDANCE_INTENT.search(query)), references_in(query)
         if record or dates or references:
             # What happened at a meeting (who chaired or moved, the vote, what was resolved) is in
