@@ -27,6 +27,22 @@ _REFERENCE = re.compile(r"(?i)\b(R(?:19|20)\d\d-\d{1,4}|[A-Z]{2,8}/\d{1,3}/\d{2,
                         r"|\b(?:resolution|minute)\s+(?:no\.?\s*)?(\d[\w/.-]*)")
 
 
+# "before it came to full Council on 13 March 2025": the date is where the matter went next,
+# not the meeting asked about (a date "after" one is usually printed in that meeting's minutes).
+_BEFORE = re.compile(r"(?i)\b(?:before|prior to|ahead of|earlier than)\b(?:\W+[a-z]+){0,8}\W*$")
+
+
+def meetings_named(question: str) -> set[str]:
+    """The ISO dates of the meetings a question asks about: every full date it names except one
+    it places the matter before."""
+    return {iso for at, iso in find_dates(question) if not _BEFORE.search(question[:at])}
+
+
+def references_in(question: str) -> list[str]:
+    """The resolution and minute numbers a question names, lower case, as printed: "r2024-101"."""
+    return [(m.group(1) or m.group(2)).lower().rstrip(".") for m in _REFERENCE.finditer(question)]
+
+
 def names_specifics(question: str) -> bool:
     return bool(_YEAR.search(question) or find_dates(question) or _REFERENCE.search(question))
 
@@ -35,9 +51,8 @@ def unmet(question: str, texts: list[str], dates: list[str | None]) -> bool:
     """Whether the question names a year, a full date or a resolution number that none of `texts`
     (passages, titles) nor `dates` (ISO meeting dates) holds."""
     joined = " ".join(texts).lower()
-    for m in _REFERENCE.finditer(question):
-        if (m.group(1) or m.group(2)).lower().rstrip(".") not in joined:
-            return True
+    if any(ref not in joined for ref in references_in(question)):
+        return True
     held = set().union(*(years_in(t) for t in texts)) if texts else set()
     held |= {d[:4] for d in dates if d}
     # The question's years as it prints them in full: "2018/19" names 2018.

@@ -268,10 +268,32 @@ class Store(CatalogQueries, RegisterQueries):
 
     def doc_types(self, ids: list[int]) -> dict[int, str]:
         """vector_id -> the kind of section its chunk belongs to."""
+        return {vid: facts[0] for vid, facts in self.meeting_facts(ids).items()}
+
+    def meeting_facts(self, ids: list[int]) -> dict[int, tuple[str, set[str], bool]]:
+        """vector_id -> (the kind of section its chunk belongs to, the ISO dates of its section's
+        meeting and of its paper's (a pack files earlier minutes; a section can misread a date),
+        whether it is on its section's first page: where minutes print who was present and who chaired)."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return dict(self.db.execute(f"SELECT vector_id, doc_type FROM chunks WHERE vector_id IN ({marks})", ids).fetchall())
+        rows = self.db.execute(
+            f"SELECT c.vector_id, c.doc_type, c.meeting_date, d.meeting_date, c.page = (SELECT min(o.page) FROM chunks o"
+            f" WHERE o.document_id = c.document_id AND o.section = c.section)"
+            f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.vector_id IN ({marks})", ids)
+        return {vid: (kind, {date, paper_date} - {None}, bool(opens)) for vid, kind, date, paper_date, opens in rows.fetchall()}
+
+    def page_neighbours(self, ids: list[int]) -> list[tuple[int, int]]:
+        """(vector_id, its neighbour's) for each chunk of `ids` whose next or previous chunk in its
+        section is on another page: the two halves of a passage the page break cut."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.db.execute(
+            f"SELECT c.vector_id, o.vector_id, length(trim(c.text)) <= length(coalesce(c.heading, '')) + 12"
+            f" FROM chunks c JOIN chunks o ON o.document_id = c.document_id"
+            f" AND o.section = c.section AND o.position IN (c.position - 1, c.position + 1) AND o.page != c.page"
+            f" WHERE c.vector_id IN ({marks})", ids).fetchall()
 
     def chunks_by_vector_ids(self, ids: list[int]) -> dict[int, tuple[Chunk, str, str]]:
         """vector_id -> (chunk, heading, source) for the given ids."""

@@ -36,3 +36,13 @@ def test_the_meeting_date_is_searchable(tmp_path):
     loaded = lexical.load(tmp_path)
     assert loaded.search("December 2023 apologies", 1)[0][0] == 13
     assert lexical.load(tmp_path / "missing") is None
+
+
+def test_a_us_councilor_and_a_movers_table_are_found_in_the_words_a_user_types():
+    rows = ROWS + [
+        (14, "Councilor Ramirez asked staff to return with options.", "", "Minutes", "City Council, 2 May 2022"),
+        (15, "Mover: Mr Hook  Seconder: Ms Meade. Abstentions: 3", "", "Amendment", "County Council, 13 February 2025"),
+    ]
+    index = lexical.build(rows)
+    assert index.search("Which councillor asked for options?", 1)[0][0] == 14
+    assert index.search("who moved it and how many abstained", 1)[0][0] == 15

@@ -226,3 +226,27 @@ def test_on_qdrant_a_filtered_search_sends_conditions_not_chunk_ids_and_finds_wh
     finally:
         on_faiss.close()
         on_qdrant.close()
+
+
+def test_who_chaired_a_meeting_named_by_its_date_finds_that_meetings_attendance_first(searcher):
+    # "Chair" is on most pages of the minutes; the chair is named where the minutes open.
+    hit = searcher.search("Who chaired the Board meeting held on 15 December 2023?")[0]
+    assert hit.chunk.doc_type == "minutes" and hit.chunk.meeting_date == "2023-12-15"
+    assert "in the Chair" in hit.chunk.text and hit.chunk.page == 3
+
+
+
+def test_a_proposer_at_the_foot_of_a_page_is_found_with_the_amendment_overleaf(index_copy, embedder):
+    # "Councillor Okafor proposed ... the following amendment:" ends page 1; what the amendment
+    # says is on page 2. Asked who moved it, the user sees both halves, not only the amendment.
+    from ingest.pipeline import ingest
+
+    ingest([CORPUS.parent / "tests" / "fixtures" / "minutes" / "westmere_page_break.txt"], index_copy, embedder)
+    s = Searcher(index_copy, embedder)
+    try:
+        hits = s.search("Who moved raising the Riverside car park charges?", k=3)
+        pages = [(h.source, h.chunk.page) for h in hits[:2]]
+        assert pages == [("westmere_page_break.txt", 2), ("westmere_page_break.txt", 1)]
+        assert "Councillor Okafor proposed" in hits[1].chunk.text
+    finally:
+        s.close()

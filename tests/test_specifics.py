@@ -35,3 +35,14 @@ def test_a_resolution_named_by_number_is_answered_only_from_the_passage_that_hol
     # A financial year is not a resolution number.
     assert not unmet("What did Council resolve on the Treasury Management mid-year update 2024-25?",
                      ["RESOLVED that Council endorses the mid-year update for 2024-25"], ["2025-03-13"])
+
+
+def test_the_meeting_a_question_asks_about_is_not_the_one_it_places_the_matter_before():
+    from assistant.specifics import meetings_named
+
+    assert meetings_named("Who chaired the County Council meeting on 13 February 2025?") == {"2025-02-13"}
+    # The next meeting's date is printed in the minutes of the meeting it comes after.
+    assert meetings_named("When is the next regular Council meeting after 14 May 2024?") == {"2024-05-14"}
+    assert meetings_named("Which meeting first reconsidered the decision before it came to full "
+                          "County Council on 13 March 2025?") == set()
+    assert meetings_named("What did Cabinet decide before 1 April 2025 and on 2 May 2025?") == {"2025-05-02"}
