@@ -46,7 +46,8 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
     if not named and _ITEM_NAMED.search(question):  # a number the topic search did not reach: look it up
         named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
                                      include_restricted=filters.include_restricted), question)
-    entries = [e for e in named if not unmet(question, [f"{e['title'] or ''} {e['text']}"], [e["meeting_date"]])]
+    entries = [e for e in named if not unmet(question, [f"{e['item'] or ''} {e['title'] or ''} {e['text']}"],
+                                            [e["meeting_date"]])]
     fitting = [e for e in entries[:12] if _fits(e, question)]
     if not fitting and entries and _ITEM_NAMED.search(question) and _HOW_MANY.search(question):
         return _no_count(entries[0])

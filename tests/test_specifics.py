@@ -35,3 +35,12 @@ def test_a_resolution_named_by_number_is_answered_only_from_the_passage_that_hol
     # A financial year is not a resolution number.
     assert not unmet("What did Council resolve on the Treasury Management mid-year update 2024-25?",
                      ["RESOLVED that Council endorses the mid-year update for 2024-25"], ["2025-03-13"])
+
+
+def test_a_meetings_year_is_its_date_not_a_financial_year_a_passage_mentions():
+    # The Kent budget minutes of 2025 mention "2022- 23" figures; they are no 2023 budget meeting.
+    question = "How did Mr Gough personally vote on the Labour Group's alternative budget amendment in the 2023 budget meeting?"
+    assert unmet(question, ["27,000 incidents reported in 2022- 23"], ["2025-02-13"])
+    assert not unmet(question, ["Mr Gough voted against the Labour Group amendment"], ["2023-02-09"])
+    # A later paper recounting that meeting prints its year in full.
+    assert not unmet(question, ["At its budget meeting in February 2023 the Council agreed"], ["2024-02-15"])
