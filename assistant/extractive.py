@@ -43,7 +43,8 @@ _TO_AN_ASSISTANT = re.compile(
     re.I,
 )
 _HEADING = re.compile(r"^\d{1,3}\.\s+(\S+\s+){0,9}\S+\.?$")
-_DECISION_START = re.compile(rf"^\s*(?:{KEYWORDS})\b")
+# "RESOLVED that ...", and the same numbered as a minute's paragraph: "3) RESOLVED that Council endorses".
+_DECISION_START = re.compile(rf"^\s*(?:\(?\d{{1,2}}[.)]\s+|\([a-z]{{1,4}}\)\s+)?(?:{KEYWORDS})\b")
 
 
 @dataclass

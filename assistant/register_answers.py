@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest import register
-from ingest.dates import find_dates
+from ingest.dates import _DMY, _MDY, find_dates
 from ingest.filters import Filters
 from ingest.numbering import cite
 from ingest.types import Answer, Citation
@@ -30,6 +30,7 @@ _WHO = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconde
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
 _AMENDMENT = re.compile(r"(?i)\bamendment\b")
 _MOTION = re.compile(r"(?i)\bmotion\b")
+_PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
 
 
 def asks_register(question: str) -> bool:
@@ -55,7 +56,8 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
         return None
     # Entries of one minute (a budget debate's amendments) share its passages: the one whose own words
     # name most of the question's topic is the one asked about.
-    words = set(content_words(question))
+    # The meeting's date chose the entries already; its words ("13 February 2025") tell no entry from another.
+    words = set(content_words(_MDY.sub(" ", _DMY.sub(" ", question))))
     def overlap(e: dict) -> tuple:  # the item's title names the matter; it counts twice
         said = set(tokens(f"{e['text']} {e['board']} {e.get('mover') or ''}"))
         return 2 * len(words & set(tokens(e["title"] or ""))) + len(words & said), -fitting.index(e)
@@ -68,7 +70,9 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
                                   human_date(entry["meeting_date"])) if x)
     citation = Citation(n=1, source=entry["source"], title=entry["document_title"] or entry["title"], page=page,
                         meeting_date=entry["meeting_date"], quote=quote, reference=f"{where}, p. {page}")
-    return Answer(text=f"{_sentence(entry, question)} [1]", abstained=False, citations=[citation])
+    printed = _PRINTED_OUTCOME.search(quote)  # "Substantive Motion Carried.": the minutes' own word
+    outcome = printed.group(1).lower() if printed else entry.get("outcome")
+    return Answer(text=f"{_sentence(entry, question, outcome)} [1]", abstained=False, citations=[citation])
 
 
 def _no_count(entry: dict) -> Answer:
@@ -112,12 +116,11 @@ def _fits(entry: dict, question: str) -> bool:
     return bool(entry.get("outcome"))
 
 
-def _sentence(entry: dict, question: str) -> str:
+def _sentence(entry: dict, question: str, outcome: str | None) -> str:
     """The answer in words: what it was, its outcome, the vote and who moved it."""
     what = {"amendment": "The amendment", "motion": "The motion"}.get(entry.get("entry"), "The decision")
     title = entry["title"] or ""
     said = f"{what} ({title})" if title and entry.get("entry") != "decision" else what
-    outcome = entry.get("outcome")
     verb = {"lost": "was lost", "carried": "was carried", "approved": "was approved", "agreed": "was agreed",
             "noted": "was noted", "deferred": "was deferred", "withdrawn": "was withdrawn",
             "recommended": "was recommended"}.get(outcome or "", "was recorded")
@@ -167,6 +170,19 @@ def _quote(store, entry: dict, question: str) -> tuple[int, str | None]:
         line = _line(text, pattern)
         if line:
             return page, line
+    opening = r"\s+".join(map(re.escape, (entry.get("text") or "").split()[:5]))
+    if opening and re.search(opening, text):
+        # "Substantive Motion Carried." printed between the vote and "RESOLVED that: ..." is this decision's outcome.
+        line = _line(text[:re.search(opening, text).start()], _PRINTED_OUTCOME.pattern, last=True)
+        if line:
+            return page, line
+    counted = (entry.get("votes") or {}).get("for")
+    if counted is not None:
+        # A long decision starts pages after the vote that carried it ("For (41)" above "RESOLVED that: ...").
+        for n in (page - 1, page + 1, page - 2, page + 2):
+            line = _line(store.page_text(document_id, n) or "", rf"^\s*For\W*{counted}\b")
+            if line:
+                return n, line
     opening = (entry.get("text") or "").split()[:5]  # the decision's own first words, as printed
     line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
     return page, line
