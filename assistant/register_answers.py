@@ -72,7 +72,7 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
                         meeting_date=entry["meeting_date"], quote=quote, reference=f"{where}, p. {page}")
     printed = _PRINTED_OUTCOME.search(quote)  # "Substantive Motion Carried.": the minutes' own word
     outcome = printed.group(1).lower() if printed else entry.get("outcome")
-    return Answer(text=f"{_sentence(entry, question, outcome)} [1]", abstained=False, citations=[citation])
+    return Answer(text=_sentence(entry, question, outcome), abstained=False, citations=[citation])
 
 
 def _no_count(entry: dict) -> Answer:
@@ -124,11 +124,17 @@ def _sentence(entry: dict, question: str, outcome: str | None) -> str:
     verb = {"lost": "was lost", "carried": "was carried", "approved": "was approved", "agreed": "was agreed",
             "noted": "was noted", "deferred": "was deferred", "withdrawn": "was withdrawn",
             "recommended": "was recommended"}.get(outcome or "", "was recorded")
-    text = f"{said} {verb}"
+    # Body, date and minute first, as a clerk says it: "The decision of the County Council on 19 December
+    # 2024 (Minute 276) was approved: For 51, Against 6, Abstain 2."
+    board = entry["board"] or "meeting"
+    board = board if board.lower().startswith("the ") else f"the {board}"
+    when = f" on {human_date(entry['meeting_date'])}" if entry.get("meeting_date") else ""
+    minute = f" ({cite(entry['item'])})" if entry.get("item") else ""
+    text = f"{said} {'of' if entry.get('entry') == 'decision' else 'at'} {board}{when}{minute} {verb}"
     votes = register.vote_line(entry.get("votes"))
-    if votes:
-        text += f": {votes}"
-    text += f" ({entry['board'] or 'meeting'}, {human_date(entry['meeting_date'])})."
+    # The cited line shows who proposed it for "who moved?", else the outcome or the vote.
+    mark, mover_mark = ("", " [1]") if _WHO.search(question) and entry.get("mover") else (" [1]", "")
+    text += f": {votes}{mark}." if votes else f"{mark}."
     for side, names in ((entry.get("votes") or {}).get("names") or {}).items():
         # "How did Mr Gough vote?": the recorded vote lists him
         for name in names:
@@ -140,8 +146,8 @@ def _sentence(entry: dict, question: str, outcome: str | None) -> str:
         lead = "It proposed" if entry.get("entry") != "decision" else "The minutes record"
         text += f" {lead}: “{' '.join(words[:40])}{' …' if len(words) > 40 else ''}”"
     if entry.get("mover"):
-        text += f" It was moved by {entry['mover']}" + (f" and seconded by {entry['seconder']}." if entry.get("seconder")
-                                                        else ".")
+        text += f" It was moved by {entry['mover']}" + (f" and seconded by {entry['seconder']}" if entry.get("seconder")
+                                                        else "") + f"{mover_mark}."
     return text
 
 
