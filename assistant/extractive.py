@@ -343,10 +343,10 @@ def compose(question: str, chosen: list[Candidate], recent_first: bool = False) 
     lines = []
     for i, c in enumerate(chosen):
         ch = c.hit.chunk
+        # The citation keeps the decision as printed, keyword and all; the sentence says the keyword in words.
         as_decision = i == 0 and not recent_first and decided(c)
-        quote = decision_words(c.text) if as_decision else c.text
         citations.append(Citation(n=len(citations) + 1, source=c.hit.source, title=ch.title, page=ch.page,
-                                  meeting_date=ch.meeting_date, quote=quote, reference=reference(ch, quote),
+                                  meeting_date=ch.meeting_date, quote=c.text, reference=reference(ch, c.text),
                                   ocr=ch.ocr))
         if recent_first and ch.meeting_date:
             when = f"{'Most recently' if i == 0 else 'Earlier'}, on {human_date(ch.meeting_date)}, "

@@ -59,8 +59,10 @@ def test_a_decision_answer_names_the_body_date_and_minute_and_quotes_the_rest():
     answer = compose("What did the Board decide about the Community Safety Agreement?", [decision])
     assert answer.text.startswith("The Safer Communities Board resolved on 15 December 2023 (Minute 42): “(a) That")
     assert answer.text.endswith("be approved.” [1]")
-    # The quote is the decision as printed, without the keyword the sentence has already said.
-    assert answer.citations[0].quote.startswith("(a) That the contents") and answer.citations[0].quote in " ".join(DECISION.split())
+    # The citation keeps the decision as printed, keyword and all, and the sentence quotes part of it.
+    cited = answer.citations[0].quote
+    assert cited.startswith("RESOLVED: (a) That the contents") and cited in " ".join(DECISION.split())
+    assert answer.text.split("“")[1].split("”")[0] in cited
 
 
 def test_a_decision_of_a_body_the_index_does_not_know_keeps_the_plain_lead():
