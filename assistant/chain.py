@@ -17,7 +17,7 @@ from ingest.settings import Settings
 from ingest.types import Answer, Hit
 
 from . import extractive as ex
-from .abstention import off_topic
+from .abstention import MEETING_TYPES, off_topic
 from .chair import chair_answer
 from .followon import reading
 from .register_answers import answer as register_answer
@@ -117,9 +117,12 @@ class Assistant:
         return chosen
 
     def _boards(self) -> list[str | None]:
-        """The bodies the index holds papers of, read once."""
+        """The bodies the index holds minutes or agendas of (the bodies that meet), read once: a group
+        named on an amendment form, or an appendix's misread body, is no meeting's body."""
         if not hasattr(self, "_board_names"):
-            self._board_names = self.searcher.reader.store.board_names(Filters(include_restricted=True))
+            store = self.searcher.reader.store
+            self._board_names = sorted({b for kind in MEETING_TYPES for b in
+                                        store.board_names(Filters(doc_type=kind, include_restricted=True)) if b})
         return self._board_names
 
     def _idf(self, question: str) -> dict[str, float]:
