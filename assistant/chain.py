@@ -17,6 +17,7 @@ from ingest.settings import Settings
 from ingest.types import Answer, Hit
 
 from . import extractive as ex
+from .abstention import MEETING_TYPES, off_topic
 from .chair import chair_answer
 from .followon import reading
 from .register_answers import answer as register_answer
@@ -82,8 +83,10 @@ class Assistant:
             answer = chair_answer(question, hits, self.searcher.reader.store)
             if answer:
                 return answer
-        cands = ex.candidates(ex.holding_specifics(question, hits))
-        if not cands:
+        held = ex.holding_specifics(question, hits)
+        cands = ex.candidates(held)
+        if not cands or off_topic(question, held, [f"{h.chunk.title or ''} {h.chunk.text}" for h in held],
+                                  self._boards()):
             return ex.abstain(question, hits)
         vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands], query=True)
         similarities = (vectors[1:] @ vectors[0]).tolist()
@@ -112,6 +115,15 @@ class Assistant:
                     rest = [c for c in chosen if c.text != text and not ex.is_heading(c.text)]
                     return [ex.extend(decision)] + rest[:1]
         return chosen
+
+    def _boards(self) -> list[str | None]:
+        """The bodies the index holds minutes or agendas of (the bodies that meet), read once: a group
+        named on an amendment form, or an appendix's misread body, is no meeting's body."""
+        if not hasattr(self, "_board_names"):
+            store = self.searcher.reader.store
+            self._board_names = sorted({b for kind in MEETING_TYPES for b in
+                                        store.board_names(Filters(doc_type=kind, include_restricted=True)) if b})
+        return self._board_names
 
     def _idf(self, question: str) -> dict[str, float]:
         """Rarity of each topic word across the index's chunks (stemmed keys)."""

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.decisions import KEYWORDS
+from ingest.numbering import cite
 from ingest.types import Answer, Citation, Hit
 
 from . import answer_types as at
@@ -43,7 +44,8 @@ _TO_AN_ASSISTANT = re.compile(
     re.I,
 )
 _HEADING = re.compile(r"^\d{1,3}\.\s+(\S+\s+){0,9}\S+\.?$")
-_DECISION_START = re.compile(rf"^\s*(?:{KEYWORDS})\b")
+# "RESOLVED that ...", and the same numbered as a minute's paragraph: "3) RESOLVED that Council endorses".
+_DECISION_START = re.compile(rf"^\s*(?:\(?\d{{1,2}}[.)]\s+|\([a-z]{{1,4}}\)\s+)?(?:{KEYWORDS})\b")
 
 
 @dataclass
@@ -227,7 +229,7 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
                      coverage=cand.coverage, similarity=cand.similarity)
 
 
-_LIST_ITEM = re.compile(r"\s*([•●▪]|\(?[a-z]\)|\((i|ii|iii|iv|v|vi|vii|viii|ix|x)\))\s")
+_LIST_ITEM = re.compile(r"\s*([•●▪◦‣∙–-]|\(?[a-z]\)|\((i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|\(?\d{1,2}\))\s")
 _LEAD_IN = re.compile(r"(:|\bas follows[;:,.]?|\bthe following[;:,]?|\bbelow[;:])\s*$", re.I)
 
 
@@ -341,6 +343,8 @@ def compose(question: str, chosen: list[Candidate], recent_first: bool = False) 
     lines = []
     for i, c in enumerate(chosen):
         ch = c.hit.chunk
+        # The citation keeps the decision as printed, keyword and all; the sentence says the keyword in words.
+        as_decision = i == 0 and not recent_first and decided(c)
         citations.append(Citation(n=len(citations) + 1, source=c.hit.source, title=ch.title, page=ch.page,
                                   meeting_date=ch.meeting_date, quote=c.text, reference=reference(ch, c.text),
                                   ocr=ch.ocr))
@@ -348,12 +352,43 @@ def compose(question: str, chosen: list[Candidate], recent_first: bool = False) 
             when = f"{'Most recently' if i == 0 else 'Earlier'}, on {human_date(ch.meeting_date)}, "
             text_lead = lead(ch, dated=False)
             text_lead = when + text_lead[:1].lower() + text_lead[1:]
+        elif as_decision:
+            lines.append(decision_sentence(c, len(citations)))
+            continue
         elif i and ch.document_id == chosen[0].hit.chunk.document_id and ch.meeting_date == chosen[0].hit.chunk.meeting_date:
             text_lead = "Also"  # the same paper: its name and date are in the line above
         else:
             text_lead = lead(ch)
         lines.append(f"{text_lead}: “{c.text}” [{len(citations)}]")
     return Answer(text="\n".join(lines), abstained=False, citations=citations)
+
+
+# "3) RESOLVED that", "AGREED: (1)", "DECISION:": the keyword the quote can leave to the sentence before it.
+_DECISION_LEAD = re.compile(rf"^\s*(?:\(?\d{{1,2}}[.)]\s+|\([a-z]{{1,4}}\)\s+)?({KEYWORDS})\b\s*[:\-–—]?\s*(?:that\b[:,]?\s*)?")
+_DECIDED = {"RESOLVED": "resolved", "AGREED": "agreed", "DECISION": "decided", "DECISIONS": "decided",
+            "DECIDED": "decided", "RECOMMENDED": "recommended", "NOTED": "noted"}
+
+
+def decided(cand: Candidate) -> bool:
+    """A minute's decision whose body and date the index knows: the answer can say who decided what, when."""
+    ch = cand.hit.chunk
+    return ch.doc_type == "minutes" and bool(ch.board and ch.meeting_date) and is_decision(cand.text) \
+        and len(decision_words(cand.text).split()) >= 3
+
+
+def decision_words(text: str) -> str:
+    """The decision as printed, without the keyword that announces it: "Council endorses the report."."""
+    return text[_DECISION_LEAD.match(text).end():] if _DECISION_LEAD.match(text) else text
+
+
+def decision_sentence(cand: Candidate, n: int) -> str:
+    """"The County Council resolved on 13 March 2025 (Minute 303): “Council endorses the report.” [1]":
+    body, date and minute from the index, the verb from the minutes' own keyword, the rest quoted."""
+    ch = cand.hit.chunk
+    keyword = _DECISION_LEAD.match(cand.text).group(1).upper()
+    body = ch.board if ch.board.lower().startswith("the ") else f"The {ch.board}"
+    minute = f" ({cite(ch.item)})" if ch.item else ""
+    return f"{body} {_DECIDED.get(keyword, 'decided')} on {human_date(ch.meeting_date)}{minute}: “{decision_words(cand.text)}” [{n}]"
 
 
 def lead(chunk, dated: bool = True) -> str:

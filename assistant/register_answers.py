@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import register
-from ingest.dates import find_dates
+from ingest.dates import _DMY, _MDY, find_dates
 from ingest.filters import Filters
 from ingest.numbering import cite
 from ingest.types import Answer, Citation
@@ -30,6 +30,7 @@ _WHO = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconde
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
 _AMENDMENT = re.compile(r"(?i)\bamendment\b")
 _MOTION = re.compile(r"(?i)\bmotion\b")
+_PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
 
 
 def asks_register(question: str) -> bool:
@@ -46,7 +47,8 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
     if not named and _ITEM_NAMED.search(question):  # a number the topic search did not reach: look it up
         named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
                                      include_restricted=filters.include_restricted), question)
-    entries = [e for e in named if not unmet(question, [f"{e['title'] or ''} {e['text']}"], [e["meeting_date"]])]
+    entries = [e for e in named if not unmet(question, [f"{e['item'] or ''} {e['title'] or ''} {e['text']}"],
+                                            [e["meeting_date"]])]
     fitting = [e for e in entries[:12] if _fits(e, question)]
     if not fitting and entries and _ITEM_NAMED.search(question) and _HOW_MANY.search(question):
         return _no_count(entries[0])
@@ -54,7 +56,8 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
         return None
     # Entries of one minute (a budget debate's amendments) share its passages: the one whose own words
     # name most of the question's topic is the one asked about.
-    words = set(content_words(question))
+    # The meeting's date chose the entries already; its words ("13 February 2025") tell no entry from another.
+    words = set(content_words(_MDY.sub(" ", _DMY.sub(" ", question))))
     def overlap(e: dict) -> tuple:  # the item's title names the matter; it counts twice
         said = set(tokens(f"{e['text']} {e['board']} {e.get('mover') or ''}"))
         return 2 * len(words & set(tokens(e["title"] or ""))) + len(words & said), -fitting.index(e)
@@ -67,7 +70,9 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
                                   human_date(entry["meeting_date"])) if x)
     citation = Citation(n=1, source=entry["source"], title=entry["document_title"] or entry["title"], page=page,
                         meeting_date=entry["meeting_date"], quote=quote, reference=f"{where}, p. {page}")
-    return Answer(text=f"{_sentence(entry, question)} [1]", abstained=False, citations=[citation])
+    printed = _PRINTED_OUTCOME.search(quote)  # "Substantive Motion Carried.": the minutes' own word
+    outcome = printed.group(1).lower() if printed else entry.get("outcome")
+    return Answer(text=_sentence(entry, question, outcome), abstained=False, citations=[citation])
 
 
 def _no_count(entry: dict) -> Answer:
@@ -111,20 +116,25 @@ def _fits(entry: dict, question: str) -> bool:
     return bool(entry.get("outcome"))
 
 
-def _sentence(entry: dict, question: str) -> str:
+def _sentence(entry: dict, question: str, outcome: str | None) -> str:
     """The answer in words: what it was, its outcome, the vote and who moved it."""
     what = {"amendment": "The amendment", "motion": "The motion"}.get(entry.get("entry"), "The decision")
     title = entry["title"] or ""
     said = f"{what} ({title})" if title and entry.get("entry") != "decision" else what
-    outcome = entry.get("outcome")
     verb = {"lost": "was lost", "carried": "was carried", "approved": "was approved", "agreed": "was agreed",
             "noted": "was noted", "deferred": "was deferred", "withdrawn": "was withdrawn",
             "recommended": "was recommended"}.get(outcome or "", "was recorded")
-    text = f"{said} {verb}"
+    # Body, date and minute first, as a clerk says it: "The decision of the County Council on 19 December
+    # 2024 (Minute 276) was approved: For 51, Against 6, Abstain 2."
+    board = entry["board"] or "meeting"
+    board = board if board.lower().startswith("the ") else f"the {board}"
+    when = f" on {human_date(entry['meeting_date'])}" if entry.get("meeting_date") else ""
+    minute = f" ({cite(entry['item'])})" if entry.get("item") else ""
+    text = f"{said} {'of' if entry.get('entry') == 'decision' else 'at'} {board}{when}{minute} {verb}"
     votes = register.vote_line(entry.get("votes"))
-    if votes:
-        text += f": {votes}"
-    text += f" ({entry['board'] or 'meeting'}, {human_date(entry['meeting_date'])})."
+    # The cited line shows who proposed it for "who moved?", else the outcome or the vote.
+    mark, mover_mark = ("", " [1]") if _WHO.search(question) and entry.get("mover") else (" [1]", "")
+    text += f": {votes}{mark}." if votes else f"{mark}."
     for side, names in ((entry.get("votes") or {}).get("names") or {}).items():
         # "How did Mr Gough vote?": the recorded vote lists him
         for name in names:
@@ -136,8 +146,8 @@ def _sentence(entry: dict, question: str) -> str:
         lead = "It proposed" if entry.get("entry") != "decision" else "The minutes record"
         text += f" {lead}: “{' '.join(words[:40])}{' …' if len(words) > 40 else ''}”"
     if entry.get("mover"):
-        text += f" It was moved by {entry['mover']}" + (f" and seconded by {entry['seconder']}." if entry.get("seconder")
-                                                        else ".")
+        text += f" It was moved by {entry['mover']}" + (f" and seconded by {entry['seconder']}" if entry.get("seconder")
+                                                        else "") + f"{mover_mark}."
     return text
 
 
@@ -166,6 +176,19 @@ def _quote(store, entry: dict, question: str) -> tuple[int, str | None]:
         line = _line(text, pattern)
         if line:
             return page, line
+    opening = r"\s+".join(map(re.escape, (entry.get("text") or "").split()[:5]))
+    if opening and re.search(opening, text):
+        # "Substantive Motion Carried." printed between the vote and "RESOLVED that: ..." is this decision's outcome.
+        line = _line(text[:re.search(opening, text).start()], _PRINTED_OUTCOME.pattern, last=True)
+        if line:
+            return page, line
+    counted = (entry.get("votes") or {}).get("for")
+    if counted is not None:
+        # A long decision starts pages after the vote that carried it ("For (41)" above "RESOLVED that: ...").
+        for n in (page - 1, page + 1, page - 2, page + 2):
+            line = _line(store.page_text(document_id, n) or "", rf"^\s*For\W*{counted}\b")
+            if line:
+                return n, line
     opening = (entry.get("text") or "").split()[:5]  # the decision's own first words, as printed
     line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
     return page, line

@@ -17,7 +17,7 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[\"'(•●A-Z0-9])|\s+(?=[•●▪
 _NOT_AN_END = re.compile(r"(\b(No|St|approx|etc|e\.g|i\.e|vs)|(^|\s)[A-Z]|(^|\s)\(?(i|ii|iii|iv|v|vi|vii|viii|ix|x)\)?)\.$")
 # A title cut off the end of one row of an attendance list belongs to the name that follows it.
 _TITLE_END = re.compile(r"\s((Cllr|Mr|Mrs|Ms|Dr|Rev|Supt|Insp|Det|Sgt)\.)$")
-_ITEM_START = re.compile(r"\(?([a-h]|i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s")
+_ITEM_START = re.compile(r"\(?([a-h]|i|ii|iii|iv|v|vi|vii|viii|ix|x|\d{1,2})\)\s|[•●▪◦‣∙–-]\s")
 _DECISION_LEAD = re.compile(rf"(?:{KEYWORDS})\s*:?")
 MAX_WORDS = 70
 
@@ -30,9 +30,12 @@ _SYNONYMS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences (or list items) of a chunk, verbatim but for joined line breaks."""
-    flat = " ".join(text.split())
-    parts = [p.strip() for p in _SENT_SPLIT.split(flat) if p and p.strip()]
+    """Sentences (or list items) of a chunk, verbatim but for joined line breaks.
+
+    A line that opens with a list marker ("- 2018: 345", "2) That ...") starts an entry of its own even
+    where the entry before it ends without a full stop: a quote ends where its entry ends."""
+    parts = [p.strip() for entry in list_entries(text) for p in _SENT_SPLIT.split(" ".join(entry.split()))
+             if p and p.strip()]
     merged: list[str] = []
     for part in parts:
         # "RESOLVED:" on its own line belongs with the decision that follows it; "Cllr." with its name.
@@ -49,6 +52,22 @@ def sentences(text: str) -> list[str]:
         words = s.split()
         out.extend(" ".join(words[i : i + MAX_WORDS]) for i in range(0, len(words), MAX_WORDS))
     return out
+
+
+# A list entry's marker at the start of a line: a bullet or dash, "2)" / "(3)", "(a)" / "b)", "(iv)". ("6." opens
+# an agenda item or a numbered paragraph, whose heading and first sentence the splitter below already parts.)
+_ENTRY_LINE = re.compile(r"^\s*(?:[•●▪◦‣∙–-]\s|\(?\d{1,2}\)\s|\(?[a-z]\)\s|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)")
+
+
+def list_entries(text: str) -> list[str]:
+    """The chunk cut before every line that opens a list entry (whitespace kept as printed)."""
+    entries: list[str] = []
+    for line in text.splitlines():
+        if entries and not _ENTRY_LINE.match(line):
+            entries[-1] += "\n" + line
+        else:
+            entries.append(line)
+    return entries
 
 
 def tokens(text: str) -> list[str]:

@@ -43,6 +43,15 @@ def references_in(question: str) -> list[str]:
     return [(m.group(1) or m.group(2)).lower().rstrip(".") for m in _REFERENCE.finditer(question)]
 
 
+# "the 2023 budget meeting", "a meeting in 2023": the year is the meeting's, not any year a passage
+# mentions ("27,000 incidents reported in 2022-23" is no 2023 meeting).
+_MEETING_YEAR = re.compile(r"(?i)\b((?:19|20)\d\d)\s+(?:[a-z-]+\s+){0,2}meeting\b|\bmeeting\s+(?:held\s+)?in\s+((?:19|20)\d\d)\b")
+
+
+def meeting_years(question: str) -> set[str]:
+    return {a or b for a, b in _MEETING_YEAR.findall(question)}
+
+
 def names_specifics(question: str) -> bool:
     return bool(_YEAR.search(question) or find_dates(question) or _REFERENCE.search(question))
 
@@ -57,6 +66,9 @@ def unmet(question: str, texts: list[str], dates: list[str | None]) -> bool:
     held |= {d[:4] for d in dates if d}
     # The question's years as it prints them in full: "2018/19" names 2018.
     if not set(_YEAR.findall(question)) <= held:
+        return True
+    # A meeting's year is its date's, or a year printed whole (a later paper recounting it), not a span's end.
+    if not meeting_years(question) <= {d[:4] for d in dates if d} | set(_YEAR.findall(" ".join(texts))):
         return True
     named = {iso for _, iso in find_dates(question)}
     if not named:

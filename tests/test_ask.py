@@ -29,7 +29,9 @@ def test_resolution_question_leads_with_minute_24_decision_on_its_page(assistant
     first = ans.citations[0]
     assert (first.source, first.page, first.meeting_date) == (PACK_2018, 7, "2018-10-01")
     assert "oral update be noted" in first.quote
-    assert ans.text.startswith("The minutes of 1 October 2018 (minute 24)")
+    # The answer says who decided what, when, in which minute, before quoting it.
+    assert ans.text.startswith("The Leicestershire Safer Communities Strategy Board resolved on 1 October 2018 (Minute 24):"
+                               " “That the contents of the oral update be noted.” [1]")
     assert_quotes_on_pages(ans)
 
 

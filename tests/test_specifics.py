@@ -46,3 +46,12 @@ def test_the_meeting_a_question_asks_about_is_not_the_one_it_places_the_matter_b
     assert meetings_named("Which meeting first reconsidered the decision before it came to full "
                           "County Council on 13 March 2025?") == set()
     assert meetings_named("What did Cabinet decide before 1 April 2025 and on 2 May 2025?") == {"2025-05-02"}
+
+
+def test_a_meetings_year_is_its_date_not_a_financial_year_a_passage_mentions():
+    # The Kent budget minutes of 2025 mention "2022- 23" figures; they are no 2023 budget meeting.
+    question = "How did Mr Gough personally vote on the Labour Group's alternative budget amendment in the 2023 budget meeting?"
+    assert unmet(question, ["27,000 incidents reported in 2022- 23"], ["2025-02-13"])
+    assert not unmet(question, ["Mr Gough voted against the Labour Group amendment"], ["2023-02-09"])
+    # A later paper recounting that meeting prints its year in full.
+    assert not unmet(question, ["At its budget meeting in February 2023 the Council agreed"], ["2024-02-15"])

@@ -1,0 +1,80 @@
+"""Declining when the passages found are about something else than the question.
+
+A score floor (extractive.should_abstain) declines when no passage shares enough of the question's
+words. Questions the papers almost answer pass it: they share the board, the meeting and most of
+the topic, and miss the one thing asked. These readers look for that one thing, in the shape any
+council's papers share, never in one paper's wording:
+- the thing a "What salary ...?" question names is in no passage;
+- "What did the Board decide ...?" finds only agendas and reports, which propose, and no minutes
+  or decision notice, which record;
+- "the Cabinet meeting of 13 March 2025": the papers hold that date's meeting of another body.
+Each is a reason to decline and list the closest passages instead.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.dates import find_dates
+from ingest.types import Hit
+
+from .sentences import normal_word, same_word, tokens
+
+# "What salary ...", "Which school ...": the word after the question word names what is asked for.
+_ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b", re.I)
+# Words after "what" that ask for a form of answer rather than name a topic: a figure, a time, a kind.
+_FORM_WORDS = set(
+    "is are was were did do does has have had will would should can could may might happened happens "
+    "percentage proportion share rate figure amount number sum total level time date day month year years "
+    "period kind type sort form way part other else new main key overall net gross final first last next "
+    "one two three four five six seven eight nine ten council board meeting committee".split())
+# What a decision was is printed in the record of a meeting; agendas and reports only propose one.
+_ASKS_WHAT_DECIDED = re.compile(r"^\s*what\s+did\b.*\b(decide|resolve|agree|approve)\b", re.I)
+RECORD_TYPES = {"minutes", "decision"}
+MEETING_TYPES = {"minutes", "agenda"}
+
+
+def asked_thing(question: str) -> str | None:
+    """The topic word a "What X ...?" question asks about, stemmed; None for "What is ...", "What proportion ..."."""
+    m = _ASKED_THING.match(question)
+    if not m or m.group(1).lower() in _FORM_WORDS:
+        return None
+    return normal_word(m.group(1).lower())
+
+
+def thing_missing(question: str, texts: list[str]) -> bool:
+    """Whether the thing a "What X ...?" question asks about is named in none of the passages."""
+    thing = asked_thing(question)
+    if thing is None:
+        return False
+    return not any(same_word(thing, t) for text in texts for t in set(tokens(text)))
+
+
+def decision_unrecorded(question: str, hits: list[Hit]) -> bool:
+    """"What did the Board decide about X?" with no minutes or decision notice among the passages:
+    an agenda listing "Approval of X" does not say what was decided."""
+    return bool(_ASKS_WHAT_DECIDED.search(question)) and bool(hits) and not any(
+        h.chunk.doc_type in RECORD_TYPES for h in hits)
+
+
+def bodies_named(question: str, boards: list[str | None]) -> list[str]:
+    """The index's board names the question prints ("the Kent Cabinet meeting" names "Cabinet")."""
+    return [b for b in boards if b and re.search(rf"(?i)\b{re.escape(b)}\b", question)]
+
+
+def other_body_met(question: str, hits: list[Hit], boards: list[str | None]) -> bool:
+    """Whether the question names a body and a meeting date, and the passages of that date are all
+    of other bodies' meetings: the papers hold no meeting of that body on that day."""
+    dates = {iso for _, iso in find_dates(question)}
+    named = [b.lower() for b in bodies_named(question, boards)]
+    if not dates or not named:
+        return False
+    # A meeting's own record (minutes, agenda) names its body; an appendix filed with it may not.
+    that_day = [h.chunk.board.lower() for h in hits if h.chunk.meeting_date in dates and h.chunk.board
+                and h.chunk.doc_type in MEETING_TYPES]
+    return bool(that_day) and not any(n in b or b in n for b in that_day for n in named)
+
+
+def off_topic(question: str, hits: list[Hit], texts: list[str], boards: list[str | None]) -> bool:
+    """Any reader above finding the passages about something else (texts: the passages and titles)."""
+    return (thing_missing(question, texts) or decision_unrecorded(question, hits)
+            or other_body_met(question, hits, boards))

@@ -1,0 +1,50 @@
+"""Questions the papers almost answer are declined: the passages share the board, the meeting and
+most of the words, and miss the one thing asked (real near misses of gold/questions.jsonl)."""
+from __future__ import annotations
+
+from assistant.abstention import asked_thing, decision_unrecorded, off_topic, other_body_met, thing_missing
+from ingest.types import Chunk, Hit
+
+
+def hit(text: str, doc_type: str = "minutes", board: str | None = "County Council", date: str | None = "2025-03-13",
+        title: str = "Minutes") -> Hit:
+    return Hit(chunk=Chunk(id="c", document_id="d", section=0, position=0, page=1, text=text, doc_type=doc_type,
+                           title=title, board=board, meeting_date=date), source="p.pdf", score=1.0)
+
+
+def test_a_salary_question_is_declined_when_no_passage_names_a_salary():
+    question = "What salary does the Chief Executive of Kent County Council receive in 2030?"
+    assert asked_thing(question) == "salary"
+    assert thing_missing(question, ["4 Chief Executive's Department 2029-30 2030-31 £000s 250 250"])
+    assert not thing_missing(question, ["The Chief Executive's salary is £220,000."])
+
+
+def test_questions_asking_for_a_figure_or_a_kind_name_no_topic_of_their_own():
+    assert asked_thing("What proportion of hate incidents were racially motivated?") is None
+    assert asked_thing("What is Sentinel?") is None
+    assert asked_thing("What did the Board decide about potholes?") is None
+    # The asked-for thing is found in its other forms: "Which financial statements" / "financial statement".
+    assert not thing_missing("Which financial statements did Nipissing Council adopt on 7 March 2023?",
+                             ["THAT we adopt the 2022 Financial Statement as presented"])
+
+
+def test_what_a_board_decided_is_not_answered_from_its_agenda_alone():
+    question = "What did the Cuyahoga Community College Board of Trustees decide about the healthcare plans for 2020?"
+    agenda = hit("Approval of Healthcare Plans and Rates for Calendar Year 2020", doc_type="agenda",
+                 board="Board of Trustees", date="2019-09-26")
+    assert decision_unrecorded(question, [agenda, hit("Rates for 2020", doc_type="report")])
+    assert not decision_unrecorded(question, [agenda, hit("RESOLVED that the plans be approved")])
+    # An agenda answers what was up for approval.
+    assert not decision_unrecorded("Which minutes were up for approval on 26 September 2019?", [agenda])
+
+
+def test_a_named_bodys_meeting_is_not_answered_by_another_bodys_meeting_that_day():
+    boards = ["County Council", "Cabinet", "Adult Social Care Cabinet Committee", None]
+    question = "What was the attendance at the Kent Cabinet meeting of 13 March 2025 and what did it resolve?"
+    council = hit("RESOLVED that the minutes of the Council meeting held on 13 February 2025 be approved.")
+    # An appendix filed that day under a misread body says nothing of which meeting sat.
+    appendix = hit("record attendance of 185+", doc_type="appendix", board="Adult Social Care Cabinet Committee")
+    assert other_body_met(question, [council, appendix], boards)
+    assert off_topic(question, [council, appendix], [council.chunk.text], boards)
+    assert not other_body_met(question, [hit("RESOLVED that", board="Cabinet")], boards)
+    assert not other_body_met("Who chaired the County Council meeting on 13 March 2025?", [council], boards)

@@ -1,0 +1,70 @@
+"""Quotes a clerk would sign: a quote ends where its list entry ends, and a decision's answer says
+who decided what, when and in which minute, in words the minutes print (pure text, no model)."""
+from __future__ import annotations
+
+from assistant.extractive import Candidate, compose, extend
+from assistant.sentences import sentences
+from ingest.types import Chunk, Hit
+
+FIGURES = """Hate incidents reported to the police each year were:
+- 2017: 312 incidents, up 4% on the year before
+- 2018: 345 incidents, of which 71% were racially motivated
+The Board noted the figures."""
+
+DECISION = """42. COMMUNITY SAFETY AGREEMENT
+The Board considered a report on the Community Safety Agreement.
+RESOLVED:
+(a) That the contents of the report be noted;
+(b) That the continued use of the Community Safety Agreement be approved.
+43. DATE OF NEXT MEETING
+It was noted that the next meeting would be held on 22 March 2024."""
+
+
+def hit(text: str, doc_type: str = "minutes", board: str | None = "Safer Communities Board", item: str | None = "42",
+        date: str | None = "2023-12-15") -> Hit:
+    return Hit(chunk=Chunk(id="c", document_id="d", section=0, position=0, page=3, text=text, doc_type=doc_type,
+                           title="Minutes", board=board, meeting_date=date, item=item), source="minutes.pdf", score=1.0)
+
+
+def test_each_entry_of_a_dashed_list_is_a_quote_of_its_own():
+    entries = sentences(FIGURES)
+    assert "- 2017: 312 incidents, up 4% on the year before" in entries
+    assert not any("2017" in s and "2018" in s for s in entries)  # never the wrong year's figure with it
+
+
+def test_numbered_entries_without_full_stops_are_not_run_together():
+    text = "The priorities for 2024 are:\n1) Serious violence\n2) Anti-social behaviour\n3) Domestic abuse"
+    assert sentences(text)[1:] == ["1) Serious violence", "2) Anti-social behaviour", "3) Domestic abuse"]
+
+
+def test_a_figure_continued_on_the_next_line_stays_in_its_sentence():
+    text = "The contract runs from 1 January 2020 through December 31, 2020,\nnot to exceed $14,429.00.\nNext item."
+    assert sentences(text)[0] == "The contract runs from 1 January 2020 through December 31, 2020, not to exceed $14,429.00."
+
+
+def test_a_figure_entry_does_not_bring_the_next_years_entry_as_context():
+    best = Candidate(hit=hit(FIGURES, doc_type="report"), rank=0, text="- 2017: 312 incidents, up 4% on the year before")
+    assert extend(best, follow=True).text == best.text
+
+
+def test_a_decision_is_quoted_through_its_parts_and_stops_at_the_next_minute():
+    start = Candidate(hit=hit(DECISION), rank=0, text="RESOLVED: (a) That the contents of the report be noted;")
+    quoted = extend(start).text
+    assert quoted.endswith("That the continued use of the Community Safety Agreement be approved.")
+    assert "NEXT MEETING" not in quoted and "43." not in quoted
+
+
+def test_a_decision_answer_names_the_body_date_and_minute_and_quotes_the_rest():
+    decision = extend(Candidate(hit=hit(DECISION), rank=0, text="RESOLVED: (a) That the contents of the report be noted;"))
+    answer = compose("What did the Board decide about the Community Safety Agreement?", [decision])
+    assert answer.text.startswith("The Safer Communities Board resolved on 15 December 2023 (Minute 42): “(a) That")
+    assert answer.text.endswith("be approved.” [1]")
+    # The citation keeps the decision as printed, keyword and all, and the sentence quotes part of it.
+    cited = answer.citations[0].quote
+    assert cited.startswith("RESOLVED: (a) That the contents") and cited in " ".join(DECISION.split())
+    assert answer.text.split("“")[1].split("”")[0] in cited
+
+
+def test_a_decision_of_a_body_the_index_does_not_know_keeps_the_plain_lead():
+    decision = Candidate(hit=hit(DECISION, board=None), rank=0, text="RESOLVED: (a) That the contents of the report be noted;")
+    assert compose("What was decided?", [decision]).text.startswith("The minutes of 15 December 2023 (minute 42) record:")
