@@ -12,6 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -91,9 +93,17 @@ def workers(settings: Settings, papers: int) -> int:
 _TICKS: "multiprocessing.Queue | None" = None
 
 
-def _start_worker(ticks) -> None:
+def _start_worker(ticks, parent: int) -> None:
     global _TICKS
     _TICKS = ticks
+    # A worker whose ingest was killed (kill -9, a crash) would wait for work forever: it goes too.
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _read_in_worker(key: int, path: Path, source: str, settings: Settings, digest: str) -> Read:
@@ -123,7 +133,7 @@ class Readers:
             context = multiprocessing.get_context("spawn")
             self.queue = context.Queue()
             self.pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
-                                            initargs=(self.queue,))
+                                            initargs=(self.queue, os.getpid()))
             self.ahead = 2 * processes  # papers read ahead of the one being stored: bounded memory
             self._fill()
 
