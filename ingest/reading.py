@@ -83,9 +83,8 @@ def read_paper(path: Path, source: str, settings: Settings, digest: str, on_ocr:
 
 
 def workers(settings: Settings, papers: int) -> int:
-    """How many processes read: MINUTEBOOK_INGEST_WORKERS, else one a core (at most 4); 1 reads here."""
-    value = os.environ.get("MINUTEBOOK_INGEST_WORKERS", "").strip()
-    wanted = int(value) if value.isdigit() else min(4, os.cpu_count() or 1)
+    """How many processes read (settings.ingest_workers, 0 for one a core, at most 4); 1 reads here."""
+    wanted = settings.ingest_workers or min(4, os.cpu_count() or 1)
     return max(1, min(wanted, papers))
 
 

@@ -128,7 +128,7 @@ def main(argv=None) -> int:
         index.mkdir()
         folder = paper_links(Path(args.corpus), index)  # the PDFs alone, in their folders
         out = {"corpus": args.corpus, "cpus": os.cpu_count(),
-               "workers": os.environ.get("MINUTEBOOK_INGEST_WORKERS", "default")}
+               "workers": os.environ.get("MINUTEBOOK_INGEST_WORKERS", "0 (one a core)")}
         out["minutebook"] = minutebook(folder, index, Path(args.cache) if args.cache else None, args.profile, model)
         out["minutebook"]["embed_s"] = round(model.seconds, 1)
         print(json.dumps(out["minutebook"]), file=sys.stderr, flush=True)
