@@ -191,6 +191,7 @@ def main(argv=None) -> int:
                         help="synthetic archives: timings and memory only (no quality, no baseline)")
     parser.add_argument("--no-gold", dest="gold", action="store_false",
                         help="skip the real-archive part (sample, real corpus, both in one index; evals/bench/gold.py)")
+    parser.add_argument("--gold-indexes", default="sample,real,both", help="which real-archive indexes to build")
     parser.add_argument("--real", default=str(ROOT.parent / "shared" / "corpus" / "real"), help="the real corpus")
     parser.add_argument("--cache", help="an embedding cache to start from (copied into --work)")
     parser.add_argument("--classes", type=int, default=8,

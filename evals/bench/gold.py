@@ -56,6 +56,7 @@ def run(args, env: dict, worker, cli_search) -> list[dict]:
     work = Path(args.work)
     real = Path(args.real)
     labels = ["sample", "real", "both"] if (real / "gold").is_dir() else ["sample"]
+    labels = [x for x in labels if x in args.gold_indexes.split(",")]
     results = []
     for label in labels:
         index = work / f"gold-index-{label}"
