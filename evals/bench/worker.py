@@ -129,6 +129,28 @@ def year_scoped(searcher, answerable: list[dict], ambiguous: set[str], named: se
     return quality(ranks, ambiguous, named)
 
 
+def time_queries(searcher, assistant, timed: list[dict], filtered) -> dict:
+    """Search in each mode, hybrid search under `filtered`, and ask: each question once, in-process,
+    warm; with the peak RSS after them."""
+    timings = {"hybrid": [], "bm25": [], "dense": [], "hybrid_filtered": []}
+    for q in timed:
+        for mode in ("hybrid", "bm25", "dense"):
+            t = time.perf_counter()
+            searcher.search(q["question"], k=5, mode=mode)
+            timings[mode].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        searcher.search(q["question"], k=5, filters=filtered)
+        timings["hybrid_filtered"].append(time.perf_counter() - t)
+    assistant.ask("warm-up: what was resolved?")
+    ask_t = []
+    for q in timed:
+        t = time.perf_counter()
+        assistant.ask(q["question"])
+        ask_t.append(time.perf_counter() - t)
+    return {"search": {mode: percentiles(v) for mode, v in timings.items()}, "ask": percentiles(ask_t),
+            "peak_rss_mb": round(peak_rss_mb())}
+
+
 # ---- minutebook ---------------------------------------------------------------------------
 def run_ingest(args) -> dict:
     from ingest.embed_cache import with_cache
@@ -185,25 +207,8 @@ def run_query(args) -> dict:
     if not args.speed_only:
         out["quality"]["hybrid_year_scoped"] = year_scoped(searcher, answerable, ambiguous, named)
     timed = spread(questions, args.runs)
-    timings = {"hybrid": [], "bm25": [], "dense": [], "hybrid_filtered": []}
-    for q in timed:  # each question once, in-process, warm
-        for mode in ("hybrid", "bm25", "dense"):
-            t = time.perf_counter()
-            searcher.search(q["question"], k=5, mode=mode)
-            timings[mode].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        searcher.search(q["question"], k=5, filters=Filters(board="safer communities", since="2010-01-01"))
-        timings["hybrid_filtered"].append(time.perf_counter() - t)
-    out["search"] = {mode: percentiles(v) for mode, v in timings.items()}
-    assistant = Assistant(settings, searcher=searcher)
-    assistant.ask("warm-up: what was resolved about hate crime?")
-    ask_t = []
-    for q in timed:
-        t = time.perf_counter()
-        assistant.ask(q["question"])
-        ask_t.append(time.perf_counter() - t)
-    out["ask"] = percentiles(ask_t)
-    out["peak_rss_mb"] = round(peak_rss_mb())
+    out.update(time_queries(searcher, Assistant(settings, searcher=searcher), timed,
+                            Filters(board="safer communities", since="2010-01-01")))
     if args.hnsw:
         try:
             out["hnsw"] = hnsw_cost(searcher, answerable, ambiguous)
@@ -400,25 +405,7 @@ def run_gold(args) -> dict:
     out["filter_board"] = board[0] if board else None
     timed = spread([q for qs in sets.values() for q in qs], args.runs)
     out["timed_questions"] = [{"id": q["id"], "question": q["question"]} for q in timed]
-    timings = {"hybrid": [], "bm25": [], "dense": [], "hybrid_filtered": []}
-    for q in timed:
-        for mode in ("hybrid", "bm25", "dense"):
-            t = time.perf_counter()
-            searcher.search(q["question"], k=5, mode=mode)
-            timings[mode].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        searcher.search(q["question"], k=5, filters=Filters(board=out["filter_board"]))
-        timings["hybrid_filtered"].append(time.perf_counter() - t)
-    out["search"] = {mode: percentiles(v) for mode, v in timings.items()}
-    assistant = Assistant(settings, searcher=searcher)
-    assistant.ask("warm-up: what was resolved?")
-    ask_t = []
-    for q in timed:
-        t = time.perf_counter()
-        assistant.ask(q["question"])
-        ask_t.append(time.perf_counter() - t)
-    out["ask"] = percentiles(ask_t)
-    out["peak_rss_mb"] = round(peak_rss_mb())
+    out.update(time_queries(searcher, Assistant(settings, searcher=searcher), timed, Filters(board=out["filter_board"])))
     out["load_avg"] = [load0, load_avg()]
     return out
 
