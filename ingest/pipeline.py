@@ -7,18 +7,16 @@ from pathlib import Path
 from typing import Callable
 
 from . import register_tables
-from .chunking import chunk_document
 from .embed import Embedder
 from .embed_cache import CachedEmbedder, with_cache
 from .discover import Found, discover, plan
-from .errors import SkipFile, printable, unreadable
+from .errors import printable, unreadable
 from .index import IndexReader, IndexWriter, crash_point, current_dir, writing
-from .load import check_file, file_hash, load_pages
-from .meeting_facts import path_facts, read_facts
-from .restriction import restrict
-from .sections import parse_agenda, split_sections
+from .load import file_hash
+from .meeting_facts import path_facts
+from .reading import Readers, heading as _heading, parse_document, workers  # noqa: F401 (parse_document, _heading re-exported)
 from .settings import Settings
-from .types import Chunk, Document
+from .types import Chunk
 
 
 @dataclass
@@ -43,22 +41,6 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # its folder then reads it afresh, though its bytes have not changed. 2: notices cover their
 # section, agenda exemptions, page furniture and OCR.
 READER_VERSION = 2
-
-
-def parse_document(path: Path, source: str, settings: Settings, doc_id: str | None = None,
-                   on_ocr: Callable[[int, int], None] | None = None) -> Document:
-    """Load, section and return a Document (pure apart from reading the file)."""
-    check_file(path, source, int(settings.max_file_mb * 1e6))
-    title, pages = load_pages(path, source, settings.max_pages, on_ocr, settings.ocr_lang)
-    if all(p.blank for p in pages):
-        raise SkipFile(source, "every page is blank")
-    facts = read_facts([p.text for p in pages], source, title)
-    doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=facts.title,
-                   pages=pages, facts=facts)
-    # A notice covers the report it heads, and the agenda's exemptions its items: pages and
-    # sections come back with both applied.
-    doc.pages, doc.sections = restrict(pages, split_sections(pages, doc.title, facts), parse_agenda(pages))
-    return doc
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:
@@ -135,71 +117,74 @@ def _apply(writer: IndexWriter, todo, gone, settings: Settings, embedder: Embedd
     for source in gone:
         writer.vectors.remove(store.unlink_file(source))
         report.removed.append(source)
-    for n, (path, source, digest) in enumerate(todo, start=1):
-        if progress:
-            progress(f"reading {printable(source)}", n - 1, len(todo))
-        try:
-            size = path.stat().st_size  # here, so that a file gone since it was found is that file's skip
-            if store.has_document(digest) and not store.read_by_older(digest, READER_VERSION):
-                # The same bytes under another name: link, don't re-embed.
-                writer.vectors.remove(store.link_file(source, digest, str(path.resolve()), size))
-                # A copy filed in a dated folder dates a paper whose first copy said nothing of its meeting.
-                store.fill_meeting(digest, path_facts(source))
-                pages, chunks = store.document_size(digest)
-                report.ingested.append({"source": source, "pages": pages, "chunks": chunks,
-                                        "same_as": store.other_source(digest, source)})
-                continue
-            def ocr_tick(done, total, source=source, n=n):  # a scan takes seconds a page: show each
-                if progress:
-                    progress(f"reading {printable(source)} by OCR (page {done} of {total})", n - 1, len(todo))
-
-            doc = parse_document(path, source, settings, digest, ocr_tick)
-            chunks = chunk_document(doc, settings.chunk_words, settings.chunk_max_words, settings.chunk_overlap_words)
-            headings = [_heading(doc, c) for c in chunks]
-        except SkipFile as e:
-            report.skipped.append({"source": source, "reason": e.reason})
-            continue
-        except Exception as e:  # noqa: BLE001 - one unreadable file never stops the batch
-            report.skipped.append({"source": source, "reason": unreadable(e)})
-            continue
-        done = [0]
-
-        def tick(k, source=source, total=len(chunks)):
-            done[0] += k
-            if progress:
-                progress(f"embedding {printable(source)} ({done[0]}/{total} chunks)", n - 1, len(todo))
-
-        vectors = embedder.embed_batch([embedding_text(c, h) for c, h in zip(chunks, headings)], progress=tick)
-        crash_point("embedded")
-        if store.has_document(doc.id):  # read by an older version: this reading replaces it
-            writer.vectors.remove(store.remove_document(doc.id))
-        ids = store.add_document(doc, chunks, headings, READER_VERSION)
-        try:
-            register_tables.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
-        except sqlite3.Error:
-            raise  # the index cannot be written: not this file's fault
-        except Exception as e:  # noqa: BLE001 - minutes the parser cannot read are this file's skip
-            store.remove_document(doc.id)
-            report.skipped.append({"source": source, "reason": unreadable(e)})
-            continue
-        crash_point("stored")
-        writer.vectors.add(ids, vectors)
-        # A changed file's old version goes once the new one is in (link_file drops it).
-        writer.vectors.remove(store.link_file(source, doc.id, str(path.resolve()), size))
-        report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks), "same_as": None})
+    # Papers to read: the first file of each content not in the index yet (the others link to it).
+    first: dict[str, int] = {}
+    for n, (_, _, digest) in enumerate(todo):
+        if digest not in first and not (store.has_document(digest) and not store.read_by_older(digest, READER_VERSION)):
+            first[digest] = n
+    ahead = {n: todo[n] for n in first.values()}
+    with Readers(dict(enumerate(todo)), settings, workers(settings, len(ahead)), ahead=list(ahead)) as readers:
+        for n, (path, source, digest) in enumerate(todo, start=1):
+            _add(writer, readers, n, path, source, digest, len(todo), settings, embedder, report, progress)
     if progress:
         progress("done", len(todo), len(todo))
 
 
-def _heading(doc: Document, chunk: Chunk) -> str:
-    """The minute item's title line for minutes chunks, else the section title."""
-    if chunk.doc_type == "minutes" and chunk.item:
-        section = doc.sections[chunk.section]
-        for number in range(section.first_page, section.last_page + 1):
-            for line in doc.page(number).text.splitlines():
-                if line.strip().startswith(f"{chunk.item}. "):
-                    return line.strip()
-    return ""
+def _add(writer: IndexWriter, readers: Readers, n: int, path: Path, source: str, digest: str, total: int,
+         settings: Settings, embedder: Embedder, report: IngestReport, progress) -> None:
+    """Store the n-th file of the batch: a link to the same content, or the paper read and embedded."""
+    store = writer.store
+    if progress:
+        progress(f"reading {printable(source)}", n - 1, total)
+    try:
+        size = path.stat().st_size  # here, so that a file gone since it was found is that file's skip
+    except OSError as e:
+        report.skipped.append({"source": source, "reason": unreadable(e)})
+        return
+    if store.has_document(digest) and not store.read_by_older(digest, READER_VERSION):
+        # The same bytes under another name: link, don't re-embed.
+        writer.vectors.remove(store.link_file(source, digest, str(path.resolve()), size))
+        # A copy filed in a dated folder dates a paper whose first copy said nothing of its meeting.
+        store.fill_meeting(digest, path_facts(source))
+        pages, chunks = store.document_size(digest)
+        report.ingested.append({"source": source, "pages": pages, "chunks": chunks,
+                                "same_as": store.other_source(digest, source)})
+        return
+
+    def ocr_tick(done, total_pages):  # a scan takes seconds a page: show each
+        if progress:
+            progress(f"reading {printable(source)} by OCR (page {done} of {total_pages})", n - 1, total)
+
+    read = readers.get(n - 1, ocr_tick)
+    if read.skip is not None:
+        report.skipped.append({"source": source, "reason": read.skip})
+        return
+    doc, chunks, headings = read.doc, read.chunks, read.headings
+    done = [0]
+
+    def tick(k):
+        done[0] += k
+        if progress:
+            progress(f"embedding {printable(source)} ({done[0]}/{len(chunks)} chunks)", n - 1, total)
+
+    vectors = embedder.embed_batch([embedding_text(c, h) for c, h in zip(chunks, headings)], progress=tick)
+    crash_point("embedded")
+    if store.has_document(doc.id):  # read by an older version: this reading replaces it
+        writer.vectors.remove(store.remove_document(doc.id))
+    ids = store.add_document(doc, chunks, headings, READER_VERSION)
+    try:
+        register_tables.write_minutes(store, doc)  # the decisions register (issue 3) rides on the same generation
+    except sqlite3.Error:
+        raise  # the index cannot be written: not this file's fault
+    except Exception as e:  # noqa: BLE001 - minutes the parser cannot read are this file's skip
+        store.remove_document(doc.id)
+        report.skipped.append({"source": source, "reason": unreadable(e)})
+        return
+    crash_point("stored")
+    writer.vectors.add(ids, vectors)
+    # A changed file's old version goes once the new one is in (link_file drops it).
+    writer.vectors.remove(store.link_file(source, doc.id, str(path.resolve()), size))
+    report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks), "same_as": None})
 
 
 def _pruned(known: dict[str, tuple[str, str | None]], found: Found, paths: list[Path]) -> list[str]:

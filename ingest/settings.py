@@ -24,6 +24,8 @@ class Settings:
     chunk_overlap_words: int = 30
     max_file_mb: float = 100.0
     max_pages: int = 5000
+    # Processes that read papers during an ingest (ingest/reading.py); 0: one a core, at most 4.
+    ingest_workers: int = 0
     # Fusion of the two searches' scores, tuned on evals/ (dev split): each hit scores
     # bm25_weight x its BM25 score over the query's best, plus dense_weight x how far its cosine
     # similarity rises above dense_floor. Keyword matches lead; meaning breaks ties and rescues

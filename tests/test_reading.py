@@ -111,3 +111,29 @@ def test_a_restricted_notice_that_heads_every_page_still_marks_each_page():
     pages = make_pages([f"{notice}\nExempt report, page {n}: contract prices and bids." for n in range(1, 5)])
     assert all(p.restricted for p in pages)
     assert all(notice in p.furniture for p in pages)
+
+
+# ---- papers read by worker processes ----------------------------------------------------------------------------
+
+def test_papers_read_by_two_worker_processes_are_read_as_here_in_order_and_a_bad_one_is_only_its_own_skip(tmp_path):
+    """An ingest reads papers in worker processes: each paper must come back as reading it here
+    gives, in the batch's order, and a broken file must not stop the others."""
+    from ingest.reading import Readers, read_paper
+    from ingest.settings import Settings
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    papers = sorted(corpus.glob("*.pdf"))[:3]
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%EOF\n")
+    files = [papers[0], broken, *papers[1:]]
+    jobs = {n: (path, path.name, f"id{n}") for n, path in enumerate(files)}
+    settings = Settings()
+    with Readers(jobs, settings, 2) as readers:
+        got = [readers.get(n) for n in jobs]
+    assert got[1].doc is None and "broken.pdf" not in got[1].skip and got[1].skip  # a one-line reason
+    for n, path in enumerate(files):
+        if n == 1:
+            continue
+        here = read_paper(path, path.name, settings, f"id{n}")
+        assert got[n].doc.id == f"id{n}" and got[n].doc.pages == here.doc.pages
+        assert [c.text for c in got[n].chunks] == [c.text for c in here.chunks] and got[n].headings == here.headings

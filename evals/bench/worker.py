@@ -3,6 +3,8 @@
     python -m evals.bench.worker ingest   --archive DIR --index DIR --out FILE
     python -m evals.bench.worker query    --index DIR --out FILE [--ambiguous q1,q2] [--hnsw]
     python -m evals.bench.worker baseline --archive DIR --store DIR --out FILE [--ambiguous ...]
+    python -m evals.bench.worker gold     --index DIR --real DIR --out FILE
+    python -m evals.bench.worker baseline-gold --archive DIR [--archive DIR] --store DIR --real DIR --out FILE
 
 Each writes one JSON object to --out. Timings are wall-clock seconds (time.perf_counter).
 """
@@ -46,6 +48,12 @@ def spread(items: list, n: int) -> list:
 
 def folder_mb(path: Path) -> float:
     return round(sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 2**20, 1)
+
+
+def cpu_s() -> float:
+    """CPU seconds of this process and its waited-for children (ingest's reading workers, Tesseract)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def load_avg() -> float:
@@ -121,6 +129,28 @@ def year_scoped(searcher, answerable: list[dict], ambiguous: set[str], named: se
     return quality(ranks, ambiguous, named)
 
 
+def time_queries(searcher, assistant, timed: list[dict], filtered) -> dict:
+    """Search in each mode, hybrid search under `filtered`, and ask: each question once, in-process,
+    warm; with the peak RSS after them."""
+    timings = {"hybrid": [], "bm25": [], "dense": [], "hybrid_filtered": []}
+    for q in timed:
+        for mode in ("hybrid", "bm25", "dense"):
+            t = time.perf_counter()
+            searcher.search(q["question"], k=5, mode=mode)
+            timings[mode].append(time.perf_counter() - t)
+        t = time.perf_counter()
+        searcher.search(q["question"], k=5, filters=filtered)
+        timings["hybrid_filtered"].append(time.perf_counter() - t)
+    assistant.ask("warm-up: what was resolved?")
+    ask_t = []
+    for q in timed:
+        t = time.perf_counter()
+        assistant.ask(q["question"])
+        ask_t.append(time.perf_counter() - t)
+    return {"search": {mode: percentiles(v) for mode, v in timings.items()}, "ask": percentiles(ask_t),
+            "peak_rss_mb": round(peak_rss_mb())}
+
+
 # ---- minutebook ---------------------------------------------------------------------------
 def run_ingest(args) -> dict:
     from ingest.embed_cache import with_cache
@@ -130,16 +160,19 @@ def run_ingest(args) -> dict:
     model = TimedEmbedder(settings.embed_model, settings.embed_batch)
     embedder = with_cache(model, settings.index, settings.embed_cache)  # MINUTEBOOK_EMBED_CACHE, set by the bench
     load0 = load_avg()
+    cpu0 = cpu_s()
     start = time.perf_counter()
-    report = ingest([Path(args.archive)], settings, embedder=embedder)
+    report = ingest([Path(a) for a in args.archive], settings, embedder=embedder)
     wall = time.perf_counter() - start
+    cpu = cpu_s() - cpu0
     pages = sum(r["pages"] for r in report.ingested)
     gen = Path(args.index) / "current"
     parse_store = wall - model.seconds
     return {
         "files": len(report.ingested), "skipped": len(report.skipped), "pages": pages,
         "documents": report.documents, "chunks": report.chunks,
-        "wall_s": round(wall, 1), "embed_s": round(model.seconds, 1), "parse_store_s": round(parse_store, 1),
+        "wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "embed_s": round(model.seconds, 1),
+        "parse_store_s": round(parse_store, 1),
         "embedded_texts": model.texts, "cache_hits": getattr(embedder, "hits", 0),
         "embed_texts_per_s": round(model.texts / model.seconds, 2) if model.seconds else None,
         "parse_store_pages_per_s": round(pages / parse_store, 1) if parse_store else None,
@@ -166,31 +199,16 @@ def run_query(args) -> dict:
     ambiguous = set(args.ambiguous.split(",")) if args.ambiguous else set()
     named = named_questions(answerable)
     out = {"load_s": round(load_s, 2), "quality": {}}
-    for mode in ("hybrid", "bm25", "dense"):
+    # --speed-only: a synthetic archive's quality measures copies of five papers, not retrieval.
+    for mode in () if args.speed_only else ("hybrid", "bm25", "dense"):
         hits = searcher.search_batch([q["question"] for q in answerable], k=5, filters=Filters(), mode=mode)
         ranks = {q["id"]: first_relevant_rank(h, gold_pages(q)) for q, h in zip(answerable, hits)}
         out["quality"][mode] = quality(ranks, ambiguous, named)
-    out["quality"]["hybrid_year_scoped"] = year_scoped(searcher, answerable, ambiguous, named)
+    if not args.speed_only:
+        out["quality"]["hybrid_year_scoped"] = year_scoped(searcher, answerable, ambiguous, named)
     timed = spread(questions, args.runs)
-    timings = {"hybrid": [], "bm25": [], "dense": [], "hybrid_filtered": []}
-    for q in timed:  # each question once, in-process, warm
-        for mode in ("hybrid", "bm25", "dense"):
-            t = time.perf_counter()
-            searcher.search(q["question"], k=5, mode=mode)
-            timings[mode].append(time.perf_counter() - t)
-        t = time.perf_counter()
-        searcher.search(q["question"], k=5, filters=Filters(board="safer communities", since="2010-01-01"))
-        timings["hybrid_filtered"].append(time.perf_counter() - t)
-    out["search"] = {mode: percentiles(v) for mode, v in timings.items()}
-    assistant = Assistant(settings, searcher=searcher)
-    assistant.ask("warm-up: what was resolved about hate crime?")
-    ask_t = []
-    for q in timed:
-        t = time.perf_counter()
-        assistant.ask(q["question"])
-        ask_t.append(time.perf_counter() - t)
-    out["ask"] = percentiles(ask_t)
-    out["peak_rss_mb"] = round(peak_rss_mb())
+    out.update(time_queries(searcher, Assistant(settings, searcher=searcher), timed,
+                            Filters(board="safer communities", since="2010-01-01")))
     if args.hnsw:
         try:
             out["hnsw"] = hnsw_cost(searcher, answerable, ambiguous)
@@ -247,13 +265,47 @@ def hnsw_cost(searcher, answerable, ambiguous) -> dict:
 
 
 # ---- the plain LangChain baseline ---------------------------------------------------------
-def run_baseline(args) -> dict:
-    """LangChain's FAISS vector store over naive 1000-character chunks of each page."""
+def baseline_store(roots: list[Path], embeddings, model, embedder, out_dir: Path):
+    """LangChain's FAISS store over naive 1000-character chunks of each page of the papers under
+    `roots` (each named relative to its root); returns (store, ingest figures)."""
     from langchain_community.vectorstores import FAISS
     from langchain_core.documents import Document
-    from langchain_core.embeddings import Embeddings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
     from pypdf import PdfReader
+
+    cpu0 = cpu_s()
+    start = time.perf_counter()
+    docs = []
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in (".pdf", ".txt", ".md")):
+            source = path.relative_to(root).as_posix()
+            if path.suffix.lower() == ".pdf":
+                texts = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+            else:
+                texts = path.read_text().split("\f")
+            docs += [Document(page_content=t, metadata={"source": source, "page": i})
+                     for i, t in enumerate(texts, start=1) if t.strip()]
+    pages = len(docs)
+    chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
+    parse_s = time.perf_counter() - start
+    seconds0 = model.seconds
+    store = FAISS.from_documents(chunks, embeddings)
+    wall = time.perf_counter() - start
+    embed_s = model.seconds - seconds0
+    out_dir = out_dir / "langchain-faiss"
+    store.save_local(str(out_dir))
+    return store, {"pages": pages, "chunks": len(chunks), "wall_s": round(wall, 1), "cpu_s": round(cpu_s() - cpu0, 1),
+                   "embed_s": round(embed_s, 1), "parse_store_s": round(wall - embed_s, 1), "parse_s": round(parse_s, 1),
+                   "embedded_texts": model.texts, "cache_hits": getattr(embedder, "hits", 0),
+                   "embed_texts_per_s": round(model.texts / embed_s, 2) if embed_s else None,
+                   "parse_store_pages_per_s": round(pages / (wall - embed_s), 1),
+                   "pages_per_s": round(pages / wall, 1), "index_mb": folder_mb(out_dir),
+                   "peak_rss_mb": round(peak_rss_mb())}
+
+
+def same_model(args):
+    """The model, behind the bench's embedding cache, as LangChain's Embeddings."""
+    from langchain_core.embeddings import Embeddings
 
     from ingest.embed_cache import with_cache
 
@@ -269,32 +321,15 @@ def run_baseline(args) -> dict:
         def embed_query(self, text):  # queries skip the cache, as minutebook's Searcher does
             return model.embed_batch([text])[0].tolist()
 
+    return SameModel(), model, embedder
+
+
+def run_baseline(args) -> dict:
+    """LangChain's FAISS vector store over naive 1000-character chunks of each page."""
+    embeddings, model, embedder = same_model(args)
+
     load0 = load_avg()
-    start = time.perf_counter()
-    root = Path(args.archive)
-    docs = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        source = path.relative_to(root).as_posix()
-        if path.suffix.lower() == ".pdf":
-            texts = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
-        else:
-            texts = path.read_text().split("\f")
-        docs += [Document(page_content=t, metadata={"source": source, "page": i})
-                 for i, t in enumerate(texts, start=1) if t.strip()]
-    pages = len(docs)
-    chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
-    parse_s = time.perf_counter() - start
-    store = FAISS.from_documents(chunks, SameModel())
-    wall = time.perf_counter() - start
-    out_dir = Path(args.store) / "langchain-faiss"
-    store.save_local(str(out_dir))
-    ingest = {"pages": pages, "chunks": len(chunks), "wall_s": round(wall, 1), "embed_s": round(model.seconds, 1),
-              "parse_store_s": round(wall - model.seconds, 1), "parse_s": round(parse_s, 1),
-              "embedded_texts": model.texts, "cache_hits": getattr(embedder, "hits", 0),
-              "embed_texts_per_s": round(model.texts / model.seconds, 2) if model.seconds else None,
-              "parse_store_pages_per_s": round(pages / (wall - model.seconds), 1),
-              "pages_per_s": round(pages / wall, 1), "index_mb": folder_mb(out_dir),
-              "peak_rss_mb": round(peak_rss_mb())}
+    store, ingest = baseline_store([Path(a) for a in args.archive], embeddings, model, embedder, Path(args.store))
     questions = load_questions()
     answerable = [q for q in questions if q["answerable"]]
     ambiguous = set(args.ambiguous.split(",")) if args.ambiguous else set()
@@ -314,10 +349,101 @@ def run_baseline(args) -> dict:
             "peak_rss_mb": round(peak_rss_mb()), "load_avg": [load0, load_avg()]}
 
 
+# ---- the real archive: every gold set an index holds (evals/bench/gold.py) -------------------
+def present_sets(real: Path, sources: set[str]) -> dict[str, list[dict]]:
+    """The gold sets whose papers this index holds: the sample's by file name, the real's by path."""
+    from .gold import gold_sets
+
+    names = {Path(s).name for s in sources}
+    out = {}
+    for name, questions in gold_sets(real).items():
+        held = {q["source"] for q in questions} & (names if questions[0]["match"] == "name" else sources)
+        if held:
+            out[name] = questions
+    return out
+
+
+def gold_rank(hits, q: dict) -> int | None:
+    """As `make eval` ranks (file name and page) for the sample, as `make eval-real` (path and page,
+    any copy of the paper) for the real set."""
+    from ..run import first_copy_rank, first_relevant_rank
+
+    gold = {tuple(g) for g in q["gold"]}
+    return (first_relevant_rank if q["match"] == "name" else first_copy_rank)(hits, gold)
+
+
+def gold_scores(ranks: list[int | None]) -> dict:
+    n = len(ranks) or 1
+    return {"n": len(ranks), "hit@1": round(sum(1 for r in ranks if r == 1) / n, 4),
+            "hit@5": round(sum(1 for r in ranks if r and r <= 5) / n, 4),
+            "mrr@5": round(sum(1 / r for r in ranks if r and r <= 5) / n, 4)}
+
+
+def run_gold(args) -> dict:
+    from assistant.chain import Assistant
+    from assistant.search import Searcher
+    from ingest.filters import Filters
+
+    settings = Settings.from_env(index=args.index)
+    load0 = load_avg()
+    start = time.perf_counter()
+    searcher = Searcher(settings)
+    searcher.search("warm-up: minutes of the meeting")
+    out = {"load_s": round(time.perf_counter() - start, 2), "quality": {}}
+    store = searcher.reader.store
+    sets = present_sets(Path(args.real), set(store.sources()))
+    for name, questions in sets.items():
+        out["quality"][name] = {}
+        for mode in ("hybrid", "bm25", "dense"):
+            hits = searcher.search_batch([q["question"] for q in questions], k=5, filters=Filters(), mode=mode)
+            ranks = [gold_rank(h, q) for q, h in zip(questions, hits)]
+            out["quality"][name][mode] = {**gold_scores(ranks),
+                                          "misses": [q["id"] for q, r in zip(questions, ranks) if not r]}
+    # The board most chunks belong to: a filter that keeps a real share of the index.
+    board = store.db.execute("SELECT board FROM chunks WHERE board IS NOT NULL GROUP BY board"
+                             " ORDER BY count(*) DESC LIMIT 1").fetchone()
+    out["filter_board"] = board[0] if board else None
+    timed = spread([q for qs in sets.values() for q in qs], args.runs)
+    out["timed_questions"] = [{"id": q["id"], "question": q["question"]} for q in timed]
+    out.update(time_queries(searcher, Assistant(settings, searcher=searcher), timed, Filters(board=out["filter_board"])))
+    out["load_avg"] = [load0, load_avg()]
+    return out
+
+
+def run_baseline_gold(args) -> dict:
+    """The LangChain FAISS baseline over the same folders, scored on the gold sets they hold."""
+    embeddings, model, embedder = same_model(args)
+    load0 = load_avg()
+    roots = [Path(a) for a in args.archive]
+    store, ingest = baseline_store(roots, embeddings, model, embedder, Path(args.store))
+    sources = {p.relative_to(r).as_posix() for r in roots for p in r.rglob("*") if p.is_file()}
+    sets = present_sets(Path(args.real), sources)
+    store.similarity_search("warm-up: minutes of the meeting", k=5)
+    quality_, timed = {}, []
+    for name, questions in sets.items():
+        ranks = []
+        for q in questions:
+            docs = store.similarity_search(q["question"], k=5)
+            gold = {tuple(g) for g in q["gold"]}
+            key = (lambda d: Path(d.metadata["source"]).name) if q["match"] == "name" else (lambda d: d.metadata["source"])
+            ranks.append(next((r for r, d in enumerate(docs, start=1) if (key(d), d.metadata["page"]) in gold), None))
+        quality_[name] = gold_scores(ranks)
+        timed += questions
+    timings = []
+    for q in spread(timed, args.runs):
+        t = time.perf_counter()
+        store.similarity_search(q["question"], k=5)
+        timings.append(time.perf_counter() - t)
+    return {"ingest": ingest, "quality": quality_, "search": percentiles(timings),
+            "peak_rss_mb": round(peak_rss_mb()), "load_avg": [load0, load_avg()]}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="one measured step of the bench")
-    parser.add_argument("step", choices=["ingest", "query", "baseline"])
-    parser.add_argument("--archive")
+    parser.add_argument("step", choices=["ingest", "query", "baseline", "gold", "baseline-gold"])
+    parser.add_argument("--archive", action="append", help="a folder of papers (repeat for several)")
+    parser.add_argument("--real", help="gold, baseline-gold: the real corpus (its gold/questions.jsonl)")
+    parser.add_argument("--speed-only", action="store_true", help="query: timings and memory, no quality")
     parser.add_argument("--index")
     parser.add_argument("--store", help="baseline: folder for the LangChain store")
     parser.add_argument("--ambiguous", default="", help="question ids whose gold page a copy repeats word for word")
@@ -325,7 +451,9 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=40, help="questions to time (spread over the set)")
     parser.add_argument("--out", required=True)
     args = parser.parse_args(argv)
-    result = {"ingest": run_ingest, "query": run_query, "baseline": run_baseline}[args.step](args)
+    steps = {"ingest": run_ingest, "query": run_query, "baseline": run_baseline, "gold": run_gold,
+             "baseline-gold": run_baseline_gold}
+    result = steps[args.step](args)
     Path(args.out).write_text(json.dumps(result, indent=2))
     return 0
 
