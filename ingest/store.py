@@ -5,7 +5,6 @@ open the database in Datasette.
 """
 from __future__ import annotations
 
-import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,10 +12,11 @@ from pathlib import Path
 import sqlite_utils
 
 from .chunking import context_line
-from .lexical import FIELD_WEIGHTS, STOP
 from .filters import Filters
+from .lexical import FIELD_WEIGHTS
 from .migrations import migrate, pending
 from .register_tables import delete_document
+from .text import SEARCH_STOP, words
 from .types import Attendee, Chunk, Document, Meeting
 
 DB = "minutebook.db"  # the database file in each generation folder
@@ -363,8 +363,7 @@ def document_record(doc: Document) -> dict:
 
 def fts_query(text: str) -> str:
     """An FTS5 OR-query of the question's content words (quoted, so punctuation is safe)."""
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", text.lower()) if w not in STOP and len(w) > 1]
-    seen = list(dict.fromkeys(words))
+    seen = list(dict.fromkeys(w for w in words(text) if w not in SEARCH_STOP and len(w) > 1))
     return " OR ".join(f'"{w}"' for w in seen)
 
 
