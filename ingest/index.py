@@ -66,14 +66,14 @@ class IndexReader:
         self.store = _open_upgraded(gen / DB)
         where = resolve(self.meta.get("store"), store or _default_store())
         self.vectors: Vectors = open_vectors(where, gen, self.meta["dim"])
-        self._lexical: lexical.LexicalIndex | None | bool = False  # False: not loaded yet
+        self._lexical: lexical.LexicalIndex | bool = False  # False: not loaded yet
 
     @property
-    def lexical(self) -> "lexical.LexicalIndex | None":
-        """The generation's BM25 arrays, loaded on first use; None for a generation made before them
-        (search then ranks with SQLite FTS5)."""
+    def lexical(self) -> "lexical.LexicalIndex":
+        """The generation's BM25 arrays, loaded on first use. A generation made before them gains
+        them when first opened (migration 8); one whose file was deleted since is rebuilt in memory."""
         if self._lexical is False:
-            self._lexical = lexical.load(self.dir)
+            self._lexical = lexical.load(self.dir) or lexical.build(self.store.lexical_rows())
         return self._lexical
 
     def close(self) -> None:
