@@ -65,7 +65,7 @@ def _add_outcome(event: Event, store) -> None:
         event.outcome, event.votes = step.get("outcome"), register.vote_line(step.get("votes")) or None
 
 
-def _mentioning_sentence(text: str, words: list[str], named: list[str] = ()) -> str | None:
+def _mentioning_sentence(text: str, words: list[str], named: list[str] | tuple = ()) -> str | None:
     """The sentence naming most of the topic's words, or None when none names any."""
     best, best_hits = None, 0
     for sentence in ex.sentences(text):

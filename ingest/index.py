@@ -73,7 +73,8 @@ class IndexReader:
         """The generation's BM25 arrays, loaded on first use. A generation made before them gains
         them when first opened (migration 8); one whose file was deleted since is rebuilt in memory."""
         if self._lexical is False:
-            self._lexical = lexical.load(self.dir) or lexical.build(self.store.lexical_rows())
+            loaded = lexical.load(self.dir)
+            self._lexical = loaded if loaded is not None else lexical.build(self.store.lexical_rows())
         return self._lexical
 
     def close(self) -> None:
