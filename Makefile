@@ -35,7 +35,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing minutebook into $(VENV) (first time only; a few minutes)..."
 	@# One resolve for torch and the rest; --no-compile: Python compiles the modules it imports on
-	@# first use, instead of pip compiling every file of torch and its neighbours up front (~30 s).
+	@# first use, instead of pip compiling every file of torch and its neighbours up front.
 	@$(BIN)/python -m pip install -q --disable-pip-version-check --no-compile torch==2.13.0 -e '.[test]' 2>&1 | $(QUIET_PIP)
 	@touch $(STAMP)
 
