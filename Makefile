@@ -34,8 +34,9 @@ ocr-engine:
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing minutebook into $(VENV) (first time only; a few minutes)..."
-	@$(BIN)/python -m pip install -q --disable-pip-version-check torch==2.13.0 2>&1 | $(QUIET_PIP)
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]' 2>&1 | $(QUIET_PIP)
+	@# One resolve for torch and the rest; --no-compile: Python compiles the modules it imports on
+	@# first use, instead of pip compiling every file of torch and its neighbours up front.
+	@$(BIN)/python -m pip install -q --disable-pip-version-check --no-compile torch==2.13.0 -e '.[test]' 2>&1 | $(QUIET_PIP)
 	@touch $(STAMP)
 
 $(INDEX)/current/minutebook.db: | $(STAMP)
@@ -47,8 +48,12 @@ ingest: $(STAMP)
 run: setup $(INDEX)/current/minutebook.db
 	$(BIN)/minutebook serve --index $(INDEX) --port $(PORT)
 
+# Everything, on PYTEST_WORKERS processes (pytest-xdist; 0 runs in this one). Each process loads
+# the model and ingests the sample once, and keeps a test file to itself, so module fixtures are
+# built once.
+PYTEST_WORKERS ?= 2
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # The unit tier: pure functions on text and small fixtures, no model (under a minute).
 test-fast: setup

@@ -17,7 +17,7 @@ import re
 from ingest.dates import find_dates
 from ingest.types import Hit
 
-from .sentences import normal_word, same_word, tokens
+from ingest.text import normal_word, same_word, tokens
 
 # "What salary ...", "Which school ...": the word after the question word names what is asked for.
 _ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b", re.I)

@@ -6,7 +6,6 @@ answerer is extractive and offline, a chat model can be plugged in with `llm`.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from langchain_core.runnables import RunnableLambda
@@ -14,6 +13,7 @@ from langchain_core.runnables import RunnableLambda
 from ingest.embed import Embedder
 from ingest.filters import Filters
 from ingest.settings import Settings
+from ingest.text import words as text_words
 from ingest.types import Answer, Hit
 
 from . import extractive as ex
@@ -130,7 +130,7 @@ class Assistant:
         store = self.searcher.reader.store
         n = store.counts()["chunks"] or 1
         idf = {}
-        for word in dict.fromkeys(w for w in re.findall(r"[a-z0-9]+", question.lower())
+        for word in dict.fromkeys(w for w in text_words(question)
                                   if w not in ex.STOP and w not in ex.GENERIC and len(w) > 1
                                   and w not in store.setting_words()):
             df = store.chunk_frequency(word)

@@ -11,19 +11,14 @@ from dataclasses import dataclass
 
 from ingest.decisions import KEYWORDS
 from ingest.numbering import cite
+from ingest.text import STOP, acronyms, normal_word, same_word, sentences, tokens  # noqa: F401 (re-exported)
+from ingest.text import words as text_words
 from ingest.types import Answer, Citation, Hit
 
 from . import answer_types as at
 from .references import human_date, reference
-from .sentences import acronyms, normal_word, same_word, sentences, tokens  # noqa: F401 (re-exported)
 from .specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)
 
-STOP = set(
-    "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
-    "their there this to was we were what when where which who whom why will with about into any can me my "
-    "tell please show give been being than then them they these those you your would should could may might "
-    "much many more most some such also other over under between during after before per".split()
-)
 # Words that name the setting rather than the topic: present in nearly every paper.
 GENERIC = set(
     "board boards council councils meeting meetings committee resolve resolved resolution decide decided decision "
@@ -61,8 +56,7 @@ class Candidate:
 def content_words(question: str, setting: frozenset[str] = frozenset()) -> list[str]:
     """The question's topic words (stemmed), without stop words and setting words (GENERIC, and the
     archive's own: Store.setting_words)."""
-    words = [w for w in re.findall(r"[a-z0-9]+", question.lower())
-             if w not in STOP and w not in GENERIC and w not in setting]
+    words = [w for w in text_words(question) if w not in STOP and w not in GENERIC and w not in setting]
     return list(dict.fromkeys(normal_word(w) for w in words if len(w) > 1))
 
 

@@ -15,6 +15,7 @@ from ingest.actions import (DONE_STATUSES, PROCEDURAL, AgendaItem, acronyms, age
                             best_line, due, expanded, names, names_in, parse_action_log, topic_words)
 from ingest.errors import BadInput
 from ingest.store import Store
+from ingest.text import normal_word
 
 STATUSES = ("done", "pending", "unknown")
 _LOG_TITLE = re.compile(r"(?i)\baction (?:log|tracker)\b")
@@ -210,7 +211,7 @@ def _topic(action: FollowUp) -> str:
 
 def _topic_words(action: FollowUp, setting: frozenset[str] = frozenset()) -> set[str]:
     """What the action is about: its words, less the name of who is asked (a name is no topic)."""
-    named = {t.lower() for name in names(action.who) for t in name}
+    named = {normal_word(t.lower()) for name in names(action.who) for t in name}
     return topic_words(_topic(action), setting) - named
 
 

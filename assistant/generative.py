@@ -16,6 +16,7 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from ingest.dates import MONTHS
 from ingest.errors import MinutebookError
 from ingest.settings import Settings
+from ingest.text import words as text_words
 from ingest.types import Answer, Citation, Hit
 
 from . import extractive as ex
@@ -142,7 +143,7 @@ def supported(sentence: str, passages: list[str], question: str = "") -> bool:
 def _words(text: str) -> list[str]:
     """Stemmed words, figures without leading zeros and months as numbers: "1 October 2018" is
     the 2018-10-01 a source is dated."""
-    words = [w if w in ex.STOP else MONTHS.get(w, w) for w in re.findall(r"[a-z0-9]+", text.lower())]  # "may"
+    words = [w if w in ex.STOP else MONTHS.get(w, w) for w in text_words(text)]  # "may"
     return [str(int(w)) if w.isdigit() and len(w) < 10 else ex.normal_word(w) for w in map(str, words)]
 
 

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import re
 
-from .extractive import STOP, normal_word
-from .sentences import sentences
+from ingest.text import normal_word, sentences
+from ingest.text import terms as content_terms
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 
 
 def query_terms(query: str) -> set[str]:
     """The query's words as the highlighter compares them: stemmed, without stop words."""
-    words = re.findall(r"[a-z0-9]+", (query or "").lower())
-    return {normal_word(w) for w in words if w not in STOP and len(w) > 1}
+    return set(content_terms(query))
 
 
 def spans(text: str, terms: set[str]) -> list[tuple[int, int]]:

@@ -12,11 +12,11 @@ from . import register
 from ingest.dates import _DMY, _MDY, find_dates
 from ingest.filters import Filters
 from ingest.numbering import cite
+from ingest.text import tokens
 from ingest.types import Answer, Citation
 
 from .extractive import content_words
 from .references import human_date
-from .sentences import tokens
 from .specifics import unmet
 
 _ASKS = re.compile(

@@ -160,8 +160,6 @@ class Searcher:
     def _sparse(self, query: str, n: int, filters: Filters) -> list[tuple[int, float]]:
         """Best `n` BM25 hits among the chunks passing the filters."""
         lexical = self.reader.lexical
-        if lexical is None:  # a generation made before the BM25 arrays: SQLite FTS5 ranks
-            return self.reader.store.bm25(query, n, filters)
         found = self._filter_ids(filters)
         if found is None:
             return lexical.search(query, n)

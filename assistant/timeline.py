@@ -39,6 +39,9 @@ Event = TimelineEvent  # the name lineage.py knows it by
 def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: int = 60) -> list[TimelineEvent]:
     """One event per paper section that mentions the topic, dated and cited, oldest first."""
     words = ex.content_words(topic, searcher.reader.store.setting_words()) or ex.tokens(topic)
+    # A topic left with one word once the setting's words are gone ("county lines": line) is named only
+    # where the whole topic is: "in line with" is no mention of it.
+    named = [ex.normal_word(w) for w in ex.text_words(topic) if w not in ex.STOP] if len(words) == 1 else []
     hits = searcher.search(topic, k=k, filters=filters, mode="hybrid")
     include_restricted = filters.include_restricted if filters else searcher.settings.include_restricted
     events: dict[tuple, TimelineEvent] = {}
@@ -47,7 +50,7 @@ def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: 
         key = (c.document_id, c.section, c.item if c.doc_type == "minutes" else None)
         if key in events:
             continue
-        quote = _mentioning_sentence(c.text, words)
+        quote = _mentioning_sentence(c.text, words, named)
         if quote is None:  # retrieved by meaning alone: the topic is not actually named here
             continue
         event = TimelineEvent(meeting_date=c.meeting_date, board=c.board, what=_what(c, searcher, include_restricted),
@@ -67,12 +70,14 @@ def _add_outcome(event: TimelineEvent, store) -> None:
         event.outcome, event.votes = step.outcome, register.vote_line(step.votes) or None
 
 
-def _mentioning_sentence(text: str, words: list[str]) -> str | None:
+def _mentioning_sentence(text: str, words: list[str], named: list[str] | tuple = ()) -> str | None:
     """The sentence naming most of the topic's words, or None when none names any."""
     best, best_hits = None, 0
     for sentence in ex.sentences(text):
         have = set(ex.tokens(sentence))
         hits = sum(1 for w in words if w in have)
+        if hits and not all(w in have for w in named):
+            continue
         if hits > best_hits and not ex.is_heading(sentence):
             best, best_hits = sentence, hits
     return best

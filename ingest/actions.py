@@ -9,17 +9,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dates import MONTHS, find_dates
+from .text import STOP, normal_word
+from .text import words as text_words
 
 # ---- topic words -----------------------------------------------------------------------------
 
-_STOP = set("""
-a an and are as at be been by for from had has have in into is it its of on or over so that the their this
-those these through to was were will with within which who when where what whether about after before
-any all also more most other such than then there out up new way being can could should would may must
-""".split())
 # Words every request or paper of a community safety board carries: they name no topic, so sharing
 # one ("update", "service", "community") is no sign that an item answers a request.
-_GENERIC = set("""
+_GENERIC = frozenset(normal_word(w) for w in """
+all out up new way must through within whether
 report reports update updates provide provided bring brought further future next meeting meetings board
 boards officer officers request requested asked requesting work working detail detailed data information
 info available comment comments item items paper papers council councils service services team teams group
@@ -27,8 +25,7 @@ groups partnership partnerships partner partners member members local community 
 impact issue issues public people area areas office matter
 matters year years month months week weeks date dates time strategic statement regarding include including
 presentation present presented
-""".split()) | {m for m in MONTHS}
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+""".split() + list(MONTHS))
 # Titles that only run the meeting: an action is never answered by "Minutes of previous meeting".
 PROCEDURAL = re.compile(
     r"(?i)^(?:introductions?|apologies|welcome|minutes\b|notes of|matters arising|declarations?|"
@@ -37,27 +34,16 @@ PROCEDURAL = re.compile(
 )
 
 
-def stem(word: str) -> str:
-    """A crude stem, enough to meet 'homicides'/'homicide' and 'collisions'/'collision'."""
-    w = word.lower().strip("'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 def words(text: str) -> list[str]:
-    """Stemmed words of `text`, hyphenated words split ('Anti-social' -> anti, social)."""
-    return [stem(w) for w in _WORD.findall(text.replace("-", " "))]
+    """Normalised words of `text` (ingest/text.py), no figures, no possessive 's ('Anti-social' -> anti, social)."""
+    return [normal_word(w) for w in text_words(text) if w[0].isalpha() and len(w) > 1]
 
 
 def topic_words(text: str, setting: frozenset[str] = frozenset()) -> set[str]:
     """The words of `text` that can name a topic: no stop words, no board boilerplate, none of the
     words that name the archive's own setting (Store.setting_words)."""
-    return {w for w in words(text) if len(w) > 2 and w not in _STOP and w not in _GENERIC and w not in setting}
+    found = {normal_word(w) for w in text_words(text) if w[0].isalpha() and len(w) > 2 and w not in STOP}
+    return found - _GENERIC - {normal_word(w) for w in setting}
 
 
 def acronyms(text: str, setting: frozenset[str] = frozenset()) -> set[str]:

@@ -5,10 +5,9 @@ A query type shared by every reader; `where()` turns it into the SQL the storage
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .lexical import STOP
+from .text import SEARCH_STOP, words
 
 
 @dataclass
@@ -46,6 +45,5 @@ class Filters:
 
 def fts_query(text: str) -> str:
     """An FTS5 OR-query of the question's content words (quoted, so punctuation is safe)."""
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", text.lower()) if w not in STOP and len(w) > 1]
-    seen = list(dict.fromkeys(words))
+    seen = list(dict.fromkeys(w for w in words(text) if w not in SEARCH_STOP and len(w) > 1))
     return " OR ".join(f'"{w}"' for w in seen)

@@ -101,7 +101,7 @@ class IndexReader:
         else:
             where = resolve(self.meta.get("store"), store or _default_store())
             self._vectors = open_vectors(where, gen, self.meta["dim"])
-        self._lexical: lexical.LexicalIndex | None | bool = False  # False: not loaded yet
+        self._lexical: lexical.LexicalIndex | bool = False  # False: not loaded yet
 
     @property
     def vectors(self) -> Vectors:
@@ -110,11 +110,15 @@ class IndexReader:
         return self._vectors
 
     @property
-    def lexical(self) -> "lexical.LexicalIndex | None":
-        """The generation's BM25 arrays, loaded on first use; None for a generation made before them
-        (search then ranks with SQLite FTS5)."""
+    def lexical(self) -> "lexical.LexicalIndex":
+        """The generation's BM25 arrays, loaded on first use. A generation made before them gains
+        them when first opened (migration 9); one whose file was deleted since is rebuilt in memory."""
         if self._lexical is False:
-            self._lexical = self._from_segments(segments.load_lexical) if self._snapshot else lexical.load(self.dir)
+            if self._snapshot:
+                self._lexical = self._from_segments(segments.load_lexical)
+            else:
+                loaded = lexical.load(self.dir)
+                self._lexical = loaded if loaded is not None else lexical.build(self.store.lexical_rows())
         return self._lexical
 
     def _from_segments(self, load, *args):

@@ -10,56 +10,22 @@ Pure: `build` takes rows and returns a `LexicalIndex`; `save`/`load` are the dis
 """
 from __future__ import annotations
 
-import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 import numpy as np
 
+# A question's terms are the text toolkit's (qdrant_search reads them from here too).
+from .text import search_terms as query_terms
+from .text import search_stem as stem
+from .text import words
+
 FILE = "lexical.npz"
 FIELD_WEIGHTS = (1.0, 2.0, 0.5, 1.0)  # text, heading, title, context
 K1, B = 0.9, 0.4  # Anserini's defaults; on the dev questions they beat Lucene's 1.2 / 0.75 (MRR .82 v .80)
-
-STOP = frozenset(
-    "a an and are as at be by did do does for from had has have how i in is it its of on or our so that the "
-    "their there this to was we were what when where which who why will with about into any can me my "
-    "tell please show give".split()
-)
-_WORD = re.compile(r"[a-z0-9]+")
-# Words of one meaning that the stemmer leaves apart, as stem -> the stem they are searched as:
-# one list, applied to papers and questions alike. Extend with care: a fold joins the words in
-# every question and every paper. "chairman" is not folded into "chair": minutes print "the
-# Chairman said" on every page, so "Who chaired ...?" would match them all (measured on both gold
-# sets: the attendance list sank); the search prefers a minutes' first page for that question.
-FOLDS = {
-    "councilor": "councillor",  # US spelling
-    "mover": "move",  # "Mover: X, Seconder: Y" tables answer "who moved"
-    "abstent": "abstain",  # "abstentions" and "abstained"
-}
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """The Snowball (Porter 2) English stem, so 'communities' meets 'community', then FOLDS."""
-    base = _stemmer().stemWord(word)
-    return FOLDS.get(base, base)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
-def query_terms(text: str) -> list[str]:
-    """The distinct content terms of a question."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 1]
-    return list(dict.fromkeys(stem(w) for w in words))
 
 
 @dataclass
@@ -132,9 +98,9 @@ def count(rows: Iterable[tuple]) -> Postings:
         tf: Counter = Counter()
         length = 0.0
         for value, weight in zip(fields, FIELD_WEIGHTS):
-            words = _WORD.findall((value or "").lower())
-            length += weight * len(words)
-            for word, n in Counter(words).items():  # stem each distinct word once
+            found = words(value)
+            length += weight * len(found)
+            for word, n in Counter(found).items():  # stem each distinct word once
                 tf[stem(word)] += weight * n
         ids.append(vid)
         lengths.append(length)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from pathlib import Path
 from typing import Callable
 
+from . import lexical
 from .chunking import context_line
 from .register_tables import ensure_tables
 
@@ -143,6 +145,23 @@ def datasette_full_text(conn: sqlite3.Connection) -> None:
         _fts_datasette_finds(conn, fts, content)
 
 
+LEXICAL_ROWS = "SELECT vector_id, text, heading, title, context FROM chunks ORDER BY vector_id"  # what BM25 indexes
+
+
+def build_lexical(conn: sqlite3.Connection) -> None:
+    """Give a generation made before keyword search had its own BM25 arrays (lexical.npz) those
+    arrays, built from its chunks beside the database, so that every index is searched by one
+    BM25 (lexical.py) and no second ranking by SQLite FTS5 is kept for old ones. A new database
+    has no chunks yet: its arrays are written when its generation is published."""
+    path = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    folder = Path(path).parent if path else None
+    if folder is None or (folder / lexical.FILE).exists() or not conn.execute("SELECT 1 FROM chunks LIMIT 1").fetchone():
+        return
+    if conn.execute("SELECT 1 FROM segments LIMIT 1").fetchone():
+        return  # grown in place: its postings are in segment files (segments.py)
+    lexical.save(lexical.build(conn.execute(LEXICAL_ROWS)), folder)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, files, sections, pages, chunks and their full-text index", create_tables),
     (2, "chunks: the meeting in words (context), searched with the text", add_context),
@@ -152,6 +171,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (6, "the register: meetings, attendance, decisions with outcomes, votes and movers", ensure_tables),
     (7, "full-text tables that Datasette finds", datasette_full_text),
     (8, "segments: the vector and BM25 files an index grown in place is read from", segment_tables),
+    (9, "keyword search's BM25 arrays (lexical.npz) for a generation made before them", build_lexical),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -1,4 +1,5 @@
-"""The SQLite side of an index: documents, sections, pages, chunks and an FTS5 table for BM25.
+"""The SQLite side of an index: documents, sections, pages, chunks and their FTS5 table (the
+register's topic match, word frequencies and Datasette's search; BM25 ranking is lexical.py's).
 
 Only this module (and `vectors`) touch disk. Tables and columns are named for people who
 open the database in Datasette.
@@ -14,16 +15,13 @@ import sqlite_utils
 
 from .catalog_queries import CatalogQueries
 from .chunking import context_line
-from .lexical import FIELD_WEIGHTS
-from .filters import Filters, fts_query  # noqa: F401 (fts_query: read here and by older callers)
+from .filters import Filters
 from .migrations import migrate, pending
 from .register_queries import RegisterQueries
 from .register_tables import delete_document
 from .types import Attendee, Chunk, Document, Meeting
 
 DB = "minutebook.db"  # the database file in each generation folder
-
-BM25_WEIGHTS = ", ".join(map(str, FIELD_WEIGHTS))  # FTS5's bm25() for an index made before lexical.npz
 
 
 class Store(CatalogQueries, RegisterQueries):
@@ -219,20 +217,6 @@ class Store(CatalogQueries, RegisterQueries):
     def counts(self) -> dict:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
         return {"documents": one("SELECT count(*) FROM documents"), "chunks": one("SELECT count(*) FROM chunks")}
-
-    def bm25(self, query: str, k: int, filters: Filters) -> list[tuple[int, float]]:
-        """(vector_id, score) best first; higher is better."""
-        match = fts_query(query)
-        if not match:
-            return []
-        where, params = filters.where()
-        # Heading weighs more than body text (it names what the chunk is about); title and meeting
-        # (board, date) less, as they are shared by every chunk of a paper.
-        rank = f"bm25(chunks_fts, {BM25_WEIGHTS})"
-        sql = (f"SELECT chunks.vector_id, -{rank} AS score FROM chunks_fts"
-               f" JOIN chunks ON chunks.vector_id = chunks_fts.rowid"
-               f" WHERE chunks_fts MATCH ? AND {where} ORDER BY {rank} LIMIT ?")
-        return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, k]).fetchall()]
 
     def lexical_rows(self, ids: list[int] | None = None):
         """(vector_id, text, heading, title, context) of every chunk (or of those `ids`), by vector id:

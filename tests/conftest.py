@@ -67,6 +67,32 @@ def corpus_index(tmp_path_factory, embedder) -> Settings:
     return settings
 
 
+def clear_app_caches() -> None:
+    """Forget the app's open indexes and drawn data, as a new server process would; keep its loaded
+    model, as a server does between sessions (reloading it for every app test cost minutes)."""
+    import streamlit as st
+
+    from ui import resources
+
+    resources._reader.clear()
+    resources._assistant.clear()
+    st.cache_data.clear()
+
+
+def open_app(monkeypatch, index: Path, page: str | None = None):
+    """The web app on `index` through Streamlit's AppTest (in-process, no browser), at `page`."""
+    from streamlit.testing.v1 import AppTest
+
+    clear_app_caches()
+    monkeypatch.setenv("MINUTEBOOK_INDEX", str(index))
+    at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=180).run()
+    assert not at.exception, at.exception
+    if page:
+        at.switch_page(f"views/{page}.py").run()
+        assert not at.exception, at.exception
+    return at
+
+
 @pytest.fixture
 def index_copy(corpus_index, tmp_path) -> Settings:
     """A private copy of the sample index that a test may change."""

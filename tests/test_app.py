@@ -7,36 +7,22 @@ import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from conftest import CORPUS, PACK_2018, PACK_2024
+from conftest import CORPUS, PACK_2018, PACK_2024, clear_app_caches, open_app
 from ingest.index import current_dir
 from ingest.uploads import SKIP_LOG, uploads_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "ui" / "app.py")
 RESOLVE_Q = "What did the Board resolve about the Strategic Partnership Board update in October 2018?"
 
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
-    """Each test loads the model and index itself, as a new server process would."""
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    """Each test opens its index afresh (conftest.clear_app_caches); the model stays loaded."""
+    clear_app_caches()
     yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
-def open_app(monkeypatch, index: Path, page: str | None = None) -> AppTest:
-    monkeypatch.setenv("MINUTEBOOK_INDEX", str(index))
-    at = AppTest.from_file(APP, default_timeout=180).run()
-    assert not at.exception, at.exception
-    if page:
-        at.switch_page(f"views/{page}.py").run()
-        assert not at.exception, at.exception
-    return at
+    clear_app_caches()
 
 
 def plain(value: str) -> str:

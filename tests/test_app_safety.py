@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from conftest import clear_app_caches
 from ingest.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,10 +24,10 @@ def test_a_damaged_index_shows_app_users_a_message_without_the_traceback(monkeyp
     (gen / "meta.json").write_text("{ damaged")
     (tmp_path / "index" / "current").symlink_to("gen-1")
     monkeypatch.setenv("MINUTEBOOK_INDEX", str(tmp_path / "index"))
-    st.cache_resource.clear()
+    clear_app_caches()
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=120).run()
     at.switch_page("views/papers.py").run()
-    st.cache_resource.clear()
+    clear_app_caches()
     [error] = at.exception
     shown = json.dumps([error.message, *error.stack_trace])
     assert not error.stack_trace and str(tmp_path) not in shown and "Traceback" not in shown

@@ -215,7 +215,7 @@ def test_a_list_item_cut_by_the_page_layout_is_quoted_whole(assistant):
 
 
 def test_initials_titles_and_roman_numerals_do_not_end_a_sentence():
-    from assistant.sentences import sentences
+    from ingest.text import sentences
 
     text = ("Present Ivan Ould CC (Chairman) Leicestershire County Council Cllr. Trevor Pendleton Community Safety "
             "Partnership Strategy Group Chair - N. W. Leicestershire District Council The Strategy includes the "

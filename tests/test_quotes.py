@@ -3,7 +3,7 @@ who decided what, when and in which minute, in words the minutes print (pure tex
 from __future__ import annotations
 
 from assistant.extractive import Candidate, compose, extend
-from assistant.sentences import sentences
+from ingest.text import sentences
 from ingest.types import Chunk, Hit
 
 FIGURES = """Hate incidents reported to the police each year were:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, PACK_2018
+from conftest import CORPUS, PACK_2018, open_app
 from ingest.pipeline import ingest, parse_document
 from ingest.restriction import exempt_items, has_notice
 from ingest.sections import AgendaItem
@@ -142,20 +142,6 @@ def test_asked_what_was_resolved_the_answer_never_quotes_a_decision_printed_on_a
 
 
 # ---- Nothing restricted reaches a page of the app -----------------------------------------------------
-
-def open_app(monkeypatch, index: Path, page: str | None = None):
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    monkeypatch.setenv("MINUTEBOOK_INDEX", str(index))
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "ui" / "app.py"), default_timeout=180).run()
-    assert not at.exception, at.exception
-    if page:
-        at.switch_page(f"views/{page}.py").run()
-        assert not at.exception, at.exception
-    return at
 
 
 def shown_text(at) -> str:

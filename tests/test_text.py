@@ -1,0 +1,44 @@
+"""A word the papers print in one form and a member types in another is found the same way by
+every part of minutebook: keyword search, highlighting, answer scoring and action follow-up
+(ingest/text.py, the one text toolkit)."""
+from __future__ import annotations
+
+from assistant.extractive import content_words
+from assistant.highlight import query_terms, spans
+from ingest.actions import topic_words
+from ingest.lexical import build
+from ingest.lexical import query_terms as keyword_terms
+from ingest.text import normal_word, same_word, sentences
+
+
+def test_communities_and_community_are_one_word_to_every_matcher():
+    question = "What did the communities board say?"
+    paper = "The Community Safety Partnership agreed the plan."
+    assert normal_word("communities") == normal_word("community")
+    assert set(keyword_terms(question)) & set(keyword_terms(paper))  # keyword search
+    assert [paper[a:b] for a, b in spans(paper, query_terms(question))] == ["Community"]  # highlighting
+    assert "communiti" in content_words("Which communities were consulted?")  # answer scoring
+    assert topic_words("Report on the communities at risk") & topic_words("Communities at risk update")  # follow-up
+
+
+def test_keyword_search_finds_a_chunk_by_another_form_of_its_word():
+    index = build([(1, "Homicides fell in the county.", "", "", ""), (2, "Road collisions rose.", "", "", "")])
+    assert [vid for vid, _ in index.search("homicide", 5)] == [1]
+    assert [vid for vid, _ in index.search("a collision", 5)] == [2]
+
+
+def test_who_chaired_highlights_the_chairman_of_an_attendance_list():
+    text = "Present: Mr. I. D. Ould CC (Chairman), Cllr. T. Pendleton."
+    assert [text[a:b] for a, b in spans(text, query_terms("Who chaired the meeting?"))] == ["Chairman"]
+
+
+def test_a_word_cut_short_by_the_stemmer_does_not_meet_another_word():
+    # Snowball reads "centre" as "centr": a question about a leisure centre is not answered by Central station.
+    assert normal_word("centre") == "centr"
+    assert not same_word(normal_word("centre"), normal_word("central"))
+    assert same_word(normal_word("partner"), normal_word("partnership"))
+
+
+def test_one_sentence_splitter_keeps_a_decision_with_its_keyword():
+    assert sentences("RESOLVED: That the report be noted. The Chairman thanked officers.") == [
+        "RESOLVED: That the report be noted.", "The Chairman thanked officers."]
