@@ -74,8 +74,7 @@ def clear_app_caches() -> None:
 
     from ui import resources
 
-    resources._reader.clear()
-    resources._assistant.clear()
+    resources._book.clear()
     st.cache_data.clear()
 
 
