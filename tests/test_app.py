@@ -366,11 +366,13 @@ def test_the_index_is_loaded_once_per_generation(index_copy, embedder):
 
     first = loaded()
     assert loaded() is first
+    before = len(first.searcher.reader.vectors)  # a page has searched it
     data = (CORPUS / PACK_2024).read_bytes() + b"\n% changed\n"
     assert ingest_uploads([("new.pdf", data)], index_copy, embedder).ingested
     second = loaded()
     assert second is not first and second.searcher.embedder is first.searcher.embedder  # new index, same model
-    assert len(second.searcher.reader.vectors) > len(first.searcher.reader.vectors)  # the new paper's too
+    assert len(second.searcher.reader.vectors) > before  # the new paper's too
+    assert len(first.searcher.reader.vectors) == before  # an open reader keeps the commit it opened
 
 
 # ---- Timeline, outstanding actions, restricted papers (issues 6 and 8) --------------------------
