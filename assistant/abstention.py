@@ -20,7 +20,10 @@ from ingest.types import Hit
 from ingest.text import normal_word, same_word, tokens
 
 # "What salary ...", "Which school ...": the word after the question word names what is asked for.
-_ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b", re.I)
+_ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b(?:\s+([a-z]+))?", re.I)
+# "What counts as ...", "What constitutes a ...", "What happens to ...": a verb, not a thing asked for,
+# when an article or preposition follows it.
+_AFTER_A_VERB = set("as a an the to for in on of under about if when into from by with".split())
 # Words after "what" that ask for a form of answer rather than name a topic: a figure, a time, a kind.
 _FORM_WORDS = set(
     "is are was were did do does has have had will would should can could may might happened happens "
@@ -36,7 +39,7 @@ MEETING_TYPES = {"minutes", "agenda"}
 def asked_thing(question: str) -> str | None:
     """The topic word a "What X ...?" question asks about, stemmed; None for "What is ...", "What proportion ..."."""
     m = _ASKED_THING.match(question)
-    if not m or m.group(1).lower() in _FORM_WORDS:
+    if not m or m.group(1).lower() in _FORM_WORDS or (m.group(2) or "").lower() in _AFTER_A_VERB:
         return None
     return normal_word(m.group(1).lower())
 

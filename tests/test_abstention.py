@@ -22,6 +22,7 @@ def test_a_salary_question_is_declined_when_no_passage_names_a_salary():
 def test_questions_asking_for_a_figure_or_a_kind_name_no_topic_of_their_own():
     assert asked_thing("What proportion of hate incidents were racially motivated?") is None
     assert asked_thing("What is Sentinel?") is None
+    assert asked_thing("What counts as serious violence under the local definition?") is None  # a verb
     assert asked_thing("What did the Board decide about potholes?") is None
     # The asked-for thing is found in its other forms: "Which financial statements" / "financial statement".
     assert not thing_missing("Which financial statements did Nipissing Council adopt on 7 March 2023?",
