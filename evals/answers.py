@@ -35,6 +35,55 @@ def pdf_pages(source: str, root: Path = CORPUS) -> tuple[str, ...]:
     return tuple(norm(c.text) for c in choose_pages(path, texts))
 
 
+@lru_cache(maxsize=None)
+def printed_pages(source: str, root: Path = CORPUS) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each page's text as printed, lines kept, with the furniture (running headers and footers)
+    that ingest finds on it: what a quote's bounds are checked against."""
+    from ingest import furniture
+    from ingest.extract import choose_pages
+
+    path = root / Path(source).name if root == CORPUS else root / source
+    texts = [p.extract_text() or "" for p in PdfReader(path).pages]
+    chosen = [c.text for c in choose_pages(path, texts)]
+    return tuple((text, cut) for text, (_, cut) in zip(chosen, furniture.split(chosen)))
+
+
+def quote_problems(source: str, page: int, quote: str, root: Path = CORPUS) -> list[str]:
+    """What is wrong with a quote's bounds on its page: it runs into another numbered item or from
+    one list entry into the next, or it holds a running header or footer."""
+    from ingest.numbering import heading
+    from ingest.text import opens_entry
+
+    pages = printed_pages(source, root)
+    if not 1 <= page <= len(pages):
+        return []
+    text, furniture = pages[page - 1]
+    flat, starts = "", []  # the page's text with spacing normalised, and where each line starts in it
+    for line in text.split("\n"):
+        line = norm(line)
+        if line:
+            starts.append((len(flat) + (1 if flat else 0), line))
+            flat = f"{flat} {line}" if flat else line
+    at = flat.find(norm(quote))
+    if at < 0:
+        return []
+    end = at + len(norm(quote))
+    inside = [line for start, line in starts if at < start < end]  # lines that begin within the quote
+    first = next((line for start, line in reversed(starts) if start <= at), "")
+    problems = []
+    # A numbered heading with a title of words ("5. Police and Crime Plan"), not a table's "18)" or "01/24".
+    if any(not opens_entry(line) and (h := heading(line)) and re.match(r"[A-Z][a-z]+\W+\w", h.title or "")
+           for line in inside):
+        problems.append("crosses an item")
+    # Several whole entries (a resolution and its parts) end at a sentence's end; a quote that runs
+    # into the next entry and stops inside it does not.
+    if sum(map(opens_entry, [first, *inside])) >= 2 and not norm(quote).endswith((".", ";", ":", "!", "?")):
+        problems.append("crosses a list entry")
+    if any(len(f) >= 12 and norm(f) in norm(quote) for f in furniture):
+        problems.append("holds page furniture")
+    return problems
+
+
 def quote_on_page(source: str, page: int, quote: str, root: Path = CORPUS) -> bool:
     pages = pdf_pages(source, root)
     return 1 <= page <= len(pages) and norm(quote) in pages[page - 1]
@@ -52,7 +101,7 @@ def answer_scores(assistant, questions: list[dict], root: Path = CORPUS) -> dict
     answerable = [q for q in questions if q["answerable"]]
     unanswerable = [q for q in questions if not q["answerable"]]
     facts_ok = citations_ok = citations = wrongly_abstained = 0
-    misses, lengths = [], []
+    misses, lengths, bad_bounds = [], [], []
     for q in answerable:
         ans = assistant.ask(q["question"])
         wrongly_abstained += ans.abstained
@@ -64,6 +113,7 @@ def answer_scores(assistant, questions: list[dict], root: Path = CORPUS) -> dict
         for c in ans.citations:
             citations += 1
             citations_ok += quote_on_page(c.source, c.page, c.quote, root)
+            bad_bounds += [f"{q['id']} [{c.n}]: {p}" for p in quote_problems(c.source, c.page, c.quote, root)]
     abstained = [q["id"] for q in unanswerable if assistant.ask(q["question"]).abstained]
     return {
         "n": len(answerable),
@@ -74,6 +124,7 @@ def answer_scores(assistant, questions: list[dict], root: Path = CORPUS) -> dict
         "n_unanswerable": len(unanswerable),
         "abstained_answerable": wrongly_abstained / (len(answerable) or 1),
         "fact_misses": misses,
+        "quote_bounds": bad_bounds,  # quotes crossing an item or list entry, or holding page furniture
         "not_abstained": [q["id"] for q in unanswerable if q["id"] not in abstained],
         "median_answer_words": statistics.median(lengths) if lengths else 0,
     }

@@ -298,6 +298,8 @@ def print_answers(ans: dict) -> None:
     print(f"  citations valid            {ans['citation_validity']:.3f} of {ans['citations']}")
     print(f"  median answer length       {ans['median_answer_words']} words")
     print(f"  key-fact misses: {', '.join(ans['fact_misses']) or 'none'}")
+    print(f"  quotes crossing an item or list entry, or holding page furniture: {len(ans.get('quote_bounds', []))} of "
+          f"{ans['citations']}" + "".join(f"\n    {b}" for b in ans.get("quote_bounds", [])))
 
 
 def main(argv: list[str] | None = None) -> int:

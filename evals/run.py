@@ -108,6 +108,8 @@ def print_answer_table(searcher, settings, questions, splits) -> None:
               f" {s['abstained_unanswerable']:>19.3f} ({s['n_unanswerable']:>2}) {s['abstained_answerable']:>23.3f}"
               f" {s['median_answer_words']:>12.1f}")
     print(f"key-fact misses ({splits[-1]}): {', '.join(s['fact_misses']) or 'none'}")
+    print(f"quotes crossing an item or list entry, or holding page furniture ({splits[-1]}): "
+          f"{len(s['quote_bounds'])} of {s['citations']}" + "".join(f"\n  {b}" for b in s["quote_bounds"]))
     print_clerk_table(assistant, searcher)
 
 

@@ -163,6 +163,11 @@ def sentences(text: str) -> list[str]:
 _ENTRY_LINE = re.compile(r"^\s*(?:[•●▪◦‣∙–-]\s|\(?\d{1,2}\)\s|\(?[a-z]\)\s|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)")
 
 
+def opens_entry(line: str) -> bool:
+    """Whether a printed line opens a list entry (a bullet, a dash, "2)", "(a)", "(iv)")."""
+    return bool(_ENTRY_LINE.match(line))
+
+
 def list_entries(text: str) -> list[str]:
     """The chunk cut before every line that opens a list entry (whitespace kept as printed)."""
     entries: list[str] = []

@@ -1,6 +1,7 @@
 """Shared fixtures: the real embedding model, loaded once, and the sample corpus ingested once."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -20,9 +21,13 @@ PACK_2024 = "Agenda Reports Pack 22nd-Mar-2024 10.00 Leicestershire and Rutland 
 
 # The one setting a run may choose: which vector store every index of the suite uses
 # (`make test-qdrant` runs the store and search tests on qdrant-client's local mode). Settings and IndexWriter take it.
-KEPT_ENV = ("MINUTEBOOK_STORE", "MINUTEBOOK_MODEL_CACHE")
+KEPT_ENV = ("MINUTEBOOK_STORE", "MINUTEBOOK_MODEL_CACHE", "MINUTEBOOK_INGEST_WORKERS")
 # The model's ONNX export (ingest/onnx_encoder.py) goes to a folder of this run's, not the user's cache.
 os.environ["MINUTEBOOK_MODEL_CACHE"] = tempfile.mkdtemp(prefix="minutebook-model-cache-")
+# The suite itself runs on both cores (pytest-xdist); reading processes started by every small ingest
+# on top of that only contend for them. The sample index (corpus_index) and tests/test_reading.py
+# read with two processes, so the workers' path is still run.
+os.environ.setdefault("MINUTEBOOK_INGEST_WORKERS", "1")
 
 
 # Tiers: `make test-fast` runs what needs no model (pure functions on text and small fixtures);
@@ -63,7 +68,7 @@ def embedder() -> Embedder:
 def corpus_index(tmp_path_factory, embedder) -> Settings:
     """The five sample PDFs ingested into a fresh index (read-only for tests: copy it to modify)."""
     settings = Settings(index=tmp_path_factory.mktemp("corpus-index") / "index")  # store: MINUTEBOOK_STORE
-    ingest([CORPUS], settings, embedder)
+    ingest([CORPUS], dataclasses.replace(settings, ingest_workers=2), embedder)  # read as a user's ingest reads
     return settings
 
 

@@ -102,13 +102,17 @@ def test_keyword_search_finds_a_word_in_another_form(searcher):
 
 
 def test_an_index_made_before_the_bm25_arrays_gains_them_when_first_opened(index_copy, embedder):
+    import sqlite3
+
     from conftest import older_layout
     from ingest.index import current_dir
     from ingest.lexical import FILE
 
-    older_layout(index_copy.index)  # the release before segments (user_version 7)
+    older_layout(index_copy.index)  # the release before segments
     gen = current_dir(index_copy.index)
     (gen / FILE).unlink()  # and before keyword search's own arrays
+    with sqlite3.connect(gen / "minutebook.db") as conn:
+        conn.execute("PRAGMA user_version = 7")  # (older_layout leaves a Qdrant index's database as it is)
     s = Searcher(index_copy, embedder)
     try:
         assert (gen / FILE).exists()  # built by the upgrade, once, not at every search
