@@ -212,6 +212,10 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
                          coverage=cand.coverage, similarity=cand.similarity)
     words = flat[start:].split()
     text = " ".join(words[:max_words])
+    if len(words) > max_words and is_decision(cand.text):
+        # A decision's parts each end in ";" or "."; a lead-in's bullets often have no stop, and its
+        # last bullet cut short still names the fact asked for.
+        text = _whole_entries(text, len(cand.text))
     if is_decision(cand.text):
         # Stop at the next minute item or the chairman's sign-off.
         text = re.split(r"\s(?=\d{1,3}\.\s+[A-Z])|\s(?=\d{1,2}\.\d{2}\s*-\s*\d)", text)[0]
@@ -221,6 +225,22 @@ def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candid
         return cand  # what follows is addressed to an assistant: quote the sentence alone
     return Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
                      coverage=cand.coverage, similarity=cand.similarity)
+
+
+# Where a quote cut for length may end: after a sentence or a list entry's closing ";", or just
+# before the next entry's marker (bullets often end with no stop), whichever comes last.
+_ENTRY_END = re.compile(r"[.;](?=\s)")
+_NEXT_ENTRY = re.compile(r"\s(?=(?:\(?[a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|\(?\d{1,2}\)|[•●▪◦‣∙–-])\s)")
+
+
+def _whole_entries(text: str, keep: int) -> str:
+    """A quote cut at a word limit, taken back to the end of its last whole sentence or list entry
+    (never shorter than its first `keep` characters): a quote ends where its entry ends."""
+    cuts = [m.end() for m in _ENTRY_END.finditer(text)] + [m.start() for m in _NEXT_ENTRY.finditer(text)]
+    cuts = [c for c in cuts if c >= keep]
+    if not cuts:
+        return text
+    return re.sub(r"(?<=[;,])\s+(?:and|or)$", "", text[:max(cuts)].rstrip())  # "...; and" ends at its ";"
 
 
 _LIST_ITEM = re.compile(r"\s*([•●▪◦‣∙–-]|\(?[a-z]\)|\((i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|\(?\d{1,2}\))\s")

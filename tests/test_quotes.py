@@ -68,3 +68,15 @@ def test_a_decision_answer_names_the_body_date_and_minute_and_quotes_the_rest():
 def test_a_decision_of_a_body_the_index_does_not_know_keeps_the_plain_lead():
     decision = Candidate(hit=hit(DECISION, board=None), rank=0, text="RESOLVED: (a) That the contents of the report be noted;")
     assert compose("What was decided?", [decision]).text.startswith("The minutes of 15 December 2023 (minute 42) record:")
+
+
+def test_a_long_decision_is_quoted_to_the_end_of_its_last_whole_part():
+    parts = "\n".join(f"({chr(97 + i)}) That the {word} programme of £{i + 1}m over the next ten years be agreed, subject to "
+                      f"the approval to spend arrangements;" for i, word in enumerate(
+                          ["capital", "highways", "schools", "waste", "libraries", "transport"]))
+    text = f"RESOLVED that the Council agrees:\n{parts}"
+    chunk_hit = hit(text)
+    quote = extend(Candidate(hit=chunk_hit, rank=0, text="RESOLVED that the Council agrees:", score=1.0,
+                             coverage=1.0, similarity=1.0)).text
+    assert len(quote.split()) <= 90 and quote.endswith(";")  # cut for length at the end of a part
+    assert quote in " ".join(text.split())
