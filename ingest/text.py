@@ -160,7 +160,8 @@ def sentences(text: str) -> list[str]:
 
 # A list entry's marker at the start of a line: a bullet or dash, "2)" / "(3)", "(a)" / "b)", "(iv)". ("6." opens
 # an agenda item or a numbered paragraph, whose heading and first sentence the splitter below already parts.)
-_ENTRY_LINE = re.compile(r"^\s*(?:[•●▪◦‣∙–-]\s|\(?\d{1,2}\)\s|\(?[a-z]\)\s|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)")
+ENTRY_MARKER = r"(?:[•●▪◦‣∙–-]|\(?\d{1,2}\)|\(?[a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\))\s"
+_ENTRY_LINE = re.compile(rf"^\s*{ENTRY_MARKER}")
 
 
 def opens_entry(line: str) -> bool:

@@ -2,7 +2,8 @@
 who decided what, when and in which minute, in words the minutes print (pure text, no model)."""
 from __future__ import annotations
 
-from assistant.extractive import Candidate, compose, extend
+from assistant.extractive import compose
+from assistant.quote_extent import Candidate, extend
 from ingest.text import sentences
 from ingest.types import Chunk, Hit
 
