@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import register
-from ingest.dates import _DMY, _MDY, find_dates
+from ingest.dates import find_dates, without_dates
 from ingest.filters import Filters
 from ingest.numbering import cite
 from ingest.text import tokens
@@ -57,7 +57,7 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
     # Entries of one minute (a budget debate's amendments) share its passages: the one whose own words
     # name most of the question's topic is the one asked about.
     # The meeting's date chose the entries already; its words ("13 February 2025") tell no entry from another.
-    words = set(content_words(_MDY.sub(" ", _DMY.sub(" ", question))))
+    words = set(content_words(without_dates(question)))
     def overlap(e: dict) -> tuple:  # the item's title names the matter; it counts twice
         said = set(tokens(f"{e['text']} {e['board']} {e.get('mover') or ''}"))
         return 2 * len(words & set(tokens(e["title"] or ""))) + len(words & said), -fitting.index(e)

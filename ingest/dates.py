@@ -75,6 +75,11 @@ def find_dates(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def without_dates(text: str) -> str:
+    """`text` with its dates in words ("13 February 2025", "May 14, 2024") blanked out."""
+    return _MDY.sub(" ", _DMY.sub(" ", text))
+
+
 def parse_date(text: str) -> str | None:
     """The first date printed in `text`, as an ISO string, or None."""
     found = find_dates(text)
