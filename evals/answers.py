@@ -22,23 +22,19 @@ def fact_norm(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def pdf_pages(source: str, root: Path = CORPUS) -> tuple[str, ...]:
-    """Each page's text as printed, read afresh from the PDF: the check of every quote.
-
-    pypdf's text, or PDFium's on a page where pypdf lost the word spaces, as ingest chooses
-    (ingest/extract.py); never the index's copy, which chunking and furniture cutting shaped.
-    The sample corpus is flat (a source is a file name); another corpus is read by the source's
-    path under `root`."""
-    from ingest.extract import choose_pages
-
-    path = root / Path(source).name if root == CORPUS else root / source
-    texts = [p.extract_text() or "" for p in PdfReader(path).pages]
-    return tuple(norm(c.text) for c in choose_pages(path, texts))
+    """Each page's text as printed, spacing normalised: the check of every quote (printed_pages)."""
+    return tuple(norm(text) for text, _ in printed_pages(source, root))
 
 
 @lru_cache(maxsize=None)
 def printed_pages(source: str, root: Path = CORPUS) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each page's text as printed, lines kept, with the furniture (running headers and footers)
-    that ingest finds on it: what a quote's bounds are checked against."""
+    that ingest finds on it, read afresh from the PDF: what quotes are checked against.
+
+    pypdf's text, or PDFium's on a page where pypdf lost the word spaces, as ingest chooses
+    (ingest/extract.py); never the index's copy, which chunking and furniture cutting shaped.
+    The sample corpus is flat (a source is a file name); another corpus is read by the source's
+    path under `root`."""
     from ingest import furniture
     from ingest.extract import choose_pages
 
