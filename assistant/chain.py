@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-
-from langchain_core.runnables import RunnableLambda
+from functools import cached_property
 
 from ingest.embed import Embedder
 from ingest.filters import Filters
@@ -45,7 +44,14 @@ class Assistant:
         self.settings = settings
         self.searcher = searcher or Searcher(settings, embedder)
         self.embedder = self.searcher.embedder
-        self.chain = RunnableLambda(self._retrieve) | RunnableLambda(self._answer_extractive)
+
+    @cached_property
+    def chain(self):
+        """Retrieval then the extractive answer, as one LangChain runnable (imported on first use:
+        LangChain costs a second at every command's start that never asks)."""
+        from langchain_core.runnables import RunnableLambda
+
+        return RunnableLambda(self._retrieve) | RunnableLambda(self._answer_extractive)
 
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
             llm=None) -> Answer:

@@ -79,6 +79,12 @@ class Embedder:
 
     @property
     def dim(self) -> int:
+        # An ingest whose every passage is in the embedding cache needs only the width: read it from
+        # the model folder rather than importing torch and loading the weights for one number.
+        if self._model is None:
+            width = onnx_encoder.width(Path(resolve_model(self.name)))
+            if width:
+                return width
         get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         return int(get_dim())
 

@@ -33,6 +33,15 @@ def supported(folder: Path) -> bool:
         and (folder / "tokenizer.json").exists()
 
 
+def width(folder: Path) -> int | None:
+    """The vectors' width of a model `supported` describes (its pooling's input width), or None."""
+    if not supported(folder):
+        return None
+    pooling = json.loads(next(folder.glob("*Pooling*/config.json")).read_text())
+    value = pooling.get("word_embedding_dimension")
+    return int(value) if isinstance(value, int) and value > 0 else None
+
+
 def model_file(cache: Path, folder: Path) -> Path:
     """Where the export of this model folder lives: keyed by the folder and its weights' size and time."""
     weights = sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin"))
