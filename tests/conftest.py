@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import os
 import shutil
 import tempfile
@@ -21,9 +22,20 @@ PACK_2024 = "Agenda Reports Pack 22nd-Mar-2024 10.00 Leicestershire and Rutland 
 
 # The one setting a run may choose: which vector store every index of the suite uses
 # (`make test-qdrant` runs the store and search tests on qdrant-client's local mode). Settings and IndexWriter take it.
-KEPT_ENV = ("MINUTEBOOK_STORE", "MINUTEBOOK_MODEL_CACHE", "MINUTEBOOK_INGEST_WORKERS")
-# The model's ONNX export (ingest/onnx_encoder.py) goes to a folder of this run's, not the user's cache.
-os.environ["MINUTEBOOK_MODEL_CACHE"] = tempfile.mkdtemp(prefix="minutebook-model-cache-")
+KEPT_ENV = ("MINUTEBOOK_STORE", "MINUTEBOOK_MODEL_CACHE", "MINUTEBOOK_INGEST_WORKERS", "MINUTEBOOK_EMBED_CACHE")
+# The run's caches, in a folder of its own, not the user's: the model's ONNX export
+# (ingest/onnx_encoder.py) and one embedding cache, as a user's several indexes may share one.
+# Every process of the run (both xdist workers, the CLI and app processes tests start) then embeds
+# a passage once, and an ingest in a new process whose passages are all cached never loads the
+# model. Set before xdist starts its workers, so they inherit it. MINUTEBOOK_TEST_CACHE names a
+# folder for runs to share (.ci/run: the Qdrant run after the main one); tests/test_scale.py tests
+# the embedding cache itself with caches of its own.
+_RUN_CACHE = os.environ.get("MINUTEBOOK_TEST_CACHE") or os.environ.get("_MINUTEBOOK_RUN_CACHE")
+_MADE_CACHE = not _RUN_CACHE
+if _MADE_CACHE:
+    _RUN_CACHE = os.environ["_MINUTEBOOK_RUN_CACHE"] = tempfile.mkdtemp(prefix="minutebook-test-cache-")
+os.environ["MINUTEBOOK_MODEL_CACHE"] = str(Path(_RUN_CACHE) / "model")
+os.environ["MINUTEBOOK_EMBED_CACHE"] = str(Path(_RUN_CACHE) / "embed-cache.sqlite")
 # The suite itself runs on both cores (pytest-xdist); reading processes started by every small ingest
 # on top of that only contend for them. The sample index (corpus_index) and tests/test_reading.py
 # read with two processes, so the workers' path is still run.
@@ -41,10 +53,22 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "model: loads the embedding model (not in make test-fast)")
 
 
+def pytest_unconfigure(config):
+    if _MADE_CACHE and not hasattr(config, "workerinput"):  # the process that made it, after its workers
+        shutil.rmtree(_RUN_CACHE, ignore_errors=True)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.model)
+    # A run for another vector store (make test-qdrant) leaves out the tests that name their engine
+    # as a parameter: they ran on both engines in the main run and would only run again.
+    if Settings().store != "faiss":
+        named = [item for item in items if "store" in getattr(getattr(item, "callspec", None), "params", {})]
+        if named:
+            config.hook.pytest_deselected(items=named)
+            items[:] = [item for item in items if item not in named]
 
 
 @pytest.fixture(autouse=True)
@@ -66,8 +90,24 @@ def embedder() -> Embedder:
 
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory, embedder) -> Settings:
-    """The five sample PDFs ingested into a fresh index (read-only for tests: copy it to modify)."""
-    settings = Settings(index=tmp_path_factory.mktemp("corpus-index") / "index")  # store: MINUTEBOOK_STORE
+    """The five sample PDFs ingested into a fresh index (read-only for tests: copy it to modify).
+
+    Under xdist the workers share one: the first to ask builds it while the other waits, since
+    readers of one index in several processes is what minutebook supports. A local Qdrant folder
+    opens in one process only, so that store gets an index per worker."""
+    shared = os.environ.get("PYTEST_XDIST_WORKER") and Settings().store == "faiss"
+    if not shared:
+        return _ingest_sample(Settings(index=tmp_path_factory.mktemp("corpus-index") / "index"), embedder)
+    root = tmp_path_factory.getbasetemp().parent  # this run's folder, common to its workers
+    settings = Settings(index=root / "corpus-index" / "index")
+    with open(root / "corpus-index.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (settings.index / "current").exists():
+            _ingest_sample(settings, embedder)
+    return settings
+
+
+def _ingest_sample(settings: Settings, embedder) -> Settings:  # store: MINUTEBOOK_STORE
     ingest([CORPUS], dataclasses.replace(settings, ingest_workers=2), embedder)  # read as a user's ingest reads
     return settings
 
