@@ -77,7 +77,6 @@ class Store(CatalogQueries, RegisterQueries):
         """Insert a document with its sections, pages and chunks; return the chunks' vector ids.
         `reader` is the version of the code that read it (ingest/pipeline.py READER_VERSION)."""
         now = _now()
-        first = doc.sections[0] if doc.sections else None
         # atomic(), not `with conn`: outside a transaction sqlite-utils commits (and syncs) every
         # statement, which made ingest 18x slower.
         with self.db.atomic():
