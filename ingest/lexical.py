@@ -79,11 +79,24 @@ class Postings:
     weights depend on every row (idf, mean length), so a growing index keeps these per segment
     (segments.py) and weighs them all together when it is read."""
     terms: list[str]  # term id -> term
-    term_of: np.ndarray  # int32 per posting, ascending
+    term_of: np.ndarray | None  # int32 per posting, ascending (None: read from `indptr` when needed)
     rows: np.ndarray  # int32 per posting: an index into vector_ids
-    tf: np.ndarray  # float64 per posting: field-weighted term frequency
+    tf: np.ndarray  # per posting: field-weighted term frequency (sums of halves: float32 holds them exactly)
     lengths: np.ndarray  # float64 per row: field-weighted length
     vector_ids: np.ndarray  # int64 per row
+    # where each term's postings start: a segment read from disk has it, and a reader of one
+    # segment then never spends memory on term_of (400 MB at 1M chunks)
+    indptr: np.ndarray | None = None
+
+    def term_ids(self) -> np.ndarray:
+        if self.term_of is None:
+            self.term_of = np.repeat(np.arange(len(self.indptr) - 1, dtype="int32"), np.diff(self.indptr))
+        return self.term_of
+
+    def starts(self) -> np.ndarray:
+        if self.indptr is None:
+            self.indptr = np.searchsorted(self.term_of, np.arange(len(self.terms) + 1, dtype=self.term_of.dtype))
+        return self.indptr.astype("int64")
 
 
 def count(rows: Iterable[tuple]) -> Postings:
@@ -119,15 +132,15 @@ def weigh(p: Postings, k1: float = K1, b: float = B, lazy: bool = False) -> Lexi
     `lazy` weighs a term's postings when a search first reads them (the same arithmetic): an index
     opened for a few questions need not weigh all ~10M postings first."""
     n = len(p.vector_ids)
-    term_of, row_of, tf, lengths_np = p.term_of, p.rows, p.tf, p.lengths
-    indptr = np.searchsorted(term_of, np.arange(len(p.terms) + 1, dtype=term_of.dtype)).astype("int64")
+    row_of, tf, lengths_np = p.rows, p.tf, p.lengths
+    indptr = p.starts()
     df = np.diff(indptr).astype("float64")
     idf = inverse_document_frequency(df, n)
     norm = k1 * (1 - b + b * lengths_np / (lengths_np.mean() if n else 1.0))
     vocab = {t: i for i, t in enumerate(p.terms)}
     if lazy:
         return LexicalIndex(vocab, indptr, row_of, _TermWeights(idf, tf, row_of, norm, indptr, k1), p.vector_ids)
-    weights = idf[term_of] * tf * (k1 + 1) / (tf + norm[row_of])
+    weights = idf[p.term_ids()] * tf * (k1 + 1) / (tf + norm[row_of])
     return LexicalIndex(vocab, indptr, row_of, weights.astype("float32"), p.vector_ids)
 
 
@@ -146,7 +159,7 @@ class _TermWeights:
         key = (s.start, s.stop)
         if key not in self._done:
             term = int(np.searchsorted(self.indptr, s.start, side="right")) - 1
-            tf = self.tf[s]
+            tf = self.tf[s].astype("float64")  # the arithmetic of `weigh`, whatever the stored type
             self._done[key] = (self.idf[term] * tf * (self.k1 + 1) / (tf + self.norm[self.rows[s]])).astype("float32")
         return self._done[key]
 

@@ -92,6 +92,7 @@ class FaissVectors:
         self.path = Path(path) if path is not None else None
         self.graph = None  # an HNSW copy to search, for a large published generation
         self.dead: set[int] = set()  # ids removed from the exact index but still in the graph (segments.py)
+        self.shared = False  # the exact index reads the graph's vectors (over_graph): dead ids are in both
 
     @classmethod
     def load(cls, path: Path, dim: int) -> "FaissVectors":
@@ -105,6 +106,23 @@ class FaissVectors:
         if graph.exists():
             vectors.graph = faiss.read_index(str(graph))
             faiss.downcast_index(vectors.graph.index).hnsw.efSearch = HNSW_EF_SEARCH
+        return vectors
+
+    @classmethod
+    def over_graph(cls, dim: int, graph) -> "FaissVectors":
+        """Vectors searched through an HNSW graph whose exact index is a view of the graph's own
+        storage: the same exact results, one copy of the vectors in memory. For reading only:
+        removing marks ids dead (left out of results) instead of moving the shared storage."""
+        import faiss
+
+        faiss.downcast_index(graph.index).hnsw.efSearch = HNSW_EF_SEARCH
+        exact = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))  # must be made empty, then pointed at the storage
+        exact.index = faiss.downcast_index(graph.index).storage
+        faiss.copy_array_to_vector(faiss.vector_to_array(graph.id_map), exact.id_map)
+        exact.ntotal = graph.ntotal
+        exact.construct_rev_map()
+        vectors = cls(dim, exact)
+        vectors.graph, vectors.shared = graph, True  # the graph owns the storage and outlives the view
         return vectors
 
     def write_graph(self, above: int, target: Path | None = None) -> None:
@@ -137,7 +155,7 @@ class FaissVectors:
         tmp.replace(path)
 
     def __len__(self) -> int:
-        return int(self.index.ntotal)
+        return int(self.index.ntotal) - (len(self.dead) if self.shared else 0)
 
     def add(self, ids: list[int], vectors: np.ndarray) -> None:
         if len(ids):
@@ -146,7 +164,9 @@ class FaissVectors:
     def remove(self, ids: list[int]) -> None:
         import faiss
 
-        if len(ids):
+        if self.shared:
+            self.dead.update(int(i) for i in ids)
+        elif len(ids):
             self.index.remove_ids(faiss.IDSelectorBatch(np.asarray(ids, dtype="int64")))
 
     def search_batch(self, queries: np.ndarray, k: int, allowed: list[int] | None = None) -> list[list[tuple[int, float]]]:
@@ -162,6 +182,7 @@ class FaissVectors:
         index, asked = self.index, k
         if self.graph is not None and params is None:
             index = self.graph  # an allow-list is searched exactly: it is short
+        if index is self.graph or self.shared:
             asked = min(k + len(self.dead), int(index.ntotal))
         # One question is one pass over the vectors: OpenMP threads gain little and, on a busy
         # 2-core machine, spin-wait for each other (a 100k search went from ~20 ms to ~800 ms).
@@ -173,6 +194,8 @@ class FaissVectors:
     def export(self, batch: int = EXPORT_BATCH) -> Iterator[tuple[list[int], np.ndarray]]:
         import faiss
 
+        if self.shared:
+            raise NotImplementedError("vectors read over a graph are searched, not exported")
         n = len(self)
         if not n:
             return
