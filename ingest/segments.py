@@ -117,7 +117,17 @@ def load_lexical(gen: Path, snap: Snapshot, upto: int | None = None) -> lexical.
     parts = [read_postings(Path(gen) / FOLDER / name) for name in snap.files[LEXICAL]]
     if not parts:
         return None
+    if len(parts) > 1 and only_added(parts, snap.removed, upto):
+        return lexical.Appended(parts)  # the usual state between merges, read without merging
     return lexical.weigh(combine(parts, snap.removed, upto), lazy=True)
+
+
+def only_added(parts: list[lexical.Postings], removed: np.ndarray, upto: int | None = None) -> bool:
+    """Whether later segments only added chunks after the earlier ones' (none removed or replaced,
+    none past `upto`): their rows follow one another in vector id order."""
+    all_ids = np.concatenate([p.vector_ids for p in parts])
+    return bool(np.all(np.diff(all_ids) > 0) and not np.isin(all_ids, removed).any()
+                and (upto is None or not len(all_ids) or all_ids[-1] <= upto))
 
 
 def vector_ids(vectors: FaissVectors) -> np.ndarray:
@@ -164,7 +174,7 @@ def combine(parts: list[lexical.Postings], removed: np.ndarray, upto: int | None
     maps = [np.fromiter((vocab.setdefault(t, len(vocab)) for t in p.terms), dtype="int32", count=len(p.terms))
             for p in parts]
     all_ids = np.concatenate([p.vector_ids for p in parts])
-    if np.all(np.diff(all_ids) > 0) and not np.isin(all_ids, removed).any() and (upto is None or all_ids[-1] <= upto):
+    if only_added(parts, removed, upto):
         return _appended(parts, maps, list(vocab))
     # the last occurrence of each id wins; only ids the database still holds count
     last = np.zeros(len(all_ids), dtype=bool)
