@@ -2,12 +2,14 @@
 
     python -m evals.grow build --sample INDEX --out DIR [--chunks 100000]
     python -m evals.grow add   --index DIR PAPER...      # one ingest in this process; prints JSON
-    python -m evals.grow query --index DIR [--runs 20]   # search and extractive ask p50, in-process
+    python -m evals.grow query --index DIR [--runs 20] [--board NAME]...
+                                 # search (also with board filters) and extractive ask p50, in-process
 
 `build` makes an index of about --chunks chunks without embedding or parsing anything: the
 sample index's rows (documents, files, sections, pages, chunks) copied under new ids until
 there are enough, each copy's vectors the sample's with a little noise, then the full-text
-index and lexical.npz built as an older minutebook left them (gen-*/vectors.faiss, lexical.npz).
+index, and the vectors and BM25 postings as one segment of each (ingest/segments.py), as a
+first ingest leaves them.
 It is an index as `make bench` would build from copies of the sample, at a fraction of the
 cost; the bench's own archive is the end-to-end check.
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sqlite3
 import statistics
@@ -44,22 +47,35 @@ def _columns(conn, table: str) -> list[str]:
 
 
 def build(sample: Path, out: Path, chunks: int) -> dict:
-    import faiss
+    """Copies of the sample index's rows and vectors as one generation kept in segments (the layout
+    every index made by today's minutebook has): one vector segment (with its HNSW graph above
+    Settings.hnsw_above) and one postings segment, named in the database's `segments` table."""
+    from ingest import segments
+    from ingest.index import IndexReader
+    from ingest.settings import Settings
+    from ingest.vectors import FaissVectors
 
-    from ingest import lexical
-
-    gen_src = (sample / "current").resolve()
+    reader = IndexReader(sample)
+    gen_src, meta = reader.dir, dict(reader.meta)
+    vectors = reader.vectors
+    base_ids = segments.vector_ids(vectors)
+    base_vecs = vectors.index.index.reconstruct_n(0, vectors.index.ntotal)[np.argsort(base_ids)]
+    reader.close()
     out.mkdir(parents=True)
     gen = out / "gen-1"
     gen.mkdir()
-    shutil.copy(gen_src / "meta.json", gen / "meta.json")
+    meta["layout"] = segments.LAYOUT
+    (gen / "meta.json").write_text(json.dumps(meta))
     src = sqlite3.connect(f"file:{gen_src / 'minutebook.db'}?mode=ro", uri=True)
     db = sqlite3.connect(gen / "minutebook.db")
     src.backup(db)
     src.close()
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("ATTACH DATABASE ? AS src", [f"file:{gen_src / 'minutebook.db'}?mode=ro"])
     base = db.execute("SELECT count(*) FROM chunks").fetchone()[0]
     copies = max(1, -(-chunks // base)) - 1
     tables = {t: _columns(db, t) for t in ("documents", "files", "sections", "pages", "chunks")}
+    start = time.perf_counter()
     with db:
         for k in range(1, copies + 1):
             renamed = {"id": ("id || ?", f"~{k}"), "document_id": ("document_id || ?", f"~{k}"),
@@ -68,30 +84,53 @@ def build(sample: Path, out: Path, chunks: int) -> dict:
                 cols = [c for c in cols if not (table == "chunks" and c == "vector_id")]
                 exprs = [renamed[c][0] if c in renamed else c for c in cols]
                 params = [renamed[c][1] for c in cols if c in renamed]
-                key = "id" if table == "documents" else "document_id"
                 order = " ORDER BY vector_id" if table == "chunks" else ""
-                db.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM {table}"
-                           f" WHERE {key} NOT LIKE '%~%'{order}", params)
+                # from the sample's own file: each copy reads the sample, not the growing table
+                db.execute(f"INSERT INTO main.{table} ({', '.join(cols)}) SELECT {', '.join(exprs)}"
+                           f" FROM src.{table}{order}", params)
         db.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('rebuild')")
-    vectors = faiss.read_index(str(gen_src / "vectors.faiss"))
-    base_ids = faiss.vector_to_array(vectors.id_map)
-    base_vecs = vectors.index.reconstruct_n(0, vectors.ntotal)
-    order = np.argsort(base_ids)
-    base_vecs = base_vecs[order]
+    db.execute("DETACH DATABASE src")
+    rows_s = time.perf_counter() - start
     all_ids = np.array([r[0] for r in db.execute("SELECT vector_id FROM chunks ORDER BY vector_id")], dtype="int64")
     rng = np.random.default_rng(18)
-    out_index = faiss.IndexIDMap2(faiss.IndexFlatIP(vectors.d))
+    out_vectors = FaissVectors(base_vecs.shape[1])
     for start in range(0, len(all_ids), len(base_vecs)):
         ids = all_ids[start:start + len(base_vecs)]
-        noisy = base_vecs[: len(ids)] + (0.02 * rng.normal(size=(len(ids), vectors.d)) if start else 0)
+        noisy = base_vecs[: len(ids)] + (0.02 * rng.normal(size=(len(ids), base_vecs.shape[1])) if start else 0)
         noisy = (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype("float32")
-        out_index.add_with_ids(noisy, ids)
-    faiss.write_index(out_index, str(gen / "vectors.faiss"))
-    rows = db.execute("SELECT vector_id, text, heading, title, context FROM chunks ORDER BY vector_id")
-    lexical.save(lexical.build(rows), gen)
+        out_vectors.add(ids, noisy)
+    start = time.perf_counter()
+    with db:
+        segments.forget_all(db)  # the sample's rows name the sample's files
+        name = segments.write_vectors(gen, out_vectors, Settings().hnsw_above)
+        segments.record(db, segments.VECTORS, name, len(out_vectors))
+        del out_vectors
+        postings = _tiled_postings(db, base, copies + 1)
+        segments.record(db, segments.LEXICAL, segments.write_postings(gen, postings), len(postings.vector_ids))
     db.close()
     (out / "current").symlink_to("gen-1")
-    return {"chunks": int(len(all_ids)), "copies": copies + 1, "mb": round(_size(out) / 2**20, 1)}
+    return {"chunks": int(len(all_ids)), "copies": copies + 1, "mb": round(_size(out) / 2**20, 1),
+            "rows_s": round(rows_s, 1), "segments_s": round(time.perf_counter() - start, 1)}
+
+
+def _tiled_postings(db, base: int, copies: int):
+    """The BM25 postings lexical.count gives for every row, counted once for the sample's rows and
+    repeated for each copy (a copy's text is the sample's; its rows follow the sample's order)."""
+    from ingest import lexical
+
+    rows = db.execute("SELECT vector_id, text, heading, title, context FROM chunks ORDER BY vector_id LIMIT ?", [base])
+    one = lexical.count(rows.fetchall())
+    ids = np.array([r[0] for r in db.execute("SELECT vector_id FROM chunks ORDER BY vector_id")], dtype="int64")
+    offsets = np.arange(copies, dtype="int64")[:, None] * base
+    runs = np.searchsorted(one.term_of, np.arange(len(one.terms) + 1, dtype=one.term_of.dtype))
+    term_of, row_of, tf = [], [], []
+    for t in range(len(one.terms)):  # each term's run: the sample's rows, then each copy's
+        s, e = runs[t], runs[t + 1]
+        row_of.append((one.rows[s:e][None, :] + offsets).ravel().astype("int32"))
+        tf.append(np.tile(one.tf[s:e], copies))
+        term_of.append(np.full(len(row_of[-1]), t, dtype="int32"))
+    return lexical.Postings(one.terms, np.concatenate(term_of), np.concatenate(row_of), np.concatenate(tf),
+                            np.tile(one.lengths, copies), ids)
 
 
 def add(index: Path, papers: list[Path]) -> dict:
@@ -123,9 +162,14 @@ def _timed(call, questions: list[str]) -> list[float]:
     return seconds
 
 
-def query(index: Path, runs: int) -> dict:
+def query(index: Path, runs: int, boards: list[str]) -> dict:
+    """Search and ask p50 as `load_questions` ask them; the same searches with each board filter
+    (as `minutebook search --board` makes it); the process's peak RSS while doing all of it."""
+    import resource
+
     from assistant.chain import Assistant
     from assistant.search import Searcher
+    from ingest.filters import Filters
     from ingest.settings import Settings
 
     from .run import load_questions
@@ -135,13 +179,31 @@ def query(index: Path, runs: int) -> dict:
     searcher = Searcher(settings)
     load_s = time.perf_counter() - start
     questions = [q["question"] for q in load_questions()][:runs]
+    searcher.embedder.embed_batch(["warm-up"], query=True)  # the model's own load is not the index's
+    start = time.perf_counter()
     searcher.search("warm-up: community safety partnership")
+    first_s = time.perf_counter() - start  # reads the vectors and the BM25 postings
     search_t = _timed(searcher.search, questions)
+    filtered = {}
+    for board in boards:
+        filters = Filters(board=board, include_restricted=settings.include_restricted)
+        searcher.search("warm-up: community safety partnership", filters=filters)
+        t = _timed(lambda q: searcher.search(q, filters=filters), questions)
+        share = searcher.reader.store.db.execute(f"SELECT avg({filters.where()[0]}) FROM chunks",
+                                                 filters.where()[1]).fetchone()[0]
+        filtered[board] = {"search_p50_ms": _p50(t), "share_of_chunks": round(share or 0, 3)}
     assistant = Assistant(settings, searcher=searcher)
     assistant.ask("warm-up: what was resolved about hate crime?")
     ask_t = _timed(assistant.ask, questions)
-    p50 = lambda xs: round(statistics.median(xs) * 1000, 1)  # noqa: E731
-    return {"load_s": round(load_s, 2), "search_p50_ms": p50(search_t), "ask_p50_ms": p50(ask_t), "runs": len(questions)}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return {"load_s": round(load_s, 2), "first_search_s": round(first_s, 2), "search_p50_ms": _p50(search_t),
+            "board_filter": filtered, "ask_p50_ms": _p50(ask_t), "runs": len(questions),
+            "peak_rss_mb": round(peak), "chunks": len(searcher.reader.lexical),
+            "load_average": [round(x, 2) for x in os.getloadavg()]}
+
+
+def _p50(seconds: list[float]) -> float:
+    return round(statistics.median(seconds) * 1000, 1)
 
 
 def main(argv=None) -> int:
@@ -153,13 +215,15 @@ def main(argv=None) -> int:
     parser.add_argument("--index", type=Path)
     parser.add_argument("--chunks", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--board", action="append", default=None,
+                        help="time searches with this board filter too (repeatable; default: two of the sample's)")
     args = parser.parse_intermixed_args(argv)
     if args.step == "build":
         result = build(args.sample, args.out, args.chunks)
     elif args.step == "add":
         result = add(args.index, args.papers)
     else:
-        result = query(args.index, args.runs)
+        result = query(args.index, args.runs, args.board or ["Scrutiny Commission", "Cabinet"])
     print(json.dumps(result))
     return 0
 

@@ -26,6 +26,7 @@ import signal
 import sqlite3
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 
@@ -106,7 +107,7 @@ class IndexReader:
     @property
     def vectors(self) -> Vectors:
         if self._vectors is None:
-            self._vectors = self._from_segments(segments.load_vectors, self.meta["dim"])
+            self._vectors = self._from_segments(partial(segments.load_vectors, searching=True), self.meta["dim"])
         return self._vectors
 
     @property

@@ -44,8 +44,7 @@ class LexicalIndex:
         cols = [self.vocab[t] for t in query_terms(query) if t in self.vocab]
         if not cols or k <= 0:
             return []
-        rows = np.concatenate([self.rows[self.indptr[c]:self.indptr[c + 1]] for c in cols])
-        weights = np.concatenate([self.weights[self.indptr[c]:self.indptr[c + 1]] for c in cols])
+        rows, weights = self._postings(cols)
         scores = np.bincount(rows, weights, minlength=len(self.vector_ids))
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
@@ -55,6 +54,11 @@ class LexicalIndex:
         # Ties (copies of one passage) go to the lower vector id, the paper ingested first.
         order = np.lexsort((self.vector_ids[found], -scores[found]))
         return [(int(self.vector_ids[i]), float(scores[i])) for i in found[order]]
+
+    def _postings(self, cols: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and weights of the postings of terms `cols`, term after term."""
+        return (np.concatenate([self.rows[self.indptr[c]:self.indptr[c + 1]] for c in cols]),
+                np.concatenate([self.weights[self.indptr[c]:self.indptr[c + 1]] for c in cols]))
 
     def mask(self, ids, keep: bool) -> np.ndarray:
         """A row mask: True for rows whose vector id is in `ids` (keep) or not in it (not keep)."""
@@ -79,11 +83,24 @@ class Postings:
     weights depend on every row (idf, mean length), so a growing index keeps these per segment
     (segments.py) and weighs them all together when it is read."""
     terms: list[str]  # term id -> term
-    term_of: np.ndarray  # int32 per posting, ascending
+    term_of: np.ndarray | None  # int32 per posting, ascending (None: read from `indptr` when needed)
     rows: np.ndarray  # int32 per posting: an index into vector_ids
-    tf: np.ndarray  # float64 per posting: field-weighted term frequency
+    tf: np.ndarray  # per posting: field-weighted term frequency (sums of halves: float32 holds them exactly)
     lengths: np.ndarray  # float64 per row: field-weighted length
     vector_ids: np.ndarray  # int64 per row
+    # where each term's postings start: a segment read from disk has it, and a reader of one
+    # segment then never spends memory on term_of (400 MB at 1M chunks)
+    indptr: np.ndarray | None = None
+
+    def term_ids(self) -> np.ndarray:
+        if self.term_of is None:
+            self.term_of = np.repeat(np.arange(len(self.indptr) - 1, dtype="int32"), np.diff(self.indptr))
+        return self.term_of
+
+    def starts(self) -> np.ndarray:
+        if self.indptr is None:
+            self.indptr = np.searchsorted(self.term_of, np.arange(len(self.terms) + 1, dtype=self.term_of.dtype))
+        return self.indptr.astype("int64")
 
 
 def count(rows: Iterable[tuple]) -> Postings:
@@ -119,16 +136,59 @@ def weigh(p: Postings, k1: float = K1, b: float = B, lazy: bool = False) -> Lexi
     `lazy` weighs a term's postings when a search first reads them (the same arithmetic): an index
     opened for a few questions need not weigh all ~10M postings first."""
     n = len(p.vector_ids)
-    term_of, row_of, tf, lengths_np = p.term_of, p.rows, p.tf, p.lengths
-    indptr = np.searchsorted(term_of, np.arange(len(p.terms) + 1, dtype=term_of.dtype)).astype("int64")
+    row_of, tf, lengths_np = p.rows, p.tf, p.lengths
+    indptr = p.starts()
     df = np.diff(indptr).astype("float64")
     idf = inverse_document_frequency(df, n)
     norm = k1 * (1 - b + b * lengths_np / (lengths_np.mean() if n else 1.0))
     vocab = {t: i for i, t in enumerate(p.terms)}
     if lazy:
         return LexicalIndex(vocab, indptr, row_of, _TermWeights(idf, tf, row_of, norm, indptr, k1), p.vector_ids)
-    weights = idf[term_of] * tf * (k1 + 1) / (tf + norm[row_of])
+    weights = idf[p.term_ids()] * tf * (k1 + 1) / (tf + norm[row_of])
     return LexicalIndex(vocab, indptr, row_of, weights.astype("float32"), p.vector_ids)
+
+
+class Appended(LexicalIndex):
+    """Postings of segments that only added rows, each numbering its rows on from the last, searched
+    where they lie: a term's postings are the first segment's, then each later one's, weighed with
+    the idf and mean length of all of them when a search first reads them. The scores are those
+    of `weigh` over the segments merged into one array (tested), without a merged copy: at 1M
+    chunks merging made a second 1.2 GB of arrays while the first were still held."""
+
+    def __init__(self, parts: list[Postings], k1: float = K1, b: float = B):
+        self.vocab: dict[str, int] = {}
+        for p in parts:
+            for t in p.terms:
+                self.vocab.setdefault(t, len(self.vocab))
+        self.vector_ids = np.concatenate([p.vector_ids for p in parts])
+        lengths = np.concatenate([p.lengths for p in parts])
+        offsets = np.cumsum([0] + [len(p.vector_ids) for p in parts])
+        self._parts = [(p, {t: i for i, t in enumerate(p.terms)}, p.starts(), int(off)) for p, off in zip(parts, offsets)]
+        self._terms = list(self.vocab)
+        n = len(self.vector_ids)
+        self._norm = k1 * (1 - b + b * lengths / (lengths.mean() if n else 1.0))
+        self._k1 = k1
+        self._done: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
+
+    def _postings(self, cols: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        for c in cols:
+            if c not in self._done:
+                self._done[c] = self._weigh(self._terms[c])
+        pieces = [piece for c in cols for piece in self._done[c]]
+        return np.concatenate([r for r, _ in pieces]), np.concatenate([w for _, w in pieces])
+
+    def _weigh(self, term: str) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The term's postings in each segment holding it: rows (the first segment's as they lie, no
+        copy) and weights, kept for later searches."""
+        found = [(p.rows[starts[c]:starts[c + 1]], p.tf[starts[c]:starts[c + 1]], offset)
+                 for p, local, starts, offset in self._parts for c in [local.get(term)] if c is not None]
+        idf = inverse_document_frequency(np.float64(sum(len(rows) for rows, _, _ in found)), len(self.vector_ids))
+        out = []
+        for rows, tf, offset in found:
+            rows = rows + np.int32(offset) if offset else rows
+            tf = tf.astype("float64")
+            out.append((rows, (idf * tf * (self._k1 + 1) / (tf + self._norm[rows])).astype("float32")))
+        return out
 
 
 class _TermWeights:
@@ -146,7 +206,7 @@ class _TermWeights:
         key = (s.start, s.stop)
         if key not in self._done:
             term = int(np.searchsorted(self.indptr, s.start, side="right")) - 1
-            tf = self.tf[s]
+            tf = self.tf[s].astype("float64")  # the arithmetic of `weigh`, whatever the stored type
             self._done[key] = (self.idf[term] * tf * (self.k1 + 1) / (tf + self.norm[self.rows[s]])).astype("float32")
         return self._done[key]
 

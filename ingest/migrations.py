@@ -124,6 +124,12 @@ def segment_tables(conn: sqlite3.Connection) -> None:
     conn.executescript(SEGMENTS)
 
 
+def index_files_by_document(conn: sqlite3.Connection) -> None:
+    """Each search hit names its paper's first file (Store.chunks_by_vector_ids): without this index
+    that is a read of every file's row, 2 ms a hit at 1M chunks (24k files), 150 ms a search."""
+    conn.execute("CREATE INDEX IF NOT EXISTS files_document ON files(document_id)")
+
+
 FTS_TABLES = {"chunks_fts": "chunks", "resolutions_fts": "resolutions"}  # full-text table -> its content table
 
 
@@ -172,6 +178,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (7, "full-text tables that Datasette finds", datasette_full_text),
     (8, "segments: the vector and BM25 files an index grown in place is read from", segment_tables),
     (9, "keyword search's BM25 arrays (lexical.npz) for a generation made before them", build_lexical),
+    (10, "files: found by their document (each hit names its file)", index_files_by_document),
 ]
 LATEST = MIGRATIONS[-1][0]
 

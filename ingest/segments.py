@@ -65,23 +65,33 @@ def snapshot(conn: sqlite3.Connection) -> Snapshot:
     return Snapshot(files, rows, removed, last[0] if last else None)
 
 
-def load_vectors(gen: Path, snap: Snapshot, dim: int, upto: int | None = None) -> FaissVectors:
+def load_vectors(gen: Path, snap: Snapshot, dim: int, upto: int | None = None, *,
+                 searching: bool = False) -> FaissVectors:
     """The live vectors of the named segments as one exact index, and the first segment's HNSW graph
-    (if it has one) with the later segments added to it."""
+    (if it has one) with the later segments added to it. `searching` (a reader, which never adds,
+    removes or exports): with a graph, the vectors are held once, the exact search reading the
+    graph's own copy (at 1M chunks each copy is 1.5 GB), and removed ids are only left out of results."""
     import faiss
 
     folder = Path(gen) / FOLDER
     if not snap.files[VECTORS]:
         return FaissVectors(dim)
     first, *rest = snap.files[VECTORS]
-    vectors = FaissVectors(dim, faiss.read_index(str(folder / first)))
     graph = folder / (first + ".hnsw")
+    if searching and graph.exists():
+        whole = faiss.read_index(str(graph))
+        for name in rest:
+            whole.add_with_ids(*_contents(folder / name))
+        vectors = FaissVectors.over_graph(dim, whole)
+        held = faiss.vector_to_array(vectors.graph.id_map)
+        vectors.dead = set(snap.removed.tolist()) | (set(held[held > upto].tolist()) if upto is not None else set())
+        return vectors
+    vectors = FaissVectors(dim, faiss.read_index(str(folder / first)))
     if graph.exists():
         vectors.graph = faiss.read_index(str(graph))
         faiss.downcast_index(vectors.graph.index).hnsw.efSearch = HNSW_EF_SEARCH
     for name in rest:
-        part = faiss.read_index(str(folder / name))
-        ids, added = faiss.vector_to_array(part.id_map), part.index.reconstruct_n(0, part.ntotal)
+        added, ids = _contents(folder / name)
         vectors.index.add_with_ids(added, ids)
         if vectors.graph is not None:
             vectors.graph.add_with_ids(added, ids)
@@ -93,13 +103,31 @@ def load_vectors(gen: Path, snap: Snapshot, dim: int, upto: int | None = None) -
     return vectors
 
 
+def _contents(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """A vector segment's vectors and their ids."""
+    import faiss
+
+    part = faiss.read_index(str(path))
+    return part.index.reconstruct_n(0, part.ntotal), faiss.vector_to_array(part.id_map)
+
+
 def load_lexical(gen: Path, snap: Snapshot, upto: int | None = None) -> lexical.LexicalIndex | None:
     """The named segments' live postings weighed together (None when there are none); with `upto`,
     only rows of vector ids up to it."""
     parts = [read_postings(Path(gen) / FOLDER / name) for name in snap.files[LEXICAL]]
     if not parts:
         return None
+    if len(parts) > 1 and only_added(parts, snap.removed, upto):
+        return lexical.Appended(parts)  # the usual state between merges, read without merging
     return lexical.weigh(combine(parts, snap.removed, upto), lazy=True)
+
+
+def only_added(parts: list[lexical.Postings], removed: np.ndarray, upto: int | None = None) -> bool:
+    """Whether later segments only added chunks after the earlier ones' (none removed or replaced,
+    none past `upto`): their rows follow one another in vector id order."""
+    all_ids = np.concatenate([p.vector_ids for p in parts])
+    return bool(np.all(np.diff(all_ids) > 0) and not np.isin(all_ids, removed).any()
+                and (upto is None or not len(all_ids) or all_ids[-1] <= upto))
 
 
 def vector_ids(vectors: FaissVectors) -> np.ndarray:
@@ -122,8 +150,7 @@ def write_vectors(gen: Path, vectors: FaissVectors, graph_above: int | None = No
 
 def write_postings(gen: Path, p: lexical.Postings) -> str:
     name = _name("lex", "npz")
-    indptr = np.zeros(len(p.terms) + 1, dtype="int64")
-    indptr[1:] = np.cumsum(np.bincount(p.term_of, minlength=len(p.terms)))
+    indptr = p.starts()
     with open(_folder(gen) / name, "wb") as fh:  # a file object: np.savez would add its own suffix
         # tf is a sum of field weights (halves): float32 holds it exactly.
         np.savez(fh, terms=np.asarray(p.terms, dtype=str), indptr=indptr, rows=p.rows,
@@ -133,10 +160,8 @@ def write_postings(gen: Path, p: lexical.Postings) -> str:
 
 def read_postings(path: Path) -> lexical.Postings:
     with np.load(path) as data:
-        indptr = data["indptr"]
-        term_of = np.repeat(np.arange(len(indptr) - 1, dtype="int32"), np.diff(indptr))
-        return lexical.Postings([str(t) for t in data["terms"]], term_of, data["rows"],
-                                data["tf"].astype("float64"), data["lengths"], data["vector_ids"])
+        return lexical.Postings([str(t) for t in data["terms"]], None, data["rows"], data["tf"], data["lengths"],
+                                data["vector_ids"], indptr=data["indptr"])
 
 
 def combine(parts: list[lexical.Postings], removed: np.ndarray, upto: int | None = None) -> lexical.Postings:
@@ -149,7 +174,7 @@ def combine(parts: list[lexical.Postings], removed: np.ndarray, upto: int | None
     maps = [np.fromiter((vocab.setdefault(t, len(vocab)) for t in p.terms), dtype="int32", count=len(p.terms))
             for p in parts]
     all_ids = np.concatenate([p.vector_ids for p in parts])
-    if np.all(np.diff(all_ids) > 0) and not np.isin(all_ids, removed).any() and (upto is None or all_ids[-1] <= upto):
+    if only_added(parts, removed, upto):
         return _appended(parts, maps, list(vocab))
     # the last occurrence of each id wins; only ids the database still holds count
     last = np.zeros(len(all_ids), dtype=bool)
@@ -163,7 +188,7 @@ def combine(parts: list[lexical.Postings], removed: np.ndarray, upto: int | None
     new_row[kept[np.argsort(all_ids[kept], kind="stable")]] = np.arange(len(kept))
     offsets = np.cumsum([0] + [len(p.vector_ids) for p in parts])
     rows = np.concatenate([new_row[p.rows + off] for p, off in zip(parts, offsets)])
-    terms = np.concatenate([m[p.term_of] for p, m in zip(parts, maps)])
+    terms = np.concatenate([m[p.term_ids()] for p, m in zip(parts, maps)])
     tf = np.concatenate([p.tf for p in parts])
     alive = rows >= 0
     rows, terms, tf = rows[alive], terms[alive], tf[alive]
@@ -182,15 +207,15 @@ def _appended(parts: list[lexical.Postings], maps: list[np.ndarray], terms: list
     runs, one pass over the large arrays instead of a sort of them."""
     first, later = parts[0], parts[1:]
     offsets = np.cumsum([len(p.vector_ids) for p in parts])[:-1]
-    terms_in = np.concatenate([m[p.term_of] for p, m in zip(later, maps[1:])])
+    terms_in = np.concatenate([m[p.term_ids()] for p, m in zip(later, maps[1:])])
     rows_in = np.concatenate([p.rows + off for p, off in zip(later, offsets)]).astype("int32")
     tf_in = np.concatenate([p.tf for p in later])
     order = np.argsort(terms_in, kind="stable")
     terms_in, rows_in, tf_in = terms_in[order], rows_in[order], tf_in[order]
     # the first segment's terms keep their ids (its vocabulary comes first): each run ends where the next begins
-    ends = np.searchsorted(first.term_of, np.arange(1, len(first.terms) + 1, dtype=first.term_of.dtype))
-    at = np.where(terms_in < len(first.terms), ends[np.minimum(terms_in, len(first.terms) - 1)], len(first.term_of))
-    return lexical.Postings(terms, np.insert(first.term_of, at, terms_in), np.insert(first.rows, at, rows_in),
+    ends = first.starts()[1:]
+    at = np.where(terms_in < len(first.terms), ends[np.minimum(terms_in, len(first.terms) - 1)], len(first.rows))
+    return lexical.Postings(terms, np.insert(first.term_ids(), at, terms_in), np.insert(first.rows, at, rows_in),
                             np.insert(first.tf, at, tf_in), np.concatenate([p.lengths for p in parts]),
                             np.concatenate([p.vector_ids for p in parts]))
 

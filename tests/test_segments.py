@@ -46,6 +46,27 @@ def test_keyword_scores_over_segments_are_those_of_one_index_built_from_scratch(
         assert added.search(question, 10) == whole.search(question, 10)
 
 
+def test_a_reader_searches_added_segments_where_they_lie_with_the_scores_of_one_index(tmp_path):
+    """Between merges a reader does not merge the segments' postings into new arrays (at 1M chunks
+    that held a second 1.2 GB): the keyword scores are still those of one index built from scratch."""
+    rows = minutes_rows()
+    third = len(rows) // 3
+    gen = tmp_path / "gen"
+    gen.mkdir()
+    names = [segments.write_postings(gen, lexical.count(part)) for part in (rows[:third], rows[third:2 * third],
+                                                                            rows[2 * third:])]
+    snap = segments.Snapshot({segments.VECTORS: [], segments.LEXICAL: names}, {}, np.array([], dtype="int64"), None)
+    read = segments.load_lexical(gen, snap)
+    assert isinstance(read, lexical.Appended)
+    whole = lexical.build(rows)
+    assert read.vector_ids.tolist() == whole.vector_ids.tolist()
+    for question in ("who seconded the motion on the budget", "allotments", "community safety partnership priorities",
+                     "Planning Committee March 2025"):
+        assert read.search(question, 10) == whole.search(question, 10)
+        keep = read.mask([r[0] for r in rows[::3]], keep=True)
+        assert read.search(question, 10, keep) == whole.search(question, 10, keep)
+
+
 def unit(rows: np.ndarray) -> np.ndarray:
     return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype("float32")
 

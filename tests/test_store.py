@@ -357,6 +357,34 @@ def test_a_large_faiss_index_is_searched_through_an_hnsw_graph_and_a_small_one_e
     assert got == [brute_force(ids[:100], vectors[:100], q, 5) for q in queries]
 
 
+def test_a_reader_holds_a_large_index_once_and_filtered_searches_stay_exact_after_it_grows(data, tmp_path):
+    """Above the HNSW line a reader keeps one copy of the vectors (the graph's): at 1M chunks two
+    copies were 3 GB. A board filter is still searched exactly, and papers removed since the graph
+    was built never come back."""
+    ids, vectors, queries = data
+    index = tmp_path / "index"
+    with IndexWriter(index, MODEL, lambda: DIM, store="faiss", hnsw_above=100) as writer:
+        writer.vectors.add(ids[:380], vectors[:380])
+        writer.publish()
+    removed = [int(i) for i in ids[:40:2]]
+    with IndexWriter(index, MODEL, lambda: DIM, store="faiss", hnsw_above=100, merge_segments=5) as writer:
+        writer.vectors.add(ids[380:], vectors[380:])  # a later segment, kept beside the graph
+        writer.vectors.remove(removed)
+        writer.publish()
+    live = [i for i in range(len(ids)) if int(ids[i]) not in removed]
+    reader = IndexReader(index, store="faiss")
+    try:
+        held = reader.vectors
+        assert held.graph is not None and held.shared and len(held) == len(live)
+        allowed = [int(ids[i]) for i in live[::3]] + removed[:3]  # a stale id in a filter is not returned
+        for q in queries:
+            got = [vid for vid, _ in held.search_batch(q[None, :], 5, allowed)[0]]
+            assert got == brute_force([ids[i] for i in live], vectors[live], q, 5, allowed)
+            assert not set(vid for vid, _ in held.search_batch(q[None, :], 20)[0]) & set(removed)
+    finally:
+        reader.close()
+
+
 # ---- keyword search and filters inside Qdrant (ingest/qdrant_search.py) ----
 
 def test_qdrant_keyword_scores_are_minutebooks_bm25(tmp_path):
