@@ -53,7 +53,7 @@ run: setup $(INDEX)/current/minutebook.db
 # built once.
 PYTEST_WORKERS ?= 2
 test: setup
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15
 
 # The unit tier: pure functions on text and small fixtures, no model (under a minute).
 test-fast: setup
