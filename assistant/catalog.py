@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from ingest.index import META
+from ingest.index_reader import META
 from ingest.store import Store
 
 

@@ -11,7 +11,7 @@ from assistant.specifics import meetings_named, references_in
 from ingest.embed import Embedder
 from ingest.errors import BadInput
 from ingest.filters import Filters
-from ingest.index import IndexReader
+from ingest.index_reader import IndexReader
 from ingest.settings import Settings
 from ingest.types import SECTION_KINDS, Hit, SourcePage
 

@@ -15,7 +15,7 @@ from typing import Callable
 
 from ingest.embed import Embedder
 from ingest.filters import Filters
-from ingest.index import IndexReader, current_dir
+from ingest.index_reader import IndexReader, current_dir
 from ingest.settings import Settings
 from ingest.store import Store
 from ingest.types import Answer, Hit

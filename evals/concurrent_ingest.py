@@ -74,7 +74,7 @@ def run_round(base: Path, root: Path, work: Path, runs: int) -> tuple[Path, list
 def check(index: Path, papers: dict[Path, str], base_docs: int, reports: list[dict], embedder) -> list[str]:
     """Everything a user would notice going wrong after the round."""
     from assistant.search import Searcher
-    from ingest.index import IndexReader
+    from ingest.index_reader import IndexReader
     from ingest.settings import Settings
 
     problems = []

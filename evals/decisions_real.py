@@ -122,7 +122,7 @@ def _brief(e: dict) -> dict:
 def index_entries(index_dir: Path) -> list[dict]:
     """Every register entry of the index at `index_dir`, restricted pages included."""
     from assistant import register
-    from ingest.index import IndexReader
+    from ingest.index_reader import IndexReader
 
     reader = IndexReader(Path(index_dir))
     try:

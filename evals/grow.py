@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sqlite3
 import statistics
 import sys
@@ -51,7 +50,7 @@ def build(sample: Path, out: Path, chunks: int) -> dict:
     every index made by today's minutebook has): one vector segment (with its HNSW graph above
     Settings.hnsw_above) and one postings segment, named in the database's `segments` table."""
     from ingest import segments
-    from ingest.index import IndexReader
+    from ingest.index_reader import IndexReader
     from ingest.settings import Settings
     from ingest.vectors import FaissVectors
 

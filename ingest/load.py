@@ -159,7 +159,7 @@ def _page_text(page, number: int, source: str) -> str:
 
     try:
         return page.extract_text() or ""
-    except LimitReachedError as e:
+    except LimitReachedError:
         # Not an unreadable page but a hostile file: a stream made to inflate far past any real page.
         raise SkipFile(source, f"decompression bomb: page {number} holds a compressed stream that inflates past "
                                f"{_inflate_limit_mb()} MB, the PDF reader's safety limit; refused") from None

@@ -11,7 +11,8 @@ from .embed import Embedder
 from .embed_cache import CachedEmbedder, with_cache
 from .discover import Found, discover, plan
 from .errors import printable, unreadable
-from .index import IndexReader, IndexWriter, crash_point, current_dir, writing
+from .index import IndexWriter, crash_point, writing
+from .index_reader import IndexReader, current_dir
 from .load import file_hash
 from .meeting_facts import path_facts
 from .reading import Readers, heading as _heading, parse_document, workers  # noqa: F401 (parse_document, _heading re-exported)

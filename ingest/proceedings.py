@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .decisions import Line, keyword, parse_decision, reflow
-from .motions import (Proposal, item_fate, marked_movers, mover_line, names_line, outcome_line, outcome_words, bare_outcome,
+from .motions import (Proposal, item_fate, marked_movers, mover_line, names_line, outcome_words, bare_outcome,
                       para_label, proposal, split_names, vote_head)
 from .types import Resolution, Votes
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import find_dates, human_date, parse_date
+from .dates import human_date, parse_date
 from .decisions import KEYWORDS
-from .meeting_facts import body_line, read_facts, tidy_name
+from .meeting_facts import body_line, read_facts
 from .numbering import heading
 from .types import MeetingFacts, Page, Section
 

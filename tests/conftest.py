@@ -154,7 +154,7 @@ def older_layout(index) -> None:
     import faiss
 
     from ingest import lexical
-    from ingest.index import IndexReader, current_dir
+    from ingest.index_reader import IndexReader, current_dir
 
     gen = current_dir(index)
     meta = json.loads((gen / "meta.json").read_text())

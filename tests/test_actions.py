@@ -12,7 +12,7 @@ from assistant.followup import follow_up, same_board
 from conftest import CORPUS, PACK_2018, PACK_2024
 from evals.answers import quote_on_page
 from ingest.actions import agenda_items, asks_for_paper, due, parse_action_log
-from ingest.index import IndexReader
+from ingest.index_reader import IndexReader
 from ingest.pipeline import ingest
 
 CONTRACT = {"board", "meeting_date", "item", "label", "text", "who", "what", "by_when", "status", "evidence",

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import CORPUS, PACK_2018, PACK_2024, clear_app_caches, open_app
-from ingest.index import current_dir
+from ingest.index_reader import current_dir
 from ingest.uploads import SKIP_LOG, uploads_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -331,7 +331,7 @@ def test_highlighting_finds_word_forms_and_stays_text():
 def test_register_helpers_count_sort_and_write_csv(corpus_index):
     from assistant.app_data import register_counts, register_csv, sort_register
     from assistant import register
-    from ingest.index import IndexReader
+    from ingest.index_reader import IndexReader
 
     reader = IndexReader(corpus_index.index)
     entries = register.find(reader.store)
@@ -359,7 +359,7 @@ def test_the_index_is_loaded_once_per_generation(index_copy, embedder):
     from ingest.uploads import ingest_uploads
     from ui import resources
 
-    from ingest.index import version
+    from ingest.index_reader import version
 
     def loaded():  # keyed as the app keys it: the generation and its last commit (it grows in place)
         return resources._book(str(index_copy.index), str(current_dir(index_copy.index)), version(index_copy.index))

@@ -16,7 +16,7 @@ from assistant.chain import Assistant
 from assistant.cli import main
 from assistant.search import Searcher
 from conftest import CORPUS, ROOT
-from ingest.index import IndexReader
+from ingest.index_reader import IndexReader
 from ingest.pipeline import ingest
 from ingest.settings import Settings
 

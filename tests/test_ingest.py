@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from conftest import CORPUS, PACK_2018, PACK_2024
-from ingest.index import IndexReader
+from ingest.index_reader import IndexReader
 from ingest.load import load_pages
 from ingest.pipeline import ingest, parse_document
 from ingest.settings import Settings

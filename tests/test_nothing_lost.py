@@ -16,7 +16,7 @@ import pytest
 from assistant.search import Searcher
 from bad_pdfs import text_pdf
 from conftest import ROOT
-from ingest.index import IndexReader
+from ingest.index_reader import IndexReader
 from ingest.pipeline import ingest
 from ingest.settings import Settings
 

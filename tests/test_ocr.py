@@ -14,7 +14,7 @@ import pytest
 from assistant.chain import Assistant
 from assistant.cli import main
 from conftest import CORPUS
-from ingest.index import IndexReader
+from ingest.index_reader import IndexReader
 from ingest.pipeline import ingest
 from ingest.settings import Settings
 

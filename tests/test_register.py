@@ -18,7 +18,7 @@ from conftest import CORPUS, PACK_2018, PACK_2024
 from assistant import register
 from ingest import register_tables
 from ingest.errors import BadInput
-from ingest.index import IndexReader
+from ingest.index_reader import IndexReader
 from ingest.pipeline import ingest, parse_document
 from ingest.settings import Settings
 from ingest.store import Store

@@ -38,7 +38,7 @@ def test_a_question_naming_the_meeting_finds_that_meetings_paper(searcher):
 def test_an_index_made_before_meetings_were_searchable_gains_them_and_loses_nothing(index_copy, embedder):
     import sqlite3
 
-    from ingest.index import current_dir
+    from ingest.index_reader import current_dir
     from ingest.pipeline import ingest
 
     db = current_dir(index_copy.index) / "minutebook.db"
@@ -105,7 +105,7 @@ def test_an_index_made_before_the_bm25_arrays_gains_them_when_first_opened(index
     import sqlite3
 
     from conftest import older_layout
-    from ingest.index import current_dir
+    from ingest.index_reader import current_dir
     from ingest.lexical import FILE
 
     older_layout(index_copy.index)  # the release before segments

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import CORPUS, minutes_rows, older_layout
 from ingest import lexical, segments
-from ingest.index import IndexReader, IndexWriter, current_dir, version
+from ingest.index import IndexWriter
+from ingest.index_reader import IndexReader, current_dir, version
 
 DIM = 16
 MODEL = "test-model"

@@ -18,7 +18,8 @@ import pytest
 
 from conftest import ROOT, minutes_rows
 from ingest.errors import MinutebookError
-from ingest.index import IndexReader, IndexWriter
+from ingest.index import IndexWriter
+from ingest.index_reader import IndexReader
 from ingest.vectors import canonical, copy_vectors, open_vectors, resolve
 
 DIM = 32

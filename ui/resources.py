@@ -14,7 +14,7 @@ from assistant.catalog import index_model
 from assistant.service import Minutebook
 from ingest.embed import Embedder
 from ingest.errors import MinutebookError
-from ingest.index import current_dir, version
+from ingest.index_reader import current_dir, version
 from ingest.settings import Settings
 
 NO_INDEX = ("No papers have been ingested yet. Add PDFs on the **Papers** page, "
