@@ -56,6 +56,11 @@ class LexicalIndex:
         order = np.lexsort((self.vector_ids[found], -scores[found]))
         return [(int(self.vector_ids[i]), float(scores[i])) for i in found[order]]
 
+    def frequency(self, term: str) -> int:
+        """How many chunks hold `term` (a search stem) in any field."""
+        col = self.vocab.get(term)
+        return 0 if col is None else int(self.indptr[col + 1] - self.indptr[col])
+
     def mask(self, ids, keep: bool) -> np.ndarray:
         """A row mask: True for rows whose vector id is in `ids` (keep) or not in it (not keep)."""
         inside = np.isin(self.vector_ids, np.fromiter(ids, dtype="int64"))
