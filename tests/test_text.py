@@ -56,3 +56,18 @@ def test_highlighting_meets_words_by_the_same_rule_as_answer_scoring():
     shown = [text[a:b] for a, b in spans(text, query_terms("count the partner centre"))]
     assert shown == ["counted", "centre", "partnerships"]  # not "County", not "Central"
 
+
+def test_a_long_paragraph_is_cut_into_chunks_where_its_sentences_end():
+    """A report paragraph too long for one chunk is cut where a quote would end a sentence: never
+    after a councillor's initial or "Cllr.", so no name is broken by a cut (it was "Cllr.\nJ.\nSmith")."""
+    from ingest.chunking import chunk_document
+    from ingest.types import Document, Page, Section
+
+    said = " ".join(f"Cllr. J. Smith said item {n} of the plan would need more funding from partners this year."
+                    for n in range(40))  # one paragraph of 640 words
+    doc = Document(id="d", source="r.txt", path="r.txt", title="Report", pages=[Page(1, said)],
+                   sections=[Section(kind="report", title="Report", first_page=1, last_page=1)])
+    chunks = chunk_document(doc)
+    assert len(chunks) > 1
+    assert all(c.text.startswith("Cllr. J. Smith said item") and c.text.endswith("this year.") for c in chunks)
+    assert all(c.page == 1 for c in chunks)
