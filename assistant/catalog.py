@@ -13,6 +13,8 @@ from pathlib import Path
 from ingest.index_reader import META
 from ingest.store import Store
 
+from .results import Paper, PaperSection
+
 
 def page_context(store: Store, source: str, page: int) -> dict:
     """Board, meeting date, document title and page count for a page of a source (empty values if unknown)."""
@@ -32,27 +34,29 @@ def page_context(store: Store, source: str, page: int) -> dict:
 RESTRICTED_TITLE = "Restricted (not for publication)"
 
 
-def papers(store: Store, include_restricted: bool = False) -> list[dict]:
+def papers(store: Store, include_restricted: bool = False) -> list[Paper]:
     """The ingested documents, newest meeting first, each with its sections, a one-line summary of
     them and how many of its pages are restricted. A restricted section's title is itself exempt
     content, so without `include_restricted` it reads RESTRICTED_TITLE."""
-    docs = store.documents()
-    sections: dict[str, list[dict]] = {}
+    sections: dict[str, list[PaperSection]] = {}
     for r in store.section_rows():
         hidden = bool(r["restricted"]) and not include_restricted
-        sections.setdefault(r["document_id"], []).append(
-            {"kind": r["kind"], "title": RESTRICTED_TITLE if hidden else r["title"], "board": r["board"],
-             "meeting_date": r["meeting_date"], "item": r["item"], "first_page": r["first_page"],
-             "last_page": r["last_page"], "restricted": bool(r["restricted"])})
+        sections.setdefault(r["document_id"], []).append(PaperSection(
+            kind=r["kind"], title=RESTRICTED_TITLE if hidden else r["title"], board=r["board"],
+            meeting_date=r["meeting_date"], item=r["item"], first_page=r["first_page"], last_page=r["last_page"],
+            restricted=bool(r["restricted"])))
     restricted = store.restricted_page_counts()
-    for d in docs:
-        d["sections"] = sections.get(d["id"], [])
-        d["restricted_pages"] = restricted.get(d["id"], 0)
-        if d["sections"] and all(x["restricted"] for x in d["sections"]) and not include_restricted:
-            d["title"] = RESTRICTED_TITLE  # a wholly exempt paper's title is the exempt report's
-        counts = Counter(s["kind"] for s in d["sections"])
-        d["sections_summary"] = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in counts.items())
-    return docs
+    out = []
+    for row in store.documents():
+        d = Paper.from_row(row)
+        d.sections = sections.get(d.id, [])
+        d.restricted_pages = restricted.get(d.id, 0)
+        if d.sections and all(x.restricted for x in d.sections) and not include_restricted:
+            d.title = RESTRICTED_TITLE  # a wholly exempt paper's title is the exempt report's
+        counts = Counter(s.kind for s in d.sections)
+        d.sections_summary = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in counts.items())
+        out.append(d)
+    return out
 
 
 def index_model(generation: Path) -> str | None:

@@ -12,6 +12,7 @@ from functools import cached_property
 from ingest.embed import Embedder
 from ingest.filters import Filters
 from ingest.settings import Settings
+from ingest.text import search_stem
 from ingest.text import words as text_words
 from ingest.types import Answer, Hit
 
@@ -132,14 +133,15 @@ class Assistant:
         return self._board_names
 
     def _idf(self, question: str) -> dict[str, float]:
-        """Rarity of each topic word across the index's chunks (stemmed keys)."""
-        store = self.searcher.reader.store
-        n = store.counts()["chunks"] or 1
+        """Rarity of each topic word across the index's chunks (stemmed keys), counted in keyword
+        search's postings: the same words, by the same stemmer, as BM25 ranks them."""
+        reader = self.searcher.reader
+        lexical, setting = reader.lexical, reader.store.setting_words()
+        n = len(lexical) or 1
         idf = {}
         for word in dict.fromkeys(w for w in text_words(question)
-                                  if w not in ex.STOP and w not in ex.GENERIC and len(w) > 1
-                                  and w not in store.setting_words()):
-            df = store.chunk_frequency(word)
+                                  if w not in ex.STOP and w not in ex.GENERIC and len(w) > 1 and w not in setting):
+            df = lexical.frequency(search_stem(word))
             idf[ex.normal_word(word)] = math.log(1 + n / (1 + df))
         return idf
 

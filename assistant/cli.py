@@ -56,14 +56,14 @@ def cmd_ingest(args, settings: Settings) -> int:
     else:
         # File names are the user's, and may hold control or bidirectional characters: escaped.
         for item in report.ingested:
-            same = f", the same file as {printable(item['same_as'])}" if item.get("same_as") else ""
-            print(f"ingested  {printable(item['source'])} ({item['pages']} pages, {item['chunks']} chunks{same})")
+            same = f", the same file as {printable(item.same_as)}" if item.same_as else ""
+            print(f"ingested  {printable(item.source)} ({item.pages} pages, {item.chunks} chunks{same})")
         for source in report.unchanged:
             print(f"unchanged {printable(source)}")
         for source in report.removed:
             print(f"removed   {printable(source)}")
         for item in report.skipped:
-            print(f"skipped   {printable(item['source'])}: {printable(item['reason'])}")
+            print(f"skipped   {printable(item.source)}: {printable(item.reason)}")
         print(f"{report.documents} documents, {report.chunks} chunks in {settings.index}/")
     ok = report.ingested or report.unchanged or report.removed
     return 0 if ok else 1
@@ -219,12 +219,12 @@ def cmd_status(args, settings: Settings) -> int:
     with Minutebook(settings) as book:
         status = book.status()
     if args.json:
-        print(json.dumps(status, indent=2, ensure_ascii=False))
+        print(json.dumps(status.to_json(), indent=2, ensure_ascii=False))
         return 0
-    docs, last = status["documents_list"], status["last_ingest"]
-    for d in docs:
-        print(f"{human_date(d['meeting_date']) or 'undated':<17}  {d['pages']:>4} pages {d['chunks']:>5} chunks  {d['sources']}")
-    print(f"{status['documents']} documents, {status['chunks']} chunks; last ingest {human_time(last['finished_at']) if last else 'never'}")
+    last = status.last_ingest
+    for d in status.papers:
+        print(f"{human_date(d.meeting_date) or 'undated':<17}  {d.pages:>4} pages {d.chunks:>5} chunks  {d.sources}")
+    print(f"{status.documents} documents, {status.chunks} chunks; last ingest {human_time(last.finished_at) if last else 'never'}")
     return 0
 
 

@@ -90,9 +90,7 @@ def verify(text: str, question: str, hits: list[Hit]) -> Answer:
     numbering: dict[int, int] = {}  # source n -> citation n in the answer
     citations: list[Citation] = []
     out_sentences = []
-    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
-        if not sentence:
-            continue
+    for sentence in _claims(text):
         cited = [int(n) for n in _CITE.findall(sentence) if 1 <= int(n) <= len(hits)]
         bare = _CITE.sub("", sentence).strip()
         if not cited:
@@ -113,6 +111,20 @@ def verify(text: str, question: str, hits: list[Hit]) -> Answer:
     if not citations:
         return ex.abstain(question, hits)
     return Answer(text=" ".join(out_sentences), abstained=False, citations=citations)
+
+
+def _claims(text: str) -> list[str]:
+    """The model's sentences, by the papers' own splitter: "Cllr. J. Smith" or "No. 5" keeps its
+    sentence whole, and each list entry is a claim of its own, with an uncited lead-in ("The Board
+    agreed:") read as part of the entry after it. Not cut by length: a long sentence's citation
+    comes at its end."""
+    claims: list[str] = []
+    for sentence in ex.sentences(text, max_words=None):
+        if claims and claims[-1].endswith(":") and not _CITE.search(claims[-1]):
+            claims[-1] = f"{claims[-1]} {sentence}"
+        else:
+            claims.append(sentence)
+    return claims
 
 
 def _as_shown(hit: Hit) -> str:

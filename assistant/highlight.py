@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import normal_word, sentences
+from ingest.text import normal_word, same_word, sentences
 from ingest.text import terms as content_terms
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
@@ -21,22 +21,17 @@ def query_terms(query: str) -> set[str]:
 def spans(text: str, terms: set[str]) -> list[tuple[int, int]]:
     """(start, end) of every word in `text` that matches a term, in order and not overlapping.
 
-    A word matches when its stem equals a term's, or when one stem starts the other and the
-    shorter has at least five letters ("motorcyclist" finds "motorcyclists", "partner" finds "partnership").
+    A word matches when its stem is a term's, or the same word in a form the stemmer missed
+    (ingest.text.same_word: "partner" finds "partnership", "count" does not find "county").
     """
     if not terms:
         return []
     out = []
     for m in _WORD.finditer(text):
         word = normal_word(m.group(0).lower().split("'")[0])
-        if word in terms or any(_prefix_match(word, t) for t in terms):
+        if word in terms or any(same_word(word, t) for t in terms):
             out.append((m.start(), m.end()))
     return out
-
-
-def _prefix_match(a: str, b: str) -> bool:
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and long.startswith(short)
 
 
 def snippet(text: str, query: str, limit: int = 300) -> str:

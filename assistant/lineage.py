@@ -129,7 +129,7 @@ def _about(store, event: Event) -> str:
     """The words that say what a minute or paper is about."""
     about = [event.title]
     if event.what == "decision" and event.document_id:
-        about += [e.get("title") or "" for e in register.for_item(store, event.document_id, event.item)[:1]]
+        about += [e.title or "" for e in register.for_item(store, event.document_id, event.item)[:1]]
     elif event.what == "agenda item" or (event.what == "discussion" and _ITEM_LINE.match(event.quote)
                                          and len(event.quote.split()) <= 25):
         about.append(event.quote)  # an agenda line, or a minute's numbered heading, names its matter
@@ -157,14 +157,14 @@ def _step(event: Event, searcher: Searcher) -> Step:
     if event.what == "decision" and event.document_id:
         entries = register.for_item(store, event.document_id, event.item)
         final = register.final_step(entries)
-        if final and final.get("text"):  # quote the decision itself, on its own page, not the part named
-            quote, page = final["text"].split("\n")[0][:300], final["page"]
+        if final and final.text:  # quote the decision itself, on its own page, not the part named
+            quote, page = final.text.split("\n")[0][:300], final.page
             reference = _WHOLE_MINUTE.sub(r"\1", reference)
-        amended = [e for e in entries if e.get("entry") == "amendment"]
+        amended = [e for e in entries if e.entry == "amendment"]
         if amended:
             fates: dict[str, int] = {}
             for e in amended:
-                fates[e.get("outcome") or "put"] = fates.get(e.get("outcome") or "put", 0) + 1
+                fates[e.outcome or "put"] = fates.get(e.outcome or "put", 0) + 1
             amendments = ", ".join(f"{n} amendment{'s' if n > 1 else ''} {fate}" for fate, n in fates.items())
     elif outcome is None:
         asked = _ask(store, event) if event.what == "report" else None

@@ -1,31 +1,18 @@
 """What the read side returns: typed results, each with the one `to_json()` the CLI's JSON and the
 app render from (the contracts are in the README; add fields, never rename or remove one).
 
-Search hits, answers and citations are ingest/types.py's (`Hit`, `Answer`, `Citation`); a
-timeline event and a lineage step are in assistant/timeline.py and lineage.py.
+Search hits, answers and citations are ingest/types.py's (`Hit`, `Answer`, `Citation`), as is
+what an ingest reports (`IngestReport`); a timeline event and a lineage step are in
+assistant/timeline.py and lineage.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 
-class _ByKey:
-    """Also read by key (`entry["title"]`, `entry.get("votes")`), as the dicts these replaced were:
-    code on other branches written against the dicts keeps working while it is moved to attributes."""
-
-    def __getitem__(self, key: str):
-        try:
-            return getattr(self, key)
-        except AttributeError:
-            raise KeyError(key) from None
-
-    def get(self, key: str, default=None):
-        return getattr(self, key, default)
-
-
 @dataclass
-class RegisterEntry(_ByKey):
+class RegisterEntry:
     """One minuted decision, motion or amendment (README, Resolutions register)."""
 
     board: str | None
@@ -53,7 +40,7 @@ class RegisterEntry(_ByKey):
 
 
 @dataclass
-class FollowUp(_ByKey):
+class FollowUp:
     """An action the minutes or an action log asked for, and whether a later paper shows it done
     (README, Actions)."""
 
@@ -102,3 +89,94 @@ class PageView:
         return {"source": self.source, "page": self.page, "board": self.board, "meeting_date": self.meeting_date,
                 "document_title": self.document_title, "pages": self.pages, "text": self.text,
                 "restricted": self.page in self.restricted_pages}
+
+
+@dataclass
+class IndexedPaper:
+    """One ingested paper as the index records it (`status --json`'s `documents_list`)."""
+
+    id: str  # the file's sha256
+    title: str | None
+    board: str | None
+    meeting_date: str | None
+    pages: int | None
+    chunks: int | None
+    ingested_at: str | None
+    organisation: str | None = None
+    start_time: str | None = None
+    doc_type: str | None = None
+    reader: int | None = None  # the version of the reading code that read it
+    sources: str | None = None  # every name it is held under, "; "-separated
+
+    @classmethod
+    def from_row(cls, row: dict) -> "IndexedPaper":
+        return cls(**{f.name: row.get(f.name) for f in fields(IndexedPaper)})
+
+    def to_json(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(IndexedPaper)}
+
+
+@dataclass
+class PaperSection:
+    """A section found in a paper, as the Papers page lists it."""
+
+    kind: str
+    title: str | None
+    board: str | None
+    meeting_date: str | None
+    item: str | None
+    first_page: int
+    last_page: int
+    restricted: bool = False
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Paper(IndexedPaper):
+    """A paper as the Papers page shows it: with its sections, a one-line summary of them and how
+    many of its pages are restricted."""
+
+    sections: list[PaperSection] = field(default_factory=list)
+    sections_summary: str = ""
+    restricted_pages: int = 0
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class IngestRecord:
+    """The last ingest that changed the index, as its log records it."""
+
+    finished_at: str | None
+    added: int | None = None
+    replaced: int | None = None
+    unchanged: int | None = None
+    skipped: int | None = None
+    removed: int | None = None
+
+    @classmethod
+    def from_row(cls, row: dict) -> "IngestRecord":
+        return cls(**{f.name: row.get(f.name) for f in fields(cls)})
+
+    def to_json(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass
+class IndexStatus:
+    """What an index holds (`status --json`)."""
+
+    index: str
+    documents: int
+    chunks: int
+    last_ingest: IngestRecord | None
+    papers: list[IndexedPaper] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The `status --json` contract."""
+        return {"index": self.index, "documents": self.documents, "chunks": self.chunks,
+                "last_ingest": self.last_ingest.to_json() if self.last_ingest else None,
+                "documents_list": [p.to_json() for p in self.papers]}

@@ -24,7 +24,7 @@ from . import catalog, pagerender, register
 from .chain import Assistant, Turn
 from .followup import follow_up
 from .lineage import Step, lineage
-from .results import FollowUp, PageView, RegisterEntry
+from .results import FollowUp, IndexedPaper, IndexStatus, IngestRecord, PageView, Paper, RegisterEntry
 from .search import Searcher
 from .timeline import TimelineEvent, timeline
 
@@ -123,15 +123,17 @@ class Minutebook:
         return lineage(self.searcher, topic, filters or self.filters())
 
     # ---- browsing --------------------------------------------------------------------------
-    def papers(self, include_restricted: bool | None = None) -> list[dict]:
+    def papers(self, include_restricted: bool | None = None) -> list[Paper]:
         """The ingested papers, newest meeting first, with their sections (Papers page)."""
         return catalog.papers(self.store, self.filters(include_restricted=include_restricted).include_restricted)
 
-    def status(self) -> dict:
+    def status(self) -> IndexStatus:
         """Counts, the last ingest and every document (`status --json`)."""
         store = self.store
-        return {"index": str(self.settings.index), **store.counts(), "last_ingest": store.last_ingest(),
-                "documents_list": store.documents()}
+        counts, last = store.counts(), store.last_ingest()
+        return IndexStatus(index=str(self.settings.index), documents=counts["documents"], chunks=counts["chunks"],
+                           last_ingest=IngestRecord.from_row(last) if last else None,
+                           papers=[IndexedPaper.from_row(d) for d in store.documents()])
 
     def boards(self) -> list[str]:
         return self.store.boards()

@@ -149,7 +149,7 @@ def add(index: Path, papers: list[Path]) -> dict:
             "written_mb": round((after_io["wchar"] - before_io["wchar"]) / 2**20, 1),
             "disk_written_mb": round((after_io["write_bytes"] - before_io["write_bytes"]) / 2**20, 1),
             "index_growth_mb": round((_size(index) - before_size) / 2**20, 1),
-            "ingested": [(i["source"], i["pages"], i["chunks"]) for i in report.ingested], "chunks": report.chunks}
+            "ingested": [(i.source, i.pages, i.chunks) for i in report.ingested], "chunks": report.chunks}
 
 
 def _timed(call, questions: list[str]) -> list[float]:

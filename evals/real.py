@@ -223,7 +223,7 @@ def ensure_index(corpus: Path, index: Path) -> None:
 
     report = ingest([paper_links(corpus, index)], settings, progress=progress)
     for s in report.skipped:
-        print(f"  skipped {s['source']}: {s['reason']}", file=sys.stderr)
+        print(f"  skipped {s.source}: {s.reason}", file=sys.stderr)
     index.mkdir(parents=True, exist_ok=True)
     stamp.write_text(code_stamp())
     print(f"{report.documents} documents, {report.chunks} chunks in {index}/ "

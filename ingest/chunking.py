@@ -9,17 +9,18 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from .dates import human_date
 from .decisions import KEYWORDS
 from .numbering import STAMP, Sequence, heading
+from .text import sentences as text_sentences
 from .types import Chunk, Document, Section
 
 _PARA_START = re.compile(
     r"^\s*(\d{1,3}(\.\d{1,2})*\.?\s|\(?[a-z]{1,2}\)\s|\(?[ivx]{1,5}\)\s|[ivx]{1,5}\.\s|[•●▪◦]\s?"
     rf"|(?:{KEYWORDS})\b)"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[\"'(•A-Z0-9])")
 
 
 @dataclass
@@ -154,22 +155,12 @@ def _sentence_windows(lines: list[tuple[int, str]], target: int, overlap: int):
 
 
 def _sentences(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Split lines into sentences (or long line fragments), each tagged with the page it starts on."""
+    """The sentences of a paragraph's lines (the toolkit's splitter, as quotes are cut), each tagged
+    with the page it is on; text with no sentence ends (a table) is cut every 120 words."""
     out: list[tuple[int, str]] = []
-    for page, line in lines:
-        pieces = [p for p in _SENTENCE_END.split(line) if p]
-        for piece in pieces:
-            if out and out[-1][0] == page and not re.search(r"[.!?;:]$", out[-1][1]):
-                out[-1] = (page, out[-1][1] + " " + piece)
-            else:
-                out.append((page, piece))
-    # Text with no sentence ends at all (tables, junk) still has to be cut somewhere.
-    bounded: list[tuple[int, str]] = []
-    for page, s in out:
-        words = s.split()
-        for i in range(0, len(words), 120):
-            bounded.append((page, " ".join(words[i : i + 120])))
-    return bounded
+    for page, on_page in groupby(lines, key=lambda line: line[0]):
+        out += [(page, s) for s in text_sentences("\n".join(text for _, text in on_page), max_words=120)]
+    return out
 
 
 def _next_minute_item(line: str, prev_line: str, numbering: Sequence) -> str | None:

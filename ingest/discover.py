@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .load import SUPPORTED
+from .types import SkippedFile
 
 HIDDEN = "hidden (its name starts with '.'), not read"
 
@@ -19,7 +20,7 @@ HIDDEN = "hidden (its name starts with '.'), not read"
 class Found:
     """Files to consider, as (path, relative name), and what was passed over with the reason."""
     files: list[tuple[Path, str]] = field(default_factory=list)
-    skipped: list[dict] = field(default_factory=list)  # {"source", "reason"}
+    skipped: list[SkippedFile] = field(default_factory=list)
     unreadable: list[Path] = field(default_factory=list)  # folders that could not be listed (resolved)
 
 
@@ -30,15 +31,14 @@ def discover(paths: list[Path]) -> Found:
     seen: set[Path] = set()
     for root in map(Path, paths):
         if not root.exists():
-            found.skipped.append({"source": str(root), "reason": "no such file or folder"})
+            found.skipped.append(SkippedFile(str(root), "no such file or folder"))
         elif root.is_file():
             _add(found, seen, root, root.name)
         else:
             before = len(found.files)
             _walk(found, seen, root)
             if len(found.files) == before:  # a mistyped or empty folder must not look like a quiet success
-                found.skipped.append({"source": str(root),
-                                      "reason": f"no papers found in {root} (minutebook reads .pdf, .txt, .md)"})
+                found.skipped.append(SkippedFile(str(root), f"no papers found in {root} (minutebook reads .pdf, .txt, .md)"))
     return found
 
 
@@ -48,8 +48,8 @@ def _walk(found: Found, seen: set[Path], root: Path) -> None:
     def refused(error: OSError) -> None:
         folder = Path(error.filename or root)
         found.unreadable.append(folder.resolve())
-        found.skipped.append({"source": _relative(folder, root) + "/",
-                              "reason": f"folder cannot be read ({error.strerror}); its papers were left as they are"})
+        found.skipped.append(SkippedFile(_relative(folder, root) + "/",
+                                         f"folder cannot be read ({error.strerror}); its papers were left as they are"))
 
     for folder, dirs, names in os.walk(root, onerror=refused, followlinks=True):
         here = Path(folder)
@@ -59,16 +59,16 @@ def _walk(found: Found, seen: set[Path], root: Path) -> None:
             continue
         visited.add(real)
         for name in sorted(d for d in dirs if d.startswith(".")):
-            found.skipped.append({"source": _relative(here / name, root) + "/", "reason": f"folder {HIDDEN}"})
+            found.skipped.append(SkippedFile(_relative(here / name, root) + "/", f"folder {HIDDEN}"))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = here / name
             source = _relative(path, root)
             if name.startswith("."):
-                found.skipped.append({"source": source, "reason": f"file {HIDDEN}"})
+                found.skipped.append(SkippedFile(source, f"file {HIDDEN}"))
             elif path.suffix.lower() not in SUPPORTED:
-                found.skipped.append({"source": source, "reason": f"unsupported file type '{path.suffix or 'none'}'"
-                                                                   " (minutebook reads .pdf, .txt, .md)"})
+                found.skipped.append(SkippedFile(source, f"unsupported file type '{path.suffix or 'none'}'"
+                                                         " (minutebook reads .pdf, .txt, .md)"))
             elif path.is_file():
                 _add(found, seen, path, source)
 

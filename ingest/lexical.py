@@ -60,6 +60,11 @@ class LexicalIndex:
         return (np.concatenate([self.rows[self.indptr[c]:self.indptr[c + 1]] for c in cols]),
                 np.concatenate([self.weights[self.indptr[c]:self.indptr[c + 1]] for c in cols]))
 
+    def frequency(self, term: str) -> int:
+        """How many chunks hold `term` (a search stem) in any field."""
+        col = self.vocab.get(term)
+        return 0 if col is None else int(self.indptr[col + 1] - self.indptr[col])
+
     def mask(self, ids, keep: bool) -> np.ndarray:
         """A row mask: True for rows whose vector id is in `ids` (keep) or not in it (not keep)."""
         inside = np.isin(self.vector_ids, np.fromiter(ids, dtype="int64"))
@@ -176,6 +181,10 @@ class Appended(LexicalIndex):
                 self._done[c] = self._weigh(self._terms[c])
         pieces = [piece for c in cols for piece in self._done[c]]
         return np.concatenate([r for r, _ in pieces]), np.concatenate([w for _, w in pieces])
+
+    def frequency(self, term: str) -> int:
+        return sum(int(starts[c + 1] - starts[c]) for _, local, starts, _ in self._parts
+                   for c in [local.get(term)] if c is not None)
 
     def _weigh(self, term: str) -> list[tuple[np.ndarray, np.ndarray]]:
         """The term's postings in each segment holding it: rows (the first segment's as they lie, no

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -17,22 +16,7 @@ from .load import file_hash
 from .meeting_facts import path_facts
 from .reading import Readers, heading as _heading, parse_document, workers  # noqa: F401 (parse_document, _heading re-exported)
 from .settings import Settings
-from .types import Chunk
-
-
-@dataclass
-class IngestReport:
-    ingested: list[dict] = field(default_factory=list)  # {"source", "pages", "chunks"}
-    unchanged: list[str] = field(default_factory=list)
-    skipped: list[dict] = field(default_factory=list)  # {"source", "reason"}
-    removed: list[str] = field(default_factory=list)
-    documents: int = 0
-    chunks: int = 0
-    paths: dict[str, Path] = field(default_factory=dict)  # source -> the file it was read from (not in the JSON)
-
-    def to_json(self) -> dict:
-        return {"ingested": self.ingested, "unchanged": self.unchanged, "skipped": self.skipped,
-                "removed": self.removed, "documents": self.documents, "chunks": self.chunks}
+from .types import Chunk, IngestedFile, IngestReport, SkippedFile
 
 
 Progress = Callable[[str, int, int], None]  # (message, done, total)
@@ -65,7 +49,7 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
         try:
             hashed.append((path, source, file_hash(path)))
         except OSError as e:
-            report.skipped.append({"source": source, "reason": f"cannot read file ({e.strerror})"})
+            report.skipped.append(SkippedFile(source, f"cannot read file ({e.strerror})"))
     known = _published_files(settings.index, READER_VERSION)
     first = plan(hashed, known)
     report.unchanged, report.paths = first.unchanged, first.paths
@@ -140,7 +124,7 @@ def _add(writer: IndexWriter, readers: Readers, n: int, path: Path, source: str,
     try:
         size = path.stat().st_size  # here, so that a file gone since it was found is that file's skip
     except OSError as e:
-        report.skipped.append({"source": source, "reason": unreadable(e)})
+        report.skipped.append(SkippedFile(source, unreadable(e)))
         return
     if store.has_document(digest) and not store.read_by_older(digest, READER_VERSION):
         # The same bytes under another name: link, don't re-embed.
@@ -148,8 +132,7 @@ def _add(writer: IndexWriter, readers: Readers, n: int, path: Path, source: str,
         # A copy filed in a dated folder dates a paper whose first copy said nothing of its meeting.
         store.fill_meeting(digest, path_facts(source))
         pages, chunks = store.document_size(digest)
-        report.ingested.append({"source": source, "pages": pages, "chunks": chunks,
-                                "same_as": store.other_source(digest, source)})
+        report.ingested.append(IngestedFile(source, pages, chunks, same_as=store.other_source(digest, source)))
         return
 
     def ocr_tick(done, total_pages):  # a scan takes seconds a page: show each
@@ -158,7 +141,7 @@ def _add(writer: IndexWriter, readers: Readers, n: int, path: Path, source: str,
 
     read = readers.get(n - 1, ocr_tick)
     if read.skip is not None:
-        report.skipped.append({"source": source, "reason": read.skip})
+        report.skipped.append(SkippedFile(source, read.skip))
         return
     doc, chunks, headings = read.doc, read.chunks, read.headings
     done = [0]
@@ -179,13 +162,13 @@ def _add(writer: IndexWriter, readers: Readers, n: int, path: Path, source: str,
         raise  # the index cannot be written: not this file's fault
     except Exception as e:  # noqa: BLE001 - minutes the parser cannot read are this file's skip
         store.remove_document(doc.id)
-        report.skipped.append({"source": source, "reason": unreadable(e)})
+        report.skipped.append(SkippedFile(source, unreadable(e)))
         return
     crash_point("stored")
     writer.vectors.add(ids, vectors)
     # A changed file's old version goes once the new one is in (link_file drops it).
     writer.vectors.remove(store.link_file(source, doc.id, str(path.resolve()), size))
-    report.ingested.append({"source": source, "pages": len(doc.pages), "chunks": len(chunks), "same_as": None})
+    report.ingested.append(IngestedFile(source, len(doc.pages), len(chunks)))
 
 
 def _pruned(known: dict[str, tuple[str, str | None]], found: Found, paths: list[Path]) -> list[str]:

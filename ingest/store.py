@@ -335,10 +335,6 @@ class Store(CatalogQueries, RegisterQueries):
         return self.db.execute("SELECT page, text FROM chunks WHERE document_id = ? AND section = ? ORDER BY position",
                                [document_id, section]).fetchall()
 
-    def chunk_frequency(self, word: str) -> int:
-        """How many chunks hold the word (full-text match, as keyword search reads it)."""
-        return self.db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", [f'"{word}"']).fetchone()[0]
-
     def sections_with_source(self) -> list[dict]:
         """Every section, in document order, with the first file that holds its document."""
         cur = self.db.execute(

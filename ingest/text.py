@@ -133,8 +133,9 @@ _DECISION_LEAD = re.compile(rf"(?:{KEYWORDS})\s*:?")
 MAX_WORDS = 70
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences (or list items) of a chunk, verbatim but for joined line breaks.
+def sentences(text: str, max_words: int | None = MAX_WORDS) -> list[str]:
+    """Sentences (or list items) of a chunk, verbatim but for joined line breaks; one longer than
+    `max_words` (a table, a run without full stops) is cut into pieces of that many words.
 
     A line that opens with a list marker ("- 2018: 345", "2) That ...") starts an entry of its own even
     where the entry before it ends without a full stop: a quote ends where its entry ends."""
@@ -151,10 +152,12 @@ def sentences(text: str) -> list[str]:
         if title and len(merged[-1][: title.start()].split()) >= 3:
             merged[-1], part = merged[-1][: title.start()], f"{title.group(1)} {part}"
         merged.append(part)
+    if not max_words:
+        return merged
     out = []
     for s in merged:
         split = s.split()
-        out.extend(" ".join(split[i : i + MAX_WORDS]) for i in range(0, len(split), MAX_WORDS))
+        out.extend(" ".join(split[i : i + max_words]) for i in range(0, len(split), max_words))
     return out
 
 

@@ -1,11 +1,13 @@
 """The plain types that flow through minutebook, defined once.
 
 Document -> Section -> Page -> Chunk -> Hit -> Answer (with Citation), plus the
-minutes types Meeting, Attendee, Resolution and ResolutionPart.
+minutes types Meeting, Attendee, Resolution and ResolutionPart, and what an ingest reports
+(IngestReport with its IngestedFile and SkippedFile entries; UploadReport for the app's uploads).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 SECTION_KINDS = ("agenda", "minutes", "report", "presentation", "appendix", "amendment", "questions", "decision", "other")
 PART_KINDS = ("noted", "approved", "agreed", "action", "recommended", "deferred", "scheduled", "other")
@@ -229,3 +231,70 @@ class Resolution:
     votes: Votes | None = None
     entry: str = "decision"  # "decision", "motion" (a motion put and decided) or "amendment"
     amends: int | None = None  # for an amendment: position of the motion it amends in the meeting's list
+
+
+@dataclass
+class IngestedFile:
+    """A file an ingest took in: read now, or linked to the same bytes held under another name."""
+
+    source: str
+    pages: int
+    chunks: int
+    same_as: str | None = None  # the other name the same bytes were already ingested under
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "pages": self.pages, "chunks": self.chunks, "same_as": self.same_as}
+
+
+@dataclass
+class SkippedFile:
+    """A file or folder an ingest passed over, and the one-line reason."""
+
+    source: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "reason": self.reason}
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did (`ingest --json`)."""
+
+    ingested: list[IngestedFile] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    paths: dict[str, Path] = field(default_factory=dict)  # source -> the file it was read from (not in the JSON)
+
+    def to_json(self) -> dict:
+        """The `ingest --json` contract."""
+        return {"ingested": [i.to_json() for i in self.ingested], "unchanged": self.unchanged,
+                "skipped": [s.to_json() for s in self.skipped], "removed": self.removed,
+                "documents": self.documents, "chunks": self.chunks}
+
+
+@dataclass
+class UploadedFile:
+    """A file uploaded through the app and what became of it; `name` is the name it was uploaded
+    under, `source` the name the index knows it by."""
+
+    name: str
+    source: str
+    pages: int | None = None  # ingested ones
+    chunks: int | None = None
+    same_as: str | None = None
+    reason: str | None = None  # skipped ones: why it was not added
+
+
+@dataclass
+class UploadReport:
+    ingested: list[UploadedFile] = field(default_factory=list)
+    unchanged: list[UploadedFile] = field(default_factory=list)
+    skipped: list[UploadedFile] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.ingested or self.unchanged)

@@ -13,31 +13,20 @@ import os
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import MinutebookError
 from .load import file_hash
-from .pipeline import IngestReport, Progress, ingest, known_sources
+from .pipeline import Progress, ingest, known_sources
 from .settings import Settings
+from .types import IngestReport, SkippedFile, UploadedFile, UploadReport  # noqa: F401 (UploadReport re-exported)
 
 UPLOADS = "uploads"
 SKIP_LOG = "skipped.json"
 KEEP_SKIPS = 200  # the log keeps the most recent reasons only
 _MAX_NAME = 120
 _UNSAFE = re.compile(r"[^A-Za-z0-9 ._()\-&,+']+")
-
-
-@dataclass
-class UploadReport:
-    ingested: list[dict] = field(default_factory=list)  # {"name", "source", "pages", "chunks"}
-    unchanged: list[dict] = field(default_factory=list)  # {"name", "source"}
-    skipped: list[dict] = field(default_factory=list)  # {"name", "source", "reason"}
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.ingested or self.unchanged)
 
 
 def uploads_dir(index: Path) -> Path:
@@ -81,7 +70,7 @@ def ingest_uploads(files: list[tuple[str, bytes]], settings: Settings, embedder=
         clean = sanitise_name(name)
         reason = precheck(clean, data, int(settings.max_file_mb * 1e6))
         if reason:
-            report.skipped.append({"name": name, "source": clean, "reason": reason})
+            report.skipped.append(UploadedFile(name, clean, reason=reason))
             continue
         target, created = _store(folder, clean, data, known)
         stored.setdefault(target, (name, created))
@@ -89,18 +78,19 @@ def ingest_uploads(files: list[tuple[str, bytes]], settings: Settings, embedder=
         try:
             result = ingest(list(stored), settings, embedder, progress)
         except MinutebookError as e:  # nothing went in (a full disk): none of these files is kept
-            result = IngestReport(skipped=[{"source": p.name, "reason": str(e)} for p in stored])
+            result = IngestReport(skipped=[SkippedFile(p.name, str(e)) for p in stored])
             result.paths = {p.name: p for p in stored}
         for item in result.ingested:
-            report.ingested.append({"name": stored[result.paths[item["source"]]][0], **item})
+            report.ingested.append(UploadedFile(stored[result.paths[item.source]][0], item.source, item.pages,
+                                                item.chunks, item.same_as))
         for source in result.unchanged:
-            report.unchanged.append({"name": stored[result.paths[source]][0], "source": source})
+            report.unchanged.append(UploadedFile(stored[result.paths[source]][0], source))
         for item in result.skipped:
-            path = result.paths.get(item["source"], folder / item["source"])
-            name, created = stored.get(path, (item["source"], False))
-            if created or item["source"] not in known:
+            path = result.paths.get(item.source, folder / item.source)
+            name, created = stored.get(path, (item.source, False))
+            if created or item.source not in known:
                 path.unlink(missing_ok=True)  # a file the index could not read is not kept
-            report.skipped.append({"name": name, "source": item["source"], "reason": item["reason"]})
+            report.skipped.append(UploadedFile(name, item.source, reason=item.reason))
     _log_skips(settings.index, report)
     return report
 
@@ -136,11 +126,11 @@ def read_skips(index: Path) -> list[dict]:
 
 def _log_skips(index: Path, report: UploadReport) -> None:
     """Add this batch's refusals to the log; a file that has now gone in loses its old refusal."""
-    done = {e["source"] for e in report.ingested + report.unchanged}
+    done = {e.source for e in report.ingested + report.unchanged}
     if not report.skipped and not done:
         return
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    fresh = [{"source": s["source"], "name": s["name"], "reason": s["reason"], "at": now} for s in report.skipped]
+    fresh = [{"source": s.source, "name": s.name, "reason": s.reason, "at": now} for s in report.skipped]
     fresh_sources = {e["source"] for e in fresh}
     old = [e for e in read_skips(index) if e.get("source") not in done | fresh_sources]
     path = uploads_dir(index) / SKIP_LOG

@@ -9,6 +9,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.followup import follow_up, same_board
+from assistant.results import FollowUp
 from conftest import CORPUS, PACK_2018, PACK_2024
 from evals.answers import quote_on_page
 from ingest.actions import agenda_items, asks_for_paper, due, parse_action_log
@@ -19,7 +20,7 @@ CONTRACT = {"board", "meeting_date", "item", "label", "text", "who", "what", "by
             "origin", "source", "page"}
 
 
-def actions(settings, **kw) -> list[dict]:
+def actions(settings, **kw) -> list[FollowUp]:
     reader = IndexReader(settings.index)
     try:
         return follow_up(reader.store, **kw)
@@ -27,8 +28,8 @@ def actions(settings, **kw) -> list[dict]:
         reader.close()
 
 
-def minute(found: list[dict], date: str, item: str) -> dict:
-    (one,) = [a for a in found if a["origin"] == "minutes" and (a["meeting_date"], a["item"]) == (date, item)]
+def minute(found: list[FollowUp], date: str, item: str) -> FollowUp:
+    (one,) = [a for a in found if a.origin == "minutes" and (a.meeting_date, a.item) == (date, item)]
     return one
 
 
@@ -46,17 +47,17 @@ def test_27b_the_county_lines_report_is_done_by_the_december_2018_agenda_item(co
     presented by Supt. Shane O'Neill: the report was brought. Its pages are restricted, so the agenda
     line is the evidence and the note says the report's content could not be checked."""
     a = minute(actions(corpus_index), "2018-10-01", "27")
-    assert a["label"] == "(b)" and a["status"] == "done"
-    e = a["evidence"]
+    assert a.label == "(b)" and a.status == "done"
+    e = a.evidence
     assert (e["source"], e["page"], e["meeting_date"], e["item"]) == (PACK_2018, 1, "2018-12-10", "13")
     assert "Serious Organised Crime - County Lines" in e["quote"] and "Shane O'Neill" in e["quote"]
-    assert "restricted" in a["note"]
+    assert "restricted" in a.note
 
 
 def test_the_december_2023_probation_request_is_done_by_the_march_2024_probation_report(corpus_index):
     a = minute(actions(corpus_index), "2023-12-15", "41")
-    assert a["who"] == "Bob Bearne" and a["status"] == "done"
-    e = a["evidence"]
+    assert a.who == "Bob Bearne" and a.status == "done"
+    e = a.evidence
     assert (e["source"], e["page"], e["meeting_date"], e["title"]) == (PACK_2024, 39, "2024-03-22",
                                                                        "Probation Service update")
     assert "PROBATION SERVICE" in e["quote"]
@@ -64,8 +65,8 @@ def test_the_december_2023_probation_request_is_done_by_the_march_2024_probation
 
 def test_every_minuted_action_of_the_sample_is_followed_up(corpus_index):
     found = actions(corpus_index)
-    pages = {(a["meeting_date"], a["item"]): (a["status"], a["evidence"]["meeting_date"], a["evidence"]["page"])
-             for a in found if a["origin"] == "minutes"}
+    pages = {(a.meeting_date, a.item): (a.status, a.evidence["meeting_date"], a.evidence["page"])
+             for a in found if a.origin == "minutes"}
     assert pages == {("2018-10-01", "22"): ("done", "2018-12-10", pages[("2018-10-01", "22")][2]),
                      ("2018-10-01", "27"): ("done", "2018-12-10", 1),
                      ("2023-12-15", "36"): ("done", "2024-03-22", 33),   # the ASB report, on Sentinel
@@ -78,8 +79,8 @@ def test_every_minuted_action_of_the_sample_is_followed_up(corpus_index):
 
 
 def test_the_march_2024_action_log_rows_are_read_with_their_printed_status(corpus_index):
-    rows = [a for a in actions(corpus_index) if a["origin"] == "action log"]
-    got = sorted((a["meeting_date"], a["item"] or "", a["who"], a["log_status"]) for a in rows)
+    rows = [a for a in actions(corpus_index) if a.origin == "action log"]
+    got = sorted((a.meeting_date, a.item or "", a.who, a.log_status) for a in rows)
     assert got == sorted([
         ("2021-03-18", "1", "Gary Bee/Rik Basra", "Amber"),
         ("2022-12-09", "2", "Gill Callingham", "Amber"),
@@ -92,17 +93,17 @@ def test_the_march_2024_action_log_rows_are_read_with_their_printed_status(corpu
         ("2023-12-15", "8", "Ben Bee", "Amber"),
         ("2023-12-15", "9", "Bob Bearne", "Amber"),
     ])
-    assert all(a["source"] == PACK_2024 and a["page"] in (11, 12) for a in rows)
-    by_no = {a["item"]: a for a in rows}
-    assert by_no["9"]["text"] == "Update on Probation Service deferred to meeting in March 2024"
+    assert all(a.source == PACK_2024 and a.page in (11, 12) for a in rows)
+    by_no = {a.item: a for a in rows}
+    assert by_no["9"].text == "Update on Probation Service deferred to meeting in March 2024"
     # Green rows are done on the log's own word; the quote is the comment that says so.
-    assert by_no["6"]["status"] == "done" and by_no["6"]["evidence"]["quote"] == "Link circulated by Euan Walters 18.12.23"
+    assert by_no["6"].status == "done" and by_no["6"].evidence["quote"] == "Link circulated by Euan Walters 18.12.23"
     # Amber rows that ask for an update are done where that meeting's papers carry it ...
-    assert by_no["9"]["status"] == "done" and by_no["9"]["evidence"]["page"] == 39
+    assert by_no["9"].status == "done" and by_no["9"].evidence["page"] == 39
     # ... and tasks no agenda can show stay as the log prints them.
-    assert by_no["4"]["status"] == "pending" and "Amber" in by_no["4"]["note"]
+    assert by_no["4"].status == "pending" and "Amber" in by_no["4"].note
     # Asked for a meeting whose papers are here, and not on any of their agendas.
-    assert by_no["2"]["status"] == "pending" and by_no["2"]["evidence"] is None
+    assert by_no["2"].status == "pending" and by_no["2"].evidence is None
 
 
 def test_action_log_cells_printed_one_per_line_are_split_into_rows():
@@ -124,12 +125,12 @@ def test_actions_whose_meeting_has_no_papers_in_the_index_are_unknown(index_copy
     """Southvale's July 2025 minutes ask for a report back to the next meeting: no later papers are here."""
     ingest([CORPUS.parent / "tests" / "fixtures" / "minutes" / "southvale_csp.txt"], index_copy, embedder)
     southvale = actions(index_copy, board="Southvale")
-    assert len(southvale) == 2 and {a["status"] for a in southvale} == {"unknown"}
-    assert all(a["evidence"] is None for a in southvale)
-    report_back = next(a for a in southvale if "report back" in a["text"])
-    assert "no papers" in report_back["note"]
+    assert len(southvale) == 2 and {a.status for a in southvale} == {"unknown"}
+    assert all(a.evidence is None for a in southvale)
+    report_back = next(a for a in southvale if "report back" in a.text)
+    assert "no papers" in report_back.note
     # The sample's own actions are untouched by the new board's papers.
-    assert minute(actions(index_copy), "2023-12-15", "41")["status"] == "done"
+    assert minute(actions(index_copy), "2023-12-15", "41").status == "done"
 
 
 def test_deadlines_and_kinds_of_action():
@@ -161,7 +162,7 @@ def test_agenda_items_keep_their_titles_and_presenters():
 @pytest.mark.parametrize("include_restricted", [False, True])
 def test_every_evidence_quote_is_on_its_cited_page_and_restricted_pages_stay_out(corpus_index, include_restricted):
     found = actions(corpus_index, include_restricted=include_restricted)
-    cited = [a["evidence"] for a in found if a["evidence"]]
+    cited = [a.evidence for a in found if a.evidence]
     assert len(cited) >= 10
     for e in cited:
         assert quote_on_page(e["source"], e["page"], e["quote"]), e

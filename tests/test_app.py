@@ -299,9 +299,9 @@ def test_an_upload_never_replaces_a_different_paper_of_the_same_name(index_copy,
 
     same_name = (CORPUS / PACK_2018).read_bytes()[:5000]  # a different (and broken) file named like a corpus paper
     report = ingest_uploads([(PACK_2018, same_name)], index_copy, embedder)
-    assert report.skipped and report.skipped[0]["source"] == PACK_2018.replace(".pdf", " (2).pdf")
+    assert report.skipped and report.skipped[0].source == PACK_2018.replace(".pdf", " (2).pdf")
     again = ingest_uploads([(PACK_2018, (CORPUS / PACK_2018).read_bytes())], index_copy, embedder)
-    assert [u["source"] for u in again.unchanged] == [PACK_2018]  # the same bytes under the same name
+    assert [u.source for u in again.unchanged] == [PACK_2018]  # the same bytes under the same name
 
 
 def test_upload_progress_is_reported_while_ingesting(index_copy, embedder):
@@ -339,7 +339,7 @@ def test_register_helpers_count_sort_and_write_csv(corpus_index):
     counts = register_counts(entries)
     assert counts["decisions"] == len(entries) and counts["actions"] > 0
     oldest = sort_register(entries, "oldest first")
-    assert oldest[0]["meeting_date"] <= oldest[-1]["meeting_date"]
+    assert oldest[0].meeting_date <= oldest[-1].meeting_date
     assert sort_register(entries, "newest first") == entries
     lines = register_csv(oldest[:2]).splitlines()
     assert lines[0].startswith("meeting_date,board,item,title,text,kinds,source,page,entry,outcome") and len(lines) >= 3

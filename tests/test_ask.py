@@ -93,6 +93,22 @@ def test_generative_output_is_checked_against_the_sources(assistant):
     assert_quotes_on_pages(ans)
 
 
+def test_a_model_sentence_naming_a_councillor_is_checked_whole():
+    """The model's reply is read into sentences by the papers' own splitter: "Cllr. J. Smith" does not
+    end a sentence, so the claim keeps its citation and is checked against its source as one."""
+    from ingest.types import Chunk, Hit
+
+    chunk = Chunk(id="c", document_id="d", section=0, position=0, page=3, doc_type="minutes", title="Minutes",
+                  text="Cllr. J. Smith moved the motion on the library budget. The Board agreed it: carried.",
+                  meeting_date="2024-03-22")
+    hits = [Hit(chunk, "minutes.pdf", 1.0)]
+    ans = verify("Cllr. J. Smith moved the motion on the library budget [1]. The Board agreed:\n"
+                 "- the library budget was carried [1]", "Who moved the library motion?", hits)
+    assert ans.text.startswith("Cllr. J. Smith moved the motion") and ans.text.count("[1]") == 2
+    assert "The Board agreed: - the library budget was carried" in ans.text  # the lead-in with its entry
+    assert "[unsupported]" not in ans.text and [c.page for c in ans.citations] == [3]
+
+
 def test_model_saying_not_in_papers_is_an_abstention(assistant):
     hits = assistant.searcher.search("potholes", k=3)
     model = FakeListChatModel(responses=["NOT IN PAPERS"])

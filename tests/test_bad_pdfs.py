@@ -45,10 +45,10 @@ def test_a_decompression_bomb_is_refused_as_one(tmp_path, embedder):
     bomb_page(papers / "bomb.pdf", megabytes=1000)  # 2 MB on disk, 1 GB inflated
     text_pdf(papers / "good.pdf", GOOD)
     report = ingest([papers], Settings(index=tmp_path / "index"), embedder)
-    assert [i["source"] for i in report.ingested] == ["good.pdf"]
+    assert [i.source for i in report.ingested] == ["good.pdf"]
     [skip] = report.skipped
-    assert skip["source"] == "bomb.pdf"
-    assert skip["reason"].startswith("decompression bomb: page 2") and "OCR" not in skip["reason"]
+    assert skip.source == "bomb.pdf"
+    assert skip.reason.startswith("decompression bomb: page 2") and "OCR" not in skip.reason
 
 
 def test_an_upload_that_cannot_be_read_is_listed_as_refused_and_not_kept(index_copy, embedder):
@@ -57,8 +57,8 @@ def test_an_upload_that_cannot_be_read_is_listed_as_refused_and_not_kept(index_c
     deep = deep_page_tree(Path(index_copy.index.parent) / "deep.pdf").read_bytes()
     good = text_pdf(Path(index_copy.index.parent) / "good.pdf", GOOD).read_bytes()
     report = ingest_uploads([("deep.pdf", deep), ("good.pdf", good)], index_copy, embedder)
-    assert [i["source"] for i in report.ingested] == ["good.pdf"]
-    assert [s["source"] for s in report.skipped] == ["deep.pdf"]
+    assert [i.source for i in report.ingested] == ["good.pdf"]
+    assert [s.source for s in report.skipped] == ["deep.pdf"]
     assert [s["source"] for s in read_skips(index_copy.index)] == ["deep.pdf"]
     assert "safety limit" in read_skips(index_copy.index)[0]["reason"]
     assert sorted(p.name for p in uploads_dir(index_copy.index).glob("*.pdf")) == ["good.pdf"]

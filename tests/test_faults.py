@@ -225,7 +225,7 @@ def test_oversized_files_are_skipped_with_the_limit_named(tmp_path, embedder):
     shutil.copy(CORPUS / CITY, papers / CITY)
     settings = Settings(index=tmp_path / "index", max_file_mb=0.01)
     report = ingest([papers], settings, embedder)
-    assert "too large" in report.skipped[0]["reason"] and "MINUTEBOOK_MAX_FILE_MB" in report.skipped[0]["reason"]
+    assert "too large" in report.skipped[0].reason and "MINUTEBOOK_MAX_FILE_MB" in report.skipped[0].reason
 
 
 def test_prune_forgets_only_papers_from_the_folders_it_was_given(two_papers, tmp_path, embedder):

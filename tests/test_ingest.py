@@ -142,8 +142,8 @@ def test_bad_files_are_skipped_with_reasons_and_the_good_one_is_ingested(tmp_pat
     shutil.copy(CORPUS / SMALL, papers / SMALL)
     _bad_files(papers)
     report = ingest([papers], Settings(index=tmp_path / "index"), embedder)
-    assert [i["source"] for i in report.ingested] == [SMALL]
-    reasons = {s["source"]: s["reason"] for s in report.skipped}
+    assert [i.source for i in report.ingested] == [SMALL]
+    reasons = {s.source: s.reason for s in report.skipped}
     assert set(reasons) == {"truncated.pdf", "encrypted.pdf", "empty.pdf", "webpage.pdf", "scan.pdf", "notes.docx"}
     assert "truncated" in reasons["truncated.pdf"]
     assert "encrypted" in reasons["encrypted.pdf"]
@@ -178,7 +178,7 @@ def test_reingesting_unchanged_files_does_nothing_and_a_changed_file_replaces_it
 
     shutil.copy(CORPUS / "Community Safety Strategy 2019-2021 - Cabinet 17-Dec-2019.pdf", papers / "city.pdf")
     changed = ingest([papers], settings, embedder)
-    assert [i["source"] for i in changed.ingested] == ["city.pdf"]
+    assert [i.source for i in changed.ingested] == ["city.pdf"]
     assert changed.documents == 1  # replaced, not added
     reader = IndexReader(settings.index)
     assert reader.store.db.execute("SELECT count(*) FROM chunks WHERE board = 'Cabinet'").fetchone()[0] == changed.chunks
@@ -199,7 +199,7 @@ def test_papers_read_by_an_older_minutebook_are_read_afresh_on_the_next_ingest(t
     first = ingest([papers], settings, embedder)
     monkeypatch.setattr(pipeline, "READER_VERSION", pipeline.READER_VERSION + 1)
     upgraded = ingest([papers], settings, embedder)
-    assert sorted(i["source"] for i in upgraded.ingested) == ["city.pdf", "copy.pdf"] and not upgraded.unchanged
+    assert sorted(i.source for i in upgraded.ingested) == ["city.pdf", "copy.pdf"] and not upgraded.unchanged
     assert (upgraded.documents, upgraded.chunks) == (first.documents, first.chunks)  # replaced, not added
     reader = IndexReader(settings.index)
     assert len(reader.vectors) == first.chunks

@@ -105,8 +105,8 @@ def test_two_ingests_of_one_folder_into_one_index_at_once_lose_nothing(existing,
 def test_the_same_file_given_twice_in_one_run_goes_in_once_with_its_pages(given, existing, tmp_path, embedder):
     write_papers(tmp_path / "extra")
     report = ingest([tmp_path / g for g in given], existing, embedder)
-    assert sorted(i["source"] for i in report.ingested) == sorted(PAPERS)
-    assert all(i["pages"] == 1 for i in report.ingested)
+    assert sorted(i.source for i in report.ingested) == sorted(PAPERS)
+    assert all(i.pages == 1 for i in report.ingested)
     assert report.documents == 1 + len(PAPERS)
     assert_every_paper_is_whole(existing, embedder, PAPERS)
 
@@ -116,9 +116,9 @@ def test_a_copy_of_a_paper_under_another_name_is_reported_with_its_pages_and_the
     extra = write_papers(tmp_path / "extra")
     shutil.copy(extra / "bridges.txt", extra / "bridges copy.txt")
     report = ingest([extra], existing, embedder)
-    twins = {i["source"]: i for i in report.ingested if i["source"].startswith("bridges")}
-    assert all(i["pages"] == 1 for i in twins.values())  # the second is linked to the first, pages and all
-    assert sorted((i["source"], i["same_as"]) for i in twins.values()) == [("bridges copy.txt", None),
+    twins = {i.source: i for i in report.ingested if i.source.startswith("bridges")}
+    assert all(i.pages == 1 for i in twins.values())  # the second is linked to the first, pages and all
+    assert sorted((i.source, i.same_as) for i in twins.values()) == [("bridges copy.txt", None),
                                                                           ("bridges.txt", "bridges copy.txt")]
     assert report.documents == 1 + len(PAPERS)
     assert_every_paper_is_whole(existing, embedder, PAPERS)
@@ -154,7 +154,7 @@ def test_two_different_papers_with_the_same_name_in_two_folders_are_both_kept(tm
     settings = Settings(index=tmp_path / "index")
     ingest([a], settings, embedder)
     second = ingest([b], settings, embedder)
-    assert [i["source"] for i in second.ingested] == ["b/minutes.txt"]  # named with its folder
+    assert [i.source for i in second.ingested] == ["b/minutes.txt"]  # named with its folder
     assert second.documents == 2
     assert found(settings, embedder, "library opens on Sundays")[0] == "minutes.txt"
     assert found(settings, embedder, "swimming pool closes for repairs")[0] == "b/minutes.txt"
@@ -163,7 +163,7 @@ def test_two_different_papers_with_the_same_name_in_two_folders_are_both_kept(tm
 
     (b / "minutes.txt").write_text("ENVIRONMENT COMMITTEE – 3 MARCH 2025\n1. The pool reopens in May.\n")
     changed = ingest([b], settings, embedder)  # a changed file still replaces its own old version
-    assert [i["source"] for i in changed.ingested] == ["b/minutes.txt"] and changed.documents == 2
+    assert [i.source for i in changed.ingested] == ["b/minutes.txt"] and changed.documents == 2
     (b / "minutes.txt").unlink()
     pruned = ingest([b], settings, embedder, prune=True)  # --prune forgets only papers from the folder given
     assert pruned.removed == ["b/minutes.txt"] and pruned.documents == 1
@@ -176,10 +176,10 @@ def test_hidden_files_and_folders_are_skipped_with_a_reason(tmp_path, embedder):
     (papers / ".git").mkdir()
     (papers / ".git" / "notes.txt").write_text("not a paper")
     report = ingest([papers], Settings(index=tmp_path / "index"), embedder)
-    reasons = {s["source"]: s["reason"] for s in report.skipped}
+    reasons = {s.source: s.reason for s in report.skipped}
     assert set(reasons) == {".DS_Store", ".git/"}
     assert all("hidden" in r for r in reasons.values())
-    assert [i["source"] for i in report.ingested] == ["budget.txt"]
+    assert [i.source for i in report.ingested] == ["budget.txt"]
 
 
 def _cannot_read(folder: Path) -> dict:

@@ -49,7 +49,7 @@ def scanned_index(tmp_path_factory, embedder):
 @needs_tesseract
 def test_a_scanned_paper_is_read_by_ocr_page_by_page(scanned_index):
     settings, report, steps = scanned_index
-    assert [i["source"] for i in report.ingested] == [SCAN] and not report.skipped
+    assert [i.source for i in report.ingested] == [SCAN] and not report.skipped
     assert [s for s in steps if "by OCR" in s] == [f"reading {SCAN} by OCR (page {n} of 3)" for n in (1, 2, 3)]
     reader = IndexReader(settings.index)
     try:

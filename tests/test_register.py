@@ -113,7 +113,8 @@ def test_a_topic_no_decision_is_about_lists_none(corpus_index, capsys):
 def test_topics_rank_the_minute_that_discusses_them_first(corpus_index, embedder, topic, first):
     searcher = Searcher(corpus_index, embedder)
     try:
-        assert keys(register.find(searcher.reader.store, topic=topic, searcher=searcher))[0] == first
+        best = register.find(searcher.reader.store, topic=topic, searcher=searcher)[0]
+        assert (best.meeting_date, best.item) == first
     finally:
         searcher.close()
 

@@ -66,6 +66,8 @@ def test_a_reader_searches_added_segments_where_they_lie_with_the_scores_of_one_
         assert read.search(question, 10) == whole.search(question, 10)
         keep = read.mask([r[0] for r in rows[::3]], keep=True)
         assert read.search(question, 10, keep) == whole.search(question, 10, keep)
+    # how rare an answer's words are (assistant/chain.py) is counted the same way too
+    assert all(read.frequency(t) == whole.frequency(t) > 0 for t in ("budget", "communiti", "safeti", "partnership"))
 
 
 def unit(rows: np.ndarray) -> np.ndarray:

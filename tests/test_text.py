@@ -8,7 +8,7 @@ from assistant.highlight import query_terms, spans
 from ingest.actions import topic_words
 from ingest.lexical import build
 from ingest.lexical import query_terms as keyword_terms
-from ingest.text import normal_word, same_word, sentences
+from ingest.text import normal_word, same_word, search_stem, sentences
 
 
 def test_communities_and_community_are_one_word_to_every_matcher():
@@ -27,6 +27,13 @@ def test_keyword_search_finds_a_chunk_by_another_form_of_its_word():
     assert [vid for vid, _ in index.search("a collision", 5)] == [2]
 
 
+def test_answer_scoring_counts_a_word_in_the_chunks_as_keyword_search_does():
+    index = build([(1, "Homicides fell in the county.", "", "", ""), (2, "A homicide review.", "Homicide", "", ""),
+                   (3, "Road collisions rose.", "", "", "Cabinet, 17 December 2019")])
+    assert index.frequency(search_stem("homicides")) == 2  # each chunk once, whatever the field and form
+    assert index.frequency(search_stem("december")) == 1 and index.frequency(search_stem("budget")) == 0
+
+
 def test_who_chaired_highlights_the_chairman_of_an_attendance_list():
     text = "Present: Mr. I. D. Ould CC (Chairman), Cllr. T. Pendleton."
     assert [text[a:b] for a, b in spans(text, query_terms("Who chaired the meeting?"))] == ["Chairman"]
@@ -42,3 +49,25 @@ def test_a_word_cut_short_by_the_stemmer_does_not_meet_another_word():
 def test_one_sentence_splitter_keeps_a_decision_with_its_keyword():
     assert sentences("RESOLVED: That the report be noted. The Chairman thanked officers.") == [
         "RESOLVED: That the report be noted.", "The Chairman thanked officers."]
+
+
+def test_highlighting_meets_words_by_the_same_rule_as_answer_scoring():
+    text = "The County Council counted the votes at the leisure centre, not at Central station; partnerships met."
+    shown = [text[a:b] for a, b in spans(text, query_terms("count the partner centre"))]
+    assert shown == ["counted", "centre", "partnerships"]  # not "County", not "Central"
+
+
+def test_a_long_paragraph_is_cut_into_chunks_where_its_sentences_end():
+    """A report paragraph too long for one chunk is cut where a quote would end a sentence: never
+    after a councillor's initial or "Cllr.", so no name is broken by a cut (it was "Cllr.\nJ.\nSmith")."""
+    from ingest.chunking import chunk_document
+    from ingest.types import Document, Page, Section
+
+    said = " ".join(f"Cllr. J. Smith said item {n} of the plan would need more funding from partners this year."
+                    for n in range(40))  # one paragraph of 640 words
+    doc = Document(id="d", source="r.txt", path="r.txt", title="Report", pages=[Page(1, said)],
+                   sections=[Section(kind="report", title="Report", first_page=1, last_page=1)])
+    chunks = chunk_document(doc)
+    assert len(chunks) > 1
+    assert all(c.text.startswith("Cllr. J. Smith said item") and c.text.endswith("this year.") for c in chunks)
+    assert all(c.page == 1 for c in chunks)

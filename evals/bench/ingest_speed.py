@@ -66,7 +66,7 @@ def minutebook(folder: Path, index: Path, cache: Path | None, profile: str | Non
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
-    pages = sum(r["pages"] for r in report.ingested)
+    pages = sum(r.pages for r in report.ingested)
     out.update({"files": len(report.ingested), "skipped": len(report.skipped), "pages": pages,
                 "chunks": report.chunks, "pages_per_s": round(pages / out["wall_s"], 1),
                 "pages_per_cpu_s": round(pages / out["cpu_s"], 1),

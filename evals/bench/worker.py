@@ -165,7 +165,7 @@ def run_ingest(args) -> dict:
     report = ingest([Path(a) for a in args.archive], settings, embedder=embedder)
     wall = time.perf_counter() - start
     cpu = cpu_s() - cpu0
-    pages = sum(r["pages"] for r in report.ingested)
+    pages = sum(r.pages for r in report.ingested)
     gen = Path(args.index) / "current"
     parse_store = wall - model.seconds
     return {

@@ -45,10 +45,10 @@ def _documents(book, include_restricted: bool) -> None:
     docs = book.papers(include_restricted)
     st.caption(f"{len(docs)} papers, newest meeting first.")
     # At 1280 px the paper, its meeting and its size stay in view; the rest scrolls beside them.
-    st.dataframe([{"title": d["title"], "meeting": as_date(d["meeting_date"]), "pages": d["pages"],
-                   "restricted": f"{d['restricted_pages']} pages" if d["restricted_pages"] else "",
-                   "board": d["board"] or "", "sections found": d["sections_summary"], "passages": d["chunks"],
-                   "file": d["sources"] or ""} for d in docs],
+    st.dataframe([{"title": d.title, "meeting": as_date(d.meeting_date), "pages": d.pages,
+                   "restricted": f"{d.restricted_pages} pages" if d.restricted_pages else "",
+                   "board": d.board or "", "sections found": d.sections_summary, "passages": d.chunks,
+                   "file": d.sources or ""} for d in docs],
                   hide_index=True, key="papers-table",
                   column_config={"title": st.column_config.TextColumn("title", width=260, pinned=True),
                                  "meeting": date_column("meeting", width=125, pinned=True),
@@ -58,14 +58,14 @@ def _documents(book, include_restricted: bool) -> None:
                                  "passages": st.column_config.NumberColumn("passages", width="small",
                                                                            help="Indexed chunks")})
     picked = st.selectbox("Sections of a paper", range(len(docs)), index=None, key="papers-pick",
-                          format_func=lambda i: docs[i]["title"], placeholder="Choose a paper to see its sections")
+                          format_func=lambda i: docs[i].title, placeholder="Choose a paper to see its sections")
     if picked is not None and picked < len(docs):
         d = docs[picked]
-        st.markdown(escape(f"{d['title']}: {d['pages']} pages, {d['board'] or 'board not found'}, "
-                           f"{human_date(d['meeting_date']) or 'undated'}"))
-        st.dataframe([{"type": s["kind"], "title": s["title"], "pages": f"{s['first_page']}–{s['last_page']}",
-                       "board": s["board"] or "", "meeting": as_date(s["meeting_date"]), "item": s["item"] or "",
-                       "restricted": "yes" if s["restricted"] else ""} for s in d["sections"]],
+        st.markdown(escape(f"{d.title}: {d.pages} pages, {d.board or 'board not found'}, "
+                           f"{human_date(d.meeting_date) or 'undated'}"))
+        st.dataframe([{"type": s.kind, "title": s.title, "pages": f"{s.first_page}–{s.last_page}",
+                       "board": s.board or "", "meeting": as_date(s.meeting_date), "item": s.item or "",
+                       "restricted": "yes" if s.restricted else ""} for s in d.sections],
                       hide_index=True, key="papers-sections", column_config={"meeting": date_column("meeting")})
 
 
@@ -94,7 +94,7 @@ def _upload(settings) -> None:
         embedder = resources.embedder(Minutebook(settings).model())
         report = uploads.ingest_uploads([(f.name, f.getvalue()) for f in files], settings, embedder, progress)
     except MinutebookError as e:
-        report = uploads.UploadReport(skipped=[{"name": f.name, "source": f.name, "reason": str(e)} for f in files])
+        report = uploads.UploadReport(skipped=[uploads.UploadedFile(f.name, f.name, reason=str(e)) for f in files])
     bar.progress(1.0, text="Done")
     st.session_state[REPORT] = report
     st.session_state[ROUND] = round_ + 1
@@ -106,14 +106,14 @@ def _report() -> None:
     if report is None:
         return
     for item in report.ingested:
-        added = f"{item['pages']} pages, {item['chunks']} passages"
-        if item.get("same_as"):
-            added += f", the same file as {item['same_as']}"
-        st.success(escape(f"Added {item['source']} ({added})."))
+        added = f"{item.pages} pages, {item.chunks} passages"
+        if item.same_as:
+            added += f", the same file as {item.same_as}"
+        st.success(escape(f"Added {item.source} ({added})."))
     for item in report.unchanged:
-        st.info(escape(f"{item['source']} is already in the index, unchanged."))
+        st.info(escape(f"{item.source} is already in the index, unchanged."))
     for item in report.skipped:
-        st.error(escape(f"{item['name']} was not added: {item['reason']}"))
+        st.error(escape(f"{item.name} was not added: {item.reason}"))
 
 
 main()
