@@ -88,3 +88,13 @@ def test_settings_are_read_from_the_environment_only_in_settings_py():
     offenders = [str(p.relative_to(ROOT)) for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")
                  if p.name != "settings.py" and read.search(p.read_text())]
     assert not offenders
+
+
+def test_the_readme_names_every_module_where_the_code_is_laid_out_and_no_module_that_is_gone():
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("## How the code is laid out"):]
+    section = section.split("\n## ")[0]
+    named = set(re.findall(r"`([a-z_]+\.py)`", section))
+    files = {p.name for p in modules().values() if p.name != "__init__.py"}
+    assert not files - named, f"modules the README's layout section does not name: {sorted(files - named)}"
+    assert not named - files - {"run.py", "real.py"}, f"named but not in the tree: {sorted(named - files)}"
