@@ -145,3 +145,16 @@ def test_a_paragraph_number_is_no_word_of_its_sentence_but_a_resolution_number_i
     # "How much is council tax going up in 2024/25?" must not be matched by paragraph 25.
     assert unnumbered("25. The Needs Assessment has also informed the commissioning decisions.").startswith("The Needs")
     assert unnumbered("R2024-101 THAT we pass By-Law Number 2024-22.").startswith("R2024-101")
+
+
+def test_the_evals_count_a_list_cut_inside_its_last_entry_but_not_a_whole_list_without_stops():
+    from evals.answers import quote_problems
+
+    # The sample report's 2017/18 priorities: five bullets with no full stop, the last printed over two lines.
+    source, page = "Leicester City Community Safety Work - Scrutiny Commission 07-Dec-2017.pdf", 2
+    whole = ("4.3 The objectives/ priorities for the Partnership for 2017/18 are as follows; • To Reduce Overall Crime & "
+             "Anti-Social Behaviour • To stop people becoming terrorists or supporting terrorism. • To Reduce the Incidences "
+             "of Domestic & Sexual Abuse • To Reduce Re-Offending – Adults & Young People • To Effectively Manage Issues in "
+             "Relation to Adult & Child Sexual Exploitation (CSE)")
+    assert quote_problems(source, page, whole) == []
+    assert quote_problems(source, page, whole.removesuffix(" (CSE)")) == ["crosses a list entry"]
