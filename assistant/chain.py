@@ -84,7 +84,8 @@ class Assistant:
             if answer:
                 return answer
         held = ex.holding_specifics(question, hits)
-        cands = ex.candidates(held)
+        store = self.searcher.reader.store
+        cands = ex.candidates(held, furniture=lambda h: store.page_furniture(h.chunk.document_id, h.chunk.page))
         if not cands or off_topic(question, held, [f"{h.chunk.title or ''} {h.chunk.text}" for h in held],
                                   self._boards()):
             return ex.abstain(question, hits)

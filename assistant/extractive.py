@@ -36,12 +36,21 @@ def content_words(question: str, setting: frozenset[str] = frozenset()) -> list[
     return list(dict.fromkeys(normal_word(w) for w in words if len(w) > 1))
 
 
-def candidates(hits: list[Hit], max_hits: int = 8) -> list[Candidate]:
+def candidates(hits: list[Hit], max_hits: int = 8, furniture=lambda hit: ()) -> list[Candidate]:
     """Every sentence of the top hits, each remembering its hit's rank; sentences addressed to an
     assistant are left out (they instruct, they do not inform). No sentence runs across a line that
-    opens a numbered item (item_sentences)."""
+    opens a numbered item (item_sentences), and none holds a line of the page's `furniture(hit)`:
+    a running header kept on a paper's first page names its meeting, it answers nothing."""
     return [Candidate(hit=h, rank=r, text=s) for r, h in enumerate(hits[:max_hits])
-            for s in item_sentences(h.chunk.text) if not addressed_to_assistant(s)]
+            for s in item_sentences(without_lines(h.chunk.text, furniture(h))) if not addressed_to_assistant(s)]
+
+
+def without_lines(text: str, lines: tuple[str, ...]) -> str:
+    """The text without the printed lines given (page furniture), each compared with its spacing joined."""
+    if not lines:
+        return text
+    drop = {" ".join(line.split()) for line in lines}
+    return "\n".join(line for line in text.splitlines() if " ".join(line.split()) not in drop)
 
 
 # Tuned on the dev split of evals/ (key-fact accuracy); see README, Evaluation.

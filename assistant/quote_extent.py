@@ -220,7 +220,9 @@ def within_item(cand: Candidate) -> Candidate:
         return cand
     text = flat[at:min(inside + [stray or end])].rstrip()
     tail = _HEADING_TAIL.search(text)
-    if tail and len(tail.group(1).split()) <= 8 and not opens_entry(tail.group(1)):
+    # A heading is printed on a line of its own: "III. APPROVAL OF THE MINUTES" is no sentence and its heading.
+    if (tail and len(tail.group(1).split()) <= 8 and not opens_entry(tail.group(1))
+            and at + tail.start(1) in {start for start, _ in _lines(cand.hit.chunk.text)}):
         text = text[:tail.start()]
     return Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
                      coverage=cand.coverage, similarity=cand.similarity)

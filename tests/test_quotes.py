@@ -2,7 +2,7 @@
 who decided what, when and in which minute, in words the minutes print (pure text, no model)."""
 from __future__ import annotations
 
-from assistant.extractive import compose
+from assistant.extractive import candidates, compose
 from assistant.quote_extent import Candidate, extend, item_sentences, unnumbered
 from ingest.text import sentences
 from ingest.types import Chunk, Hit
@@ -158,3 +158,19 @@ def test_the_evals_count_a_list_cut_inside_its_last_entry_but_not_a_whole_list_w
              "Relation to Adult & Child Sexual Exploitation (CSE)")
     assert quote_problems(source, page, whole) == []
     assert quote_problems(source, page, whole.removesuffix(" (CSE)")) == ["crosses a list entry"]
+
+
+def test_an_agenda_item_in_capitals_is_quoted_with_its_title_and_detail():
+    agenda = "AGENDA\nI. ROLL CALL\nII. ELECTION OF OFFICERS\nIII. APPROVAL OF THE MINUTES\nJune 25, 2019\nIV. EXECUTIVE OFFICER REPORTS"
+    item = Candidate(hit=hit(agenda, doc_type="agenda"), rank=0, text="III. APPROVAL OF THE MINUTES June 25, 2019")
+    assert "III. APPROVAL OF THE MINUTES June 25, 2019" in item_sentences(agenda)
+    assert extend(item, follow=True).text == "III. APPROVAL OF THE MINUTES June 25, 2019"
+
+
+def test_a_running_header_kept_on_a_papers_first_page_is_never_a_candidate_answer():
+    page = ("Regular Meeting of the Board of Trustees\nCuyahoga Community College District\nThursday, September 26, 2019\n"
+            "AGENDA\nI. ROLL CALL\nII. APPROVAL OF THE MINUTES\nJune 25, 2019")
+    header = ("Regular Meeting of the Board of Trustees", "Cuyahoga Community College District", "Thursday, September 26, 2019")
+    found = [c.text for c in candidates([hit(page, doc_type="agenda")], furniture=lambda h: header)]
+    assert not any(line in text for text in found for line in header)
+    assert "II. APPROVAL OF THE MINUTES June 25, 2019" in found
