@@ -90,16 +90,8 @@ class Assistant:
             answer = chair_answer(question, hits, self.searcher.reader.store)
             if answer:
                 return answer
-        held = ex.holding_specifics(question, hits)
-        cands = ex.candidates(held)
-        if not cands or off_topic(question, held, [f"{h.chunk.title or ''} {h.chunk.text}" for h in held],
-                                  self._boards()):
-            return ex.abstain(question, hits)
-        vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands], query=True)
-        similarities = (vectors[1:] @ vectors[0]).tolist()
-        ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]),
-                            setting=self.searcher.reader.store.setting_words())
-        if ex.should_abstain(cands):
+        cands = self.scored_candidates(retrieved)
+        if not cands or ex.should_abstain(cands):
             return ex.abstain(question, hits)
         if ex.wants_latest(question):
             return ex.compose(question, ex.pick_recent(cands), recent_first=True)
@@ -107,6 +99,23 @@ class Assistant:
         if ex.wants_decision(question):
             chosen = self._with_decision(chosen, cands, retrieved["include_restricted"])
         return ex.compose(question, ex.concise(question, chosen))
+
+    def scored_candidates(self, retrieved: dict) -> list[ex.Candidate]:
+        """The sentences of the passages found, scored against the question: what the score floor
+        (extractive.should_abstain) judges. None left when a reason to decline comes first (the
+        passages miss the year or date asked for, or are about something else: abstention.off_topic)."""
+        question = retrieved["question"]
+        held = ex.holding_specifics(question, retrieved["hits"])
+        store = self.searcher.reader.store
+        cands = ex.candidates(held, furniture=lambda h: store.page_furniture(h.chunk.document_id, h.chunk.page))
+        if not cands or off_topic(question, held, [f"{h.chunk.title or ''} {h.chunk.text}" for h in held],
+                                  self._boards()):
+            return []
+        vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands], query=True)
+        similarities = (vectors[1:] @ vectors[0]).tolist()
+        ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]),
+                            setting=store.setting_words())
+        return cands
 
     def _with_decision(self, chosen: list[ex.Candidate], cands: list[ex.Candidate],
                        include_restricted: bool) -> list[ex.Candidate]:

@@ -16,7 +16,7 @@ from ingest.types import Answer, Citation, Hit
 
 from . import answer_types as at
 from .quote_extent import (OUTCOME, Candidate, addressed_to_assistant, extend, extend_to_outcome, is_decision,
-                           is_heading)
+                           is_heading, item_sentences, unnumbered)
 from .references import human_date, reference
 from .specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)
 
@@ -36,11 +36,21 @@ def content_words(question: str, setting: frozenset[str] = frozenset()) -> list[
     return list(dict.fromkeys(normal_word(w) for w in words if len(w) > 1))
 
 
-def candidates(hits: list[Hit], max_hits: int = 8) -> list[Candidate]:
+def candidates(hits: list[Hit], max_hits: int = 8, furniture=lambda hit: ()) -> list[Candidate]:
     """Every sentence of the top hits, each remembering its hit's rank; sentences addressed to an
-    assistant are left out (they instruct, they do not inform)."""
-    return [Candidate(hit=h, rank=r, text=s) for r, h in enumerate(hits[:max_hits]) for s in sentences(h.chunk.text)
-            if not addressed_to_assistant(s)]
+    assistant are left out (they instruct, they do not inform). No sentence runs across a line that
+    opens a numbered item (item_sentences), and none holds a line of the page's `furniture(hit)`:
+    a running header kept on a paper's first page names its meeting, it answers nothing."""
+    return [Candidate(hit=h, rank=r, text=s) for r, h in enumerate(hits[:max_hits])
+            for s in item_sentences(without_lines(h.chunk.text, furniture(h))) if not addressed_to_assistant(s)]
+
+
+def without_lines(text: str, lines: tuple[str, ...]) -> str:
+    """The text without the printed lines given (page furniture), each compared with its spacing joined."""
+    if not lines:
+        return text
+    drop = {" ".join(line.split()) for line in lines}
+    return "\n".join(line for line in text.splitlines() if " ".join(line.split()) not in drop)
 
 
 # Tuned on the dev split of evals/ (key-fact accuracy); see README, Evaluation.
@@ -59,7 +69,7 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
     wants_dec, wants_recent = wants_decision(question), wants_latest(question)
     wants_definition = bool(DEFINITION_INTENT.search(question))
     for i, (cand, sim) in enumerate(zip(cands, similarities)):
-        cand.coverage, cand.similarity = covered(cand.text, cand.hit.chunk.title), sim
+        cand.coverage, cand.similarity = covered(unnumbered(cand.text), cand.hit.chunk.title), sim
         cov, sim_ = cand.coverage, sim
         prev = i - 1 if i and cands[i - 1].hit is cand.hit else None
         if want.any and at.carries(want, cand.text) and not (wants_dec and is_decision(cand.text)):

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 
 from ingest.decisions import KEYWORDS
-from ingest.text import ENTRY_MARKER, sentences
+from ingest.house_style import NUMBERING_LIST_LIKE
+from ingest.numbering import heading, roman
+from ingest.text import ENTRY_MARKER, opens_entry, sentences
 from ingest.types import Hit
 
 # Text addressed to an assistant rather than to councillors: a paper (or a planted line in one)
@@ -54,7 +56,12 @@ def is_decision(text: str) -> bool:
 
 def extend(cand: Candidate, max_words: int = 90, follow: bool = False) -> Candidate:
     """A decision or a sentence ending in ':' is quoted on through its parts or list items;
-    with `follow`, a short best sentence brings the next one, which often holds the figure's context."""
+    with `follow`, a short best sentence brings the next one, which often holds the figure's context.
+    Whatever it brings, the quote ends where its numbered item ends (within_item)."""
+    return within_item(_reach(cand, max_words, follow))
+
+
+def _reach(cand: Candidate, max_words: int, follow: bool) -> Candidate:
     flat = " ".join(cand.hit.chunk.text.split())
     start = flat.find(cand.text)
     if start < 0:
@@ -134,7 +141,121 @@ def extend_to_outcome(cand: Candidate, lookahead: int = 2, max_words: int = 120)
         if OUTCOME.search(nxt):
             text = flat[start:end]
             if len(text.split()) <= max_words:
-                return Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
-                                 coverage=cand.coverage, similarity=cand.similarity)
+                return within_item(Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
+                                             coverage=cand.coverage, similarity=cand.similarity))
             break
     return cand
+
+
+# ---- numbered items ---------------------------------------------------------------------------
+# A line that opens a numbered item ("3. To note feedback ...", "III. APPROVAL OF THE MINUTES",
+# "Minute 12/25 Apologies") begins another paragraph or agenda item: a quote never runs across one.
+# The sentence splitter joins such a line to the heading above it ("Reasons for Recommendation 3."),
+# so quotes are cut by the printed lines, which the chunk keeps.
+
+
+def opens_item(line: str) -> bool:
+    """Whether a printed line opens a numbered item with a title: the item reader's shapes
+    (ingest.numbering), not a list entry's "2)" or "(a)", and a title that starts with a capital."""
+    if opens_entry(line):
+        return False
+    head = heading(line)
+    return bool(head and re.match(r"[A-Z]", head.title))
+
+
+def unnumbered(text: str) -> str:
+    """A sentence without the paragraph number it opens with: "25. The Needs Assessment ..." shares
+    no word with a question about 2024/25. A number that cites the item ("R2024-101", "Minute
+    12/25") stays: questions name decisions by it."""
+    head = heading(text) if opens_item(text) else None
+    return head.title if head and head.form in NUMBERING_LIST_LIKE else text
+
+
+def _lines(text: str):
+    """Each non-blank line of the chunk with where it begins in the chunk's joined text."""
+    at = 0
+    for line in text.splitlines():
+        joined = " ".join(line.split())
+        if joined:
+            yield at, joined
+            at += len(joined) + 1
+
+
+def item_starts(text: str) -> list[int]:
+    """Where, in the chunk's text with its spacing joined (as quotes are), each line that opens a
+    numbered item begins; the first line is left out (nothing runs into it)."""
+    return [at for at, line in _lines(text) if at and opens_item(line)]
+
+
+def item_sentences(text: str) -> list[str]:
+    """The chunk's sentences, none running across a line that opens a numbered item: "Background"
+    above "2. On 8th December ..." is a heading of its own, and "2." stays with its sentence."""
+    flat = " ".join(text.split())
+    cuts = [0, *item_starts(text), len(flat)]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        parts = sentences(flat[a:b])
+        # A title of under three words belongs with what follows, as in the splitter: the item's
+        # number is no word of it ("6. Modern Slavery. (Pages 13 - 30) Chris Perry will present").
+        if a and len(parts) > 1 and len(parts[0].split()) <= 3:
+            parts[:2] = [f"{parts[0]} {parts[1]}"]
+        out += parts
+    return out
+
+
+_HEADING_TAIL = re.compile(r"(?<=[.;:!?])\s+([^.;:!?]{1,80})$")
+
+
+def within_item(cand: Candidate) -> Candidate:
+    """The quote cut where its numbered item ends, without the heading printed above the next item
+    ("... on 19 February 2020. Reasons for Recommendation" ends at "2020.")."""
+    flat = " ".join(cand.hit.chunk.text.split())
+    at = flat.find(cand.text)
+    if at < 0:
+        return cand
+    end = at + len(cand.text)
+    inside = [s for s in item_starts(cand.hit.chunk.text) if at < s < end]
+    stray = _stray_entry(cand.hit.chunk.text, at, end)
+    if not inside and stray is None:
+        return cand
+    text = flat[at:min(inside + [stray or end])].rstrip()
+    tail = _HEADING_TAIL.search(text)
+    # A heading is printed on a line of its own: "III. APPROVAL OF THE MINUTES" is no sentence and its heading.
+    if (tail and len(tail.group(1).split()) <= 8 and not opens_entry(tail.group(1))
+            and at + tail.start(1) in {start for start, _ in _lines(cand.hit.chunk.text)}):
+        text = text[:tail.start()]
+    return Candidate(hit=cand.hit, rank=cand.rank, text=text, score=cand.score,
+                     coverage=cand.coverage, similarity=cand.similarity)
+
+
+# ---- list entries -------------------------------------------------------------------------------
+# A list in a quote runs (1), (2), (3) or (i), (ii), (iii), with bullets or a nested list's first entry
+# inside it. An entry that neither starts a list nor follows one the quote holds ("(b) Anti-Social
+# Behaviour" after "(iii)", where "(a)" was printed above the quote) is the next entry of a list the
+# quote began inside: the quote ends before it.
+_MARKER = re.compile(r"(?<!\S)\(?([0-9]{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)")
+
+
+def _readings(marker: str) -> list[tuple[str, int]]:
+    """The places in a sequence an entry's marker can hold: "(ii)" is roman 2, "(i)" roman 1 or letter 9."""
+    if marker.isdigit():
+        return [("number", int(marker))]
+    out = [("roman", roman(marker))] if roman(marker) else []
+    if len(marker) == 1:
+        out.append(("letter", ord(marker) - ord("a") + 1))
+    return out
+
+
+def _stray_entry(text: str, at: int, end: int) -> int | None:
+    """Where, between `at` and `end`, the first line opening a list entry out of sequence begins.
+    Markers inside a line ("AGREED: (1) That ...") count towards the sequence but are never cut at."""
+    flat = " ".join(text.split())
+    line_starts = {start for start, line in _lines(text) if at < start < end and opens_entry(line)}
+    seen: dict[str, int] = {}
+    for m in _MARKER.finditer(flat, at, end):
+        readings = _readings(m.group(1))
+        fits = [(kind, n) for kind, n in readings if n == 1 or seen.get(kind) == n - 1]
+        if m.start() in line_starts and not fits:
+            return m.start()
+        seen.update(fits or readings)
+    return None

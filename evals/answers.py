@@ -71,9 +71,13 @@ def quote_problems(source: str, page: int, quote: str, root: Path = CORPUS) -> l
     if any(not opens_entry(line) and (h := heading(line)) and re.match(r"[A-Z][a-z]+\W+\w", h.title or "")
            for line in inside):
         problems.append("crosses an item")
-    # Several whole entries (a resolution and its parts) end at a sentence's end; a quote that runs
-    # into the next entry and stops inside it does not.
-    if sum(map(opens_entry, [first, *inside])) >= 2 and not norm(quote).endswith((".", ";", ":", "!", "?")):
+    # Several whole entries (a resolution and its parts) end at a sentence's end, or where the last
+    # entry's printed lines end: at the next entry, numbered paragraph ("4.4 The SLP ...") or the
+    # page's end (bullets often carry no stop). A quote that runs into the next entry and stops inside it does not.
+    ends_entry = norm(quote).endswith((".", ";", ":", "!", "?")) or end == len(flat) or any(
+        start == end + 1 and (opens_entry(line) or heading(line) or re.match(r"\d{1,3}\.\d{1,3}\s", line))
+        for start, line in starts)
+    if sum(map(opens_entry, [first, *inside])) >= 2 and not ends_entry:
         problems.append("crosses a list entry")
     if any(len(f) >= 12 and norm(f) in norm(quote) for f in furniture):
         problems.append("holds page furniture")

@@ -62,3 +62,10 @@ class CatalogQueries:
         """document id -> how many of its pages are restricted (documents with none left out)."""
         return dict(self.db.execute("SELECT document_id, count(*) FROM pages WHERE restricted = 1"
                                     " GROUP BY document_id").fetchall())
+
+    def page_furniture(self, document_id: str, page: int) -> tuple[str, ...]:
+        """The running headers and footers the furniture reader found on a page (ingest/furniture.py),
+        those cut from its text and, on the first page they print on, those kept as the paper's heading."""
+        row = self.db.execute("SELECT furniture FROM pages WHERE document_id = ? AND page = ?",
+                              [document_id, page]).fetchone()
+        return tuple(line for line in (row[0] or "").split("\n") if line.strip()) if row else ()

@@ -49,3 +49,17 @@ def test_a_named_bodys_meeting_is_not_answered_by_another_bodys_meeting_that_day
     assert off_topic(question, [council, appendix], [council.chunk.text], boards)
     assert not other_body_met(question, [hit("RESOLVED that", board="Cabinet")], boards)
     assert not other_body_met("Who chaired the County Council meeting on 13 March 2025?", [council], boards)
+
+
+def test_the_floor_margin_report_measures_each_question_by_the_floors_own_rule():
+    from evals.floor import headroom, margin
+
+    rows = [{"id": "a", "answerable": True, "coverage": 0.33, "similarity": 0.63},   # passes at 0.30
+            {"id": "b", "answerable": True, "coverage": 0.45, "similarity": 0.40},   # passes at 0.40
+            {"id": "u", "answerable": False, "coverage": 0.32, "similarity": 0.50},  # declined below 0.40
+            {"id": "r", "answerable": False, "coverage": None, "similarity": None}]  # declined before the floor
+    m = margin(rows)
+    assert m["worst_answerable"]["id"] == "a" and m["best_unanswerable"]["id"] == "u"
+    assert round(m["margin"], 3) == 0.01 and m["declined_before"] == ["r"]
+    assert round(headroom(rows[0]), 3) == 0.03 and round(headroom(rows[2]), 3) == 0.08
+    assert headroom({"answerable": False, "coverage": 0.35, "similarity": 0.7}) < 0  # the floor would let it through

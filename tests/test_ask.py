@@ -7,7 +7,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from assistant.chain import Assistant, Turn
 from assistant.generative import build_messages, verify
 from conftest import PACK_2018, PACK_2024
-from evals.answers import quote_on_page
+from evals.answers import quote_on_page, quote_problems
 
 
 @pytest.fixture(scope="module")
@@ -220,6 +220,17 @@ def test_a_list_question_quotes_the_list_not_only_its_lead_in(assistant):
     for priority in ("Re-Offending", "terrorists", "Sexual Exploitation"):
         assert priority in listing
     assert "Partnership Locality Fund" not in listing  # the list stops where paragraph 4.4 starts
+    assert_quotes_on_pages(ans)
+
+
+def test_a_question_naming_the_meeting_is_not_answered_with_the_papers_running_header(assistant):
+    # The pack's header ("LEICESTERSHIRE SAFER COMMUNITIES STRATEGY BOARD", the date, the room) names the
+    # meeting the question names, but it is the page's furniture, not what was up for approval.
+    ans = assistant.ask("Which minutes were up for approval at the Leicestershire Safer Communities Strategy Board "
+                        "meeting of 10 December 2018?")
+    assert ans.citations
+    for c in ans.citations:
+        assert quote_problems(c.source, c.page, c.quote) == [], (c.source, c.page, c.quote)
     assert_quotes_on_pages(ans)
 
 

@@ -2,8 +2,8 @@
 who decided what, when and in which minute, in words the minutes print (pure text, no model)."""
 from __future__ import annotations
 
-from assistant.extractive import compose
-from assistant.quote_extent import Candidate, extend
+from assistant.extractive import candidates, compose
+from assistant.quote_extent import Candidate, extend, item_sentences, unnumbered
 from ingest.text import sentences
 from ingest.types import Chunk, Hit
 
@@ -81,3 +81,96 @@ def test_a_long_decision_is_quoted_to_the_end_of_its_last_whole_part():
                              coverage=1.0, similarity=1.0)).text
     assert len(quote.split()) <= 90 and quote.endswith(";")  # cut for length at the end of a part
     assert quote in " ".join(text.split())
+
+
+# A report's numbered paragraphs, each under a heading of its own, as a cabinet report prints them.
+REPORT = """Recommendations
+2. It is recommended that
+a) The responses to the consultation on the draft Strategy are noted;
+b) The Community Safety Strategy is submitted to the Council for approval on
+19 February 2020.
+Reasons for Recommendation
+3. To note feedback from consultees and how this has informed the final draft of the
+Strategy.
+Background
+4. On 8th December 2016, the Board received a presentation on the work of the Health and
+Wellbeing Board."""
+
+
+def test_a_quote_ends_with_its_paragraph_not_in_the_next_heading_and_number():
+    best = Candidate(hit=hit(REPORT, doc_type="report"), rank=0,
+                     text="b) The Community Safety Strategy is submitted to the Council for approval on 19 February 2020.")
+    quoted = extend(best, follow=True).text
+    assert quoted.endswith("19 February 2020.")
+    assert "Reasons for Recommendation" not in quoted and "3." not in quoted
+
+
+def test_a_numbered_paragraph_is_quoted_from_its_number_without_the_heading_above_it():
+    found = item_sentences(REPORT)
+    assert "4. On 8th December 2016, the Board received a presentation on the work of the Health and Wellbeing Board." in found
+    assert "3. To note feedback from consultees and how this has informed the final draft of the Strategy." in found
+    assert not any(s.endswith(("Recommendation 3.", "Background 4.")) for s in found)
+
+
+def test_an_agenda_items_short_title_stays_with_who_presents_it():
+    agenda = ("5. Declarations of interest\n6. Modern Slavery. (Pages 13 - 30)\n"
+              "Detective Sergeant Chris Perry, Leicestershire Police, will give a presentation.\n"
+              "7. Office of the Police and Crime Commissioner update. (Pages 31 - 32)")
+    assert ("6. Modern Slavery. (Pages 13 - 30) Detective Sergeant Chris Perry, Leicestershire Police, "
+            "will give a presentation.") in item_sentences(agenda)
+
+
+def test_a_lead_in_list_ends_before_the_next_entry_of_the_list_it_sits_in():
+    text = """(a) Prevent
+The feedback stated that "delivery in Leicestershire is excellent" with:
+(i) Exceptional governance structures being in place;
+(ii) Excellent risk assessment processes across the county;
+(iii) Very strong partnership plans being in place.
+(b) Anti-Social Behaviour
+A review of Anti-Social Behaviour (ASB) policies and processes."""
+    lead_in = Candidate(hit=hit(text, doc_type="report"), rank=0,
+                        text='The feedback stated that "delivery in Leicestershire is excellent" with:')
+    assert extend(lead_in).text.endswith("(iii) Very strong partnership plans being in place.")
+
+
+def test_a_decision_whose_first_part_shares_the_keywords_line_keeps_every_part():
+    text = ("AGREED: (1) That capital funding of £48,500 be approved;\n(2) That the cameras be replaced by March;\n"
+            "(3) That the Panel receive a report in September.\nMinute CSP/05/25 YOUTH DIVERSION GRANTS")
+    decision = Candidate(hit=hit(text), rank=0, text="AGREED: (1) That capital funding of £48,500 be approved;")
+    quoted = extend(decision).text
+    assert quoted.endswith("(3) That the Panel receive a report in September.") and "YOUTH" not in quoted
+
+
+def test_a_paragraph_number_is_no_word_of_its_sentence_but_a_resolution_number_is():
+    # "How much is council tax going up in 2024/25?" must not be matched by paragraph 25.
+    assert unnumbered("25. The Needs Assessment has also informed the commissioning decisions.").startswith("The Needs")
+    assert unnumbered("R2024-101 THAT we pass By-Law Number 2024-22.").startswith("R2024-101")
+
+
+def test_the_evals_count_a_list_cut_inside_its_last_entry_but_not_a_whole_list_without_stops():
+    from evals.answers import quote_problems
+
+    # The sample report's 2017/18 priorities: five bullets with no full stop, the last printed over two lines.
+    source, page = "Leicester City Community Safety Work - Scrutiny Commission 07-Dec-2017.pdf", 2
+    whole = ("4.3 The objectives/ priorities for the Partnership for 2017/18 are as follows; • To Reduce Overall Crime & "
+             "Anti-Social Behaviour • To stop people becoming terrorists or supporting terrorism. • To Reduce the Incidences "
+             "of Domestic & Sexual Abuse • To Reduce Re-Offending – Adults & Young People • To Effectively Manage Issues in "
+             "Relation to Adult & Child Sexual Exploitation (CSE)")
+    assert quote_problems(source, page, whole) == []
+    assert quote_problems(source, page, whole.removesuffix(" (CSE)")) == ["crosses a list entry"]
+
+
+def test_an_agenda_item_in_capitals_is_quoted_with_its_title_and_detail():
+    agenda = "AGENDA\nI. ROLL CALL\nII. ELECTION OF OFFICERS\nIII. APPROVAL OF THE MINUTES\nJune 25, 2019\nIV. EXECUTIVE OFFICER REPORTS"
+    item = Candidate(hit=hit(agenda, doc_type="agenda"), rank=0, text="III. APPROVAL OF THE MINUTES June 25, 2019")
+    assert "III. APPROVAL OF THE MINUTES June 25, 2019" in item_sentences(agenda)
+    assert extend(item, follow=True).text == "III. APPROVAL OF THE MINUTES June 25, 2019"
+
+
+def test_a_running_header_kept_on_a_papers_first_page_is_never_a_candidate_answer():
+    page = ("Regular Meeting of the Board of Trustees\nCuyahoga Community College District\nThursday, September 26, 2019\n"
+            "AGENDA\nI. ROLL CALL\nII. APPROVAL OF THE MINUTES\nJune 25, 2019")
+    header = ("Regular Meeting of the Board of Trustees", "Cuyahoga Community College District", "Thursday, September 26, 2019")
+    found = [c.text for c in candidates([hit(page, doc_type="agenda")], furniture=lambda h: header)]
+    assert not any(line in text for text in found for line in header)
+    assert "II. APPROVAL OF THE MINUTES June 25, 2019" in found
