@@ -128,7 +128,7 @@ class Assistant:
             for text in ex.sentences(chunk.text):
                 if ex.is_decision(text):
                     decision = ex.Candidate(hit=Hit(chunk=chunk, source=source, score=0.0), rank=0, text=text)
-                    rest = [c for c in chosen if c.text != text and not ex.is_heading(c.text)]
+                    rest = [c for c in chosen if c.text != text and not ex.says_nothing(c)]
                     return [ex.extend(decision)] + rest[:1]
         return chosen
 

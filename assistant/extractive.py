@@ -87,15 +87,37 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
             score += w["decision"]
         if want.chair and at.names_chair(cand.text):
             score += w["chair"]
-        if wants_definition and re.search(r" [–-] |\bmeans\b|\bdefined as\b|\brefers to\b|\bsets out\b", cand.text):
+        if wants_definition and re.search(r" [–-] (?!\d)|\bmeans\b|\bdefined as\b|\brefers to\b|\bsets out\b", cand.text):
             score += w["definition"]
         if wants_recent and OUTCOME.search(cand.text):
             score += w["outcome"]  # a position is what was agreed or will happen, not the background
         if at.is_table_run(cand.text):
             score -= w["table"]
-        if len(cand.text.split()) < 5 or is_heading(cand.text):
+        if len(cand.text.split()) < 5 or says_nothing(cand):
             score -= w["fragment"]  # fragments (table cells, item headings) answer nothing on their own
         cand.score = score
+
+
+# What a paper's title block calls it besides its body, date and title ("... Budget report").
+_PAPER_WORDS = frozenset(text_words("report reports minutes minute agenda agendas meeting papers pack supplement "
+                                    "appendix annex item part public of the and for on"))
+
+
+def restates_the_paper(cand: Candidate) -> bool:
+    """Whether a line only names its own paper, as a title block or running header prints it
+    ("HIGHWAYS BOARD – 4 APRIL 2025 Budget report"): the citation says all it says, so it answers
+    nothing, however many of a question's words it shares."""
+    c = cand.hit.chunk
+    said = text_words(cand.text)
+    if not said or cand.text.rstrip().endswith((".", "?", ":")):
+        return False
+    own = set(text_words(" ".join([c.board or "", c.title or "", human_date(c.meeting_date) if c.meeting_date else ""])))
+    return all(w in own or w in _PAPER_WORDS or w.isdigit() for w in said)
+
+
+def says_nothing(cand: Candidate) -> bool:
+    """An item's heading, or a line naming its own paper: never an answer, nor a further quote."""
+    return is_heading(cand.text) or restates_the_paper(cand)
 
 
 def _coverer(words: list[str], cands: list[Candidate], idf: dict[str, float]):
@@ -157,7 +179,7 @@ def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: boo
     for c in ranked:
         if len(chosen) >= limit:
             break
-        if chosen and (c.score < ratio * chosen[0].score or is_heading(c.text)
+        if chosen and (c.score < ratio * chosen[0].score or says_nothing(c)
                        or any(c.text in x.text or x.text in c.text for x in chosen)):
             continue
         holds_fact = want is not None and want.person and at.names_person(c.text)
@@ -182,7 +204,7 @@ def pick_recent(cands: list[Candidate], limit: int = 3, ratio: float = 0.75) -> 
     best_by_date: dict[str, Candidate] = {}
     for c in ranked:
         when = c.hit.chunk.meeting_date or ""
-        if c.score >= ratio * ranked[0].score and when not in best_by_date and not is_heading(c.text):
+        if c.score >= ratio * ranked[0].score and when not in best_by_date and not says_nothing(c):
             best_by_date[when] = extend_to_outcome(extend(c))
     return [best_by_date[d] for d in sorted(best_by_date, reverse=True)][:limit]
 
