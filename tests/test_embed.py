@@ -1,4 +1,5 @@
-"""Questions are embedded by the model's ONNX export once there is one: the same vectors, no torch."""
+"""Questions, and the passages of a process that has not loaded the model, are embedded by the
+model's ONNX export once there is one: the same vectors, no torch."""
 from __future__ import annotations
 
 import json
@@ -23,12 +24,15 @@ TEXTS = [
 ]
 
 
-def test_a_question_gets_the_same_vector_from_the_export_as_from_the_model(embedder):
-    real = embedder.embed_batch(TEXTS)  # the session's model, loaded: it has exported itself
+def test_questions_and_passages_get_the_same_vectors_from_the_export_as_from_the_model(embedder):
+    embedder.model  # the model itself, loaded (the first time it also exports itself)
+    real = embedder.embed_batch(TEXTS)
     fresh = Embedder(Settings().embed_model)
     fast = fresh.embed_batch(TEXTS, query=True)
+    passages = fresh.embed_batch(TEXTS)  # an ingest's batch, in a process that never loaded the model
     assert fresh._model is None, "the export answered, the model was never loaded"
     assert np.allclose((fast * real).sum(axis=1), 1.0, atol=1e-4)
+    assert np.allclose((passages * real).sum(axis=1), 1.0, atol=1e-4)
 
 
 def test_search_from_a_new_process_never_imports_torch(corpus_index, embedder):
