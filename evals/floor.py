@@ -14,12 +14,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from assistant.extractive import COVERAGE_FLOOR, COVERAGE_LOW_MEANING, SIMILARITY_FLOOR
 from ingest.settings import Settings
 
 from .real import REAL
 
-# The floor as assistant/extractive.should_abstain applies it.
-COVERAGE_FLOOR, COVERAGE_LOW_MEANING, SIMILARITY_FLOOR = 0.3, 0.4, 0.55
 
 
 def floor_inputs(assistant, questions: list[dict]) -> list[dict]:
