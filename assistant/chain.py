@@ -59,10 +59,7 @@ class Assistant:
         """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
         request = AskRequest(question, list(history or []), filters)
         query, read_as = reading(question, [t.question for t in request.history])
-        answer = None
-        if asks_register(question):  # a motion's fate, vote or mover: the register has it as printed
-            answer = register_answer(self.searcher.reader.store, self.searcher, query,
-                                     filters or Filters(include_restricted=self.settings.include_restricted))
+        answer = self.answer_from_register(question, query, filters)
         if answer is None and llm is None:
             answer = self.chain.invoke(request)
         elif answer is None:
@@ -73,6 +70,21 @@ class Assistant:
             answer.read_as = read_as
             answer.text = f"{read_as}: {answer.text}"
         return answer
+
+    # ---- answers that come before any sentence is scored ---------------------------------------
+    def answer_from_register(self, question: str, query: str, filters: Filters | None = None) -> Answer | None:
+        """A motion's fate, vote or mover, as the register has it printed (None: not asked, or not there)."""
+        if not asks_register(question):
+            return None
+        return register_answer(self.searcher.reader.store, self.searcher, query,
+                               filters or Filters(include_restricted=self.settings.include_restricted))
+
+    def answer_from_attendance(self, retrieved: dict) -> Answer | None:
+        """Who chaired a meeting, from its minutes' attendance list (None: not asked, or not found)."""
+        question = retrieved["question"]
+        if not ex.at.asks_meeting_chair(question):
+            return None
+        return chair_answer(question, retrieved["hits"], self.searcher.reader.store)
 
     # ---- chain steps ---------------------------------------------------------------------
     def _retrieve(self, request: AskRequest) -> dict:
@@ -86,10 +98,9 @@ class Assistant:
 
     def _answer_extractive(self, retrieved: dict) -> Answer:
         question, hits = retrieved["question"], retrieved["hits"]
-        if ex.at.asks_meeting_chair(question):
-            answer = chair_answer(question, hits, self.searcher.reader.store)
-            if answer:
-                return answer
+        answer = self.answer_from_attendance(retrieved)
+        if answer:
+            return answer
         cands = self.scored_candidates(retrieved)
         if not cands or ex.should_abstain(cands):
             return ex.abstain(question, hits)

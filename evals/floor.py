@@ -24,34 +24,28 @@ from .real import REAL
 def floor_inputs(assistant, questions: list[dict]) -> list[dict]:
     """Per question: its id, whether answerable, and the best coverage and similarity the floor sees
     (None where the question never reaches the floor)."""
-    from assistant import extractive as ex
     from assistant.chain import AskRequest
-    from assistant.chair import chair_answer
-    from assistant.register_answers import answer as register_answer
-    from assistant.register_answers import asks_register
-    from ingest.filters import Filters
 
     out = []
-    store = assistant.searcher.reader.store
     for q in questions:
         question = q["question"]
         row = {"id": q["id"], "answerable": q["answerable"], "coverage": None, "similarity": None}
-        # A vote or a motion's fate is answered (or declined) from the register, as Assistant.ask does.
-        if asks_register(question) and register_answer(store, assistant.searcher, question, Filters()) is not None:
-            out.append(row)
+        out.append(row)
+        # What Assistant.ask answers before any sentence is scored never reaches the floor.
+        if assistant.answer_from_register(question, question) is not None:
             continue
         retrieved = assistant._retrieve(AskRequest(question, [], None))
-        if not (ex.at.asks_meeting_chair(question) and chair_answer(question, retrieved["hits"], store)):
+        if assistant.answer_from_attendance(retrieved) is None:
             cands = assistant.scored_candidates(retrieved)
             if cands:
                 row.update(coverage=max(c.coverage for c in cands), similarity=max(c.similarity for c in cands))
-        out.append(row)
     return out
 
 
 def headroom(row: dict) -> float:
     """How far a question's coverage is from the floor on its side, by the floor's own rule: the
-    coverage it needs is 0.30 when its similarity reaches 0.55, else 0.40. Negative: wrongly judged."""
+    coverage it needs is COVERAGE_FLOOR when its similarity reaches SIMILARITY_FLOOR, else
+    COVERAGE_LOW_MEANING. Negative: wrongly judged."""
     needed = COVERAGE_FLOOR if row["similarity"] >= SIMILARITY_FLOOR else COVERAGE_LOW_MEANING
     return row["coverage"] - needed if row["answerable"] else needed - row["coverage"]
 
@@ -98,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     from .real import load_questions as real_questions
     from .run import load_questions
 
-    print("score floor: declines below coverage 0.30, or below 0.40 with similarity under 0.55 "
-          "(coverage / similarity of the best sentence)")
+    print(f"score floor: declines below coverage {COVERAGE_FLOOR:.2f}, or below {COVERAGE_LOW_MEANING:.2f} with "
+          f"similarity under {SIMILARITY_FLOOR:.2f} (coverage / similarity of the best sentence)")
     settings = Settings.from_env(index=args.index)
     rows = floor_inputs(Assistant(settings, searcher=Searcher(settings)), load_questions())
     dev = {q["id"] for q in load_questions() if q["split"] == "dev"}
