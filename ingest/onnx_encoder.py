@@ -23,23 +23,26 @@ LAYOUT = ["sentence_transformers.models.Transformer", "sentence_transformers.mod
 
 def supported(folder: Path) -> bool:
     """Whether the model folder is a Transformer + mean Pooling + Normalize model with a fast tokenizer."""
-    try:
-        layout = [m["type"] for m in json.loads((folder / "modules.json").read_text())]
-        pooling = json.loads(next(folder.glob("*Pooling*/config.json")).read_text())
-    except (OSError, ValueError, StopIteration, KeyError, TypeError):
-        return False
-    others = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v and k != "pooling_mode_mean_tokens"]
-    return layout == LAYOUT and pooling.get("pooling_mode_mean_tokens") and not others \
-        and (folder / "tokenizer.json").exists()
+    return _pooling(folder) is not None
 
 
 def width(folder: Path) -> int | None:
     """The vectors' width of a model `supported` describes (its pooling's input width), or None."""
-    if not supported(folder):
-        return None
-    pooling = json.loads(next(folder.glob("*Pooling*/config.json")).read_text())
-    value = pooling.get("word_embedding_dimension")
+    value = (_pooling(folder) or {}).get("word_embedding_dimension")
     return int(value) if isinstance(value, int) and value > 0 else None
+
+
+def _pooling(folder: Path) -> dict | None:
+    """The pooling's settings of a folder laid out as `supported` says, else None."""
+    try:
+        layout = [m["type"] for m in json.loads((folder / "modules.json").read_text())]
+        pooling = json.loads(next(folder.glob("*Pooling*/config.json")).read_text())
+    except (OSError, ValueError, StopIteration, KeyError, TypeError):
+        return None
+    others = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v and k != "pooling_mode_mean_tokens"]
+    usable = layout == LAYOUT and pooling.get("pooling_mode_mean_tokens") and not others \
+        and (folder / "tokenizer.json").exists()
+    return pooling if usable else None
 
 
 def model_file(cache: Path, folder: Path) -> Path:
