@@ -107,6 +107,13 @@ def corpus_index(tmp_path_factory, embedder) -> Settings:
     return settings
 
 
+def index_of(folder: Path, tmp_path_factory, embedder, name: str) -> Settings:
+    """A fresh index of the papers in `folder`, for a module's tests to share (read-only)."""
+    settings = Settings(index=tmp_path_factory.mktemp(name) / "index")
+    ingest([folder], settings, embedder)
+    return settings
+
+
 def _ingest_sample(settings: Settings, embedder) -> Settings:  # store: MINUTEBOOK_STORE
     ingest([CORPUS], dataclasses.replace(settings, ingest_workers=2), embedder)  # read as a user's ingest reads
     return settings

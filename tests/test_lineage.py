@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from ingest.pipeline import ingest
+from conftest import index_of
 from ingest.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lineage"
@@ -15,9 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "lineage"
 
 @pytest.fixture(scope="module")
 def district(tmp_path_factory, embedder) -> Settings:
-    settings = Settings(index=tmp_path_factory.mktemp("district") / "index")
-    ingest([FIXTURES], settings, embedder)
-    return settings
+    return index_of(FIXTURES, tmp_path_factory, embedder, "district")
 
 
 def test_the_budget_goes_from_cabinet_recommendation_to_council_approval_in_date_order(district, capsys):
@@ -44,9 +42,7 @@ REPORTS = Path(__file__).parent / "fixtures" / "lineage_report"
 
 @pytest.fixture(scope="module")
 def borough(tmp_path_factory, embedder) -> Settings:
-    settings = Settings(index=tmp_path_factory.mktemp("borough") / "index")
-    ingest([REPORTS], settings, embedder)
-    return settings
+    return index_of(REPORTS, tmp_path_factory, embedder, "borough")
 
 
 def test_a_cabinet_known_only_by_its_report_recommended_the_budget_that_council_approved(borough, capsys):

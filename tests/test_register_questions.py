@@ -14,7 +14,7 @@ from assistant.chain import Assistant
 from assistant.cli import main
 from assistant.search import Searcher
 from assistant.timeline import timeline
-from ingest.pipeline import ingest
+from conftest import index_of
 from ingest.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decisions"
@@ -22,9 +22,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "decisions"
 
 @pytest.fixture(scope="module")
 def councils(tmp_path_factory, embedder) -> Settings:
-    settings = Settings(index=tmp_path_factory.mktemp("councils") / "index")
-    ingest([FIXTURES], settings, embedder)
-    return settings
+    return index_of(FIXTURES, tmp_path_factory, embedder, "councils")
 
 
 def _resolutions(councils, capsys, *args) -> list[dict]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, PACK_2018, open_app
+from conftest import CORPUS, PACK_2018, index_of, open_app
 from ingest.pipeline import ingest, parse_document
 from ingest.restriction import exempt_items, has_notice
 from ingest.sections import AgendaItem
@@ -96,9 +96,7 @@ def test_agenda_forms_that_exempt_items_and_forms_that_do_not():
 
 @pytest.fixture(scope="module")
 def pack_index(tmp_path_factory, pack_pdf, embedder) -> Settings:
-    settings = Settings(index=tmp_path_factory.mktemp("pack-index") / "index")
-    ingest([pack_pdf.parent], settings, embedder)
-    return settings
+    return index_of(pack_pdf.parent, tmp_path_factory, embedder, "pack-index")
 
 
 def run(capsys, *argv) -> str:
