@@ -20,7 +20,7 @@ from .errors import MinutebookError
 from .load import file_hash
 from .pipeline import Progress, ingest, known_sources
 from .settings import Settings
-from .types import IngestReport, SkippedFile, UploadedFile, UploadReport  # noqa: F401 (UploadReport re-exported)
+from .types import IngestReport, SkippedFile, UploadedFile, UploadReport
 
 UPLOADS = "uploads"
 SKIP_LOG = "skipped.json"
