@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from .coreference import referents
 from .dates import human_date
 from .decisions import KEYWORDS
 from .numbering import STAMP, Sequence, heading
@@ -41,6 +42,7 @@ def chunk_document(doc: Document, target_words: int = 220, max_words: int = 300,
     """All chunks of a document, in reading order."""
     chunks: list[Chunk] = []
     for index, section in enumerate(doc.sections):
+        first = len(chunks)
         blocks = section_blocks(doc, section)
         for lines, item, restricted in pack_blocks(blocks, target_words, max_words, overlap_words):
             position = len(chunks)
@@ -62,6 +64,9 @@ def chunk_document(doc: Document, target_words: int = 220, max_words: int = 300,
                     ocr=doc.page(page).ocr,
                 )
             )
+        ours = chunks[first:]
+        for chunk, names in zip(ours, referents([c.text for c in ours])):
+            chunk.refers = names
     return chunks
 
 

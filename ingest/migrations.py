@@ -130,6 +130,14 @@ def index_files_by_document(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS files_document ON files(document_id)")
 
 
+def add_refers(conn: sqlite3.Connection) -> None:
+    """Chunks: the names their "the project"s refer back to (coreference.py). A paper read before
+    has none until the next ingest reads it again (pipeline.READER_VERSION 3), so its search
+    stays as it was meanwhile."""
+    if "refers" not in {r[1] for r in conn.execute("PRAGMA table_info(chunks)")}:
+        conn.execute("ALTER TABLE chunks ADD COLUMN refers TEXT DEFAULT ''")
+
+
 FTS_TABLES = {"chunks_fts": "chunks", "resolutions_fts": "resolutions"}  # full-text table -> its content table
 
 
@@ -151,7 +159,8 @@ def datasette_full_text(conn: sqlite3.Connection) -> None:
         _fts_datasette_finds(conn, fts, content)
 
 
-LEXICAL_ROWS = "SELECT vector_id, text, heading, title, context FROM chunks ORDER BY vector_id"  # what BM25 indexes
+# What BM25 indexed when migration 9 was written: it runs before chunks had `refers` (migration 11).
+LEXICAL_ROWS = "SELECT vector_id, text, heading, title, context FROM chunks ORDER BY vector_id"
 
 
 def build_lexical(conn: sqlite3.Connection) -> None:
@@ -179,6 +188,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (8, "segments: the vector and BM25 files an index grown in place is read from", segment_tables),
     (9, "keyword search's BM25 arrays (lexical.npz) for a generation made before them", build_lexical),
     (10, "files: found by their document (each hit names its file)", index_files_by_document),
+    (11, "chunks: the names their 'the project's refer back to, searched with them", add_refers),
 ]
 LATEST = MIGRATIONS[-1][0]
 

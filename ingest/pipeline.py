@@ -24,8 +24,9 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # The version of the code that reads papers (text, furniture, OCR, sections, restriction,
 # minutes). Bump it when a change would read an existing paper differently: the next ingest of
 # its folder then reads it afresh, though its bytes have not changed. 2: notices cover their
-# section, agenda exemptions, page furniture and OCR.
-READER_VERSION = 2
+# section, agenda exemptions, page furniture and OCR. 3: chunks name the schemes their "the
+# project"s refer back to (coreference.py).
+READER_VERSION = 3
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:

@@ -97,9 +97,9 @@ class Store(CatalogQueries, RegisterQueries):
                 context = context_line(c.board, c.meeting_date)
                 cur = self.db.execute(
                     "INSERT INTO chunks (id, document_id, section, position, page, text, heading, doc_type, title,"
-                    " board, meeting_date, item, restricted, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " board, meeting_date, item, restricted, context, refers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     [c.id, c.document_id, c.section, c.position, c.page, c.text, heading, c.doc_type, c.title,
-                     c.board, c.meeting_date, c.item, int(c.restricted), context])
+                     c.board, c.meeting_date, c.item, int(c.restricted), context, c.refers])
                 ids.append(cur.lastrowid)
                 self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title, context) VALUES (?,?,?,?,?)",
                                 [cur.lastrowid, c.text, heading, c.title, context])
@@ -218,9 +218,9 @@ class Store(CatalogQueries, RegisterQueries):
         return {"documents": one("SELECT count(*) FROM documents"), "chunks": one("SELECT count(*) FROM chunks")}
 
     def lexical_rows(self, ids: list[int] | None = None):
-        """(vector_id, text, heading, title, context) of every chunk (or of those `ids`), by vector id:
-        what BM25 indexes."""
-        sql = "SELECT vector_id, text, heading, title, context FROM chunks"
+        """(vector_id, text, heading, title, context, refers) of every chunk (or of those `ids`), by
+        vector id: what BM25 indexes."""
+        sql = "SELECT vector_id, text, heading, title, context, coalesce(refers, '') FROM chunks"
         if ids is None:
             return self.db.execute(sql + " ORDER BY vector_id")
         return self.db.execute(sql + " WHERE vector_id IN (SELECT value FROM json_each(?)) ORDER BY vector_id",
@@ -285,7 +285,7 @@ class Store(CatalogQueries, RegisterQueries):
         marks = ",".join("?" * len(ids))
         rows = self.db.execute(
             f"SELECT c.vector_id, c.id, c.document_id, c.section, c.position, c.page, c.text, c.doc_type, c.title,"
-            f" c.board, c.meeting_date, c.item, c.restricted, c.heading,"
+            f" c.board, c.meeting_date, c.item, c.restricted, c.heading, coalesce(c.refers, ''),"
             f" (SELECT min(source) FROM files f WHERE f.document_id = c.document_id),"
             f" (SELECT ocr FROM pages p WHERE p.document_id = c.document_id AND p.page = c.page)"
             f" FROM chunks c WHERE c.vector_id IN ({marks})", ids).fetchall()
@@ -293,8 +293,8 @@ class Store(CatalogQueries, RegisterQueries):
         for r in rows:
             chunk = Chunk(id=r[1], document_id=r[2], section=r[3], position=r[4], page=r[5], text=r[6],
                           doc_type=r[7], title=r[8], board=r[9], meeting_date=r[10], item=r[11],
-                          restricted=bool(r[12]), ocr=bool(r[15]))
-            out[r[0]] = (chunk, r[13] or "", r[14] or "")
+                          restricted=bool(r[12]), ocr=bool(r[16]), refers=r[14])
+            out[r[0]] = (chunk, r[13] or "", r[15] or "")
         return out
 
     def item_chunks(self, document_id: str, item: str, include_restricted: bool = False) -> list[tuple[Chunk, str]]:

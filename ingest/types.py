@@ -86,6 +86,7 @@ class Chunk:
     item: str | None = None  # minute or paragraph number the chunk belongs to
     restricted: bool = False
     ocr: bool = False  # its page was read by OCR
+    refers: str = ""  # the names its "the project"s refer back to (coreference.py), searched with it
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,13 @@ def test_rank_fusion_can_be_chosen_and_a_misspelt_fusion_is_named(corpus_index, 
         Searcher(dataclasses.replace(corpus_index, fusion="rff"), embedder)
 
 
+@pytest.mark.parametrize("mode", ["hybrid", "bm25"])
+def test_a_scheme_named_once_is_found_where_the_report_calls_it_the_project(searcher, mode):
+    # Page 13 names "The Hope Project"; page 14 says when "the project" starts and ends.
+    hit = searcher.search("When does the Hope Project start and how long will it run?", mode=mode)[0]
+    assert hit.chunk.page == 14 and "commence in January 2019" in " ".join(hit.chunk.text.split())
+
+
 def test_keyword_search_finds_a_word_in_another_form(searcher):
     # "motorcyclist" is only in the papers as "motorcyclists", "resolves" as "resolved".
     hit = searcher.search("motorcyclist course", mode="bm25")[0]
