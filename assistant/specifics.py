@@ -38,6 +38,23 @@ def meetings_named(question: str) -> set[str]:
     return {iso for at, iso in find_dates(question) if not _BEFORE.search(question[:at])}
 
 
+# "in January 2024", "the October 2018 minutes": a month named with its year. The month is the
+# full name, as papers print it in running text ("between April and January 2024").
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTH_YEAR = re.compile(r"(?i)\b(" + "|".join(_MONTH_NAMES) + r")\s+((?:19|20)\d\d)\b")
+
+
+def months_named(question: str) -> set[str]:
+    """The months ("2024-01") a question names with their year, full dates' months included."""
+    return {f"{year}-{_MONTH_NAMES.index(month.lower()) + 1:02d}" for month, year in _MONTH_YEAR.findall(question)}
+
+
+def prints_month(text: str, months: set[str]) -> bool:
+    """Whether `text` (lower case, spaces single) prints one of `months` ("2024-01") as "january 2024"."""
+    return any(f"{_MONTH_NAMES[int(m[5:]) - 1]} {m[:4]}" in text for m in months)
+
+
 def references_in(question: str) -> list[str]:
     """The resolution and minute numbers a question names, lower case, as printed: "r2024-101"."""
     return [(m.group(1) or m.group(2)).lower().rstrip(".") for m in _REFERENCE.finditer(question)]

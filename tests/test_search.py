@@ -102,6 +102,13 @@ def test_a_scheme_named_once_is_found_where_the_report_calls_it_the_project(sear
     assert hit.chunk.page == 14 and "commence in January 2019" in " ".join(hit.chunk.text.split())
 
 
+def test_a_question_naming_a_month_finds_that_months_figures_not_another_years(searcher):
+    # The 2024 pack's youth justice figures share the question's words; only 2018's say "June 2018".
+    q = "How many young people aged 10 to 17 entered the criminal justice system for the first time between April and June 2018?"
+    hit = searcher.search(q)[0]
+    assert hit.chunk.page == 18 and "June 2018" in " ".join(hit.chunk.text.split())
+
+
 def test_keyword_search_finds_a_word_in_another_form(searcher):
     # "motorcyclist" is only in the papers as "motorcyclists", "resolves" as "resolved".
     hit = searcher.search("motorcyclist course", mode="bm25")[0]

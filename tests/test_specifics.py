@@ -1,7 +1,7 @@
 """A question that names a year or a meeting's date is answered only from papers that hold it."""
 from __future__ import annotations
 
-from assistant.specifics import unmet
+from assistant.specifics import months_named, prints_month, unmet
 
 
 def test_a_year_the_papers_never_mention_is_not_answered_by_another_years_papers():
@@ -55,3 +55,11 @@ def test_a_meetings_year_is_its_date_not_a_financial_year_a_passage_mentions():
     assert not unmet(question, ["Mr Gough voted against the Labour Group amendment"], ["2023-02-09"])
     # A later paper recounting that meeting prints its year in full.
     assert not unmet(question, ["At its budget meeting in February 2023 the Council agreed"], ["2024-02-15"])
+
+
+def test_a_month_named_with_its_year_is_a_period_a_passage_must_print_together():
+    assert months_named("How many flooding incidents were there in January 2024?") == {"2024-01"}
+    assert months_named("Who chaired the meeting on 1 October 2018?") == {"2018-10"}
+    assert months_named("What was spent in 2024?") == set()
+    assert prints_month("led to 88 flooding incidents between april and january 2024.", {"2024-01"})
+    assert not prints_month("the january 2025 budget; figures for 2024.", {"2024-01"})
