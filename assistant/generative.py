@@ -31,6 +31,11 @@ SYSTEM = (
     f"If the sources do not answer the question, reply exactly: {NOT_FOUND}"
 )
 _CITE = re.compile(r"\[(\d+)\]")
+# A local model (llama.cpp) refuses a prompt longer than its context window. Papers' text runs
+# about four characters a token, nearer three where tables and figures crowd it; the sources are
+# cut, lowest-ranked first, to leave the reply REPLY_TOKENS.
+CHARS_PER_TOKEN = 3
+REPLY_TOKENS = 512
 _PACKAGES = {"ollama": "langchain-ollama", "openai": "langchain-openai", "llamacpp": "langchain-community llama-cpp-python"}
 
 
@@ -74,10 +79,24 @@ def build_messages(question: str, hits: list[Hit], history=None) -> list:
     return messages
 
 
+def fitting(question: str, hits: list[Hit], history=None, context_tokens: int | None = None) -> list[Hit]:
+    """The best hits whose prompt fits `context_tokens` with room for the reply (all of them when
+    the model states no window; always the first, which a model too small for one passage refuses
+    with a message of its own)."""
+    kept = list(hits)
+    while context_tokens and len(kept) > 1:
+        size = sum(len(m.content) for m in build_messages(question, kept, history)) // CHARS_PER_TOKEN
+        if size <= context_tokens - REPLY_TOKENS:
+            break
+        kept.pop()
+    return kept
+
+
 def answer_with_llm(llm, question: str, hits: list[Hit], history=None) -> Answer:
     """Ask the chat model, then keep only what the sources support."""
     if not hits:
         return ex.abstain(question, hits)
+    hits = fitting(question, hits, history, getattr(llm, "n_ctx", None))  # ChatLlamaCpp states its window
     reply = llm.invoke(build_messages(question, hits, history))
     text = reply.content if hasattr(reply, "content") else str(reply)
     return verify(str(text), question, hits)

@@ -158,3 +158,11 @@ def test_a_local_gguf_model_gets_the_context_window_and_threads_from_settings(fa
     main(["ask", QUESTION, "--llm", "llamacpp:/models/small.gguf", "--index", str(corpus_index.index), "--json"])
     capsys.readouterr()
     assert (fake_llama_cpp.built[-1]["n_ctx"], fake_llama_cpp.built[-1]["n_threads"]) == (8192, 3)
+
+
+def test_a_small_context_window_gets_the_best_sources_that_fit_not_an_error(fake_llama_cpp, corpus_index, capsys,
+                                                                           monkeypatch):
+    # A question naming a month draws 16 passages, some 5,000 tokens: twice a 2,048-token window.
+    monkeypatch.setenv("MINUTEBOOK_LLM_CONTEXT", "2048")
+    assert main(["ask", QUESTION, "--llm", "llamacpp:/models/small.gguf", "--index", str(corpus_index.index), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["abstained"]  # the fake's reply, not a context-window error
