@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import find_dates
+from ingest.dates import MONTH_NAMES, MONTHS, find_dates
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "2018/19", "2024-25", "2018-21": the second year of a span is printed short.
@@ -40,19 +40,17 @@ def meetings_named(question: str) -> set[str]:
 
 # "in January 2024", "the October 2018 minutes": a month named with its year. The month is the
 # full name, as papers print it in running text ("between April and January 2024").
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december")
-_MONTH_YEAR = re.compile(r"(?i)\b(" + "|".join(_MONTH_NAMES) + r")\s+((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(r"(?i)\b(" + "|".join(MONTH_NAMES) + r")\s+((?:19|20)\d\d)\b")
 
 
 def months_named(question: str) -> set[str]:
     """The months ("2024-01") a question names with their year, full dates' months included."""
-    return {f"{year}-{_MONTH_NAMES.index(month.lower()) + 1:02d}" for month, year in _MONTH_YEAR.findall(question)}
+    return {f"{year}-{MONTHS[month.lower()]:02d}" for month, year in _MONTH_YEAR.findall(question)}
 
 
 def prints_month(text: str, months: set[str]) -> bool:
     """Whether `text` (lower case, spaces single) prints one of `months` ("2024-01") as "january 2024"."""
-    return any(f"{_MONTH_NAMES[int(m[5:]) - 1]} {m[:4]}" in text for m in months)
+    return any(f"{MONTH_NAMES[int(m[5:]) - 1]} {m[:4]}" in text for m in months)
 
 
 def references_in(question: str) -> list[str]:

@@ -7,7 +7,7 @@ misses the one passage that answers it, and the more papers an index holds, the 
 passages share the question's remaining words ("start", "run"). Each chunk keeps the names its
 definite descriptions refer back to; keyword search reads them beside the text (lexical.py).
 
-Measured (hybrid MRR@5): the sample 0.854 -> 0.863; the sample inside one index with the real
+Measured (hybrid MRR@5): the sample 0.854 -> 0.862; the sample inside one index with the real
 corpus 0.823 -> 0.835, its Hope Project question back in the top five; the real gold unchanged.
 
 Pure: texts in, names out. One rule, no council's wording: a name is "the" + one to four
