@@ -91,6 +91,11 @@ class PageView:
                 "restricted": self.page in self.restricted_pages}
 
 
+def _columns(kind, row: dict) -> dict:
+    """The values of `kind`'s fields in a storage row (None where the row lacks one)."""
+    return {f.name: row.get(f.name) for f in fields(kind)}
+
+
 @dataclass
 class IndexedPaper:
     """One ingested paper as the index records it (`status --json`'s `documents_list`)."""
@@ -110,10 +115,11 @@ class IndexedPaper:
 
     @classmethod
     def from_row(cls, row: dict) -> "IndexedPaper":
-        return cls(**{f.name: row.get(f.name) for f in fields(IndexedPaper)})
+        # IndexedPaper's own fields: a Paper built from a row gains its sections afterwards.
+        return cls(**_columns(IndexedPaper, row))
 
     def to_json(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(IndexedPaper)}
+        return asdict(self)
 
 
 @dataclass
@@ -159,10 +165,10 @@ class IngestRecord:
 
     @classmethod
     def from_row(cls, row: dict) -> "IngestRecord":
-        return cls(**{f.name: row.get(f.name) for f in fields(cls)})
+        return cls(**_columns(cls, row))
 
     def to_json(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return asdict(self)
 
 
 @dataclass
