@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import find_dates
-from ingest.types import Hit
+from minutebook.ingest.dates import find_dates
+from minutebook.ingest.types import Hit
 
-from ingest.text import normal_word, same_word, tokens
+from minutebook.ingest.text import normal_word, same_word, tokens
 
 # "What salary ...", "Which school ...": the word after the question word names what is asked for.
 _ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b(?:\s+([a-z]+))?", re.I)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.house_style import NAME_SUFFIXES
-from ingest.text import normal_word, same_word
+from minutebook.ingest.papers.house_style import NAME_SUFFIXES
+from minutebook.ingest.text import normal_word, same_word
 
 NUMERIC_INTENT = re.compile(r"\b(how (many|much)|number of|what (percentage|proportion|rate|figure|share)|proportion"
                             r"|percentage|how long|cost|crime rate|rate of)\b", re.I)

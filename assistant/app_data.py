@@ -8,10 +8,10 @@ import csv
 import io
 import re
 
-from ingest.settings import Settings
+from minutebook.ingest.settings import Settings
 
-from . import register
-from .results import RegisterEntry
+from minutebook.assistant.register import entries as register
+from minutebook.assistant.results import RegisterEntry
 
 EXTRACTIVE = "extractive"
 SORTS = ("newest first", "oldest first", "board", "minute number")

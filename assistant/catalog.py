@@ -1,7 +1,7 @@
 """What the Papers page and the page viewer show of an index: its papers with their sections, a
 page's meeting, the model a generation was built with.
 
-The lookups themselves are the store's (ingest/catalog_queries.py); this shapes them for people,
+The lookups themselves are the store's (ingest/storage/catalog_queries.py); this shapes them for people,
 and keeps a restricted section's title (itself exempt content) out of sight.
 """
 from __future__ import annotations
@@ -10,10 +10,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from ingest.index_reader import META
-from ingest.store import Store
+from minutebook.ingest.storage.index_reader import META
+from minutebook.ingest.storage.store import Store
 
-from .results import Paper, PaperSection
+from minutebook.assistant.results import Paper, PaperSection
 
 
 def page_context(store: Store, source: str, page: int) -> dict:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import MONTHS, find_dates
-from ingest.types import Answer, Citation, Hit, Meeting
+from minutebook.ingest.dates import MONTHS, find_dates
+from minutebook.ingest.types import Answer, Citation, Hit, Meeting
 
-from .answer_types import names_chair
-from .references import human_date
+from minutebook.assistant.answer_types import names_chair
+from minutebook.assistant.references import human_date
 
 _MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\s+((?:19|20)\d\d)\b")
 _CHAIR_MARK = re.compile(r"\s*\((Chairman|Chairwoman|Chair|in the Chair|Vice[- ]Chair(man)?)\)\s*", re.I)

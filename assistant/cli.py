@@ -9,13 +9,13 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ingest.dates import human_date, human_time
-from ingest.errors import BadInput, MinutebookError, printable
-from ingest.settings import Settings
+from minutebook.ingest.dates import human_date, human_time
+from minutebook.ingest.errors import BadInput, MinutebookError, printable
+from minutebook.ingest.settings import Settings
 
-from .cli_args import build_parser
-from .results import RegisterEntry
-from .service import Minutebook
+from minutebook.assistant.cli_args import build_parser
+from minutebook.assistant.results import RegisterEntry
+from minutebook.assistant.service import Minutebook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +48,7 @@ def _words(text: str, refusal: str) -> str:
 
 
 def cmd_ingest(args, settings: Settings) -> int:
-    from ingest.pipeline import ingest
+    from minutebook.ingest.pipeline import ingest
 
     report = ingest([Path(p) for p in args.paths], settings, progress=_progress_bar(), prune=args.prune)
     if args.json:
@@ -70,7 +70,7 @@ def cmd_ingest(args, settings: Settings) -> int:
 
 
 def cmd_search(args, settings: Settings) -> int:
-    from .highlight import snippet
+    from minutebook.assistant.highlight import snippet
 
     query = _words(args.query, 'nothing to search for: give some words, e.g. minutebook search "free course for motorcyclists"')
     with Minutebook(settings) as book:
@@ -92,12 +92,12 @@ def cmd_search(args, settings: Settings) -> int:
 
 
 def cmd_ask(args, settings: Settings) -> int:
-    from .highlight import snippet
+    from minutebook.assistant.highlight import snippet
 
     question = _words(args.question, 'no question to answer: ask one, e.g. minutebook ask "What is Biker Down?"')
     llm = None
     if args.llm:
-        from .generative import make_chat_model
+        from minutebook.assistant.generative import make_chat_model
 
         llm = make_chat_model(args.llm, settings)
     with Minutebook(settings) as book:
@@ -155,7 +155,7 @@ def cmd_lineage(args, settings: Settings) -> int:
 
 
 def cmd_resolutions(args, settings: Settings) -> int:
-    from . import register
+    from minutebook.assistant.register import entries as register
 
     with Minutebook(settings) as book:
         entries = book.resolutions(args.topic, book.filters(board=args.board, since=args.since, until=args.until),
@@ -172,7 +172,7 @@ def cmd_resolutions(args, settings: Settings) -> int:
 
 
 def _print_register(entries: list[RegisterEntry]) -> None:
-    from . import register
+    from minutebook.assistant.register import entries as register
 
     if not entries:
         print("No matching decisions.")

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import argparse
 
-from ingest.house_style import OUTCOMES
-from ingest.types import PART_KINDS
+from minutebook import __version__
+
+from minutebook.ingest.papers.house_style import OUTCOMES
+from minutebook.ingest.types import PART_KINDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="minutebook",
         description="Ask questions of a council's board papers; every answer cites the paper and page.",
     )
+    parser.add_argument("--version", action="version", version=f"minutebook {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("ingest", help="add PDFs, .txt and .md board papers (files or folders) to the index",

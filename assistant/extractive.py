@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 
-from ingest.decisions import KEYWORDS
-from ingest.numbering import cite
-from ingest.text import STOP, acronyms, normal_word, same_word, sentences, tokens  # noqa: F401 (re-exported)
-from ingest.text import words as text_words
-from ingest.types import Answer, Citation, Hit
+from minutebook.ingest.register.decisions import KEYWORDS
+from minutebook.ingest.papers.numbering import cite
+from minutebook.ingest.text import STOP, acronyms, normal_word, same_word, sentences, tokens  # noqa: F401 (re-exported)
+from minutebook.ingest.text import words as text_words
+from minutebook.ingest.types import Answer, Citation, Hit
 
-from . import answer_types as at
-from .quote_extent import (OUTCOME, Candidate, addressed_to_assistant, extend, extend_to_outcome, is_decision,
-                           is_heading, item_sentences, unnumbered)
-from .references import human_date, reference
-from .specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)
+from minutebook.assistant import answer_types as at
+from minutebook.assistant.quote_extent import (OUTCOME, Candidate, addressed_to_assistant, extend, extend_to_outcome, is_decision, is_heading, item_sentences, unnumbered)
+from minutebook.assistant.references import human_date, reference
+from minutebook.assistant.specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)
 
 # Words that name the setting rather than the topic: present in nearly every paper.
 GENERIC = set(

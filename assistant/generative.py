@@ -13,13 +13,13 @@ import re
 
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
-from ingest.dates import MONTHS
-from ingest.errors import MinutebookError
-from ingest.settings import Settings
-from ingest.text import words as text_words
-from ingest.types import Answer, Citation, Hit
+from minutebook.ingest.dates import MONTHS
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.text import words as text_words
+from minutebook.ingest.types import Answer, Citation, Hit
 
-from . import extractive as ex
+from minutebook.assistant import extractive as ex
 
 NOT_FOUND = "NOT IN PAPERS"
 SYSTEM = (

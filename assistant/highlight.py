@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import normal_word, same_word, sentences
-from ingest.text import terms as content_terms
+from minutebook.ingest.text import normal_word, same_word, sentences
+from minutebook.ingest.text import terms as content_terms
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 

@@ -13,13 +13,13 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from . import register
-from ingest.filters import Filters
+from minutebook.assistant.register import entries as register
+from minutebook.ingest.filters import Filters
 
-from . import extractive as ex
-from .lineage_text import Recount, ask, canonical, decision_maker, recounts, same_body
-from .search import Searcher
-from .timeline import Event, timeline
+from minutebook.assistant import extractive as ex
+from minutebook.assistant.lineage_text import Recount, ask, canonical, decision_maker, recounts, same_body
+from minutebook.assistant.search import Searcher
+from minutebook.assistant.timeline import Event, timeline
 
 # The papers that put a matter before a meeting or record what it did; an appendix only backs its
 # report. Each kind is searched on its own, so that a long appendix cannot crowd the steps out.

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ingest.dates import MONTHS, find_dates
-from ingest.house_style import ASK_VERBS, BODY_WORDS, DECISION_MAKERS, ONWARD_VERBS, STEP_VERBS
+from minutebook.ingest.dates import MONTHS, find_dates
+from minutebook.ingest.papers.house_style import (ASK_VERBS, BODY_WORDS, DECISION_MAKERS, ONWARD_VERBS, STEP_VERBS)
 
 # A body as printed in running text: up to four capitalised words (or "full") before a body word,
 # with the small words of "Overview and Scrutiny Committee" between them.

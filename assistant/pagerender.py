@@ -16,9 +16,9 @@ import sys
 import threading
 from pathlib import Path
 
-from ingest.errors import MinutebookError
-from ingest.pdfium_lock import LOCK
-from ingest.settings import Settings
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.pdf.pdfium_lock import LOCK
+from minutebook.ingest.settings import Settings
 
 _SLOTS = threading.BoundedSemaphore(2)
 _REFUSED: dict[tuple, str] = {}  # (path, mtime, page, width, limits) -> why it could not be drawn
@@ -50,7 +50,7 @@ def render_page(path: Path, page: int, settings: Settings, width: int = 1000) ->
         raise MinutebookError(f"cannot open {path.name} to show its page ({e.strerror})") from None
     if key in _REFUSED:
         raise MinutebookError(_REFUSED[key])
-    command = [sys.executable, "-m", "assistant.pagerender", str(path), str(page), str(width), str(memory_mb)]
+    command = [sys.executable, "-m", "minutebook.assistant.pagerender", str(path), str(page), str(width), str(memory_mb)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1]),
                                                         os.environ.get("PYTHONPATH", "")])}
     with _SLOTS:

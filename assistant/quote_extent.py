@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.decisions import KEYWORDS
-from ingest.house_style import NUMBERING_LIST_LIKE
-from ingest.numbering import heading, roman
-from ingest.text import ENTRY_MARKER, opens_entry, sentences
-from ingest.types import Hit
+from minutebook.ingest.register.decisions import KEYWORDS
+from minutebook.ingest.papers.house_style import NUMBERING_LIST_LIKE
+from minutebook.ingest.papers.numbering import heading, roman
+from minutebook.ingest.text import ENTRY_MARKER, opens_entry, sentences
+from minutebook.ingest.types import Hit
 
 # Text addressed to an assistant rather than to councillors: a paper (or a planted line in one)
 # telling "the AI" what to answer is not evidence of anything, so it is never quoted as an answer.

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import human_date  # noqa: F401 (re-exported: assistant code formats dates through here)
+from minutebook.ingest.dates import human_date  # noqa: F401 (re-exported: assistant code formats dates through here)
 
-from ingest.decisions import KEYWORDS
-from ingest.numbering import cite
+from minutebook.ingest.register.decisions import KEYWORDS
+from minutebook.ingest.papers.numbering import cite
 
 _PART = re.compile(rf"^\s*(?:{KEYWORDS})?\s*:?\s*\(([a-z]{{1,2}}|[ivx]{{1,5}}|\d{{1,2}})\)")
 

@@ -7,9 +7,9 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document as LCDocument
 from langchain_core.retrievers import BaseRetriever
 
-from ingest.filters import Filters
+from minutebook.ingest.filters import Filters
 
-from .service import Minutebook
+from minutebook.assistant.service import Minutebook
 
 
 class MinutebookRetriever(BaseRetriever):

@@ -1,19 +1,19 @@
 """Hybrid retrieval: BM25 (numpy arrays, or SQLite FTS5 for an older index) and dense (FAISS or
 Qdrant), fused by their scores. On Qdrant both searches, the filters and the fusion run in Qdrant
-(ingest/qdrant_search.py); this process only embeds the question and reads the hits' text."""
+(ingest/storage/qdrant_search.py); this process only embeds the question and reads the hits' text."""
 from __future__ import annotations
 
 import hashlib
 import re
 from dataclasses import dataclass
 
-from assistant.specifics import meetings_named, months_named, prints_month, references_in
-from ingest.embed import Embedder
-from ingest.errors import BadInput
-from ingest.filters import Filters
-from ingest.index_reader import IndexReader
-from ingest.settings import Settings
-from ingest.types import SECTION_KINDS, Hit, SourcePage
+from minutebook.assistant.specifics import meetings_named, months_named, prints_month, references_in
+from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.errors import BadInput
+from minutebook.ingest.filters import Filters
+from minutebook.ingest.storage.index_reader import IndexReader
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.types import SECTION_KINDS, Hit, SourcePage
 
 MODES = ("hybrid", "bm25", "dense")
 # Questions about what a meeting did, which its minutes record (README, Asking questions).
@@ -148,7 +148,7 @@ class Searcher:
 
     def _in_engine(self, queries: list[str], k: int, n: int, filters: Filters, mode: str) -> list[list[Hit]]:
         """Qdrant searches, filters and fuses; the filter goes as payload conditions, never as ids."""
-        from ingest.qdrant_search import payload_filter
+        from minutebook.ingest.storage.qdrant_search import payload_filter
 
         boards = self._board_names(filters.board) if filters.board else None
         if boards is not None and not boards:

@@ -13,20 +13,22 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from ingest.embed import Embedder
-from ingest.filters import Filters
-from ingest.index_reader import IndexReader, current_dir
-from ingest.settings import Settings
-from ingest.store import Store
-from ingest.types import Answer, Hit
+from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.filters import Filters
+from minutebook.ingest.storage.index_reader import IndexReader, current_dir
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.storage.store import Store
+from minutebook.ingest.types import Answer, Hit
 
-from . import catalog, pagerender, register
-from .chain import Assistant, Turn
-from .followup import follow_up
-from .lineage import Step, lineage
-from .results import FollowUp, IndexedPaper, IndexStatus, IngestRecord, PageView, Paper, RegisterEntry
-from .search import Searcher
-from .timeline import TimelineEvent, timeline
+from minutebook.assistant import catalog
+from minutebook.assistant import pagerender
+from minutebook.assistant.register import entries as register
+from minutebook.assistant.answering import Assistant, Turn
+from minutebook.assistant.register.actions import follow_up
+from minutebook.assistant.lineage import Step, lineage
+from minutebook.assistant.results import (FollowUp, IndexedPaper, IndexStatus, IngestRecord, PageView, Paper, RegisterEntry)
+from minutebook.assistant.search import Searcher
+from minutebook.assistant.timeline import TimelineEvent, timeline
 
 
 class Minutebook:

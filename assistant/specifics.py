@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import MONTH_NAMES, MONTHS, find_dates
+from minutebook.ingest.dates import MONTH_NAMES, MONTHS, find_dates
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "2018/19", "2024-25", "2018-21": the second year of a span is printed short.

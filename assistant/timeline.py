@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import register
-from ingest.filters import Filters
+from minutebook.assistant.register import entries as register
+from minutebook.ingest.filters import Filters
 
-from . import extractive as ex
-from .references import reference
-from .search import Searcher
+from minutebook.assistant import extractive as ex
+from minutebook.assistant.references import reference
+from minutebook.assistant.search import Searcher
 
 
 @dataclass

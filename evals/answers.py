@@ -32,11 +32,11 @@ def printed_pages(source: str, root: Path = CORPUS) -> tuple[tuple[str, tuple[st
     that ingest finds on it, read afresh from the PDF: what quotes are checked against.
 
     pypdf's text, or PDFium's on a page where pypdf lost the word spaces, as ingest chooses
-    (ingest/extract.py); never the index's copy, which chunking and furniture cutting shaped.
+    (ingest/pdf/text_layer.py); never the index's copy, which chunking and furniture cutting shaped.
     The sample corpus is flat (a source is a file name); another corpus is read by the source's
     path under `root`."""
-    from ingest import furniture
-    from ingest.extract import choose_pages
+    from minutebook.ingest.pdf import furniture
+    from minutebook.ingest.pdf.text_layer import choose_pages
 
     path = root / Path(source).name if root == CORPUS else root / source
     texts = [p.extract_text() or "" for p in PdfReader(path).pages]
@@ -47,8 +47,8 @@ def printed_pages(source: str, root: Path = CORPUS) -> tuple[tuple[str, tuple[st
 def quote_problems(source: str, page: int, quote: str, root: Path = CORPUS) -> list[str]:
     """What is wrong with a quote's bounds on its page: it runs into another numbered item or from
     one list entry into the next, or it holds a running header or footer."""
-    from ingest.numbering import heading
-    from ingest.text import opens_entry
+    from minutebook.ingest.papers.numbering import heading
+    from minutebook.ingest.text import opens_entry
 
     pages = printed_pages(source, root)
     if not 1 <= page <= len(pages):

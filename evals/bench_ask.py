@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from assistant.chain import Assistant
-from ingest.settings import Settings
+from minutebook.assistant.answering import Assistant
+from minutebook.ingest.settings import Settings
 
 from .run import load_questions
 

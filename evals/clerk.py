@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.timeline import timeline
+from minutebook.assistant.timeline import timeline
 
 GOLD = Path(__file__).resolve().parent / "clerk.jsonl"
 
@@ -42,7 +42,7 @@ def timeline_scores(searcher, gold: list[dict]) -> dict:
 
 def action_scores(store, gold: list[dict]) -> dict:
     """Share of gold actions with the right status, and with evidence on an accepted page."""
-    from assistant.followup import follow_up
+    from minutebook.assistant.register.actions import follow_up
 
     items = [g for g in gold if g["kind"] == "action"]
     found = {(a.meeting_date, a.item, a.label): a for a in follow_up(store) if a.origin == "minutes"}

@@ -56,7 +56,7 @@ def run_round(base: Path, root: Path, work: Path, runs: int) -> tuple[Path, list
     index = work / f"index-{time.time_ns()}"
     shutil.copytree(base, index, symlinks=True)  # `cp -a index X`
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", *paths, "--index", str(index), "--json"],
+    procs = [subprocess.Popen([sys.executable, "-m", "minutebook", "ingest", *paths, "--index", str(index), "--json"],
                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for paths in commands(root, runs)]
     reports, problems = [], []
@@ -73,9 +73,9 @@ def run_round(base: Path, root: Path, work: Path, runs: int) -> tuple[Path, list
 
 def check(index: Path, papers: dict[Path, str], base_docs: int, reports: list[dict], embedder) -> list[str]:
     """Everything a user would notice going wrong after the round."""
-    from assistant.search import Searcher
-    from ingest.index_reader import IndexReader
-    from ingest.settings import Settings
+    from minutebook.assistant.search import Searcher
+    from minutebook.ingest.storage.index_reader import IndexReader
+    from minutebook.ingest.settings import Settings
 
     problems = []
     reader = IndexReader(index)
@@ -116,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed after)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from ingest.embed import Embedder
-    from ingest.pipeline import ingest
-    from ingest.settings import Settings
+    from minutebook.ingest.embedding.embed import Embedder
+    from minutebook.ingest.pipeline import ingest
+    from minutebook.ingest.settings import Settings
 
     work = args.work or Path(tempfile.mkdtemp(prefix="minutebook-concurrent-"))
     try:

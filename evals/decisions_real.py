@@ -121,8 +121,8 @@ def _brief(e: dict) -> dict:
 
 def index_entries(index_dir: Path) -> list[dict]:
     """Every register entry of the index at `index_dir`, restricted pages included."""
-    from assistant import register
-    from ingest.index_reader import IndexReader
+    from minutebook.assistant.register import entries as register
+    from minutebook.ingest.storage.index_reader import IndexReader
 
     reader = IndexReader(Path(index_dir))
     try:
@@ -133,9 +133,9 @@ def index_entries(index_dir: Path) -> list[dict]:
 
 def parsed_entries(real_root: Path, sources: list[str]) -> list[dict]:
     """Register entries read straight from the pages of `sources` (parse only: no index, no model)."""
-    from ingest.load import load_pages
-    from assistant.register import entries_for_pages
-    from ingest.sections import split_sections
+    from minutebook.ingest.pdf.pages import load_pages
+    from minutebook.assistant.register.entries import entries_for_pages
+    from minutebook.ingest.papers.sections import split_sections
 
     out: list[dict] = []
     for source in sources:

@@ -3,7 +3,7 @@
     python -m evals.extraction [FOLDER...]      (default: corpus/ and ../shared/corpus/real)
 
 Per folder: pages, pages whose text (in each library) runs words together or is glyph codes
-(ingest/extract.py's signals), pages that need OCR, which library ingest chooses, and, where a
+(ingest/pdf/text_layer.py's signals), pages that need OCR, which library ingest chooses, and, where a
 folder has gold/ (questions.jsonl evidence, decisions.jsonl phrases), how many gold phrases each
 library's text and the chosen text still hold on their page (whitespace collapsed).
 """
@@ -15,7 +15,7 @@ import logging
 from collections import Counter
 from pathlib import Path
 
-from ingest.extract import MIN_CHARS, choose, pdfium_pages, signal
+from minutebook.ingest.pdf.text_layer import MIN_CHARS, choose, pdfium_pages, signal
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = [ROOT / "corpus", ROOT.parent / "shared" / "corpus" / "real"]

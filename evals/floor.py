@@ -14,8 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from assistant.extractive import COVERAGE_FLOOR, COVERAGE_LOW_MEANING, SIMILARITY_FLOOR
-from ingest.settings import Settings
+from minutebook.assistant.extractive import COVERAGE_FLOOR, COVERAGE_LOW_MEANING, SIMILARITY_FLOOR
+from minutebook.ingest.settings import Settings
 
 from .real import REAL
 
@@ -24,7 +24,7 @@ from .real import REAL
 def floor_inputs(assistant, questions: list[dict]) -> list[dict]:
     """Per question: its id, whether answerable, and the best coverage and similarity the floor sees
     (None where the question never reaches the floor)."""
-    from assistant.chain import AskRequest
+    from minutebook.assistant.answering import AskRequest
 
     out = []
     for q in questions:
@@ -86,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real-index", default="index-real", help="index of the real papers (default index-real/)")
     parser.add_argument("--real", default=str(REAL), help="the real papers (default ../shared/corpus/real)")
     args = parser.parse_args(argv)
-    from assistant.chain import Assistant
-    from assistant.search import Searcher
+    from minutebook.assistant.answering import Assistant
+    from minutebook.assistant.search import Searcher
 
     from .real import load_questions as real_questions
     from .run import load_questions

@@ -8,7 +8,7 @@
 `build` makes an index of about --chunks chunks without embedding or parsing anything: the
 sample index's rows (documents, files, sections, pages, chunks) copied under new ids until
 there are enough, each copy's vectors the sample's with a little noise, then the full-text
-index, and the vectors and BM25 postings as one segment of each (ingest/segments.py), as a
+index, and the vectors and BM25 postings as one segment of each (ingest/storage/segments.py), as a
 first ingest leaves them.
 It is an index as `make bench` would build from copies of the sample, at a fraction of the
 cost; the bench's own archive is the end-to-end check.
@@ -49,10 +49,10 @@ def build(sample: Path, out: Path, chunks: int) -> dict:
     """Copies of the sample index's rows and vectors as one generation kept in segments (the layout
     every index made by today's minutebook has): one vector segment (with its HNSW graph above
     Settings.hnsw_above) and one postings segment, named in the database's `segments` table."""
-    from ingest import segments
-    from ingest.index_reader import IndexReader
-    from ingest.settings import Settings
-    from ingest.vectors import FaissVectors
+    from minutebook.ingest.storage import segments
+    from minutebook.ingest.storage.index_reader import IndexReader
+    from minutebook.ingest.settings import Settings
+    from minutebook.ingest.storage.vectors import FaissVectors
 
     reader = IndexReader(sample)
     gen_src, meta = reader.dir, dict(reader.meta)
@@ -115,7 +115,7 @@ def build(sample: Path, out: Path, chunks: int) -> dict:
 def _tiled_postings(db, base: int, copies: int):
     """The BM25 postings lexical.count gives for every row, counted once for the sample's rows and
     repeated for each copy (a copy's text is the sample's; its rows follow the sample's order)."""
-    from ingest import lexical
+    from minutebook.ingest.storage import lexical
 
     rows = db.execute("SELECT vector_id, text, heading, title, context FROM chunks ORDER BY vector_id LIMIT ?", [base])
     one = lexical.count(rows.fetchall())
@@ -133,8 +133,8 @@ def _tiled_postings(db, base: int, copies: int):
 
 
 def add(index: Path, papers: list[Path]) -> dict:
-    from ingest.pipeline import ingest
-    from ingest.settings import Settings
+    from minutebook.ingest.pipeline import ingest
+    from minutebook.ingest.settings import Settings
 
     from .bench.worker import TimedEmbedder
 
@@ -166,10 +166,10 @@ def query(index: Path, runs: int, boards: list[str]) -> dict:
     (as `minutebook search --board` makes it); the process's peak RSS while doing all of it."""
     import resource
 
-    from assistant.chain import Assistant
-    from assistant.search import Searcher
-    from ingest.filters import Filters
-    from ingest.settings import Settings
+    from minutebook.assistant.answering import Assistant
+    from minutebook.assistant.search import Searcher
+    from minutebook.ingest.filters import Filters
+    from minutebook.ingest.settings import Settings
 
     from .run import load_questions
 

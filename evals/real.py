@@ -152,10 +152,10 @@ def _share(rows: list[dict], key: str) -> float:
 
 def parsed_records(corpus: Path, sources: list[dict]) -> dict[str, dict]:
     """Meeting facts by reading each paper (no embedding, no index)."""
-    from ingest.errors import SkipFile
-    from ingest.pipeline import parse_document
-    from ingest.settings import Settings
-    from ingest.store import document_record
+    from minutebook.ingest.errors import SkipFile
+    from minutebook.ingest.pipeline import parse_document
+    from minutebook.ingest.settings import Settings
+    from minutebook.ingest.storage.store import document_record
 
     settings = Settings.from_env()
     out = {}
@@ -201,8 +201,8 @@ def paper_links(corpus: Path, index: Path) -> Path:
 
 
 def ensure_index(corpus: Path, index: Path) -> None:
-    from ingest.pipeline import ingest
-    from ingest.settings import Settings
+    from minutebook.ingest.pipeline import ingest
+    from minutebook.ingest.settings import Settings
 
     stamp = index / STAMP
     if stamp.exists() and stamp.read_text().strip() != code_stamp():
@@ -243,7 +243,7 @@ def score_retrieval(searcher, questions: list[dict]) -> dict:
 
 
 def score_answers(settings, searcher, questions: list[dict], corpus: Path) -> dict:
-    from assistant.chain import Assistant
+    from minutebook.assistant.answering import Assistant
 
     from .answers import answer_scores
 
@@ -323,8 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         results["metadata"] = score_metadata(sources, parsed_records(corpus, sources))
         print_metadata(results["metadata"], args.verbose)
     else:
-        from assistant.search import Searcher
-        from ingest.settings import Settings
+        from minutebook.assistant.search import Searcher
+        from minutebook.ingest.settings import Settings
 
         ensure_index(corpus, args.index)
         settings = Settings.from_env(index=str(args.index))

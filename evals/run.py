@@ -11,9 +11,9 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.search import MODES, Searcher
-from ingest.filters import Filters
-from ingest.settings import Settings
+from minutebook.assistant.search import MODES, Searcher
+from minutebook.ingest.filters import Filters
+from minutebook.ingest.settings import Settings
 
 QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
 
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_answer_table(searcher, settings, questions, splits) -> None:
-    from assistant.chain import Assistant
+    from minutebook.assistant.answering import Assistant
 
     from .answers import answer_scores
 

@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .load import SUPPORTED
-from .types import SkippedFile
+from minutebook.ingest.pdf.pages import SUPPORTED
+from minutebook.ingest.types import SkippedFile
 
 HIDDEN = "hidden (its name starts with '.'), not read"
 

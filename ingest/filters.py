@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import SEARCH_STOP, words
+from minutebook.ingest.text import SEARCH_STOP, words
 
 
 @dataclass

@@ -5,18 +5,18 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-from . import register_tables
-from .embed import Embedder
-from .embed_cache import CachedEmbedder, with_cache
-from .discover import Found, discover, plan
-from .errors import printable, unreadable
-from .index import IndexWriter, crash_point, writing
-from .index_reader import IndexReader, current_dir
-from .load import file_hash
-from .meeting_facts import path_facts
-from .reading import Readers, heading as _heading, parse_document, workers  # noqa: F401 (parse_document, _heading re-exported)
-from .settings import Settings
-from .types import Chunk, IngestedFile, IngestReport, SkippedFile
+from minutebook.ingest.register import tables as register_tables
+from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.embedding.cache import CachedEmbedder, with_cache
+from minutebook.ingest.discover import Found, discover, plan
+from minutebook.ingest.errors import printable, unreadable
+from minutebook.ingest.storage.index import IndexWriter, crash_point, writing
+from minutebook.ingest.storage.index_reader import IndexReader, current_dir
+from minutebook.ingest.pdf.pages import file_hash
+from minutebook.ingest.papers.meeting_facts import path_facts
+from minutebook.ingest.workers import Readers, heading as _heading, parse_document, workers  # noqa: F401 (parse_document, _heading re-exported)
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.types import Chunk, IngestedFile, IngestReport, SkippedFile
 
 
 Progress = Callable[[str, int, int], None]  # (message, done, total)

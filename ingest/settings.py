@@ -24,7 +24,7 @@ class Settings:
     chunk_overlap_words: int = 30
     max_file_mb: float = 100.0
     max_pages: int = 5000
-    # Processes that read papers during an ingest (ingest/reading.py); 0: one a core, at most 4.
+    # Processes that read papers during an ingest (ingest/workers.py); 0: one a core, at most 4.
     ingest_workers: int = 0
     # Fusion of the two searches' scores, tuned on evals/ (dev split): each hit scores
     # bm25_weight x its BM25 score over the query's best, plus dense_weight x how far its cosine
@@ -44,7 +44,7 @@ class Settings:
     # Above this many vectors a FAISS index also gets an HNSW graph to search (approximate, a few
     # ms at any size); below it exact search is fast enough: 13 ms at 100k here (README, Benchmarks).
     hnsw_above: int = 250_000
-    # An index grows by a segment per ingest (ingest/segments.py); past this many, or when the later
+    # An index grows by a segment per ingest (ingest/storage/segments.py); past this many, or when the later
     # ones hold a quarter as many rows as the first, the next ingest merges them into one.
     merge_segments: int = 8
     include_restricted: bool = False

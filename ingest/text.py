@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .decisions import KEYWORDS
+from minutebook.ingest.register.decisions import KEYWORDS
 
 # Function words: no question is about them, so keyword search leaves them out of a query.
 # Domain words that name the setting rather than a topic ("board", "report") are each reader's own

@@ -22,7 +22,7 @@ class Page:
     blank: bool = False  # "This page is intentionally left blank": never indexed
     restricted: bool = False  # carries a not-for-publication notice
     ocr: bool = False  # the text was read from the page's image by OCR (a scan, or glyph codes)
-    # Running headers, footers and "Page n of m" lines cut from `text` (ingest/furniture.py):
+    # Running headers, footers and "Page n of m" lines cut from `text` (ingest/pdf/furniture.py):
     # kept for metadata readers (title, body, date), never chunked or quoted.
     furniture: tuple[str, ...] = ()
 
@@ -43,7 +43,7 @@ class Section:
 
 @dataclass
 class MeetingFacts:
-    """What a paper's title block says about its meeting (ingest/meeting_facts.py)."""
+    """What a paper's title block says about its meeting (ingest/papers/meeting_facts.py)."""
 
     organisation: str | None = None  # "Township of Nipissing", "Kent County Council"
     body: str | None = None  # the board, committee, council... that meets: "Cabinet", "Planning Commission"

@@ -16,11 +16,11 @@ import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import MinutebookError
-from .load import file_hash
-from .pipeline import Progress, ingest, known_sources
-from .settings import Settings
-from .types import IngestReport, SkippedFile, UploadedFile, UploadReport
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.pdf.pages import file_hash
+from minutebook.ingest.pipeline import Progress, ingest, known_sources
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.types import IngestReport, SkippedFile, UploadedFile, UploadReport
 
 UPLOADS = "uploads"
 SKIP_LOG = "skipped.json"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.embed import Embedder
-from ingest.pipeline import ingest
-from ingest.settings import Settings
+from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.pipeline import ingest
+from minutebook.ingest.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -24,7 +24,7 @@ PACK_2024 = "Agenda Reports Pack 22nd-Mar-2024 10.00 Leicestershire and Rutland 
 # (`make test-qdrant` runs the store and search tests on qdrant-client's local mode). Settings and IndexWriter take it.
 KEPT_ENV = ("MINUTEBOOK_STORE", "MINUTEBOOK_MODEL_CACHE", "MINUTEBOOK_INGEST_WORKERS", "MINUTEBOOK_EMBED_CACHE")
 # The run's caches, in a folder of its own, not the user's: the model's ONNX export
-# (ingest/onnx_encoder.py) and one embedding cache, as a user's several indexes may share one.
+# (ingest/embedding/onnx_encoder.py) and one embedding cache, as a user's several indexes may share one.
 # Every process of the run (both xdist workers, the CLI and app processes tests start) then embeds
 # a passage once, and an ingest in a new process whose passages are all cached never loads the
 # model. Set before xdist starts its workers, so they inherit it. MINUTEBOOK_TEST_CACHE names a
@@ -124,7 +124,7 @@ def clear_app_caches() -> None:
     model, as a server does between sessions (reloading it for every app test cost minutes)."""
     import streamlit as st
 
-    from ui import resources
+    from minutebook.ui import resources
 
     resources._book.clear()
     st.cache_data.clear()
@@ -160,8 +160,8 @@ def older_layout(index) -> None:
 
     import faiss
 
-    from ingest import lexical
-    from ingest.index_reader import IndexReader, current_dir
+    from minutebook.ingest.storage import lexical
+    from minutebook.ingest.storage.index_reader import IndexReader, current_dir
 
     gen = current_dir(index)
     meta = json.loads((gen / "meta.json").read_text())

@@ -2,8 +2,8 @@
 most of the words, and miss the one thing asked (real near misses of gold/questions.jsonl)."""
 from __future__ import annotations
 
-from assistant.abstention import asked_thing, decision_unrecorded, off_topic, other_body_met, thing_missing
-from ingest.types import Chunk, Hit
+from minutebook.assistant.abstention import (asked_thing, decision_unrecorded, off_topic, other_body_met, thing_missing)
+from minutebook.ingest.types import Chunk, Hit
 
 
 def hit(text: str, doc_type: str = "minutes", board: str | None = "County Council", date: str | None = "2025-03-13",

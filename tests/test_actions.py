@@ -7,14 +7,14 @@ import json
 
 import pytest
 
-from assistant.cli import main
-from assistant.followup import follow_up, same_board
-from assistant.results import FollowUp
+from minutebook.assistant.cli import main
+from minutebook.assistant.register.actions import follow_up, same_board
+from minutebook.assistant.results import FollowUp
 from conftest import CORPUS, PACK_2018, PACK_2024
 from evals.answers import quote_on_page
-from ingest.actions import agenda_items, asks_for_paper, due, parse_action_log
-from ingest.index_reader import IndexReader
-from ingest.pipeline import ingest
+from minutebook.ingest.register.actions import agenda_items, asks_for_paper, due, parse_action_log
+from minutebook.ingest.storage.index_reader import IndexReader
+from minutebook.ingest.pipeline import ingest
 
 CONTRACT = {"board", "meeting_date", "item", "label", "text", "who", "what", "by_when", "status", "evidence",
             "origin", "source", "page"}

@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import CORPUS, PACK_2018, PACK_2024, clear_app_caches, open_app
-from ingest.index_reader import current_dir
-from ingest.uploads import SKIP_LOG, uploads_dir
+from minutebook.ingest.storage.index_reader import current_dir
+from minutebook.ingest.uploads import SKIP_LOG, uploads_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOLVE_Q = "What did the Board resolve about the Strategic Partnership Board update in October 2018?"
@@ -280,13 +280,13 @@ def test_the_ui_never_allows_html():
     ("a" * 300 + ".pdf", "a" * 116 + ".pdf"),
 ])
 def test_upload_names_are_sanitised(name, safe):
-    from ingest.uploads import sanitise_name
+    from minutebook.ingest.uploads import sanitise_name
 
     assert sanitise_name(name) == safe
 
 
 def test_uploads_are_checked_before_they_are_stored():
-    from ingest.uploads import precheck
+    from minutebook.ingest.uploads import precheck
 
     assert precheck("notes.docx", b"PK", 10) == "only PDF files can be uploaded here"
     assert precheck("a.pdf", b"", 10) == "empty file (0 bytes)"
@@ -295,7 +295,7 @@ def test_uploads_are_checked_before_they_are_stored():
 
 
 def test_an_upload_never_replaces_a_different_paper_of_the_same_name(index_copy, embedder):
-    from ingest.uploads import ingest_uploads
+    from minutebook.ingest.uploads import ingest_uploads
 
     same_name = (CORPUS / PACK_2018).read_bytes()[:5000]  # a different (and broken) file named like a corpus paper
     report = ingest_uploads([(PACK_2018, same_name)], index_copy, embedder)
@@ -305,7 +305,7 @@ def test_an_upload_never_replaces_a_different_paper_of_the_same_name(index_copy,
 
 
 def test_upload_progress_is_reported_while_ingesting(index_copy, embedder):
-    from ingest.uploads import ingest_uploads
+    from minutebook.ingest.uploads import ingest_uploads
 
     calls = []
     small = "Leicester City Community Safety Work - Scrutiny Commission 07-Dec-2017.pdf"
@@ -316,8 +316,8 @@ def test_upload_progress_is_reported_while_ingesting(index_copy, embedder):
 
 
 def test_highlighting_finds_word_forms_and_stays_text():
-    from assistant.highlight import query_terms, spans
-    from ui.text import escape, highlighted
+    from minutebook.assistant.highlight import query_terms, spans
+    from minutebook.ui.text import escape, highlighted
 
     text = "Motorcyclists asked for *free* [courses](http://x) <b>now</b> $5"
     found = [text[a:b] for a, b in spans(text, query_terms("free course for a motorcyclist"))]
@@ -329,9 +329,9 @@ def test_highlighting_finds_word_forms_and_stays_text():
 
 
 def test_register_helpers_count_sort_and_write_csv(corpus_index):
-    from assistant.app_data import register_counts, register_csv, sort_register
-    from assistant import register
-    from ingest.index_reader import IndexReader
+    from minutebook.assistant.app_data import register_counts, register_csv, sort_register
+    from minutebook.assistant.register import entries as register
+    from minutebook.ingest.storage.index_reader import IndexReader
 
     reader = IndexReader(corpus_index.index)
     entries = register.find(reader.store)
@@ -346,9 +346,9 @@ def test_register_helpers_count_sort_and_write_csv(corpus_index):
 
 
 def test_answerers_are_the_extractive_one_and_any_configured_models():
-    from assistant.app_data import answerers
+    from minutebook.assistant.app_data import answerers
 
-    from ingest.settings import Settings
+    from minutebook.ingest.settings import Settings
 
     assert answerers(Settings.from_env({})) == ["extractive"]
     assert answerers(Settings.from_env({"MINUTEBOOK_LLM": "ollama:llama3.2, openai:gpt-4o-mini,"})) == [
@@ -356,10 +356,10 @@ def test_answerers_are_the_extractive_one_and_any_configured_models():
 
 
 def test_the_index_is_loaded_once_per_generation(index_copy, embedder):
-    from ingest.uploads import ingest_uploads
-    from ui import resources
+    from minutebook.ingest.uploads import ingest_uploads
+    from minutebook.ui import resources
 
-    from ingest.index_reader import version
+    from minutebook.ingest.storage.index_reader import version
 
     def loaded():  # keyed as the app keys it: the generation and its last commit (it grows in place)
         return resources._book(str(index_copy.index), str(current_dir(index_copy.index)), version(index_copy.index))

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import clear_app_caches
-from ingest.settings import Settings
+from minutebook.ingest.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,7 +34,7 @@ def test_a_damaged_index_shows_app_users_a_message_without_the_traceback(monkeyp
 
 
 def test_the_server_is_started_with_the_upload_limit_and_without_error_details(tmp_path):
-    from assistant.cli import serve_argv
+    from minutebook.assistant.cli import serve_argv
 
     argv = serve_argv(Settings(index=tmp_path, max_file_mb=5), 8599, "127.0.0.1")
     options = dict(zip(argv, argv[1:]))

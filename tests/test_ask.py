@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.chain import Assistant, Turn
-from assistant.generative import build_messages, verify
+from minutebook.assistant.answering import Assistant, Turn
+from minutebook.assistant.generative import build_messages, verify
 from conftest import PACK_2018, PACK_2024
 from evals.answers import quote_on_page, quote_problems
 
@@ -96,7 +96,7 @@ def test_generative_output_is_checked_against_the_sources(assistant):
 def test_a_model_sentence_naming_a_councillor_is_checked_whole():
     """The model's reply is read into sentences by the papers' own splitter: "Cllr. J. Smith" does not
     end a sentence, so the claim keeps its citation and is checked against its source as one."""
-    from ingest.types import Chunk, Hit
+    from minutebook.ingest.types import Chunk, Hit
 
     chunk = Chunk(id="c", document_id="d", section=0, position=0, page=3, doc_type="minutes", title="Minutes",
                   text="Cllr. J. Smith moved the motion on the library budget. The Board agreed it: carried.",
@@ -131,7 +131,7 @@ def test_instructions_inside_a_paper_reach_the_model_only_inside_the_source_bloc
 def test_cli_ask_json_contract_and_abstention(corpus_index, capsys):
     import json
 
-    from assistant.cli import main
+    from minutebook.assistant.cli import main
 
     assert main(["ask", "What did the Board decide about potholes on the A6?", "--index", str(corpus_index.index),
                  "--json"]) == 0
@@ -146,7 +146,7 @@ def test_cli_ask_json_contract_and_abstention(corpus_index, capsys):
 
 
 def test_an_unknown_llm_spec_is_a_one_line_error(corpus_index, capsys):
-    from assistant.cli import main
+    from minutebook.assistant.cli import main
 
     assert main(["ask", "anything", "--llm", "gpt", "--index", str(corpus_index.index)]) == 2
     assert "ollama:MODEL" in capsys.readouterr().err
@@ -242,7 +242,7 @@ def test_a_list_item_cut_by_the_page_layout_is_quoted_whole(assistant):
 
 
 def test_initials_titles_and_roman_numerals_do_not_end_a_sentence():
-    from ingest.text import sentences
+    from minutebook.ingest.text import sentences
 
     text = ("Present Ivan Ould CC (Chairman) Leicestershire County Council Cllr. Trevor Pendleton Community Safety "
             "Partnership Strategy Group Chair - N. W. Leicestershire District Council The Strategy includes the "

@@ -11,14 +11,14 @@ import pytest
 
 from bad_pdfs import bomb_page, deep_page_tree, text_pdf
 from conftest import ROOT
-from ingest.settings import Settings
+from minutebook.ingest.settings import Settings
 
 GOOD = "The Kestrel footbridge needs new bearings, the committee heard."
 
 
 def cli_json(*args: str) -> tuple[int, dict, str]:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-m", "assistant.cli", *args, "--json"], cwd=ROOT, env=env,
+    run = subprocess.run([sys.executable, "-m", "minutebook", *args, "--json"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=600)
     return run.returncode, json.loads(run.stdout) if run.stdout.strip() else {}, run.stderr
 
@@ -38,7 +38,7 @@ def test_a_pdf_nested_too_deep_is_skipped_and_the_rest_of_the_batch_goes_in(tmp_
 
 
 def test_a_decompression_bomb_is_refused_as_one(tmp_path, embedder):
-    from ingest.pipeline import ingest
+    from minutebook.ingest.pipeline import ingest
 
     papers = tmp_path / "papers"
     papers.mkdir()
@@ -52,7 +52,7 @@ def test_a_decompression_bomb_is_refused_as_one(tmp_path, embedder):
 
 
 def test_an_upload_that_cannot_be_read_is_listed_as_refused_and_not_kept(index_copy, embedder):
-    from ingest.uploads import ingest_uploads, read_skips, uploads_dir
+    from minutebook.ingest.uploads import ingest_uploads, read_skips, uploads_dir
 
     deep = deep_page_tree(Path(index_copy.index.parent) / "deep.pdf").read_bytes()
     good = text_pdf(Path(index_copy.index.parent) / "good.pdf", GOOD).read_bytes()
@@ -69,9 +69,9 @@ def test_a_page_that_would_take_a_minute_and_4_gb_to_draw_is_refused_without_hol
     import threading
     import time
 
-    from ingest.errors import MinutebookError
-    from assistant.pagerender import render_page
-    from ingest.settings import Settings
+    from minutebook.ingest.errors import MinutebookError
+    from minutebook.assistant.pagerender import render_page
+    from minutebook.ingest.settings import Settings
 
     hostile = bomb_page(tmp_path / "hostile.pdf", megabytes=200)  # page 2: 200 MB of drawing operators
     good = text_pdf(tmp_path / "good.pdf", GOOD)

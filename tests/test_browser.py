@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.screenshots import CHROMIUM, ask, browser_page, open_citation, running_app, save_small_png, show_resolutions
+from browser_driver import (CHROMIUM, ask, browser_page, open_citation, running_app, save_small_png, show_resolutions)
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),

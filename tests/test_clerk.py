@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from assistant.chain import Assistant
-from assistant.cli import main
+from minutebook.assistant.answering import Assistant
+from minutebook.assistant.cli import main
 from conftest import PACK_2018
 from evals.answers import quote_on_page
 
@@ -63,9 +63,9 @@ def test_ask_json_carries_as_of_and_references(corpus_index, capsys):
 def test_a_report_ingested_in_its_pack_and_alone_appears_once_with_both_sources(index_copy, tmp_path, embedder):
     from pypdf import PdfReader, PdfWriter
 
-    from assistant.search import Searcher
+    from minutebook.assistant.search import Searcher
     from conftest import CORPUS, PACK_2024
-    from ingest.pipeline import ingest
+    from minutebook.ingest.pipeline import ingest
 
     alone = tmp_path / "separate"
     alone.mkdir()

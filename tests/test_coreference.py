@@ -2,7 +2,7 @@
 finds the passage that answers it."""
 from __future__ import annotations
 
-from ingest.coreference import referents
+from minutebook.ingest.papers.coreference import referents
 
 # From the sample's December 2018 pack (pages 13 and 14), as the reader gives them.
 NAMED = ("12. The Ministry of Housing, Communities and Local Government (MHCLG)\n"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.load import load_pages
-from ingest.minutes import parse_minutes
-from ingest.motions import outcome_line
+from minutebook.ingest.pdf.pages import load_pages
+from minutebook.ingest.register.minutes import parse_minutes
+from minutebook.ingest.register.motions import outcome_line
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decisions"
 

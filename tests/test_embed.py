@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from conftest import ROOT
-from ingest.embed import Embedder
-from ingest.settings import Settings
+from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.settings import Settings
 
 pytestmark = pytest.mark.model  # loads the model itself, outside the shared fixture
 
@@ -36,7 +36,7 @@ def test_questions_and_passages_get_the_same_vectors_from_the_export_as_from_the
 
 
 def test_search_from_a_new_process_never_imports_torch(corpus_index, embedder):
-    code = ("import sys, json; from assistant.search import Searcher; from ingest.settings import Settings;"
+    code = ("import sys, json; from minutebook.assistant.search import Searcher; from minutebook.ingest.settings import Settings;"
             f"hit = Searcher(Settings(index={str(corpus_index.index)!r})).search('free course for motorcyclists')[0];"
             "print(json.dumps([hit.chunk.page, 'torch' in sys.modules]))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=os.environ.copy(), capture_output=True,

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chain import Assistant
-from assistant.cli import main
-from assistant.search import Searcher
+from minutebook.assistant.answering import Assistant
+from minutebook.assistant.cli import main
+from minutebook.assistant.search import Searcher
 from conftest import CORPUS, ROOT
-from ingest.index_reader import IndexReader
-from ingest.pipeline import ingest
-from ingest.settings import Settings
+from minutebook.ingest.storage.index_reader import IndexReader
+from minutebook.ingest.pipeline import ingest
+from minutebook.ingest.settings import Settings
 
 CITY = "Leicester City Community Safety Work - Scrutiny Commission 07-Dec-2017.pdf"
 CABINET = "Community Safety Strategy 2019-2021 - Cabinet 17-Dec-2019.pdf"
@@ -34,7 +34,7 @@ def counts(settings: Settings) -> dict:
 
 def run_cli(*args, env_extra=None) -> subprocess.CompletedProcess:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "minutebook", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -102,7 +102,7 @@ def test_readers_keep_working_while_an_ingest_runs(two_papers, tmp_path, embedde
     ingest([two_papers], settings, embedder)
     shutil.copy(CORPUS / CABINET, two_papers / CABINET)
     errors, answered = [], []
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", str(two_papers), "--index",
+    proc = subprocess.Popen([sys.executable, "-m", "minutebook", "ingest", str(two_papers), "--index",
                              str(settings.index)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def read_loop():
@@ -183,7 +183,7 @@ def test_restricted_pages_never_appear_by_default_and_do_with_include_restricted
 
 
 def test_the_cabinet_reports_part_b_is_public_not_restricted():
-    from ingest.load import load_pages
+    from minutebook.ingest.pdf.pages import load_pages
 
     _, pages = load_pages(CORPUS / CABINET, CABINET)
     assert any("PART B" in p.text for p in pages)

@@ -12,14 +12,14 @@ import sqlite3
 import subprocess
 import sys
 
-from assistant.highlight import snippet
+from minutebook.assistant.highlight import snippet
 from conftest import ROOT
-from ingest import register_tables
-from ingest.dates import human_date, human_time
-from ingest.migrations import CHUNKS_FTS, SCHEMA
-from ingest.store import Store
+from minutebook.ingest.register import tables as register_tables
+from minutebook.ingest.dates import human_date, human_time
+from minutebook.ingest.storage.migrations import CHUNKS_FTS, SCHEMA
+from minutebook.ingest.storage.store import Store
 
-CLI = [sys.executable, "-m", "assistant.cli"]
+CLI = [sys.executable, "-m", "minutebook"]
 
 
 def run_cli(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
@@ -81,7 +81,7 @@ def test_output_piped_to_head_stops_quietly(tmp_path):
     for i in range(3000):
         (empty / f"scan-{i:04d}-of-a-long-name-to-fill-the-pipe.docx").write_text("x")
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-    piped = subprocess.run(f"{sys.executable} -m assistant.cli ingest '{empty}' --index '{tmp_path / 'index'}' | head -1",
+    piped = subprocess.run(f"{sys.executable} -m minutebook ingest '{empty}' --index '{tmp_path / 'index'}' | head -1",
                            shell=True, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert piped.stdout.startswith("skipped")
     assert "Traceback" not in piped.stderr and "BrokenPipeError" not in piped.stderr, piped.stderr

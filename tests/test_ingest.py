@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from conftest import CORPUS, PACK_2018, PACK_2024
-from ingest.index_reader import IndexReader
-from ingest.load import load_pages
-from ingest.pipeline import ingest, parse_document
-from ingest.settings import Settings
+from minutebook.ingest.storage.index_reader import IndexReader
+from minutebook.ingest.pdf.pages import load_pages
+from minutebook.ingest.pipeline import ingest, parse_document
+from minutebook.ingest.settings import Settings
 
 SMALL = "Leicester City Community Safety Work - Scrutiny Commission 07-Dec-2017.pdf"
 
@@ -189,7 +189,7 @@ def test_reingesting_unchanged_files_does_nothing_and_a_changed_file_replaces_it
 def test_papers_read_by_an_older_minutebook_are_read_afresh_on_the_next_ingest(tmp_path, embedder, monkeypatch):
     """After an upgrade that reads papers differently (say, how far a restriction notice reaches),
     ingesting the folder again re-reads its papers although their bytes have not changed."""
-    import ingest.pipeline as pipeline
+    import minutebook.ingest.pipeline as pipeline
 
     papers = tmp_path / "papers"
     papers.mkdir()
@@ -214,8 +214,8 @@ def test_an_index_made_by_the_previous_release_is_upgraded_when_first_read(index
     import json
     import sqlite3
 
-    from assistant.cli import main
-    from ingest.migrations import LATEST
+    from minutebook.assistant.cli import main
+    from minutebook.ingest.storage.migrations import LATEST
 
     db_path = index_copy.index / "current" / "minutebook.db"
     db = sqlite3.connect(db_path)

@@ -1,7 +1,7 @@
 """The BM25 arrays on their own: plain rows in, ranked vector ids out."""
 from __future__ import annotations
 
-from ingest import lexical
+from minutebook.ingest.storage import lexical
 
 ROWS = [
     (10, "The Board noted the update on hate crime.", "22. Hate Crime Strategy", "Minutes", "Safer Board, 1 October 2018"),

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from minutebook.assistant.cli import main
 from conftest import index_of
-from ingest.settings import Settings
+from minutebook.ingest.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lineage"
 
@@ -81,7 +81,7 @@ def _pages(path: Path) -> list[tuple[int, str]]:
 
 @real
 def test_the_real_cabinet_budget_report_asks_cabinet_to_endorse_the_budget_for_county_council():
-    from assistant.lineage_text import ask
+    from minutebook.assistant.lineage_text import ask
 
     report = KENT / "cabinet" / "2025-01-30" / "originals" / (
         "Draft Revenue Budget 2025-26 MTFP 2025-28 Draft Capital Programme 2025-35 and Treasury Management .pdf")
@@ -91,7 +91,7 @@ def test_the_real_cabinet_budget_report_asks_cabinet_to_endorse_the_budget_for_c
 
 @real
 def test_the_real_council_papers_recount_cabinet_endorsing_the_budget_and_the_family_hubs_call_in():
-    from assistant.lineage_text import recounts
+    from minutebook.assistant.lineage_text import recounts
 
     budget = KENT / "full_council" / "2025-02-13" / "originals" / "Council Covering Report 2025-26 Budget - FINAL.pdf"
     told = [(r.meeting_date, r.body, r.outcome, r.onward) for r in recounts(_pages(budget), "2025-02-13")]

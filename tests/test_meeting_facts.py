@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.meeting_facts import read_facts
+from minutebook.ingest.papers.meeting_facts import read_facts
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 
@@ -144,8 +144,8 @@ def test_a_tool_or_template_name_is_not_a_title():
     ("canada/Minutes-March-7-2023.pdf", ("minutes", "2023-03-07", "Council")),
 ])
 def test_real_papers_are_filed_under_their_meeting(source, expected):
-    from ingest.pipeline import parse_document
-    from ingest.settings import Settings
+    from minutebook.ingest.pipeline import parse_document
+    from minutebook.ingest.settings import Settings
 
     doc = parse_document(REAL / source, source, Settings(), doc_id="x")
     assert (doc.facts.doc_type, doc.facts.meeting_date, doc.facts.body) == expected
@@ -153,7 +153,7 @@ def test_real_papers_are_filed_under_their_meeting(source, expected):
 
 
 def test_the_archives_own_place_and_initials_name_no_topic():
-    from ingest.meeting_facts import setting_words
+    from minutebook.ingest.papers.meeting_facts import setting_words
 
     assert setting_words(["Exampleshire County Council", "Township of Northvale"]) == {"exampleshire", "ecc",
                                                                                       "northvale"}

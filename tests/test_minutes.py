@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ingest.decisions import classify, keyword
-from ingest.minutes import parse_minutes
-from ingest.types import PART_KINDS, Page
+from minutebook.ingest.register.decisions import classify, keyword
+from minutebook.ingest.register.minutes import parse_minutes
+from minutebook.ingest.types import PART_KINDS, Page
 
 CORPUS = Path(__file__).parents[1] / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures" / "minutes"

@@ -13,10 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from assistant.chain import Assistant
-from assistant.cli import main
-from ingest.pipeline import ingest
-from ingest.settings import Settings
+from minutebook.assistant.answering import Assistant
+from minutebook.assistant.cli import main
+from minutebook.ingest.pipeline import ingest
+from minutebook.ingest.settings import Settings
 
 QUESTION = "What did the Board resolve about the Strategic Partnership Board update in October 2018?"
 INVENTED = "All crime in the county has been eliminated"
@@ -88,7 +88,7 @@ def test_a_model_answer_with_nothing_the_papers_support_abstains(model_server, c
 
 
 def test_a_figure_the_cited_passage_does_not_print_is_not_supported():
-    from assistant.generative import supported
+    from minutebook.assistant.generative import supported
 
     passage = "RESOLVED: That the highways maintenance budget of £3.2m for 2025/26 be approved."
     assert supported("The highways maintenance budget for 2025/26 is £3.2m", [passage])

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.search import Searcher
+from minutebook.assistant.search import Searcher
 from bad_pdfs import text_pdf
 from conftest import ROOT
-from ingest.index_reader import IndexReader
-from ingest.pipeline import ingest
-from ingest.settings import Settings
+from minutebook.ingest.storage.index_reader import IndexReader
+from minutebook.ingest.pipeline import ingest
+from minutebook.ingest.settings import Settings
 
 PAPERS = {  # name -> a phrase only that paper holds
     "allotments.txt": "allotment waiting list fell to twelve households",
@@ -37,7 +37,7 @@ def write_papers(folder: Path, papers: dict[str, str] = PAPERS) -> Path:
 
 def cli(*args: str, **kwargs) -> subprocess.Popen:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "assistant.cli", *args], cwd=ROOT, env=env, text=True,
+    return subprocess.Popen([sys.executable, "-m", "minutebook", *args], cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
 
 
@@ -125,7 +125,7 @@ def test_a_copy_of_a_paper_under_another_name_is_reported_with_its_pages_and_the
 
 
 def test_two_people_uploading_the_same_paper_at_once_both_see_it_added(existing, embedder):
-    from ingest.uploads import ingest_uploads, uploads_dir
+    from minutebook.ingest.uploads import ingest_uploads, uploads_dir
 
     pdf = text_pdf(existing.index.parent / "minutes.pdf",
                    "The Kestrel footbridge needs new bearings, the committee heard.").read_bytes()
@@ -234,7 +234,7 @@ def test_a_full_disk_gives_one_line_and_leaves_the_index_as_it_was(room_kb, exis
     disk = tmp_path / "disk"
     disk.mkdir()
     size = sum(f.stat().st_size for f in existing.index.rglob("*") if f.is_file()) // 1024 + room_kb
-    minutebook = f"PYTHONPATH={ROOT} HF_HUB_OFFLINE=1 {sys.executable} -m assistant.cli"
+    minutebook = f"PYTHONPATH={ROOT} HF_HUB_OFFLINE=1 {sys.executable} -m minutebook"
     script = (f"mount -t tmpfs -o size={size}k none {disk} || exit 99; cp -a {existing.index} {disk}/index; "
               f"{minutebook} ingest {tmp_path / 'extra'} --index {disk}/index 2>{tmp_path}/err; echo rc=$?; "
               f"ls {disk}/index; {minutebook} status --index {disk}/index --json")

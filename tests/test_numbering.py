@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.references import reference
-from ingest.chunking import chunk_document
-from ingest.load import load_pages
-from ingest.minutes import parse_minutes
-from ingest.numbering import Sequence, heading
-from ingest.sections import split_sections
-from ingest.types import Document
+from minutebook.assistant.references import reference
+from minutebook.ingest.papers.chunking import chunk_document
+from minutebook.ingest.pdf.pages import load_pages
+from minutebook.ingest.register.minutes import parse_minutes
+from minutebook.ingest.papers.numbering import Sequence, heading
+from minutebook.ingest.papers.sections import split_sections
+from minutebook.ingest.types import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "minutes"
 

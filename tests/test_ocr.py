@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chain import Assistant
-from assistant.cli import main
+from minutebook.assistant.answering import Assistant
+from minutebook.assistant.cli import main
 from conftest import CORPUS
-from ingest.index_reader import IndexReader
-from ingest.pipeline import ingest
-from ingest.settings import Settings
+from minutebook.ingest.storage.index_reader import IndexReader
+from minutebook.ingest.pipeline import ingest
+from minutebook.ingest.settings import Settings
 
 STRATEGY = "Community Safety Strategy 2019-2021 - Cabinet 17-Dec-2019.pdf"
 SCAN = "Community Safety Strategy 2019-2021 - scanned.pdf"
@@ -94,9 +94,9 @@ def test_the_cli_says_which_pages_were_read_by_ocr(scanned_index, capsys):
 
 
 def test_a_scan_without_an_ocr_engine_is_skipped_saying_what_to_install(tmp_path, monkeypatch):
-    from ingest import ocr
-    from ingest.errors import SkipFile
-    from ingest.load import load_pages
+    from minutebook.ingest.pdf import ocr
+    from minutebook.ingest.errors import SkipFile
+    from minutebook.ingest.pdf.pages import load_pages
 
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)  # a machine without Tesseract
     scan = scan_of(CORPUS / STRATEGY, 1, tmp_path / "scan.pdf", dpi=50)
@@ -112,7 +112,7 @@ def test_a_page_whose_text_layer_is_glyph_codes_is_read_from_its_image(tmp_path)
     from fpdf import FPDF
     from fpdf.enums import TextMode
 
-    from ingest.load import load_pages
+    from minutebook.ingest.pdf.pages import load_pages
 
     paper = pdfium.PdfDocument(str(CORPUS / STRATEGY))
     image = paper[0].render(scale=150 / 72, grayscale=True).to_pil()

@@ -2,10 +2,10 @@
 who decided what, when and in which minute, in words the minutes print (pure text, no model)."""
 from __future__ import annotations
 
-from assistant.extractive import candidates, compose
-from assistant.quote_extent import Candidate, extend, item_sentences, unnumbered
-from ingest.text import sentences
-from ingest.types import Chunk, Hit
+from minutebook.assistant.extractive import candidates, compose
+from minutebook.assistant.quote_extent import Candidate, extend, item_sentences, unnumbered
+from minutebook.ingest.text import sentences
+from minutebook.ingest.types import Chunk, Hit
 
 FIGURES = """Hate incidents reported to the police each year were:
 - 2017: 312 incidents, up 4% on the year before

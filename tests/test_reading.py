@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest import furniture
-from ingest.extract import choose, signal
-from ingest.load import load_pages, make_pages
+from minutebook.ingest.pdf import furniture
+from minutebook.ingest.pdf.text_layer import choose, signal
+from minutebook.ingest.pdf.pages import load_pages, make_pages
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"
 needs_real = pytest.mark.skipif(not (REAL / "gold").is_dir(), reason="../shared/corpus/real is not beside this clone")
@@ -118,8 +118,8 @@ def test_a_restricted_notice_that_heads_every_page_still_marks_each_page():
 def test_papers_read_by_two_worker_processes_are_read_as_here_in_order_and_a_bad_one_is_only_its_own_skip(tmp_path):
     """An ingest reads papers in worker processes: each paper must come back as reading it here
     gives, in the batch's order, and a broken file must not stop the others."""
-    from ingest.reading import Readers, read_paper
-    from ingest.settings import Settings
+    from minutebook.ingest.workers import Readers, read_paper
+    from minutebook.ingest.settings import Settings
 
     corpus = Path(__file__).resolve().parents[1] / "corpus"
     papers = sorted(corpus.glob("*.pdf"))[:3]

@@ -12,16 +12,16 @@ import sqlite3
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from assistant.cli import main
-from assistant.search import Searcher
+from minutebook.assistant.cli import main
+from minutebook.assistant.search import Searcher
 from conftest import CORPUS, PACK_2018, PACK_2024
-from assistant import register
-from ingest import register_tables
-from ingest.errors import BadInput
-from ingest.index_reader import IndexReader
-from ingest.pipeline import ingest, parse_document
-from ingest.settings import Settings
-from ingest.store import Store
+from minutebook.assistant.register import entries as register
+from minutebook.ingest.register import tables as register_tables
+from minutebook.ingest.errors import BadInput
+from minutebook.ingest.storage.index_reader import IndexReader
+from minutebook.ingest.pipeline import ingest, parse_document
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.storage.store import Store
 
 EXPECTED = {  # (meeting_date, minute) -> page a PDF viewer shows
     **{("2018-10-01", i): p for i, p in

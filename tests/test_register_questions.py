@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chain import Assistant
-from assistant.cli import main
-from assistant.search import Searcher
-from assistant.timeline import timeline
+from minutebook.assistant.answering import Assistant
+from minutebook.assistant.cli import main
+from minutebook.assistant.search import Searcher
+from minutebook.assistant.timeline import timeline
 from conftest import index_of
-from ingest.settings import Settings
+from minutebook.ingest.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decisions"
 

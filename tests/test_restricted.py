@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, PACK_2018, index_of, open_app
-from ingest.pipeline import ingest, parse_document
-from ingest.restriction import exempt_items, has_notice
-from ingest.sections import AgendaItem
-from ingest.settings import Settings
+from minutebook.ingest.pipeline import ingest, parse_document
+from minutebook.ingest.papers.restriction import exempt_items, has_notice
+from minutebook.ingest.papers.sections import AgendaItem
+from minutebook.ingest.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "restricted"))
 import make_pack  # noqa: E402
@@ -100,7 +100,7 @@ def pack_index(tmp_path_factory, pack_pdf, embedder) -> Settings:
 
 
 def run(capsys, *argv) -> str:
-    from assistant.cli import main
+    from minutebook.assistant.cli import main
 
     main(list(argv))
     return capsys.readouterr().out

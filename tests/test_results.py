@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from assistant.results import FollowUp, IndexedPaper, IndexStatus, IngestRecord, RegisterEntry
-from ingest.types import Chunk, Hit, IngestedFile, IngestReport, SkippedFile, SourcePage
+from minutebook.assistant.results import FollowUp, IndexedPaper, IndexStatus, IngestRecord, RegisterEntry
+from minutebook.ingest.types import Chunk, Hit, IngestedFile, IngestReport, SkippedFile, SourcePage
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.search import Searcher
-from ingest.embed_cache import CachedEmbedder, cache_path, with_cache
-from ingest.filters import Filters
-from ingest.pipeline import ingest
-from ingest.settings import Settings
+from minutebook.assistant.search import Searcher
+from minutebook.ingest.embedding.cache import CachedEmbedder, cache_path, with_cache
+from minutebook.ingest.filters import Filters
+from minutebook.ingest.pipeline import ingest
+from minutebook.ingest.settings import Settings
 
 
 class CountingEmbedder:

@@ -5,14 +5,14 @@ import json
 
 import pytest
 
-from assistant.cli import main
-from assistant.cli_args import build_parser
-from assistant.retriever import as_retriever
-from assistant.service import Minutebook
-from assistant.search import Searcher
+from minutebook.assistant.cli import main
+from minutebook.assistant.cli_args import build_parser
+from minutebook.assistant.retriever import as_retriever
+from minutebook.assistant.service import Minutebook
+from minutebook.assistant.search import Searcher
 from conftest import CORPUS, PACK_2024
-from ingest.errors import BadInput
-from ingest.filters import Filters
+from minutebook.ingest.errors import BadInput
+from minutebook.ingest.filters import Filters
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +38,8 @@ def test_a_question_naming_the_meeting_finds_that_meetings_paper(searcher):
 def test_an_index_made_before_meetings_were_searchable_gains_them_and_loses_nothing(index_copy, embedder):
     import sqlite3
 
-    from ingest.index_reader import current_dir
-    from ingest.pipeline import ingest
+    from minutebook.ingest.storage.index_reader import current_dir
+    from minutebook.ingest.pipeline import ingest
 
     db = current_dir(index_copy.index) / "minutebook.db"
     with sqlite3.connect(db) as conn:  # the schema of the first release: no `context` column
@@ -119,8 +119,8 @@ def test_an_index_made_before_the_bm25_arrays_gains_them_when_first_opened(index
     import sqlite3
 
     from conftest import older_layout
-    from ingest.index_reader import current_dir
-    from ingest.lexical import FILE
+    from minutebook.ingest.storage.index_reader import current_dir
+    from minutebook.ingest.storage.lexical import FILE
 
     older_layout(index_copy.index)  # the release before segments
     gen = current_dir(index_copy.index)
@@ -192,7 +192,7 @@ def _moved(corpus_index, tmp_path, store: str):
     import dataclasses
     import shutil
 
-    from ingest.index import IndexWriter
+    from minutebook.ingest.storage.index import IndexWriter
 
     target = tmp_path / store.split(":")[0].replace("+", "-")
     shutil.copytree(corpus_index.index, target, symlinks=True)
@@ -219,7 +219,7 @@ class _Recording:
 def test_on_qdrant_a_filtered_search_sends_conditions_not_chunk_ids_and_finds_what_faiss_finds(
         corpus_index, embedder, tmp_path, monkeypatch):
     pytest.importorskip("qdrant_client")
-    from ingest import qdrant_store
+    from minutebook.ingest.storage import qdrant_store
 
     sent: list = []
     opened = qdrant_store._open_local
@@ -258,7 +258,7 @@ def test_who_chaired_a_meeting_named_by_its_date_finds_that_meetings_attendance_
 def test_a_proposer_at_the_foot_of_a_page_is_found_with_the_amendment_overleaf(index_copy, embedder):
     # "Councillor Okafor proposed ... the following amendment:" ends page 1; what the amendment
     # says is on page 2. Asked who moved it, the user sees both halves, not only the amendment.
-    from ingest.pipeline import ingest
+    from minutebook.ingest.pipeline import ingest
 
     ingest([CORPUS.parent / "tests" / "fixtures" / "minutes" / "westmere_page_break.txt"], index_copy, embedder)
     s = Searcher(index_copy, embedder)

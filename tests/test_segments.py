@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from conftest import CORPUS, minutes_rows, older_layout
-from ingest import lexical, segments
-from ingest.index import IndexWriter
-from ingest.index_reader import IndexReader, current_dir, version
+from minutebook.ingest.storage import lexical
+from minutebook.ingest.storage import segments
+from minutebook.ingest.storage.index import IndexWriter
+from minutebook.ingest.storage.index_reader import IndexReader, current_dir, version
 
 DIM = 16
 MODEL = "test-model"
@@ -66,7 +67,7 @@ def test_a_reader_searches_added_segments_where_they_lie_with_the_scores_of_one_
         assert read.search(question, 10) == whole.search(question, 10)
         keep = read.mask([r[0] for r in rows[::3]], keep=True)
         assert read.search(question, 10, keep) == whole.search(question, 10, keep)
-    # how rare an answer's words are (assistant/chain.py) is counted the same way too
+    # how rare an answer's words are (assistant/answering.py) is counted the same way too
     assert all(read.frequency(t) == whole.frequency(t) > 0 for t in ("budget", "communiti", "safeti", "partnership"))
 
 
@@ -154,8 +155,8 @@ def test_a_stray_commit_inside_an_ingest_fails_instead_of_publishing_half(tmp_pa
 
 
 def test_an_index_in_the_older_layout_is_searched_and_its_next_ingest_moves_it_to_segments(index_copy, embedder):
-    from assistant.search import Searcher
-    from ingest.pipeline import ingest
+    from minutebook.assistant.search import Searcher
+    from minutebook.ingest.pipeline import ingest
 
     older_layout(index_copy.index)
     old = current_dir(index_copy.index)

@@ -17,10 +17,10 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, minutes_rows
-from ingest.errors import MinutebookError
-from ingest.index import IndexWriter
-from ingest.index_reader import IndexReader
-from ingest.vectors import canonical, copy_vectors, open_vectors, resolve
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.storage.index import IndexWriter
+from minutebook.ingest.storage.index_reader import IndexReader
+from minutebook.ingest.storage.vectors import canonical, copy_vectors, open_vectors, resolve
 
 DIM = 32
 MODEL = "test-model"
@@ -163,7 +163,7 @@ def top_ids(index: Path, queries, k=5, store=None):
 CRASHING_INGEST = textwrap.dedent("""
     import sys
     import numpy as np
-    from ingest.index import IndexWriter
+    from minutebook.ingest.storage.index import IndexWriter
     index, store, dim = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with IndexWriter(index, "test-model", lambda: dim, store=store) as writer:
         writer.vectors.remove(list(range(1, 201)))
@@ -253,7 +253,7 @@ def test_the_cluster_code_keeps_collections_per_generation_and_sweeps_them(data,
     pytest.importorskip("qdrant_client")
     from qdrant_client import QdrantClient
 
-    from ingest import qdrant_store
+    from minutebook.ingest.storage import qdrant_store
 
     cluster = QdrantClient(path=str(tmp_path / "cluster"))
     made = []
@@ -317,7 +317,7 @@ def test_store_urls():
 
 
 def test_the_setting_defaults_to_faiss_and_reads_minutebook_store(monkeypatch):
-    from ingest.settings import Settings
+    from minutebook.ingest.settings import Settings
 
     monkeypatch.delenv("MINUTEBOOK_STORE", raising=False)
     assert Settings().store == "faiss"
@@ -386,7 +386,7 @@ def test_a_reader_holds_a_large_index_once_and_filtered_searches_stay_exact_afte
         reader.close()
 
 
-# ---- keyword search and filters inside Qdrant (ingest/qdrant_search.py) ----
+# ---- keyword search and filters inside Qdrant (ingest/storage/qdrant_search.py) ----
 
 def test_qdrant_keyword_scores_are_minutebooks_bm25(tmp_path):
     """The sparse vectors hold BM25 without idf; Qdrant's IDF modifier adds it back, so a question
@@ -394,7 +394,8 @@ def test_qdrant_keyword_scores_are_minutebooks_bm25(tmp_path):
     pytest.importorskip("qdrant_client")
     from qdrant_client import QdrantClient, models
 
-    from ingest import lexical, qdrant_search
+    from minutebook.ingest.storage import lexical
+    from minutebook.ingest.storage import qdrant_search
 
     rows = minutes_rows()
     assert len(rows) > 30
@@ -417,8 +418,8 @@ def test_qdrant_keyword_scores_are_minutebooks_bm25(tmp_path):
 
 def test_filters_become_payload_conditions_never_chunk_ids():
     pytest.importorskip("qdrant_client")
-    from ingest.qdrant_search import payload_filter
-    from ingest.filters import Filters
+    from minutebook.ingest.storage.qdrant_search import payload_filter
+    from minutebook.ingest.filters import Filters
 
     flt = payload_filter(Filters(board="scrutiny", since="2023-01-01", until="2024-12-31", doc_type="minutes"),
                          ["Scrutiny Commission", "Health Scrutiny Committee"])

@@ -3,12 +3,12 @@ every part of minutebook: keyword search, highlighting, answer scoring and actio
 (ingest/text.py, the one text toolkit)."""
 from __future__ import annotations
 
-from assistant.extractive import content_words
-from assistant.highlight import query_terms, spans
-from ingest.actions import topic_words
-from ingest.lexical import build
-from ingest.lexical import query_terms as keyword_terms
-from ingest.text import normal_word, same_word, search_stem, sentences
+from minutebook.assistant.extractive import content_words
+from minutebook.assistant.highlight import query_terms, spans
+from minutebook.ingest.register.actions import topic_words
+from minutebook.ingest.storage.lexical import build
+from minutebook.ingest.storage.lexical import query_terms as keyword_terms
+from minutebook.ingest.text import normal_word, same_word, search_stem, sentences
 
 
 def test_communities_and_community_are_one_word_to_every_matcher():
@@ -60,8 +60,8 @@ def test_highlighting_meets_words_by_the_same_rule_as_answer_scoring():
 def test_a_long_paragraph_is_cut_into_chunks_where_its_sentences_end():
     """A report paragraph too long for one chunk is cut where a quote would end a sentence: never
     after a councillor's initial or "Cllr.", so no name is broken by a cut (it was "Cllr.\nJ.\nSmith")."""
-    from ingest.chunking import chunk_document
-    from ingest.types import Document, Page, Section
+    from minutebook.ingest.papers.chunking import chunk_document
+    from minutebook.ingest.types import Document, Page, Section
 
     said = " ".join(f"Cllr. J. Smith said item {n} of the plan would need more funding from partners this year."
                     for n in range(40))  # one paragraph of 640 words

@@ -5,16 +5,11 @@ index is MINUTEBOOK_INDEX (default index/), loaded once per process by ui/resour
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import streamlit as st
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # so `ui`, `ingest` and `assistant` import without an installed package
-    sys.path.insert(0, str(ROOT))
-
-from ui import resources  # noqa: E402
+from minutebook.ui import resources
 
 VIEWS = Path(__file__).resolve().parent / "views"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant.catalog import index_model
-from assistant.service import Minutebook
-from ingest.embed import Embedder
-from ingest.errors import MinutebookError
-from ingest.index_reader import current_dir, version
-from ingest.settings import Settings
+from minutebook.assistant.catalog import index_model
+from minutebook.assistant.service import Minutebook
+from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.storage.index_reader import current_dir, version
+from minutebook.ingest.settings import Settings
 
 NO_INDEX = ("No papers have been ingested yet. Add PDFs on the **Papers** page, "
             "or run `make ingest` (or `minutebook ingest corpus`) and reload.")

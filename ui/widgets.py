@@ -8,15 +8,15 @@ from datetime import date
 
 import streamlit as st
 
-from assistant import highlight
-from assistant.extractive import human_date
-from assistant.service import Minutebook
-from ingest.errors import MinutebookError
-from ingest.filters import Filters
-from ingest.types import SECTION_KINDS, Citation, Hit
+from minutebook.assistant import highlight
+from minutebook.assistant.extractive import human_date
+from minutebook.assistant.service import Minutebook
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.filters import Filters
+from minutebook.ingest.types import SECTION_KINDS, Citation, Hit
 
-from . import resources
-from .text import escape, highlighted
+from minutebook.ui import resources
+from minutebook.ui.text import escape, highlighted
 
 ALL_BOARDS = "All boards"
 ANY_TYPE = "Any type"

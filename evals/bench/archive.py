@@ -5,7 +5,7 @@ in the text, so boards are renamed too) and a number of years back (every year i
 fiscal years such as 2018/19 and file names move with it). Board and date filters and questions
 that name a place or a year therefore still pick out one paper. Text that names neither stays word
 for word the same across copies, as boilerplate does in a real archive, and the embedding cache
-(ingest/embed_cache.py) embeds it once. Copies of one class hold the same text (the same papers
+(ingest/embedding/cache.py) embeds it once. Copies of one class hold the same text (the same papers
 filed again under another folder); only an unindexed blank back page tells their files apart.
 Embedding is the bottleneck on a 2-core machine, so the number of classes, not of copies, sets
 how many distinct texts are embedded.
@@ -20,7 +20,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.load import load_pages
+from minutebook.ingest.pdf.pages import load_pages
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

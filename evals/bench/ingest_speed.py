@@ -53,11 +53,11 @@ def timed(run) -> tuple[object, dict]:
 
 
 def minutebook(folder: Path, index: Path, cache: Path | None, profile: str | None, embedder) -> dict:
-    from ingest.pipeline import ingest
-    from ingest.settings import Settings
+    from minutebook.ingest.pipeline import ingest
+    from minutebook.ingest.settings import Settings
 
     if cache:
-        shutil.copy(cache, index / "embed-cache.sqlite")  # where ingest/embed_cache.py looks for it
+        shutil.copy(cache, index / "embed-cache.sqlite")  # where ingest/embedding/cache.py looks for it
     settings = Settings.from_env(index=str(index))
     profiler = cProfile.Profile() if profile else None
     if profiler:
@@ -85,7 +85,7 @@ def langchain(folder: Path, store: Path, embedder_cache: Path, model) -> dict:
     from langchain_core.embeddings import Embeddings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from ingest.embed_cache import CachedEmbedder
+    from minutebook.ingest.embedding.cache import CachedEmbedder
 
     cached = CachedEmbedder(model, embedder_cache)
 
@@ -127,7 +127,7 @@ def main(argv=None) -> int:
     from evals.real import paper_links
 
     from .worker import TimedEmbedder
-    from ingest.settings import Settings
+    from minutebook.ingest.settings import Settings
 
     settings = Settings.from_env()
     model = TimedEmbedder(settings.embed_model, settings.embed_batch)

@@ -19,13 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from ingest.chunking import chunk_document
-from ingest.discover import discover
-from ingest.errors import SkipFile
-from ingest.pipeline import embedding_text, parse_document
-from ingest.reading import heading as _heading
-from ingest.settings import Settings
-from ingest.store import document_record
+from minutebook.ingest.papers.chunking import chunk_document
+from minutebook.ingest.discover import discover
+from minutebook.ingest.errors import SkipFile
+from minutebook.ingest.pipeline import embedding_text, parse_document
+from minutebook.ingest.workers import heading as _heading
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.storage.store import document_record
 
 
 def _digest(value) -> str:
@@ -50,7 +50,7 @@ def reading(path: Path, source: str, settings: Settings) -> dict:
         "embedded": _digest([embedding_text(c, h) for c, h in zip(chunks, headings)]),
         "n_pages": len(doc.pages), "n_chunks": len(chunks),
     }
-    from ingest.minutes import parse_minutes
+    from minutebook.ingest.register.minutes import parse_minutes
 
     register = []
     for s in doc.sections:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.embed import Embedder
-from ingest.settings import Settings
+from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.settings import Settings
 
 from ..run import first_relevant_rank, gold_pages, load_questions
 
@@ -119,7 +119,7 @@ def meeting_year(store, q: dict) -> str | None:
 def year_scoped(searcher, answerable: list[dict], ambiguous: set[str], named: set[str]) -> dict:
     """Each question searched within its meeting's calendar year (--since/--until), as an officer who
     knows roughly when would ask: a re-dated copy never shares the year of the passage it copies."""
-    from ingest.filters import Filters
+    from minutebook.ingest.filters import Filters
 
     ranks = {}
     for q in answerable:
@@ -153,8 +153,8 @@ def time_queries(searcher, assistant, timed: list[dict], filtered) -> dict:
 
 # ---- minutebook ---------------------------------------------------------------------------
 def run_ingest(args) -> dict:
-    from ingest.embed_cache import with_cache
-    from ingest.pipeline import ingest
+    from minutebook.ingest.embedding.cache import with_cache
+    from minutebook.ingest.pipeline import ingest
 
     settings = Settings.from_env(index=args.index)
     model = TimedEmbedder(settings.embed_model, settings.embed_batch)
@@ -184,9 +184,9 @@ def run_ingest(args) -> dict:
 
 
 def run_query(args) -> dict:
-    from assistant.chain import Assistant
-    from assistant.search import Searcher
-    from ingest.filters import Filters
+    from minutebook.assistant.answering import Assistant
+    from minutebook.assistant.search import Searcher
+    from minutebook.ingest.filters import Filters
 
     settings = Settings.from_env(index=args.index)
     load0 = load_avg()
@@ -222,8 +222,8 @@ def hnsw_cost(searcher, answerable, ambiguous) -> dict:
     """What an HNSW index would save and cost against the exact flat index on this index."""
     import faiss
 
-    from assistant.search import Searcher  # noqa: F401 - same object, vectors swapped below
-    from ingest.filters import Filters
+    from minutebook.assistant.search import Searcher  # noqa: F401 - same object, vectors swapped below
+    from minutebook.ingest.filters import Filters
 
     vectors = searcher.reader.vectors
     flat = vectors.index
@@ -307,7 +307,7 @@ def same_model(args):
     """The model, behind the bench's embedding cache, as LangChain's Embeddings."""
     from langchain_core.embeddings import Embeddings
 
-    from ingest.embed_cache import with_cache
+    from minutebook.ingest.embedding.cache import with_cache
 
     settings = Settings.from_env()
     model = TimedEmbedder(settings.embed_model, settings.embed_batch)
@@ -380,9 +380,9 @@ def gold_scores(ranks: list[int | None]) -> dict:
 
 
 def run_gold(args) -> dict:
-    from assistant.chain import Assistant
-    from assistant.search import Searcher
-    from ingest.filters import Filters
+    from minutebook.assistant.answering import Assistant
+    from minutebook.assistant.search import Searcher
+    from minutebook.ingest.filters import Filters
 
     settings = Settings.from_env(index=args.index)
     load0 = load_avg()

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.app_data import EXTRACTIVE, answerers
-from assistant.chain import Turn
-from ingest.errors import MinutebookError
-from ingest.types import Answer
-from ui import resources, widgets
-from ui.text import escape
+from minutebook.assistant.app_data import EXTRACTIVE, answerers
+from minutebook.assistant.answering import Turn
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.types import Answer
+from minutebook.ui import resources
+from minutebook.ui import widgets
+from minutebook.ui.text import escape
 
 HISTORY = "ask_history"  # list of {"question", "answer": Answer | None while pending, "answerer", "filters", "error"}
 EXAMPLES = ("What is Biker Down?", "What did the Board resolve about the Strategic Partnership Board update in October 2018?",
@@ -67,7 +68,7 @@ def _ask(book, settings, question: str, history: list[dict], filters, answerer: 
     llm = None
     try:
         if answerer != EXTRACTIVE:
-            from assistant.generative import make_chat_model
+            from minutebook.assistant.generative import make_chat_model
 
             llm = make_chat_model(answerer, settings)
         return book.ask(question, filters=filters, history=turns, llm=llm), None

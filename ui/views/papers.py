@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.extractive import human_date
-from assistant.service import Minutebook
-from ingest import uploads
-from ingest.dates import human_time
-from ingest.errors import MinutebookError
-from ui import resources
-from ui.text import escape
-from ui.widgets import as_date, date_column
+from minutebook.assistant.extractive import human_date
+from minutebook.assistant.service import Minutebook
+from minutebook.ingest import uploads
+from minutebook.ingest.dates import human_time
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ui import resources
+from minutebook.ui.text import escape
+from minutebook.ui.widgets import as_date, date_column
 
 REPORT = "papers_upload_report"  # the last upload's outcome, shown after the rerun that follows it
 ROUND = "papers_upload_round"  # bumped after each upload so the uploader starts empty again

@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.app_data import (RELEVANCE, SORTS, entry_label, register_counts, register_csv, register_table,
-                                sort_register)
-from assistant.extractive import human_date
-from assistant.results import RegisterEntry
-from assistant import register
-from ingest.numbering import cite
-from ingest.errors import MinutebookError
-from ingest.house_style import OUTCOMES
-from ingest.types import PART_KINDS
-from ui import resources, widgets
-from ui.text import escape
+from minutebook.assistant.app_data import (RELEVANCE, SORTS, entry_label, register_counts, register_csv, register_table, sort_register)
+from minutebook.assistant.extractive import human_date
+from minutebook.assistant.results import RegisterEntry
+from minutebook.assistant.register import entries as register
+from minutebook.ingest.papers.numbering import cite
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.papers.house_style import OUTCOMES
+from minutebook.ingest.types import PART_KINDS
+from minutebook.ui import resources
+from minutebook.ui import widgets
+from minutebook.ui.text import escape
 
 ANY_KIND = "Any kind"
 DATE_WIDTH = 125  # px: "15 December 2023" whole

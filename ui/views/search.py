@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ingest.errors import MinutebookError
-from ui import resources, widgets
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ui import resources
+from minutebook.ui import widgets
 
 
 def main() -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.references import human_date
-from ingest.errors import MinutebookError
-from ui import resources, widgets
-from ui.text import escape
+from minutebook.assistant.references import human_date
+from minutebook.ingest.errors import MinutebookError
+from minutebook.ui import resources
+from minutebook.ui import widgets
+from minutebook.ui.text import escape
 
 
 EVERY_PAPER, STEPS = "Every paper", "Steps between bodies"

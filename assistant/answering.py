@@ -1,0 +1,169 @@
+"""The retrieval chain: question (+ history) -> hybrid retrieval -> a cited answer.
+
+Built from LangChain runnables so the steps compose with any LangChain tooling; the default
+answerer is extractive and offline, a chat model can be plugged in with `llm`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.filters import Filters
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.text import search_stem
+from minutebook.ingest.text import words as text_words
+from minutebook.ingest.types import Answer, Hit
+
+from minutebook.assistant import extractive as ex
+from minutebook.assistant.abstention import MEETING_TYPES, off_topic
+from minutebook.assistant.chair import chair_answer
+from minutebook.assistant.conversation import reading
+from minutebook.assistant.register.answers import answer as register_answer
+from minutebook.assistant.register.answers import asks_register
+from minutebook.assistant.search import Searcher
+
+
+@dataclass
+class Turn:
+    question: str
+    answer: str = ""
+
+
+@dataclass
+class AskRequest:
+    question: str
+    history: list[Turn] = field(default_factory=list)
+    filters: Filters | None = None
+
+
+class Assistant:
+    """Answers questions over one index; load once, ask many times."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, searcher: Searcher | None = None):
+        self.settings = settings
+        self.searcher = searcher or Searcher(settings, embedder)
+        self.embedder = self.searcher.embedder
+
+    @cached_property
+    def chain(self):
+        """Retrieval then the extractive answer, as one LangChain runnable (imported on first use:
+        LangChain costs a second at every command's start that never asks)."""
+        from langchain_core.runnables import RunnableLambda
+
+        return RunnableLambda(self._retrieve) | RunnableLambda(self._answer_extractive)
+
+    def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
+            llm=None) -> Answer:
+        """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
+        request = AskRequest(question, list(history or []), filters)
+        query, read_as = reading(question, [t.question for t in request.history])
+        answer = self.answer_from_register(question, query, filters)
+        if answer is None and llm is None:
+            answer = self.chain.invoke(request)
+        elif answer is None:
+            from minutebook.assistant.generative import answer_with_llm
+
+            answer = answer_with_llm(llm, question, self._retrieve(request)["hits"], history=request.history)
+        if read_as:
+            answer.read_as = read_as
+            answer.text = f"{read_as}: {answer.text}"
+        return answer
+
+    # ---- answers that come before any sentence is scored ---------------------------------------
+    def answer_from_register(self, question: str, query: str, filters: Filters | None = None) -> Answer | None:
+        """A motion's fate, vote or mover, as the register has it printed (None: not asked, or not there)."""
+        if not asks_register(question):
+            return None
+        return register_answer(self.searcher.reader.store, self.searcher, query,
+                               filters or Filters(include_restricted=self.settings.include_restricted))
+
+    def answer_from_attendance(self, retrieved: dict) -> Answer | None:
+        """Who chaired a meeting, from its minutes' attendance list (None: not asked, or not found)."""
+        question = retrieved["question"]
+        if not ex.at.asks_meeting_chair(question):
+            return None
+        return chair_answer(question, retrieved["hits"], self.searcher.reader.store)
+
+    # ---- chain steps ---------------------------------------------------------------------
+    def _retrieve(self, request: AskRequest) -> dict:
+        query, _ = reading(request.question, [t.question for t in request.history])
+        filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
+        # A question naming a year, a date or a resolution number keeps only passages that hold it
+        # (extractive.holding_specifics): look further down the ranking for them.
+        hits = self.searcher.search(query, k=16 if ex.names_specifics(request.question) else 8, filters=filters)
+        return {"question": request.question, "query": query, "hits": hits,
+                "include_restricted": filters.include_restricted}
+
+    def _answer_extractive(self, retrieved: dict) -> Answer:
+        question, hits = retrieved["question"], retrieved["hits"]
+        answer = self.answer_from_attendance(retrieved)
+        if answer:
+            return answer
+        cands = self.scored_candidates(retrieved)
+        if not cands or ex.should_abstain(cands):
+            return ex.abstain(question, hits)
+        if ex.wants_latest(question):
+            return ex.compose(question, ex.pick_recent(cands), recent_first=True)
+        chosen = ex.pick(cands, want=ex.at.wanted(question))
+        if ex.wants_decision(question):
+            chosen = self._with_decision(chosen, cands, retrieved["include_restricted"])
+        return ex.compose(question, ex.concise(question, chosen))
+
+    def scored_candidates(self, retrieved: dict) -> list[ex.Candidate]:
+        """The sentences of the passages found, scored against the question: what the score floor
+        (extractive.should_abstain) judges. None left when a reason to decline comes first (the
+        passages miss the year or date asked for, or are about something else: abstention.off_topic)."""
+        question = retrieved["question"]
+        held = ex.holding_specifics(question, retrieved["hits"])
+        store = self.searcher.reader.store
+        cands = ex.candidates(held, furniture=lambda h: store.page_furniture(h.chunk.document_id, h.chunk.page))
+        if not cands or off_topic(question, held, [f"{h.chunk.title or ''} {h.chunk.text}" for h in held],
+                                  self._boards()):
+            return []
+        vectors = self.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands], query=True)
+        similarities = (vectors[1:] @ vectors[0]).tolist()
+        ex.score_candidates(retrieved["query"], cands, similarities, self._idf(retrieved["query"]),
+                            setting=store.setting_words())
+        return cands
+
+    def _with_decision(self, chosen: list[ex.Candidate], cands: list[ex.Candidate],
+                       include_restricted: bool) -> list[ex.Candidate]:
+        """For "what was resolved" questions, lead with the decision of the best-matching minute item."""
+        minutes = [c for c in sorted(cands, key=lambda c: -c.score)[:3] if c.hit.chunk.doc_type == "minutes" and c.hit.chunk.item]
+        if not minutes or ex.is_decision(chosen[0].text):
+            return chosen
+        top = minutes[0].hit.chunk
+        for chunk, source in self.searcher.reader.store.item_chunks(top.document_id, top.item, include_restricted):
+            for text in ex.sentences(chunk.text):
+                if ex.is_decision(text):
+                    decision = ex.Candidate(hit=Hit(chunk=chunk, source=source, score=0.0), rank=0, text=text)
+                    rest = [c for c in chosen if c.text != text and not ex.says_nothing(c)]
+                    return [ex.extend(decision)] + rest[:1]
+        return chosen
+
+    def _boards(self) -> list[str | None]:
+        """The bodies the index holds minutes or agendas of (the bodies that meet), read once: a group
+        named on an amendment form, or an appendix's misread body, is no meeting's body."""
+        if not hasattr(self, "_board_names"):
+            store = self.searcher.reader.store
+            self._board_names = sorted({b for kind in MEETING_TYPES for b in
+                                        store.board_names(Filters(doc_type=kind, include_restricted=True)) if b})
+        return self._board_names
+
+    def _idf(self, question: str) -> dict[str, float]:
+        """Rarity of each topic word across the index's chunks (stemmed keys), counted in keyword
+        search's postings: the same words, by the same stemmer, as BM25 ranks them."""
+        reader = self.searcher.reader
+        lexical, setting = reader.lexical, reader.store.setting_words()
+        n = len(lexical) or 1
+        idf = {}
+        for word in dict.fromkeys(w for w in text_words(question)
+                                  if w not in ex.STOP and w not in ex.GENERIC and len(w) > 1 and w not in setting):
+            df = lexical.frequency(search_stem(word))
+            idf[ex.normal_word(word)] = math.log(1 + n / (1 + df))
+        return idf
+
+    def close(self) -> None:
+        self.searcher.close()

@@ -1,0 +1,1 @@
+"""The register's read side: finding decisions by topic and filters, their actions, and answers about them."""

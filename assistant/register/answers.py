@@ -1,0 +1,201 @@
+"""Answer "was the amendment carried?", "how many voted against?", "who moved it?" from the register.
+
+The register holds each motion's outcome, recorded vote and movers as the minutes print them, so
+these questions are answered from it (with the page quoted) rather than from whichever passage
+search ranks first. Anything else, or a question the register has no entry for, goes to search.
+"""
+from __future__ import annotations
+
+import re
+
+from minutebook.assistant.register import entries as register
+from minutebook.ingest.dates import find_dates, without_dates
+from minutebook.ingest.filters import Filters
+from minutebook.ingest.papers.numbering import cite
+from minutebook.ingest.text import tokens
+from minutebook.ingest.types import Answer, Citation
+
+from minutebook.assistant.extractive import content_words
+from minutebook.assistant.references import human_date
+from minutebook.assistant.results import RegisterEntry
+from minutebook.assistant.specifics import unmet
+
+_ASKS = re.compile(
+    r"(?i)\b(?:amendments?|motions?)\b.*\b(?:carried|lost|defeated|pass(?:ed)?|fail(?:ed)?|approved|adopted|agreed)\b"
+    r"|\bhow\s+many\b.*\bvot\w*|\bvot(?:e|es|ed|ing)\s+(?:for|against)\b|\babstain\w*|\bwhat\s+was\s+the\s+(?:\w+\s+)?vote\b"
+    r"|\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b|\bhow\s+did\s+.*\bvote\b"
+    r"|\b(?:outcome|result)\s+of\s+the\s+(?:vote|amendment|motion)\b"
+)
+_ITEM_NAMED = re.compile(r"(?i)\b((?:minute|item)\s+\d[\w/]*|R?(?:19|20)\d\d-\d{1,4}|[A-Z]{2,8}/\d{1,3}/\d{2,4})\b")
+_WHO = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b")
+_HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
+_AMENDMENT = re.compile(r"(?i)\bamendment\b")
+_MOTION = re.compile(r"(?i)\bmotion\b")
+_PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
+
+
+def asks_register(question: str) -> bool:
+    """Whether the question asks for a motion's fate, its vote or who moved it."""
+    return bool(_ASKS.search(question))
+
+
+def answer(store, searcher, question: str, filters: Filters | None = None) -> Answer | None:
+    """The register's answer to `question`, citing the minutes page; None when it holds no such entry."""
+    filters = filters or Filters()
+    entries = register.find(store, topic=question, board=filters.board, since=filters.since, until=filters.until,
+                            include_restricted=filters.include_restricted, searcher=searcher)
+    named = _named(entries, question)
+    if not named and _ITEM_NAMED.search(question):  # a number the topic search did not reach: look it up
+        named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
+                                     include_restricted=filters.include_restricted), question)
+    entries = [e for e in named if not unmet(question, [f"{e.item or ''} {e.title or ''} {e.text}"],
+                                            [e.meeting_date])]
+    fitting = [e for e in entries[:12] if _fits(e, question)]
+    if not fitting and entries and _ITEM_NAMED.search(question) and _HOW_MANY.search(question):
+        return _no_count(entries[0])
+    if not fitting:
+        return None
+    # Entries of one minute (a budget debate's amendments) share its passages: the one whose own words
+    # name most of the question's topic is the one asked about.
+    # The meeting's date chose the entries already; its words ("13 February 2025") tell no entry from another.
+    words = set(content_words(without_dates(question)))
+    def overlap(e: RegisterEntry) -> tuple:  # the item's title names the matter; it counts twice
+        said = set(tokens(f"{e.text} {e.board} {e.mover or ''}"))
+        return 2 * len(words & set(tokens(e.title or ""))) + len(words & said), -fitting.index(e)
+
+    quoted = ((e, *_quote(store, e, question)) for e in sorted(fitting, key=overlap, reverse=True))
+    entry, page, quote = next((q for q in quoted if q[2]), (None, None, None))
+    if entry is None:
+        return None
+    where = ", ".join(x for x in (cite(entry.item) if entry.item else "", entry.board or "",
+                                  human_date(entry.meeting_date)) if x)
+    citation = Citation(n=1, source=entry.source, title=entry.document_title or entry.title, page=page,
+                        meeting_date=entry.meeting_date, quote=quote, reference=f"{where}, p. {page}")
+    printed = _PRINTED_OUTCOME.search(quote)  # "Substantive Motion Carried.": the minutes' own word
+    outcome = printed.group(1).lower() if printed else entry.outcome
+    return Answer(text=_sentence(entry, question, outcome), abstained=False, citations=[citation])
+
+
+def _no_count(entry: RegisterEntry) -> Answer:
+    """The resolution asked about is in the register, but its minutes count no votes: say so."""
+    outcome = f" as {entry.outcome}" if entry.outcome else ""
+    when = f" of {human_date(entry.meeting_date)}" if entry.meeting_date else ""
+    return Answer(text=f"The papers do not say: the minutes{when} record {entry.item}{outcome}, "
+                       "with no count of votes.", abstained=True)
+
+
+def _named(entries: list[RegisterEntry], question: str) -> list[RegisterEntry]:
+    """The entries of the meeting date or the minute / resolution number the question names, if it names one."""
+    dates = {iso for _, iso in find_dates(question)}
+    dated = [e for e in entries if e.meeting_date in dates]
+    entries = dated or entries
+    for m in _ITEM_NAMED.finditer(question):
+        named = [e for e in entries if e.item and _same_item(e.item, m.group(1))]
+        if named:
+            return named
+        if re.match(r"(?i)R?(?:19|20)\d\d-\d", m.group(1)):
+            return []  # a resolution the register does not hold: leave the question to search
+    return entries
+
+
+def _same_item(printed: str, named: str) -> bool:
+    strip = lambda s: re.sub(r"(?i)^(?:minute|item|resolution(?:\s+no\.?)?)\s*|^0+", "", s.strip())
+    return strip(printed).lower() == strip(named).lower()
+
+
+def _fits(entry: RegisterEntry, question: str) -> bool:
+    """Whether an entry holds what the question asks: an amendment for "the amendment", a vote, a mover."""
+    if _AMENDMENT.search(question) and entry.entry != "amendment":
+        return False
+    if _MOTION.search(question) and not _AMENDMENT.search(question) and entry.entry == "amendment":
+        return False  # "the substantive motion" is not one of the amendments put before it
+    if _WHO.search(question):
+        return bool(entry.mover)
+    if _HOW_MANY.search(question):
+        votes = entry.votes or {}
+        return any(votes.get(k) is not None for k in ("for", "against", "abstain"))
+    return bool(entry.outcome)
+
+
+def _sentence(entry: RegisterEntry, question: str, outcome: str | None) -> str:
+    """The answer in words: what it was, its outcome, the vote and who moved it."""
+    what = {"amendment": "The amendment", "motion": "The motion"}.get(entry.entry, "The decision")
+    title = entry.title or ""
+    said = f"{what} ({title})" if title and entry.entry != "decision" else what
+    verb = {"lost": "was lost", "carried": "was carried", "approved": "was approved", "agreed": "was agreed",
+            "noted": "was noted", "deferred": "was deferred", "withdrawn": "was withdrawn",
+            "recommended": "was recommended"}.get(outcome or "", "was recorded")
+    # Body, date and minute first, as a clerk says it: "The decision of the County Council on 19 December
+    # 2024 (Minute 276) was approved: For 51, Against 6, Abstain 2."
+    board = entry.board or "meeting"
+    board = board if board.lower().startswith("the ") else f"the {board}"
+    when = f" on {human_date(entry.meeting_date)}" if entry.meeting_date else ""
+    minute = f" ({cite(entry.item)})" if entry.item else ""
+    text = f"{said} {'of' if entry.entry == 'decision' else 'at'} {board}{when}{minute} {verb}"
+    votes = register.vote_line(entry.votes)
+    # The cited line shows who proposed it for "who moved?", else the outcome or the vote.
+    mark, mover_mark = ("", " [1]") if _WHO.search(question) and entry.mover else (" [1]", "")
+    text += f": {votes}{mark}." if votes else f"{mark}."
+    for side, names in ((entry.votes or {}).get("names") or {}).items():
+        # "How did Mr Gough vote?": the recorded vote lists him
+        for name in names:
+            surname = name.split(",")[0].split()[-1]
+            if re.search(rf"\b{re.escape(surname)}\b", question):
+                text += f" {name} is listed under {side.capitalize()}."
+    words = (entry.text or "").split()
+    if words and entry.text != entry.outcome_text:
+        lead = "It proposed" if entry.entry != "decision" else "The minutes record"
+        text += f" {lead}: “{' '.join(words[:40])}{' …' if len(words) > 40 else ''}”"
+    if entry.mover:
+        text += f" It was moved by {entry.mover}" + (f" and seconded by {entry.seconder}" if entry.seconder
+                                                        else "") + f"{mover_mark}."
+    return text
+
+
+def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]:
+    """(page, a line printed there) that shows the answer: the proposal for "who", else the outcome or vote."""
+    document_id = store.document_for_source(entry.source)
+    page = entry.page
+    if _WHO.search(question) and entry.mover:
+        mover = re.escape(entry.mover.split()[-1])
+        second = re.escape((entry.seconder or "").split()[-1]) if entry.seconder else None
+        # "A proposed, and B seconded", "moved by A, seconded by B", or a "Moved by: A" line
+        patterns = [rf"\b{mover}\b.*\b(?:proposed|moved)\b.*\b{second}\b" if second else None,
+                    rf"\b(?:moved|proposed)\s+by\b.*\b{mover}\b", rf"\b{mover}\b.*\b(?:proposed|moved)\b",
+                    rf"\b{mover}\b.*\b{second}\b" if second else None]  # "R2024-101 S. Kirkey, D. Yemm:"
+        opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5])) or "$^"
+        for pattern in filter(None, patterns):
+            for n in range(page, max(0, page - 4), -1):
+                text = store.page_text(document_id, n) or ""
+                if n == page:  # on its own page the proposal is printed above the decision
+                    text = text[:re.search(opening, text).start()] if re.search(opening, text) else text
+                line = _line(text, pattern, last=True)
+                if line:
+                    return n, line
+    text = store.page_text(document_id, page) or ""
+    for pattern in (re.escape(entry.outcome_text or "\x00"), r"^\s*(?:For|Against)\s*\(\d+\)"):
+        line = _line(text, pattern)
+        if line:
+            return page, line
+    opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5]))
+    if opening and re.search(opening, text):
+        # "Substantive Motion Carried." printed between the vote and "RESOLVED that: ..." is this decision's outcome.
+        line = _line(text[:re.search(opening, text).start()], _PRINTED_OUTCOME.pattern, last=True)
+        if line:
+            return page, line
+    counted = (entry.votes or {}).get("for")
+    if counted is not None:
+        # A long decision starts pages after the vote that carried it ("For (41)" above "RESOLVED that: ...").
+        for n in (page - 1, page + 1, page - 2, page + 2):
+            line = _line(store.page_text(document_id, n) or "", rf"^\s*For\W*{counted}\b")
+            if line:
+                return n, line
+    opening = (entry.text or "").split()[:5]  # the decision's own first words, as printed
+    line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
+    return page, line
+
+
+def _line(text: str, pattern: str, last: bool = False) -> str | None:
+    """The first (or last) line of `text` matching `pattern`, its spaces collapsed."""
+    found = [line for line in text.splitlines() if re.search(pattern, line, re.I)]
+    return re.sub(r"\s+", " ", found[-1 if last else 0]).strip() if found else None

@@ -1,0 +1,1 @@
+"""The embedding model: sentence-transformers for ingest, its ONNX export for questions, and the cache."""

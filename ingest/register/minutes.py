@@ -1,0 +1,396 @@
+"""Parse the pages of one set of minutes into its Meeting and the decisions it records.
+
+Pure functions: page text in, dataclasses out. Decision blocks are read by ingest.decisions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from minutebook.ingest.register.decisions import Line, dates_in, keyword, reflow
+from minutebook.ingest.papers.numbering import STAMP as _ITEM_STAMP
+from minutebook.ingest.papers.numbering import Heading, Sequence, heading
+from minutebook.ingest.register.motions import outcome_line
+from minutebook.ingest.register.proceedings import read_item
+from minutebook.ingest.types import Attendee, Meeting, Page, Resolution
+
+# Running headers, footers and stamps that pypdf puts at the top or bottom of a page's text.
+_FURNITURE = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–]?\s*\d{1,3}\s*[-–]?)$", re.I)
+
+
+def _stamp(text: str) -> bool:
+    return bool(_FURNITURE.match(text) or _ITEM_STAMP.match(text))
+
+
+_ROLES = (
+    ("apologies", r"apologies(?:\s+for\s+absence)?"),
+    ("officers", r"officers?(?:\s+(?:present|in\s+attendance))?"),
+    ("others", r"(?:others?|also|members\s+also)(?:\s+(?:present|in\s+attendance))?|in\s+attendance"),
+    ("present", r"(?:members\s+|councillors\s+)?present"),
+)
+_ROLE_HEAD = [(role, re.compile(rf"^(?:{pat})\s*(?:$|[:–—-]\s*(.*)$)", re.I)) for role, pat in _ROLES]
+_ROLE_HEAD.insert(
+    0, ("apologies", re.compile(r"^apologies\s+(?:for\s+absence\s+)?were\s+received\s+from\s+(.*)$", re.I))
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:council|police|services?|commissioner|health|board|authority|group|chair|partnership|company|team|office|"
+    r"trust|ccg|nhs|icb|agency|university|college|department|ltd|limited|association|centre|unit|network|"
+    r"constabulary|probation|committee|forum|society|housing|school|commission|ministry|government)\b",
+    re.I,
+)
+_ROLE_WORDS = re.compile(
+    r"(?i)\b(?:chair\w*|vice-chair|head|director|manager|officer|member|lead|leader|clerk|"
+    r"co-?ordinator|analyst|advis[eo]r)\b"
+)
+_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|noon)\b", re.I)
+_TIME_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)$", re.I)
+_CLOSING = re.compile(
+    r"^(?:chair(?:man|person|woman)?(?:\s*[.:_]+.*)?|signed\b.*|date\s*:?\s*[._]*|\.{3,}.*|_{3,}.*"
+    r"|(?:the\s+)?meeting\s+(?:closed|ended|finished)\b.*)$",
+    re.I,
+)
+_DATE_LINE = re.compile(
+    r"(?i)(?:date:?\s*)?(?:[a-z]+day,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\.?"
+)
+_VENUE_WORDS = re.compile(
+    r"\b(?:room|hall|chamber|house|offices|centre|teams|zoom|building|library|station|suite)\b", re.I
+)
+
+
+@dataclass
+class MinuteItem:
+    """One numbered minute: its number as printed, title, and lines up to the next minute."""
+
+    item: str
+    title: str
+    page: int
+    lines: list[Line] = field(default_factory=list)
+    movers: tuple[str | None, str | None] = (None, None)  # "R2024-070 S. Kirkey, T. Butler:" names them
+
+
+def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting, list[Resolution]]:
+    """The meeting a minutes section records and one Resolution per minute that carries a decision."""
+    lines = page_lines(pages)
+    header, items = split_items(lines)
+    closing = _strip_closing(items[-1].lines) if items else []
+    meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board)
+    opening = next((k for k, (_, t) in enumerate(header) if keyword(t)), None)
+    before = [MinuteItem("", "", header[opening][0], header[opening:])] if opening is not None else []
+    resolutions = [r for i in before + items for r in item_resolutions(i, meeting)]
+    for n, r in enumerate(resolutions):  # an amendment amends the motion decided next in its minute
+        if r.entry == "amendment":
+            r.amends = next((k for k in range(n + 1, len(resolutions)) if resolutions[k].entry != "amendment"
+                             and resolutions[k].item == r.item), None)
+    return meeting, resolutions
+
+
+def page_lines(pages: list[Page]) -> list[Line]:
+    """Every non-blank line of the non-blank pages, tagged with its page, running headers removed."""
+    out: list[Line] = []
+    for page in pages:
+        if page.blank:
+            continue
+        lines = [s.strip() for s in page.text.splitlines() if s.strip()]
+        # Headers sit in the first few lines and footers in the last two; nowhere else is stripped.
+        while lines[:1] and _stamp(lines[0]) and len(lines) > 1:
+            lines.pop(0)
+        for _ in range(2):
+            if lines and _stamp(lines[-1]):
+                lines.pop()
+        out += [(page.number, s) for s in lines]
+    return out
+
+
+@dataclass
+class _Items:
+    """The minute numbering read so far, and where a decision's own numbered parts are being listed."""
+
+    seq: Sequence = field(default_factory=Sequence)
+    decided: bool = False  # a decision keyword has been seen in the current minute
+    dot_part: int = 0  # last "N." decision part seen since a keyword, so "2. That ..." is no minute
+
+
+def _accept(head: Heading, state: _Items, prev_text: str) -> bool:
+    """Whether a heading-shaped line really opens the next minute, judged by the numbering sequence."""
+    if head.form == "dot" and state.dot_part and head.key == (state.dot_part + 1,):
+        return False
+    return state.seq.accept(head, prev_text)
+
+
+def split_items(lines: list[Line]) -> tuple[list[Line], list[MinuteItem]]:
+    """Cut the lines into the header (title and attendance) and the numbered minute items."""
+    header: list[Line] = []
+    items: list[MinuteItem] = []
+    state = _Items()
+    i = 0
+    while i < len(lines):
+        page, text = lines[i]
+        head = heading(text)
+        if head and _accept(head, state, lines[i - 1][1] if i else ""):
+            state.decided, state.dot_part = False, 0
+            movers: tuple[str | None, str | None] = (None, None)
+            if head.title_above:
+                title, page = _title_above(items[-1].lines if items else header, page)
+                i += 1
+            elif head.form == "resolution" and (not head.title or _movers(head.title)):
+                # "R2024-070 S. Kirkey, T. Butler: THAT ...", or the number alone with "Moved by:" lines under it
+                movers, rest = _movers(head.title) or ((None, None), "")
+                title, i = "", i + 1
+                if rest:
+                    lines.insert(i, (page, rest))
+            else:
+                title, i = _title(head.title, lines, i)
+            items.append(MinuteItem(head.item, title, page, movers=movers))
+            continue
+        if items:
+            items[-1].lines.append((page, text))
+            _track_parts(text, state)
+        else:
+            header.append((page, text))
+        i += 1
+    return header, items
+
+
+def _movers(text: str) -> tuple[tuple[str, str], str] | None:
+    """((mover, seconder), rest of the line) for the two names printed after a resolution number."""
+    m = re.match(r"^([^:;]+)[:;]\s*(.*)$", text) or re.match(r"^([^:;]+)()$", text)
+    names = [n.strip() for n in m[1].split(",")] if m else []
+    if len(names) != 2 or not all(re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*){1,4}", n) for n in names):
+        return None
+    return (names[0], names[1]), m[2].strip()
+
+
+def _title_above(before: list[Line], page: int) -> tuple[str, int]:
+    """Take the title printed above an "(Item 5)" line off the end of what precedes it."""
+    taken: list[Line] = []
+    while before and len(taken) < 2 and not re.search(r"[.:;]$", before[-1][1]):
+        # A second line belongs to the title if it wraps onto the first, or if a finished sentence precedes it.
+        wraps = re.search(r"(?:[/&,\-–]|\b(?:and|of|the|for|to|on|in))$", before[-1][1])
+        if taken and not wraps and not (len(before) > 1 and re.search(r"[.:;]$", before[-2][1])):
+            break
+        taken.insert(0, before.pop())
+    return reflow([t for _, t in taken]), (taken[0][0] if taken else page)
+
+
+def _track_parts(text: str, seq: _Items) -> None:
+    """Remember the last "N." decision part so the next one is not read as a minute number."""
+    seq.decided = seq.decided or keyword(text) is not None
+    m = re.match(r"^(\d{1,2})\.\s", text)
+    if m and seq.decided:
+        seq.dot_part = int(m[1])
+
+
+def _title(first: str, lines: list[Line], i: int) -> tuple[str, int]:
+    """A minute's title, which may be on the next line or wrap onto it; returns (title, next index)."""
+    i += 1
+    title = first
+    if not title and i < len(lines) and not keyword(lines[i][1]):
+        title, i = lines[i][1], i + 1
+    # A title that ends mid-phrase, or fills the line, carries on on the next line.
+    for _ in range(2):
+        if i >= len(lines) or keyword(lines[i][1]) or heading(lines[i][1]):
+            break
+        # A full-width title without a full stop wraps only onto a short Title Case line, not into the discussion.
+        wrapped = re.search(r"(?:[/&,\-–]|\b(?:and|of|the|for|to|on|in))$", title) or (
+            len(title) > 60 and not title.endswith(".") and len(lines[i][1]) < 50 and _title_case(lines[i][1])
+        )
+        if not wrapped:
+            break
+        title, i = reflow([title, lines[i][1]]), i + 1
+    return re.sub(r"\s*[.:]$", "", title), i
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word is capitalised or a small joining word, as in a heading."""
+    small = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with", "&", "-", "–", "/"}
+    return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in text.split())
+
+
+def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
+    """The decisions, motions and amendments a minute records, in the order printed."""
+    found = [r for r in read_item(item.lines, item.movers) if r.text]
+    start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
+    for r in found:
+        r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date
+        if item.title and r.text == r.outcome_text and outcome_line(r.text) and len(r.text.split()) < 6:
+            # "RESULT: APPROVED" under the item it decides
+            r.text = item.title
+        r.title = item.title or _short(r.text)
+        if r.entry == "decision":
+            r.discussion = discussion(item.lines[:start])
+    return found
+
+
+def _short(text: str) -> str:
+    """A title for an untitled resolution: its first words."""
+    words = re.sub(r"(?i)^(?:that|whereas)\s+(?:we\s+)?", "", text).split()
+    return " ".join(words[:10]) + (" ..." if len(words) > 10 else "")
+
+
+def discussion(lines: list[Line]) -> str:
+    """The minute's text before its decision, reflowed, with listed points on their own lines."""
+    paras: list[list[str]] = [[]]
+    for _, text in lines:
+        if re.match(r"^\(?(?:[a-z]|[ivx]{1,5}|\d{1,2})[.)]\s", text) and paras[-1]:
+            paras.append([])
+        paras[-1].append(text)
+    return "\n".join(reflow(p) for p in paras if p)
+
+
+def _strip_closing(lines: list[Line]) -> list[Line]:
+    """Remove and return the sign-off after the last minute ("10.00 - 11.20 am", date, "CHAIRMAN")."""
+    cut = len(lines)
+    dated = False
+    while cut:
+        text = lines[cut - 1][1]
+        is_date = not dated and _only_date(text)
+        if not (_TIME_RANGE.match(text) or _CLOSING.match(text) or is_date):
+            break
+        dated |= is_date
+        cut -= 1
+    closing = lines[cut:]
+    del lines[cut:]
+    return closing
+
+
+def _only_date(text: str) -> bool:
+    """Whether a line holds a date and nothing else (the date a chairman signs)."""
+    return bool(dates_in(text)) and bool(_DATE_LINE.fullmatch(text))
+
+
+def parse_meeting(header: list[str], closing: list[str], board: str | None = None) -> Meeting:
+    """Board, date, time, venue and attendance from the lines before the first minute."""
+    start = next((k for k, t in enumerate(header) if _role_heading(t)), len(header))
+    title = header[:start]
+    text = reflow(title)
+    return Meeting(
+        board=board or _board(title),
+        date=next((iso for _, iso in dates_in(text)), None),
+        time=_time(text, closing),
+        venue=_venue(title),
+        attendees=attendance(header[start:]),
+    )
+
+
+def _unshout(name: str) -> str:
+    """Title-case a name printed in capitals ("HOUSING COMMITTEE" -> "Housing Committee"); keep others."""
+    if not name.isupper():
+        return name
+    small = {"and", "of", "the", "for", "in", "on"}
+    return " ".join(w.lower() if w.lower() in small and k else w.capitalize() for k, w in enumerate(name.split()))
+
+
+def _board(title: list[str]) -> str | None:
+    """The board's name: "a meeting of the X held ...", "Minutes of the X", or the first heading line."""
+    m = re.search(r"(?i)\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?:held|on|at)\b", reflow(title))
+    if m:
+        return _unshout(m.group(1).strip(" .,"))
+    for line in title:
+        # "Minutes of the meeting held on ..." names no board: the heading line above it does.
+        m = re.match(r"(?i)minutes\s+of\s+(?!(?:the\s+|a\s+)?meeting\b)(?:the\s+|a\s+)?(.+?)(?:\s+(?:held|on|at)\b.*)?$", line)
+        if m:
+            return _unshout(m.group(1).strip(" .,"))
+    names = [t for t in title if not dates_in(t) and not re.search(r"(?i)\b(?:minutes|record|notes)\b|:", t)]
+    return _unshout(names[0]) if names else None
+
+
+def _time(text: str, closing: list[str]) -> str | None:
+    """The time printed in the header, else the "10.00 - 11.20 am" range printed at the close."""
+    m = re.search(r"(?i)\btime:\s*(\d{1,2}[.:]\d{2}(?:\s*(?:am|pm))?)", text) or _TIME.search(text)
+    if m:
+        return m.group(m.lastindex or 0).strip()
+    return next((t for t in closing if _TIME_RANGE.match(t)), None)
+
+
+def _venue(title: list[str]) -> str | None:
+    """The venue: a "Venue:" label, the place after "held at/in/via", or a line naming a room."""
+    text = reflow(title)
+    m = re.search(r"(?i)\b(?:venue|place|location):\s*(.+?)(?=\s+(?:date|time):|$)", text)
+    held = re.search(r"(?i)\bheld\b(.*)$", text)
+    if not m and held:
+        # The place follows "at/in/via" and ends where the date ("on Monday ...") or time ("at 7.00") starts.
+        m = re.search(
+            r"\b(?:at|in|via)\s+(?!\d)((?:the\s+)?[A-Z].*?)"
+            r"(?=\s+on\s+(?:\w+day\b|\d)|\s+at\s+\d|,?\s+commencing\b|$)",
+            held.group(1),
+        )
+    if m:
+        return m.group(1).strip(" .,")
+    line = next((t for t in title if _VENUE_WORDS.search(t) and not re.search(r"(?i)\bminutes\b", t)), None)
+    return _TIME.sub("", line).strip(" ,.") if line else None
+
+
+def _role_heading(text: str) -> tuple[str, str] | None:
+    """(role, rest of line) for an attendance heading such as "Present" or "APOLOGIES: ..."."""
+    for role, pattern in _ROLE_HEAD:
+        m = pattern.match(text)
+        if m:
+            return role, (m.group(1) or "").strip()
+    return None
+
+
+def attendance(lines: list[str]) -> list[Attendee]:
+    """Attendees under each heading, as one name-and-organisation per line pair or a comma list."""
+    people: list[Attendee] = []
+    groups: list[tuple[str, str, list[str]]] = []
+    for text in lines:
+        head = _role_heading(text)
+        if head:
+            groups.append((head[0], head[1], []))
+        elif groups:
+            groups[-1][2].append(text)
+    for role, rest, body in groups:
+        people += _listed(reflow([rest] + body), role) if rest else _paired(body, role)
+    return people
+
+
+def _is_org(text: str) -> bool:
+    """Whether an attendance line reads as an organisation (or its wrapped part) rather than a name."""
+    bare = re.sub(r"\([^)]*\)", "", text)  # "(in the Chair)" belongs to the name
+    return bool(
+        _ORG_WORDS.search(bare)
+        or re.search(r"[,;&]|\s[-–—](?:\s|$)|^[-–—]", bare)
+        or re.search(r"(?:^|\s)(?!(?:de|van|von|der|da|le|la|al|bin|du)\b)[a-z]", bare)
+    )
+
+
+def _paired(lines: list[str], role: str) -> list[Attendee]:
+    """Attendees printed as a name line followed by organisation lines (two columns flattened)."""
+    people: list[Attendee] = []
+    prev = ""
+    for text in lines:
+        last = people[-1] if people else None
+        if last and last.organisation is None and not _is_org(text) and (prev.endswith("-") or " " not in text):
+            last.name = reflow([last.name, text])  # a name wrapped onto a second line
+        elif last and _is_org(text):
+            last.organisation = reflow([last.organisation, text]) if last.organisation else text
+        else:
+            people.append(Attendee(name=text, role=role))
+        prev = text
+    return people
+
+
+def _listed(text: str, role: str) -> list[Attendee]:
+    """Attendees printed as a list: "Councillor A (Chair), Councillors B, C and D (Police)"."""
+    people: list[Attendee] = []
+    prefix = ""
+    tokens = re.findall(r"(?:\([^)]*\)|[^,;(])+", text.rstrip("."))
+    for token in (t.strip() for chunk in tokens for t in re.split(r"\s+and\s+(?![^(]*\))", chunk)):
+        if not token or re.fullmatch(r"(?i)none|nil", token):
+            continue
+        plural = re.match(r"(?i)^(councillors|cllrs\.?)\s+(.*)$", token)
+        if plural:
+            prefix = "Councillor " if plural[1].lower() == "councillors" else "Cllr "
+            token = prefix + plural[2]
+        elif re.match(r"(?i)^(?:councillor|cllr|mr|mrs|ms|miss|dr|prof|sir|lord|lady|insp|supt|ch)\b", token):
+            prefix = ""
+        else:
+            token = prefix + token
+        org = re.search(r"\s*\(([^)]*)\)$", token)
+        # "(Eastwick Police)" names an organisation; "(Chair)" or "(Head of Housing)" is a role.
+        if org and _ORG_WORDS.search(org[1]) and not _ROLE_WORDS.search(org[1]):
+            people.append(Attendee(name=token[:org.start()].strip(), role=role, organisation=org[1]))
+        else:
+            people.append(Attendee(name=token, role=role))
+    return people

@@ -1,0 +1,399 @@
+"""The SQLite side of an index: documents, sections, pages, chunks and their FTS5 table (the
+register's topic match, word frequencies and Datasette's search; BM25 ranking is lexical.py's).
+
+Only this module (and `vectors`) touch disk. Tables and columns are named for people who
+open the database in Datasette.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from minutebook.ingest.storage.catalog_queries import CatalogQueries
+from minutebook.ingest.papers.chunking import context_line
+from minutebook.ingest.filters import Filters
+from minutebook.ingest.storage.migrations import migrate, pending
+from minutebook.ingest.register.queries import RegisterQueries
+from minutebook.ingest.register.tables import delete_document
+from minutebook.ingest.types import Attendee, Chunk, Document, Meeting
+
+DB = "minutebook.db"  # the database file in each generation folder
+
+
+class Store(CatalogQueries, RegisterQueries):
+    """One index generation's SQLite database (reads for browsing and for the register are mixed in)."""
+
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = Path(path)
+        if readonly:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            # Readers map the file and keep a larger page cache: searches touch FTS doclists and
+            # chunk rows all over a 100k-chunk database.
+            conn.execute("PRAGMA mmap_size = 268435456")
+            conn.execute("PRAGMA cache_size = -65536")
+        else:
+            conn = sqlite3.connect(str(self.path), check_same_thread=False)
+        self.db = sqlite_utils.Database(conn)
+        self._setting: frozenset[str] | None = None
+        self.rewritten: set[int] = set()  # chunks whose searched text an ingest changed in place (segments.py)
+        if not readonly:
+            migrate(self.db.conn)  # a new database gets every table; an older one is brought up to date
+
+    def begin(self) -> None:
+        """One transaction for a whole ingest into a live database (readers keep the last commit).
+        Until `commit`, a COMMIT from anywhere (a stray `with conn:`) fails instead of publishing half."""
+        self.db.conn.execute("PRAGMA busy_timeout = 60000")
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        self.db.conn.set_authorizer(_no_commit)
+
+    def commit(self) -> None:
+        self.db.conn.set_authorizer(None)
+        self.db.conn.commit()
+
+    def rollback(self) -> None:
+        self.db.conn.set_authorizer(None)
+        self.db.conn.rollback()
+
+    def outdated(self) -> bool:
+        """Whether this database was made by an older minutebook and lacks a migration."""
+        return bool(pending(self.db.conn))
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # ---- writing -------------------------------------------------------------------------
+    def document_for_source(self, source: str) -> str | None:
+        row = self.db.execute("SELECT document_id FROM files WHERE source = ?", [source]).fetchone()
+        return row[0] if row else None
+
+    def has_document(self, document_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
+
+    def add_document(self, doc: Document, chunks: list[Chunk], headings: list[str], reader: int = 1) -> list[int]:
+        """Insert a document with its sections, pages and chunks; return the chunks' vector ids.
+        `reader` is the version of the code that read it (ingest/pipeline.py READER_VERSION)."""
+        now = _now()
+        # atomic(), not `with conn`: outside a transaction sqlite-utils commits (and syncs) every
+        # statement, which made ingest 18x slower.
+        with self.db.atomic():
+            self.db["documents"].insert(
+                {"id": doc.id, **document_record(doc), "pages": len(doc.pages), "chunks": len(chunks),
+                 "ingested_at": now, "reader": reader}, replace=True)
+            self.db["sections"].insert_all(
+                [{"document_id": doc.id, "section": i, "kind": s.kind, "title": s.title, "board": s.board,
+                  "meeting_date": s.meeting_date, "agenda_item": s.item, "first_page": s.first_page,
+                  "last_page": s.last_page, "restricted": int(s.restricted)} for i, s in enumerate(doc.sections)],
+                replace=True)
+            self.db["pages"].insert_all(
+                [{"document_id": doc.id, "page": p.number, "text": p.text, "blank": int(p.blank),
+                  "restricted": int(p.restricted), "ocr": int(p.ocr), "furniture": "\n".join(p.furniture)}
+                 for p in doc.pages], replace=True)
+            ids = []
+            for c, heading in zip(chunks, headings):
+                context = context_line(c.board, c.meeting_date)
+                cur = self.db.execute(
+                    "INSERT INTO chunks (id, document_id, section, position, page, text, heading, doc_type, title,"
+                    " board, meeting_date, item, restricted, context, refers) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [c.id, c.document_id, c.section, c.position, c.page, c.text, heading, c.doc_type, c.title,
+                     c.board, c.meeting_date, c.item, int(c.restricted), context, c.refers])
+                ids.append(cur.lastrowid)
+                self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title, context) VALUES (?,?,?,?,?)",
+                                [cur.lastrowid, c.text, heading, c.title, context])
+        return ids
+
+    def link_file(self, source: str, document_id: str, path: str, size: int) -> list[int]:
+        """Point `source` at a document. The old document it pointed at goes only after the new link
+        is written, and only when no file holds it any more: re-linking a file to the document it
+        already holds must never delete that document. Returns the removed vector ids."""
+        old = self.document_for_source(source)
+        with self.db.atomic():
+            self.db["files"].insert({"source": source, "document_id": document_id, "path": path,
+                                     "bytes": size, "ingested_at": _now()}, replace=True)
+        return self._drop_if_orphaned(old) if old and old != document_id else []
+
+    def fill_meeting(self, document_id: str, facts: dict) -> None:
+        """Give a document the meeting date, body and time it lacks ({"date", "body", "time"}, any None),
+        in its sections and chunks too (their `context` is searched, so the FTS row follows)."""
+        if not facts.get("date") and not facts.get("body"):
+            return
+        with self.db.atomic():
+            self.db.execute("UPDATE documents SET meeting_date = coalesce(meeting_date, ?), board = coalesce(board, ?),"
+                            " start_time = coalesce(start_time, ?) WHERE id = ?",
+                            [facts.get("date"), facts.get("body"), facts.get("time"), document_id])
+            self.db.execute("UPDATE sections SET meeting_date = coalesce(meeting_date, ?), board = coalesce(board, ?)"
+                            " WHERE document_id = ?", [facts.get("date"), facts.get("body"), document_id])
+            rows = self.db.execute("SELECT vector_id, text, heading, title, context, board, meeting_date FROM chunks"
+                                   " WHERE document_id = ? AND (meeting_date IS NULL OR board IS NULL)",
+                                   [document_id]).fetchall()
+            for vid, text, heading, title, context, board, when in rows:
+                self.rewritten.add(vid)
+                board, when = board or facts.get("body"), when or facts.get("date")
+                new = context_line(board, when)
+                self.db.execute("UPDATE chunks SET board = ?, meeting_date = ?, context = ? WHERE vector_id = ?",
+                                [board, when, new, vid])
+                self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title, context)"
+                                " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
+                self.db.execute("INSERT INTO chunks_fts (rowid, text, heading, title, context) VALUES (?,?,?,?,?)",
+                                [vid, text, heading, title, new])
+
+    def unlink_file(self, source: str) -> list[int]:
+        """Forget a source; drop its document when no other file holds it. Returns removed vector ids."""
+        doc_id = self.document_for_source(source)
+        with self.db.atomic():
+            self.db.execute("DELETE FROM files WHERE source = ?", [source])
+        return self._drop_if_orphaned(doc_id) if doc_id else []
+
+    def _drop_if_orphaned(self, document_id: str) -> list[int]:
+        if self.db.execute("SELECT 1 FROM files WHERE document_id = ?", [document_id]).fetchone():
+            return []
+        return self.remove_document(document_id)
+
+    def document_size(self, document_id: str) -> tuple[int, int]:
+        """(pages, chunks) of a stored document."""
+        row = self.db.execute("SELECT pages, chunks FROM documents WHERE id = ?", [document_id]).fetchone()
+        return (row[0], row[1]) if row else (0, 0)
+
+    def other_source(self, document_id: str, source: str) -> str | None:
+        """Another file that holds the same document, if any."""
+        row = self.db.execute("SELECT min(source) FROM files WHERE document_id = ? AND source != ?",
+                              [document_id, source]).fetchone()
+        return row[0] if row else None
+
+    def remove_document(self, document_id: str) -> list[int]:
+        rows = self.db.execute("SELECT vector_id, text, heading, title, context FROM chunks WHERE document_id = ?",
+                               [document_id]).fetchall()
+        with self.db.atomic():
+            for vid, text, heading, title, context in rows:
+                self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title, context)"
+                                " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
+            for table in ("chunks", "pages", "sections"):
+                self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+            delete_document(self.db.conn, document_id)
+            self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+        return [r[0] for r in rows]
+
+    def log_ingest(self, **counts) -> None:
+        with self.db.atomic():
+            self.db["ingest_log"].insert({"finished_at": _now(), **counts})
+
+    # ---- reading -------------------------------------------------------------------------
+    def sources(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT source, document_id FROM files").fetchall())
+
+    def files(self, reader: int | None = None) -> dict[str, tuple[str | None, str | None]]:
+        """source -> (document id, the absolute path it was ingested from). With `reader`, a
+        document read by an older version of the reading code comes back with no id, so that
+        ingesting its file again reads it afresh."""
+        rows = self.db.execute("SELECT f.source, f.document_id, f.path, d.reader FROM files f"
+                               " LEFT JOIN documents d ON d.id = f.document_id").fetchall()
+        return {s: (None if reader and (r or 1) < reader else d, p) for s, d, p, r in rows}
+
+    def read_by_older(self, document_id: str, reader: int) -> bool:
+        """Whether the document in the index was read by an older version of the reading code."""
+        row = self.db.execute("SELECT reader FROM documents WHERE id = ?", [document_id]).fetchone()
+        return bool(row) and (row[0] or 1) < reader
+
+    def source_paths(self) -> dict[str, str]:
+        """source -> the absolute path it was ingested from."""
+        return dict(self.db.execute("SELECT source, path FROM files").fetchall())
+
+    def setting_words(self) -> frozenset[str]:
+        """Words naming this archive's own setting (its organisations), computed once per generation."""
+        if self._setting is None:
+            from minutebook.ingest.papers.meeting_facts import setting_words
+
+            try:
+                rows = self.db.execute("SELECT DISTINCT organisation FROM documents WHERE organisation IS NOT NULL")
+                self._setting = setting_words([r[0] for r in rows.fetchall()])
+            except sqlite3.OperationalError:  # a generation made before meeting facts
+                self._setting = setting_words([])
+        return self._setting
+
+    def counts(self) -> dict:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {"documents": one("SELECT count(*) FROM documents"), "chunks": one("SELECT count(*) FROM chunks")}
+
+    def lexical_rows(self, ids: list[int] | None = None):
+        """(vector_id, text, heading, title, context, refers) of every chunk (or of those `ids`), by
+        vector id: what BM25 indexes."""
+        sql = "SELECT vector_id, text, heading, title, context, coalesce(refers, '') FROM chunks"
+        if ids is None:
+            return self.db.execute(sql + " ORDER BY vector_id")
+        return self.db.execute(sql + " WHERE vector_id IN (SELECT value FROM json_each(?)) ORDER BY vector_id",
+                               [json.dumps([int(i) for i in ids])])
+
+    def allowed_ids(self, filters: Filters) -> list[int] | None:
+        """Vector ids passing the filters, or None when nothing is filtered out."""
+        where, params = filters.where()
+        if where == "1=1":
+            return None
+        return [r[0] for r in self.db.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
+
+    def filter_ids(self, filters: Filters) -> tuple[str, list[int]] | None:
+        """The filter as vector ids, in the cheaper of two forms: ("exclude", ids failing it) when it
+        keeps at least half the chunks (typically: only restricted chunks are left out), else
+        ("allow", ids passing it). None when nothing is filtered out."""
+        where, params = filters.where()
+        if where == "1=1":
+            return None
+        total = self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        passing = self.db.execute(f"SELECT count(*) FROM chunks WHERE {where}", params).fetchone()[0]
+        if passing == total:
+            return None
+        if 2 * passing >= total:
+            sql = f"SELECT vector_id FROM chunks WHERE NOT coalesce(({where}), 0)"
+            return "exclude", [r[0] for r in self.db.execute(sql, params).fetchall()]
+        return "allow", [r[0] for r in self.db.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
+
+    def doc_types(self, ids: list[int]) -> dict[int, str]:
+        """vector_id -> the kind of section its chunk belongs to."""
+        return {vid: facts[0] for vid, facts in self.meeting_facts(ids).items()}
+
+    def meeting_facts(self, ids: list[int]) -> dict[int, tuple[str, set[str], bool]]:
+        """vector_id -> (the kind of section its chunk belongs to, the ISO dates of its section's
+        meeting and of its paper's (a pack files earlier minutes; a section can misread a date),
+        whether it is on its section's first page: where minutes print who was present and who chaired)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT c.vector_id, c.doc_type, c.meeting_date, d.meeting_date, c.page = (SELECT min(o.page) FROM chunks o"
+            f" WHERE o.document_id = c.document_id AND o.section = c.section)"
+            f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.vector_id IN ({marks})", ids)
+        return {vid: (kind, {date, paper_date} - {None}, bool(opens)) for vid, kind, date, paper_date, opens in rows.fetchall()}
+
+    def page_neighbours(self, ids: list[int]) -> list[tuple[int, int]]:
+        """(vector_id, its neighbour's) for each chunk of `ids` whose next or previous chunk in its
+        section is on another page: the two halves of a passage the page break cut."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.db.execute(
+            f"SELECT c.vector_id, o.vector_id, length(trim(c.text)) <= length(coalesce(c.heading, '')) + 12"
+            f" FROM chunks c JOIN chunks o ON o.document_id = c.document_id"
+            f" AND o.section = c.section AND o.position IN (c.position - 1, c.position + 1) AND o.page != c.page"
+            f" WHERE c.vector_id IN ({marks})", ids).fetchall()
+
+    def chunks_by_vector_ids(self, ids: list[int]) -> dict[int, tuple[Chunk, str, str]]:
+        """vector_id -> (chunk, heading, source) for the given ids."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(
+            f"SELECT c.vector_id, c.id, c.document_id, c.section, c.position, c.page, c.text, c.doc_type, c.title,"
+            f" c.board, c.meeting_date, c.item, c.restricted, c.heading, coalesce(c.refers, ''),"
+            f" (SELECT min(source) FROM files f WHERE f.document_id = c.document_id),"
+            f" (SELECT ocr FROM pages p WHERE p.document_id = c.document_id AND p.page = c.page)"
+            f" FROM chunks c WHERE c.vector_id IN ({marks})", ids).fetchall()
+        out = {}
+        for r in rows:
+            chunk = Chunk(id=r[1], document_id=r[2], section=r[3], position=r[4], page=r[5], text=r[6],
+                          doc_type=r[7], title=r[8], board=r[9], meeting_date=r[10], item=r[11],
+                          restricted=bool(r[12]), ocr=bool(r[16]), refers=r[14])
+            out[r[0]] = (chunk, r[13] or "", r[15] or "")
+        return out
+
+    def item_chunks(self, document_id: str, item: str, include_restricted: bool = False) -> list[tuple[Chunk, str]]:
+        """The chunks of one minute item, in order, with their source; an item that runs onto a
+        restricted page keeps that part out unless restricted papers are asked for."""
+        where = "" if include_restricted else " AND restricted = 0"
+        rows = self.db.execute("SELECT vector_id FROM chunks WHERE document_id = ? AND item = ? AND doc_type = 'minutes'"
+                               f"{where} ORDER BY position", [document_id, item]).fetchall()
+        found = self.chunks_by_vector_ids([r[0] for r in rows])
+        return [(found[r[0]][0], found[r[0]][2]) for r in rows if r[0] in found]
+
+    def document_pages(self, document_ids) -> dict[str, int]:
+        ids = list(document_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        return dict(self.db.execute(f"SELECT id, pages FROM documents WHERE id IN ({marks})", ids).fetchall())
+
+    def meeting_attendance(self, document_id: str, section: int) -> tuple[Meeting, int, int] | None:
+        """The meeting a minutes section records, with its attendance list, and its page range."""
+        row = self.db.execute("SELECT board, meeting_date, time, venue, first_page, last_page FROM meetings"
+                              " WHERE document_id = ? AND section = ?", [document_id, section]).fetchone()
+        if not row:
+            return None
+        people = self.db.execute("SELECT name, role, organisation FROM attendance WHERE document_id = ? AND section = ?"
+                                 " ORDER BY position", [document_id, section]).fetchall()
+        meeting = Meeting(board=row[0], date=row[1], time=row[2], venue=row[3],
+                          attendees=[Attendee(name=n, role=r, organisation=o) for n, r, o in people])
+        return meeting, row[4], row[5]
+
+    def board_names(self, filters: Filters) -> list[str]:
+        """The boards whose chunks a filter admits (a board filter matches by substring, any case)."""
+        where, params = filters.where()
+        return [r[0] for r in self.db.execute(f"SELECT DISTINCT board FROM chunks WHERE {where}", params)]
+
+    def section_chunk_texts(self, document_id: str, section: int) -> list[tuple[int, str]]:
+        """(page, text) of a section's chunks, in order."""
+        return self.db.execute("SELECT page, text FROM chunks WHERE document_id = ? AND section = ? ORDER BY position",
+                               [document_id, section]).fetchall()
+
+    def sections_with_source(self) -> list[dict]:
+        """Every section, in document order, with the first file that holds its document."""
+        cur = self.db.execute(
+            "SELECT s.document_id, s.section, s.kind, s.title, s.board, s.meeting_date, s.agenda_item, s.first_page,"
+            " s.last_page, s.restricted, (SELECT min(source) FROM files f WHERE f.document_id = s.document_id) AS source"
+            " FROM sections s ORDER BY s.document_id, s.section")
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def page_rows(self, document_id: str, first: int, last: int) -> list[tuple[int, str, int, int]]:
+        """(page, text, blank, restricted) of pages first..last of a document."""
+        return self.db.execute("SELECT page, text, blank, restricted FROM pages WHERE document_id = ?"
+                               " AND page BETWEEN ? AND ? ORDER BY page", [document_id, first, last]).fetchall()
+
+    def meeting_keys(self, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(board, date) of every meeting that has a section of one of these kinds."""
+        marks = ",".join("?" * len(kinds))
+        return self.db.execute("SELECT DISTINCT board, meeting_date FROM sections WHERE meeting_date IS NOT NULL"
+                               f" AND board IS NOT NULL AND kind IN ({marks})", list(kinds)).fetchall()
+
+    def minute_item_rows(self, document_id: str, section: int) -> list[tuple]:
+        """(item, heading, page, text, restricted) of a minutes section's chunks, in order."""
+        return self.db.execute("SELECT item, heading, page, text, restricted FROM chunks WHERE document_id = ?"
+                               " AND section = ? AND doc_type = 'minutes' ORDER BY position",
+                               [document_id, section]).fetchall()
+
+    def page_text(self, document_id: str, page: int) -> str | None:
+        row = self.db.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
+        return row[0] if row else None
+
+    def documents(self) -> list[dict]:
+        sql = ("SELECT d.*, (SELECT group_concat(source, '; ') FROM files f WHERE f.document_id = d.id) AS sources"
+               " FROM documents d ORDER BY meeting_date DESC")
+        return [dict(zip([c[0] for c in cur.description], row)) for cur in [self.db.execute(sql)] for row in cur.fetchall()]
+
+    def last_ingest(self) -> dict | None:
+        cur = self.db.execute("SELECT * FROM ingest_log ORDER BY rowid DESC LIMIT 1")
+        row = cur.fetchone()
+        return dict(zip([c[0] for c in cur.description], row)) if row else None
+
+
+def document_record(doc: Document) -> dict:
+    """A document's meeting facts as its `documents` row stores them (and `status --json` lists them)."""
+    first = doc.sections[0] if doc.sections else None
+    facts = doc.facts
+    return {"title": doc.title, "board": (facts.body if facts and facts.body else None) or (first.board if first else None),
+            "meeting_date": (facts.meeting_date if facts else None) or _document_date(doc),
+            "organisation": facts.organisation if facts else None, "start_time": facts.start_time if facts else None,
+            "doc_type": facts.doc_type if facts else (first.kind if first else None)}
+
+
+def _document_date(doc: Document) -> str | None:
+    dates = [s.meeting_date for s in doc.sections if s.kind != "minutes" and s.meeting_date]
+    return dates[0] if dates else next((s.meeting_date for s in doc.sections if s.meeting_date), None)
+
+
+def _no_commit(action, arg1, *_):
+    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_TRANSACTION and arg1 == "COMMIT" else sqlite3.SQLITE_OK
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
