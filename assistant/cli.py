@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import math
 import os
 import sys
@@ -17,13 +18,17 @@ from minutebook.assistant.cli_args import build_parser
 from minutebook.assistant.results import RegisterEntry
 from minutebook.assistant.service import Minutebook
 
+log = logging.getLogger(__name__)
+
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Built once, here, and passed down: `--include-restricted` widens the environment's setting.
-    settings = Settings.from_env(index=getattr(args, "index", None),
-                                 include_restricted=getattr(args, "include_restricted", False) or None)
+    _logging(getattr(args, "verbose", 0) - getattr(args, "quiet", 0))
     try:
+        # Built once, here, and passed down: `--include-restricted` widens the environment's setting.
+        settings = Settings.from_env(index=getattr(args, "index", None),
+                                     include_restricted=getattr(args, "include_restricted", False) or None)
+        log.debug("settings: %s", settings)
         code = COMMANDS[args.command](args, settings)
         sys.stdout.flush()  # here, where a closed pipe is caught, not at exit where it would print a traceback
         return code
@@ -40,6 +45,20 @@ def main(argv: list[str] | None = None) -> int:
         return 141  # 128 + SIGPIPE, the status a shell tool killed by a closed pipe ends with
 
 
+def _logging(louder: int) -> None:
+    """minutebook's diagnostics on stderr as "minutebook: message": warnings and the notes a user
+    needs by default, -v adds what it is doing, -q leaves only errors. Other libraries' records
+    stay at their own level."""
+    handler = logging.StreamHandler(sys.stderr)  # this call's stderr (a test may have replaced it)
+    handler.setFormatter(logging.Formatter("minutebook: %(message)s"))
+    root = logging.getLogger("minutebook")
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.propagate = False
+    root.setLevel({-1: logging.ERROR, 0: logging.INFO, 1: logging.DEBUG}.get(max(-1, min(1, louder))))
+
+
 def _words(text: str, refusal: str) -> str:
     """`text` stripped, or a one-line refusal when it holds no words (before any model is loaded)."""
     if not text.strip():
@@ -50,7 +69,8 @@ def _words(text: str, refusal: str) -> str:
 def cmd_ingest(args, settings: Settings) -> int:
     from minutebook.ingest.pipeline import ingest
 
-    report = ingest([Path(p) for p in args.paths], settings, progress=_progress_bar(), prune=args.prune)
+    progress = _progress_bar() if log.isEnabledFor(logging.INFO) else None  # -q: no progress either
+    report = ingest([Path(p) for p in args.paths], settings, progress=progress, prune=args.prune)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -230,7 +250,7 @@ def cmd_status(args, settings: Settings) -> int:
 
 def cmd_serve(args, settings: Settings) -> int:
     os.environ["MINUTEBOOK_INDEX"] = str(settings.index.resolve())
-    print(f"minutebook: serving {settings.index}/ at http://localhost:{args.port}", file=sys.stderr)
+    log.info("serving %s/ at http://localhost:%s", settings.index, args.port)
     os.execv(sys.executable, serve_argv(settings, args.port, args.address))
     return 0  # not reached
 

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import shutil
-import signal
-import sys
 import time
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from pathlib import Path
 from minutebook.ingest.storage import lexical
 from minutebook.ingest.storage import segments
 from minutebook.ingest.storage.disk import copy_db, fsync_dir, fsync_tree, writing  # noqa: F401 (writing: pipeline's import)
+from minutebook.ingest.debug_hooks import crash_point
 from minutebook.ingest.errors import MinutebookError
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.storage.store import DB, Store
@@ -38,13 +38,7 @@ from minutebook.ingest.storage.index_reader import META, current_dir, default_st
 from minutebook.ingest.storage.vectors import (FAISS_FILE, FaissVectors, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve)
 
 VECTORS = FAISS_FILE
-
-
-def crash_point(name: str, settings: Settings | None = None) -> None:
-    """Fault injection for the crash-safety tests: MINUTEBOOK_CRASH_AT=name (Settings.crash_at) kills the
-    process (-9) here."""
-    if (settings or Settings()).crash_at == name:
-        os.kill(os.getpid(), signal.SIGKILL)
+log = logging.getLogger(__name__)
 
 
 class IndexWriter:
@@ -290,7 +284,7 @@ def _drop_generation(gen: Path, setting: str) -> bool:
     except Exception as e:  # noqa: BLE001 - a sweep must not stop an ingest
         if vectors_in_folder(recorded):
             return True  # local storage goes with the folder whatever happened
-        print(f"minutebook: could not delete the vectors of {gen.name} ({e}); will retry", file=sys.stderr)
+        log.warning("could not delete the vectors of %s (%s); will retry", gen.name, e)
         return False
     return True
 
