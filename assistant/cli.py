@@ -9,14 +9,16 @@ import os
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutebook.ingest.dates import human_date, human_time
 from minutebook.ingest.errors import BadInput, MinutebookError, printable
 from minutebook.ingest.settings import Settings
 
 from minutebook.assistant.cli_args import build_parser
-from minutebook.assistant.results import RegisterEntry
-from minutebook.assistant.service import Minutebook
+
+if TYPE_CHECKING:
+    from minutebook.assistant.results import RegisterEntry
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,14 @@ def _logging(louder: int) -> None:
     root.setLevel({-1: logging.ERROR, 0: logging.INFO, 1: logging.DEBUG}.get(max(-1, min(1, louder))))
 
 
+def _book(settings: Settings):
+    """The index, read. Imported here, not at the top: `minutebook --version` and a refused
+    argument need none of the read side."""
+    from minutebook.assistant.service import Minutebook
+
+    return Minutebook(settings)
+
+
 def _words(text: str, refusal: str) -> str:
     """`text` stripped, or a one-line refusal when it holds no words (before any model is loaded)."""
     if not text.strip():
@@ -93,7 +103,7 @@ def cmd_search(args, settings: Settings) -> int:
     from minutebook.assistant.highlight import snippet
 
     query = _words(args.query, 'nothing to search for: give some words, e.g. minutebook search "free course for motorcyclists"')
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         hits = book.search(query, k=args.k, mode=args.mode, filters=book.filters(
             board=args.board, since=args.since, until=args.until, doc_type=args.doc_type))
     if args.json:  # `text` stays the whole chunk; `snippet` is the part the text output shows
@@ -120,7 +130,7 @@ def cmd_ask(args, settings: Settings) -> int:
         from minutebook.assistant.generative import make_chat_model
 
         llm = make_chat_model(args.llm, settings)
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         answer = book.ask(question, llm=llm, filters=book.filters(board=args.board, since=args.since,
                                                                    until=args.until))
     if args.json:
@@ -140,7 +150,7 @@ def cmd_ask(args, settings: Settings) -> int:
 
 def _follow(args, settings: Settings, what: str) -> list:
     """The command's topic followed through the papers (`what`: "timeline" or "lineage")."""
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         return getattr(book, what)(args.topic, book.filters(board=args.board, since=args.since, until=args.until))
 
 
@@ -177,7 +187,7 @@ def cmd_lineage(args, settings: Settings) -> int:
 def cmd_resolutions(args, settings: Settings) -> int:
     from minutebook.assistant.register import entries as register
 
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         entries = book.resolutions(args.topic, book.filters(board=args.board, since=args.since, until=args.until),
                                    kind=args.kind, outcome=args.outcome, moved_by=args.moved_by)
     if args.json:
@@ -213,7 +223,7 @@ def _print_register(entries: list[RegisterEntry]) -> None:
 
 
 def cmd_actions(args, settings: Settings) -> int:
-    with Minutebook(settings) as book:  # no embedding model: the matching reads titles, names and dates
+    with _book(settings) as book:  # no embedding model: the matching reads titles, names and dates
         actions = book.actions(board=args.board, status=args.status)
     if args.json:
         print(json.dumps([a.to_json() for a in actions], indent=2, ensure_ascii=False))
@@ -236,7 +246,7 @@ def cmd_actions(args, settings: Settings) -> int:
 
 
 def cmd_status(args, settings: Settings) -> int:
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         status = book.status()
     if args.json:
         print(json.dumps(status.to_json(), indent=2, ensure_ascii=False))
@@ -285,7 +295,8 @@ def _progress_bar():
     return show
 
 
-COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "lineage": cmd_lineage, "resolutions": cmd_resolutions, "status": cmd_status,
+COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "lineage": cmd_lineage,
+            "resolutions": cmd_resolutions, "status": cmd_status,
             "actions": cmd_actions, "serve": cmd_serve}
 
 if __name__ == "__main__":

@@ -112,7 +112,7 @@ class IndexWriter:
         aside until the commit writes them as a segment."""
         self.dir, self.meta, self.in_place = gen, meta, True
         self.store = Store(gen / DB)  # brings an older database up to date first, outside the transaction
-        for leftover in segments.unnamed(gen, segments.snapshot(self.store.db.conn)):
+        for leftover in segments.unnamed(gen, segments.snapshot(self.store.conn)):
             leftover.unlink(missing_ok=True)  # a crashed ingest's files, or ones a merge replaced
         self.store.begin()
         crash_point("began")
@@ -130,7 +130,7 @@ class IndexWriter:
         if segments.is_segmented(old_meta):
             reader = Store(old / DB, readonly=True)
             try:
-                source = segments.load_vectors(old, segments.snapshot(reader.db.conn), old_meta["dim"])
+                source = segments.load_vectors(old, segments.snapshot(reader.conn), old_meta["dim"])
             finally:
                 reader.close()
         else:
@@ -177,7 +177,7 @@ class IndexWriter:
     def _first_segments(self) -> None:
         """A new generation's vectors and postings as its first segments, its database in WAL mode
         so that later ingests can change it while readers read."""
-        conn = self.store.db.conn
+        conn = self.store.conn
         self.store.db.execute("PRAGMA journal_mode = WAL")
         with self.store.db.atomic():
             segments.forget_all(conn)  # a copy's rows name the files of the generation it came from
@@ -188,7 +188,7 @@ class IndexWriter:
     def _write_segments(self, vectors: FaissVectors | None, postings: lexical.Postings | None,
                         graph: bool = False) -> None:
         """Write and name (in the open transaction) a vector segment and a postings segment."""
-        conn = self.store.db.conn
+        conn = self.store.conn
         if vectors is not None and len(vectors):
             name = segments.write_vectors(self.dir, vectors, self.hnsw_above if graph else None)
             self._written += [self.dir / segments.FOLDER / name, self.dir / segments.FOLDER / (name + ".hnsw")]
@@ -201,7 +201,7 @@ class IndexWriter:
     def _commit_in_place(self) -> None:
         """New segments named, removals noted, a merge if due, all in the ingest's transaction;
         its commit is the moment the new papers appear."""
-        conn, pending = self.store.db.conn, self._vectors
+        conn, pending = self.store.conn, self._vectors
         segments.mark_removed(conn, pending.removed)
         fresh = set(pending.added) | self.store.rewritten  # chunks whose postings are new
         self._write_segments(pending.segment(), lexical.count(self.store.lexical_rows(sorted(fresh))))
@@ -222,7 +222,7 @@ class IndexWriter:
         vectors = segments.load_vectors(self.dir, snap, self.meta["dim"])
         vectors.graph, vectors.dead = None, set()
         parts = [segments.read_postings(self.dir / segments.FOLDER / n) for n in snap.files[segments.LEXICAL]]
-        segments.forget_all(self.store.db.conn)
+        segments.forget_all(self.store.conn)
         self._write_segments(vectors, segments.combine(parts, snap.removed) if parts else None, graph=True)
         crash_point("merged")
 

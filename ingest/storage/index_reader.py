@@ -67,7 +67,7 @@ class IndexReader:
         if segments.is_segmented(self.meta):
             # The segments and removals of one commit: later ingests do not change what this reader
             # sees. Vectors and postings are read from them on first use (counts and the register need neither).
-            self._snapshot = segments.snapshot(self.store.db.conn)
+            self._snapshot = segments.snapshot(self.store.conn)
         else:
             where = resolve(self.meta.get("store"), store or default_store())
             self._vectors = open_vectors(where, gen, self.meta["dim"])
@@ -97,7 +97,7 @@ class IndexReader:
         except FileNotFoundError:
             # Merged away and swept since this reader opened: the newest segments hold the same
             # rows; keep only chunks this reader's commit knew, so vectors and postings agree.
-            return load(self.dir, segments.snapshot(self.store.db.conn), *args, upto=self._snapshot.last_id)
+            return load(self.dir, segments.snapshot(self.store.conn), *args, upto=self._snapshot.last_id)
 
     def close(self) -> None:
         self.store.close()
