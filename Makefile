@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test test-fast test-qdrant eval eval-real ingest clean ocr-engine
+.PHONY: setup run test test-fast test-qdrant lint eval eval-real ingest clean ocr-engine
 
 # The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
 setup: $(STAMP) ocr-engine
@@ -55,9 +55,13 @@ PYTEST_WORKERS ?= 2
 test: setup
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15
 
-# The unit tier: pure functions on text and small fixtures, no model (under a minute).
-test-fast: setup
+# The unit tier: pure functions on text and small fixtures, no model (under a minute), after the lint.
+test-fast: setup lint
 	$(BIN)/python -m pytest -m "not model"
+
+# ruff, configured in pyproject.toml ([tool.ruff]); a second or two. .ci/run runs it too.
+lint: setup
+	$(BIN)/ruff check .
 
 # The store and search tests with every index's vectors in Qdrant (qdrant-client's local mode,
 # through the code that talks to a cluster): README, Vector stores. The rest of the suite does
