@@ -17,7 +17,7 @@ export TOKENIZERS_PARALLELISM := false
 # The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
 setup: $(STAMP) ocr-engine
 
-# Scanned pages are read by Tesseract (README, Scanned papers). It is a system package: installed
+# Scanned pages are read by Tesseract (docs/reading.md). It is a system package: installed
 # here where apt-get can run (as root, or through sudo without a password); otherwise the one
 # command is printed and minutebook skips scans, saying the same.
 ocr-engine:
@@ -64,7 +64,7 @@ lint: setup
 	$(BIN)/ruff check .
 
 # The store and search tests with every index's vectors in Qdrant (qdrant-client's local mode,
-# through the code that talks to a cluster): README, Vector stores. The rest of the suite does
+# through the code that talks to a cluster): docs/stores.md. The rest of the suite does
 # not depend on the vector engine.
 QDRANT_TESTS ?= tests/test_store.py tests/test_search.py
 test-qdrant: setup
@@ -89,7 +89,7 @@ $(BENCH_STAMP): $(STAMP) pyproject.toml
 
 # The real archive (the sample, ../shared/corpus/real, both in one index: quality on both gold
 # sets, every timing, the LangChain FAISS and BM25-alone rows), then the synthetic archive at 100k
-# and 1M chunks for speed and memory only; see README, Benchmarks. `make bench-real` is the first part.
+# and 1M chunks for speed and memory only; see docs/benchmarks.md. `make bench-real` is the first part.
 BENCH_SIZES ?= 100000,1000000
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m evals.bench --real $(REAL) --sizes $(BENCH_SIZES) --speed-only --no-sample $(BENCH_ARGS)

@@ -50,7 +50,7 @@ class Unit:
 
 def follow_up(store: Store, board: str | None = None, status: str | None = None,
               include_restricted: bool = False) -> list[FollowUp]:
-    """Every action with its follow-up status and evidence, newest request first (README, Actions)."""
+    """Every action with its follow-up status and evidence, newest request first (docs/actions.md)."""
     if status and status not in STATUSES:
         raise BadInput(f"--status '{status}' is not a status (choose from {', '.join(STATUSES)})")
     meetings = _meetings(store)
