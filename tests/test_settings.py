@@ -123,3 +123,10 @@ def test_verbose_says_what_settings_the_command_runs_with_and_quiet_keeps_the_er
     assert "minutebook: settings: Settings(index=" in loud.stderr
     quiet = _cli("-q", "status", "--index", str(tmp_path / "none"), cwd=tmp_path)
     assert quiet.returncode == 2 and quiet.stderr.count("\n") == 1 and "no index at" in quiet.stderr
+
+
+def test_the_model_kinds_a_setting_accepts_are_the_ones_the_app_can_build():
+    from minutebook.assistant import generative
+    from minutebook.ingest.settings import LLM_KINDS
+
+    assert set(generative._PACKAGES) == set(LLM_KINDS)

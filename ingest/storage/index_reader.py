@@ -3,6 +3,7 @@ commit it is at, and a read-only view of its store, vectors and BM25 postings.""
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from functools import partial
 from pathlib import Path
@@ -15,6 +16,9 @@ from minutebook.ingest.storage.store import DB, Store
 from minutebook.ingest.storage.vectors import Vectors, open_vectors, resolve
 
 META = "meta.json"
+
+
+log = logging.getLogger(__name__)
 
 
 def current_dir(index: Path) -> Path | None:
@@ -61,6 +65,7 @@ class IndexReader:
             raise NoIndex(index)
         self.dir = gen
         self.meta = json.loads((gen / META).read_text())
+        log.debug("index: generation %s, vectors in %s", gen, self.meta.get("store") or "faiss")
         self.store = open_upgraded(gen / DB)
         self._snapshot: segments.Snapshot | None = None
         self._vectors: Vectors | None = None
