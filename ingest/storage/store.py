@@ -35,6 +35,10 @@ class Store(CatalogQueries, RegisterQueries):
             conn.execute("PRAGMA cache_size = -65536")
         else:
             conn = sqlite3.connect(str(self.path), check_same_thread=False)
+        # As sqlite-utils sets it on every connection it wraps, from the start (before this, every
+        # Store was one): a row an INSERT OR REPLACE displaces fires its delete trigger, so the
+        # register's full-text rows follow (ingest/register/tables.py).
+        conn.execute("PRAGMA recursive_triggers = on")
         self.conn = conn  # reads go straight to sqlite3
         self._db = None
         self._setting: frozenset[str] | None = None
