@@ -70,7 +70,7 @@ def cmd_ingest(args, settings: Settings) -> int:
 
 
 def cmd_fetch(args, settings: Settings) -> int:
-    from ingest.fetch.fetcher import fetch
+    from minutebook.ingest.fetch.fetcher import fetch
 
     report = fetch(args.source, settings, system=args.system, bodies=tuple(args.body), since=args.since,
                    until=args.until, into=Path(args.into) if args.into else None, dry_run=args.dry_run,

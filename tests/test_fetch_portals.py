@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import BadInput
-from ingest.fetch import legistar
-from ingest.fetch.fetcher import detect_system, fetch, paper_path
-from ingest.fetch.portal import FetchFailed, PortalError
-from ingest.fetch.web import Web, partial_path, retry_after
-from ingest.settings import Settings
+from minutebook.ingest.errors import BadInput
+from minutebook.ingest.fetch import legistar
+from minutebook.ingest.fetch.fetcher import detect_system, fetch, paper_path
+from minutebook.ingest.fetch.portal import FetchFailed, PortalError
+from minutebook.ingest.fetch.web import Web, partial_path, retry_after
+from minutebook.ingest.settings import Settings
 from tests.portal_server import PORTALS, SHARED, Fault, Portal, Server
 
 WHERE = {"moderngov": ("", "2026-01-01", "2026-03-01", None),
@@ -203,7 +203,7 @@ def test_an_interrupted_download_leaves_no_paper_under_its_name(tmp_path):
 
 
 def test_papers_are_filed_by_body_date_and_item():
-    from ingest.fetch.portal import PortalPaper
+    from minutebook.ingest.fetch.portal import PortalPaper
 
     paper = PortalPaper("k", "u", "report", 'Budget: "final"/v2', "Cabinet", meeting_date="2025-01-30", item="5.A")
     assert paper_path(paper) == "Cabinet/2025-01-30/Item 5.A - report - Budget final v2.pdf"

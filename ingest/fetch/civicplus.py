@@ -11,7 +11,7 @@ from datetime import date
 from typing import Iterator
 from urllib.parse import urljoin
 
-from .portal import Meeting, PortalError, PortalPaper, clean, wanted_body, within
+from minutebook.ingest.fetch.portal import Meeting, PortalError, PortalPaper, clean, wanted_body, within
 
 _ROW = re.compile(r'<tr\b[^>]*class="catAgendaRow"[^>]*>(.*?)</tr>', re.S | re.I)
 _HEADING = re.compile(r"<h[23]\b[^>]*>(.*?)</h[23]>", re.S | re.I)

@@ -12,13 +12,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable
 
-from ..errors import BadInput
-from ..settings import Settings
-from ..types import IngestReport
-from . import civicplus, granicus, legistar, moderngov, primegov
-from .ledger import Known, Ledger
-from .portal import SYSTEMS, FetchFailed, PortalPaper
-from .web import Web, partial_path
+from minutebook.ingest.errors import BadInput
+from minutebook.ingest.settings import Settings
+from minutebook.ingest.types import IngestReport
+from minutebook.ingest.fetch import civicplus, granicus, legistar, moderngov, primegov
+from minutebook.ingest.fetch.ledger import Known, Ledger
+from minutebook.ingest.fetch.portal import SYSTEMS, FetchFailed, PortalPaper
+from minutebook.ingest.fetch.web import Web, partial_path
 
 WALKERS = {"moderngov": moderngov.walk, "legistar": legistar.walk, "civicplus": civicplus.walk,
            "granicus": granicus.walk, "primegov": primegov.walk}
@@ -143,7 +143,7 @@ def fetch(source: str, settings: Settings, system: str | None = None, bodies: tu
             ledger.finish(source, system, {k: len(v) for k, v in (("fetched", report.fetched), ("skipped", report.skipped),
                                                                   ("failed", report.failed))})
     if ingest_after and not dry_run and into.exists() and any(into.rglob("*.pdf")):
-        from ..pipeline import ingest
+        from minutebook.ingest.pipeline import ingest
 
         report.ingest = ingest([into], settings, embedder, progress=progress)
     return report

@@ -9,8 +9,8 @@ import re
 from typing import Iterator
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from ..dates import parse_date
-from .portal import Meeting, PortalError, PortalPaper, clean, wanted_body, within
+from minutebook.ingest.dates import parse_date
+from minutebook.ingest.fetch.portal import Meeting, PortalError, PortalPaper, clean, wanted_body, within
 
 _ROW = re.compile(r'<tr\b[^>]*class="listingRow"[^>]*>(.*?)</tr>', re.S | re.I)
 _CELL = re.compile(r'<td\b([^>]*)>(.*?)</td>', re.S | re.I)

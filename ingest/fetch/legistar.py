@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from typing import Iterator
 from urllib.parse import quote, urlsplit
 
-from .portal import Meeting, PortalError, PortalPaper, clean, clock, kind_of, wanted_body, within
+from minutebook.ingest.fetch.portal import (Meeting, PortalError, PortalPaper, clean, clock, kind_of, wanted_body, within)
 
 PAGE = 1000  # the API's cap on rows a request
 

@@ -10,8 +10,8 @@ from datetime import date
 from typing import Iterator
 from urllib.parse import urlencode
 
-from ..dates import parse_date
-from .portal import Meeting, PortalError, PortalPaper, clean, clock, kind_of, wanted_body, within
+from minutebook.ingest.dates import parse_date
+from minutebook.ingest.fetch.portal import (Meeting, PortalError, PortalPaper, clean, clock, kind_of, wanted_body, within)
 
 SERVICE = "mgWebService.asmx"
 

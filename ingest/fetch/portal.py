@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..errors import MinutebookError
+from minutebook.ingest.errors import MinutebookError
 
 SYSTEMS = ("moderngov", "legistar", "civicplus", "granicus", "primegov")
 KINDS = ("agenda", "minutes", "report", "other")

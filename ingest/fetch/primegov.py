@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Iterator
 
-from .portal import Meeting, PortalError, PortalPaper, clean, clock, kind_of, wanted_body, within
+from minutebook.ingest.fetch.portal import (Meeting, PortalError, PortalPaper, clean, clock, kind_of, wanted_body, within)
 
 PDF = 1  # documentList[].compileOutputType of a compiled PDF (3: HTML)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .portal import FetchFailed
+from minutebook.ingest.fetch.portal import FetchFailed
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 LOGIN_STATUS = {401, 403}
