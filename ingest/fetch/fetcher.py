@@ -151,7 +151,6 @@ def fetch(source: str, settings: Settings, system: str | None = None, bodies: tu
 
 def _one(paper: PortalPaper, source: str, system: str, into: Path, known: Known | None, taken: set[str],
          ledger: Ledger, web: Web, report: FetchReport, dry_run: bool, say: Progress) -> None:
-    facts = paper.facts(system, source)
     if paper.skip:
         report.skipped.append(_outcome(paper, reason=paper.skip))
         return
@@ -160,6 +159,7 @@ def _one(paper: PortalPaper, source: str, system: str, into: Path, known: Known 
     else:
         dest = into / _free(paper_path(paper), into, taken)
     rel = _relative(dest, into)
+    facts = {**paper.facts(system, source), "saved_as": dest.name}
     whole = known is not None and dest.exists() and known.bytes == dest.stat().st_size
     if whole and paper.version and known.version == paper.version:
         ledger.seen(source, paper.key, facts)  # the portal's own stamp says unchanged: no request

@@ -117,3 +117,25 @@ def within(day: str | None, since: str | None, until: str | None) -> bool:
 def wanted_body(body: str, bodies: tuple[str, ...]) -> bool:
     """`--body` matches part of a body's name, any case; none given: every body."""
     return not bodies or any(b.lower() in body.lower() for b in bodies)
+
+
+def with_portal(facts, portal: dict | None):
+    """A paper's MeetingFacts with what its portal said put first (pure). The body, the kind of
+    paper, the meeting's date and time where the portal knows them (for minutes: the meeting they
+    record, else the date their own text gives), the item, and the paper's public address. The
+    title stays the paper's own unless it only had its file name."""
+    if not portal:
+        return facts
+    from dataclasses import replace
+    from pathlib import PurePosixPath
+
+    kind = portal.get("kind")
+    own_title = facts.title and facts.title != PurePosixPath(portal.get("saved_as") or "").stem
+    return replace(
+        facts, body=portal.get("body") or facts.body,
+        doc_type=kind if kind in ("agenda", "minutes", "report") else facts.doc_type,
+        meeting_date=portal.get("meeting_date") or facts.meeting_date,
+        start_time=(portal.get("meeting_time") or facts.start_time) if portal.get("meeting_date") else facts.start_time,
+        title=facts.title if own_title else (portal.get("title") or facts.title),
+        source_url=portal.get("url"), page_url=portal.get("page_url"), agenda_item=portal.get("item"),
+        item_title=portal.get("item_title"), portal=f"{portal.get('system')} {portal.get('portal')}".strip())
