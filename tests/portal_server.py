@@ -23,11 +23,24 @@ HOSTS = ("democracy.manchester.gov.uk", "webapi.legistar.com", "legistar2.granic
          "metro.legistar1.com")
 
 
+_MADE: dict[str, bytes] = {}
+
+
 def made_pdf(text: str) -> bytes:
-    """A one-page PDF whose text is `text` (a document the recording links but does not hold)."""
+    """A one-page PDF whose text is `text` (a document the recording links but does not hold); the
+    same text gives the same bytes, from any server of the run."""
+    if text not in _MADE:
+        _MADE[text] = _make_pdf(text)
+    return _MADE[text]
+
+
+def _make_pdf(text: str) -> bytes:
+    from datetime import datetime, timezone
+
     from fpdf import FPDF
 
     pdf = FPDF()
+    pdf.set_creation_date(datetime(2000, 1, 1, tzinfo=timezone.utc))
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
     for line in text.splitlines():
