@@ -48,6 +48,14 @@ class Settings:
     # ones hold a quarter as many rows as the first, the next ingest merges them into one.
     merge_segments: int = 8
     include_restricted: bool = False
+    # `minutebook fetch` (ingest/fetch/): requests a second to one portal host (0: no wait), seconds
+    # of silence before a request is given up, retries on 429/5xx/a dropped connection with a
+    # back-off doubling from fetch_backoff seconds, and the longest Retry-After it will wait.
+    fetch_rate: float = 1.0
+    fetch_timeout: float = 30.0
+    fetch_retries: int = 4
+    fetch_backoff: float = 1.0
+    fetch_max_wait: float = 120.0
     # A local GGUF model (--llm llamacpp:PATH) is built with this context window, in tokens: the
     # question, up to 8 passages of ~220 words and the answer need ~3,000 (llama.cpp's own
     # default, 512, refuses them); and this many CPU threads (0: every core).
