@@ -108,6 +108,7 @@ def compare(entries: list[dict], gold: list[dict]) -> dict:
         "seconders_printed": len(seconded),
         "seconder_right": sum(same_person(g["seconder"], e.get("seconder")) for g, e in seconded),
         "by_body": by_body(gold, misses),
+        "by_folder": by_body(gold, misses, key=_folder),
         "misses": misses,
         "extras": [_brief(e) for e in extras if not _genuine(e)],
         "genuine_extras": [_brief(e) for e in genuine],
@@ -149,12 +150,19 @@ def same_person(gold: str | None, got: str | None) -> bool:
     return bool(got) and bool(_name_keys(gold) & _name_keys(got))
 
 
-def by_body(gold: list[dict], misses: list[dict]) -> list[dict]:
-    """Gold count, found and recall per gold `body`, in the gold's order."""
+def _folder(g: dict) -> str:
+    """The corpus folder of a gold decision's file: one per publishing body in more/
+    ("more/us-ca-alameda-planning-board"), the top folder otherwise ("kent", "canada")."""
+    parts = Path(g["source"]).parts
+    return "/".join(parts[:2]) if parts[0] == "more" else parts[0]
+
+
+def by_body(gold: list[dict], misses: list[dict], key=lambda g: g["body"]) -> list[dict]:
+    """Gold count, found and recall per gold `body` (or per `key`), in the gold's order."""
     missed = {id(g) for g in misses}
     rows: dict[str, dict] = {}
     for g in gold:
-        r = rows.setdefault(g["body"], {"body": g["body"], "gold": 0, "found": 0})
+        r = rows.setdefault(key(g), {"body": key(g), "gold": 0, "found": 0})
         r["gold"] += 1
         r["found"] += id(g) not in missed
     for r in rows.values():
@@ -225,6 +233,9 @@ def print_summary(result: dict, label: str, per_body: bool = True) -> None:
     if per_body:
         print(f"  {'recall per body':<86} {'gold':>5} {'found':>6} {'recall':>7}")
         for b in r["by_body"]:
+            print(f"    {b['body'][:84]:<84} {b['gold']:>5} {b['found']:>6} {b['recall']:>7.3f}")
+        print(f"  {'recall per corpus folder (more/: one folder per publishing body)':<86} {'gold':>5} {'found':>6} {'recall':>7}")
+        for b in r["by_folder"]:
             print(f"    {b['body'][:84]:<84} {b['gold']:>5} {b['found']:>6} {b['recall']:>7.3f}")
 
 
