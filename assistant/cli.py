@@ -99,6 +99,24 @@ def cmd_ingest(args, settings: Settings) -> int:
     return 0 if ok else 1
 
 
+def cmd_fetch(args, settings: Settings) -> int:
+    from minutebook.ingest.fetch.fetcher import fetch
+
+    report = fetch(args.source, settings, system=args.system, bodies=tuple(args.body), since=args.since,
+                   until=args.until, into=Path(args.into) if args.into else None, dry_run=args.dry_run,
+                   progress=_progress_bar() if log.isEnabledFor(logging.INFO) else None)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for word, items in (("would fetch", report.would_fetch), ("fetched", report.fetched),
+                            ("skipped", report.skipped), ("failed", report.failed), ("withdrawn", report.withdrawn)):
+            for o in items:
+                why = f": {printable(o.reason)}" if o.reason else ""
+                print(f"{word:<9} {printable(o.path or o.url)}{why}")
+        print(report.summary())
+    return 1 if report.failed and not (report.fetched or report.unchanged) else 0
+
+
 def cmd_search(args, settings: Settings) -> int:
     from minutebook.assistant.highlight import snippet
 
@@ -295,8 +313,8 @@ def _progress_bar():
     return show
 
 
-COMMANDS = {"ingest": cmd_ingest, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "lineage": cmd_lineage,
-            "resolutions": cmd_resolutions, "status": cmd_status,
+COMMANDS = {"ingest": cmd_ingest, "fetch": cmd_fetch, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline,
+            "lineage": cmd_lineage, "resolutions": cmd_resolutions, "status": cmd_status,
             "actions": cmd_actions, "serve": cmd_serve}
 
 if __name__ == "__main__":

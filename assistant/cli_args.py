@@ -27,6 +27,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prune", action="store_true", help="also remove documents whose files are no longer there")
     _common(p)
 
+    p = sub.add_parser("fetch", help="download new papers from a council's portal (ModernGov, Legistar, CivicPlus, "
+                                     "Granicus, PrimeGov) and ingest them",
+                       description="List the portal's meetings, download the papers that are new or changed since the "
+                                   "last fetch into body/date folders, then ingest them. Run it again (cron, a systemd "
+                                   "timer) to keep the index up to date.")
+    p.add_argument("source", metavar="SOURCE",
+                   help="the portal's address: https://democracy.example.gov.uk, https://webapi.legistar.com/v1/CLIENT, "
+                        "https://SITE/AgendaCenter, https://SITE.granicus.com/ViewPublisher.php?view_id=N, "
+                        "https://SITE.primegov.com")
+    p.add_argument("--system", choices=["moderngov", "legistar", "civicplus", "granicus", "primegov"],
+                   help="the portal's system (default: recognised from the address)")
+    p.add_argument("--body", action="append", default=[], metavar="B",
+                   help="only committees/boards whose name contains B (repeat for several)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only meetings on or after this date (default: a year ago)")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="only meetings on or before this date (default: 90 days ahead)")
+    p.add_argument("--into", metavar="DIR", help="where the papers are saved (default: papers/ in the index folder)")
+    p.add_argument("--dry-run", action="store_true", help="list what would be fetched; download and ingest nothing")
+    _common(p)
+
     p = sub.add_parser("search", help="hybrid keyword + meaning search over the papers",
                        description="Search the papers by meaning and keyword; prints source, page and a snippet.")
     p.add_argument("query", help="what to look for, in plain words")

@@ -112,6 +112,13 @@ class IndexedPaper:
     doc_type: str | None = None
     reader: int | None = None  # the version of the reading code that read it
     sources: str | None = None  # every name it is held under, "; "-separated
+    # A paper `minutebook fetch` brought (ingest/fetch/): its address on the council's site, its
+    # meeting's page, the agenda item the portal files it under, and the portal.
+    source_url: str | None = None
+    page_url: str | None = None
+    agenda_item: str | None = None
+    item_title: str | None = None
+    portal: str | None = None
 
     @classmethod
     def from_row(cls, row: dict) -> "IndexedPaper":

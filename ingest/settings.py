@@ -60,6 +60,14 @@ class Settings:
     # ones hold a quarter as many rows as the first, the next ingest merges them into one.
     merge_segments: int = 8
     include_restricted: bool = False
+    # `minutebook fetch` (ingest/fetch/): requests a second to one portal host (0: no wait), seconds
+    # of silence before a request is given up, retries on 429/5xx/a dropped connection with a
+    # back-off doubling from fetch_backoff seconds, and the longest Retry-After it will wait.
+    fetch_rate: float = 1.0
+    fetch_timeout: float = 30.0
+    fetch_retries: int = 4
+    fetch_backoff: float = 1.0
+    fetch_max_wait: float = 120.0
     # A local GGUF model (--llm llamacpp:PATH) is built with this context window, in tokens: the
     # question, up to 8 passages of ~220 words and the answer need ~3,000 (llama.cpp's own
     # default, 512, refuses them); and this many CPU threads (0: every core).
@@ -141,8 +149,9 @@ def _deployment(name: str) -> str:
 # What a number must be, beyond its type: (lowest, exclusive) and the words that say so.
 _AT_LEAST_1 = {"embed_batch", "chunk_words", "chunk_max_words", "max_pages", "rrf_k", "candidates", "merge_segments",
                "llm_context", "render_memory_mb"}
-_AT_LEAST_0 = {"chunk_overlap_words", "ingest_workers", "hnsw_above", "llm_threads", "dense_weight", "bm25_weight"}
-_ABOVE_0 = {"max_file_mb", "render_seconds"}
+_AT_LEAST_0 = {"chunk_overlap_words", "ingest_workers", "hnsw_above", "llm_threads", "dense_weight", "bm25_weight",
+               "fetch_rate", "fetch_retries", "fetch_backoff", "fetch_max_wait"}
+_ABOVE_0 = {"max_file_mb", "render_seconds", "fetch_timeout"}
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 _CHOICES = {"fusion": ("scores", "rrf")}
 _OCR_LANG = re.compile(r"[A-Za-z_]+(\+[A-Za-z_]+)*")

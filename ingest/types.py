@@ -51,6 +51,13 @@ class MeetingFacts:
     start_time: str | None = None  # "18:30"
     doc_type: str = "other"  # agenda, minutes, report, appendix, amendment, questions, decision, presentation, other
     title: str = ""
+    # From the portal the paper was fetched from (ingest/fetch/), where it was: the paper's public
+    # address, its meeting's page, the agenda item it belongs to, and the system and source.
+    source_url: str | None = None
+    page_url: str | None = None
+    agenda_item: str | None = None
+    item_title: str | None = None
+    portal: str | None = None  # "moderngov https://democracy.example.gov.uk"
 
 
 @dataclass

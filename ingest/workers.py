@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from minutebook.ingest.fetch.ledger import portal_facts
+from minutebook.ingest.fetch.portal import with_portal
 from minutebook.ingest.papers.chunking import chunk_document
 from minutebook.ingest.errors import SkipFile, unreadable
 from minutebook.ingest.pdf.pages import check_file, file_hash, load_pages
@@ -40,7 +42,8 @@ def parse_document(path: Path, source: str, settings: Settings, doc_id: str | No
     title, pages = load_pages(path, source, settings.max_pages, on_ocr, settings.ocr_lang)
     if all(p.blank for p in pages):
         raise SkipFile(source, "every page is blank")
-    facts = read_facts([p.text for p in pages], source, title)
+    # What the portal a paper was fetched from says of it wins over what its pages suggest.
+    facts = with_portal(read_facts([p.text for p in pages], source, title), portal_facts(settings.index, path))
     doc = Document(id=doc_id or file_hash(path), source=source, path=str(path.resolve()), title=facts.title,
                    pages=pages, facts=facts)
     # A notice covers the report it heads, and the agenda's exemptions its items: pages and

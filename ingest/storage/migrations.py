@@ -177,6 +177,16 @@ def build_lexical(conn: sqlite3.Connection) -> None:
     lexical.save(lexical.build(conn.execute(LEXICAL_ROWS)), folder)
 
 
+def add_portal_columns(conn: sqlite3.Connection) -> None:
+    """Documents: where a fetched paper came from (`minutebook fetch`): its public address, its
+    meeting's page, its agenda item and the portal. Empty for papers ingested from disk."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
+    with conn:
+        for column in ("source_url", "page_url", "agenda_item", "item_title", "portal"):
+            if column not in columns:
+                conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, files, sections, pages, chunks and their full-text index", create_tables),
     (2, "chunks: the meeting in words (context), searched with the text", add_context),
@@ -189,6 +199,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (9, "keyword search's BM25 arrays (lexical.npz) for a generation made before them", build_lexical),
     (10, "files: found by their document (each hit names its file)", index_files_by_document),
     (11, "chunks: the names their 'the project's refer back to, searched with them", add_refers),
+    # 12 and 13 are taken by work landing separately; numbers only need to rise.
+    (14, "documents: the public address, meeting page, agenda item and portal of a fetched paper", add_portal_columns),
 ]
 LATEST = MIGRATIONS[-1][0]
 

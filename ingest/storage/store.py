@@ -397,7 +397,11 @@ def document_record(doc: Document) -> dict:
     return {"title": doc.title, "board": (facts.body if facts and facts.body else None) or (first.board if first else None),
             "meeting_date": (facts.meeting_date if facts else None) or _document_date(doc),
             "organisation": facts.organisation if facts else None, "start_time": facts.start_time if facts else None,
-            "doc_type": facts.doc_type if facts else (first.kind if first else None)}
+            "doc_type": facts.doc_type if facts else (first.kind if first else None),
+            **{k: getattr(facts, k, None) for k in PORTAL_COLUMNS}}
+
+
+PORTAL_COLUMNS = ("source_url", "page_url", "agenda_item", "item_title", "portal")  # migration 14
 
 
 def _document_date(doc: Document) -> str | None:
