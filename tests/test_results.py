@@ -69,7 +69,9 @@ def test_an_ingest_report_prints_each_file_as_the_readme_documents():
 def test_status_lists_each_paper_with_its_meeting_facts():
     row = {"id": "ab12", "title": "Minutes", "board": "Cabinet", "meeting_date": "2025-01-30", "pages": 9, "chunks": 20,
            "ingested_at": "2026-01-01T10:00:00+00:00", "organisation": "Kent County Council", "start_time": "10:00",
-           "doc_type": "minutes", "reader": 2, "sources": "cabinet.pdf"}
+           "doc_type": "minutes", "reader": 2, "sources": "cabinet.pdf",
+           "source_url": "https://democracy.example.gov.uk/documents/m.pdf", "page_url": None, "agenda_item": "5",
+           "item_title": "Budget", "portal": "moderngov"}
     status = IndexStatus(index="index", documents=1, chunks=20, papers=[IndexedPaper.from_row(row)],
                          last_ingest=IngestRecord.from_row({"finished_at": "2026-01-01T10:00:00+00:00", "added": 1}))
     printed = json.loads(json.dumps(status.to_json()))
