@@ -12,12 +12,12 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test test-fast test-qdrant eval eval-real ingest clean ocr-engine
+.PHONY: setup run test test-fast test-qdrant lint eval eval-real ingest clean ocr-engine
 
 # The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
 setup: $(STAMP) ocr-engine
 
-# Scanned pages are read by Tesseract (README, Scanned papers). It is a system package: installed
+# Scanned pages are read by Tesseract (docs/reading.md). It is a system package: installed
 # here where apt-get can run (as root, or through sudo without a password); otherwise the one
 # command is printed and minutebook skips scans, saying the same.
 ocr-engine:
@@ -55,12 +55,16 @@ PYTEST_WORKERS ?= 2
 test: setup
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15
 
-# The unit tier: pure functions on text and small fixtures, no model (under a minute).
-test-fast: setup
+# The unit tier: pure functions on text and small fixtures, no model (under a minute), after the lint.
+test-fast: setup lint
 	$(BIN)/python -m pytest -m "not model"
 
+# ruff, configured in pyproject.toml ([tool.ruff]); a second or two. .ci/run runs it too.
+lint: setup
+	$(BIN)/ruff check .
+
 # The store and search tests with every index's vectors in Qdrant (qdrant-client's local mode,
-# through the code that talks to a cluster): README, Vector stores. The rest of the suite does
+# through the code that talks to a cluster): docs/stores.md. The rest of the suite does
 # not depend on the vector engine.
 QDRANT_TESTS ?= tests/test_store.py tests/test_search.py
 test-qdrant: setup
@@ -92,7 +96,7 @@ $(BENCH_STAMP): $(STAMP) pyproject.toml
 
 # The real archive (the sample, ../shared/corpus/real, both in one index: quality on both gold
 # sets, every timing, the LangChain FAISS and BM25-alone rows), then the synthetic archive at 100k
-# and 1M chunks for speed and memory only; see README, Benchmarks. `make bench-real` is the first part.
+# and 1M chunks for speed and memory only; see docs/benchmarks.md. `make bench-real` is the first part.
 BENCH_SIZES ?= 100000,1000000
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m evals.bench --real $(REAL) --sizes $(BENCH_SIZES) --speed-only --no-sample $(BENCH_ARGS)

@@ -72,7 +72,8 @@ def wanted(question: str) -> Wanted:
     number = bool(NUMERIC_INTENT.search(question))
     unit = "%" if _PERCENT_Q.search(question) else "£" if _MONEY_Q.search(question) else None
     when = bool(_DURATION_Q.search(question))
-    return Wanted(number=number or unit is not None or when, dates=bool(_DURATION_Q.search(question)), unit=unit, person=bool(WHO_INTENT.search(question)),
+    return Wanted(number=number or unit is not None or when, dates=bool(_DURATION_Q.search(question)), unit=unit,
+                  person=bool(WHO_INTENT.search(question)),
                   chair=bool(re.search(r"\bchair", question, re.I)), listing=bool(_LIST_Q.search(question)),
                   outcome=bool(_DECISION_Q.search(question)), counted=counted_words(question))
 

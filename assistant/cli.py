@@ -3,27 +3,34 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import math
 import os
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutebook.ingest.dates import human_date, human_time
 from minutebook.ingest.errors import BadInput, MinutebookError, printable
 from minutebook.ingest.settings import Settings
 
 from minutebook.assistant.cli_args import build_parser
-from minutebook.assistant.results import RegisterEntry
-from minutebook.assistant.service import Minutebook
+
+if TYPE_CHECKING:
+    from minutebook.assistant.results import RegisterEntry
+
+log = logging.getLogger(__name__)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Built once, here, and passed down: `--include-restricted` widens the environment's setting.
-    settings = Settings.from_env(index=getattr(args, "index", None),
-                                 include_restricted=getattr(args, "include_restricted", False) or None)
+    _logging(getattr(args, "verbose", 0) - getattr(args, "quiet", 0))
     try:
+        # Built once, here, and passed down: `--include-restricted` widens the environment's setting.
+        settings = Settings.from_env(index=getattr(args, "index", None),
+                                     include_restricted=getattr(args, "include_restricted", False) or None)
+        log.debug("settings: %s", settings)
         code = COMMANDS[args.command](args, settings)
         sys.stdout.flush()  # here, where a closed pipe is caught, not at exit where it would print a traceback
         return code
@@ -40,6 +47,28 @@ def main(argv: list[str] | None = None) -> int:
         return 141  # 128 + SIGPIPE, the status a shell tool killed by a closed pipe ends with
 
 
+def _logging(louder: int) -> None:
+    """minutebook's diagnostics on stderr as "minutebook: message": warnings and the notes a user
+    needs by default, -v adds what it is doing, -q leaves only errors. Other libraries' records
+    stay at their own level."""
+    handler = logging.StreamHandler(sys.stderr)  # this call's stderr (a test may have replaced it)
+    handler.setFormatter(logging.Formatter("minutebook: %(message)s"))
+    root = logging.getLogger("minutebook")
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.propagate = False
+    root.setLevel({-1: logging.ERROR, 0: logging.INFO, 1: logging.DEBUG}.get(max(-1, min(1, louder))))
+
+
+def _book(settings: Settings):
+    """The index, read. Imported here, not at the top: `minutebook --version` and a refused
+    argument need none of the read side."""
+    from minutebook.assistant.service import Minutebook
+
+    return Minutebook(settings)
+
+
 def _words(text: str, refusal: str) -> str:
     """`text` stripped, or a one-line refusal when it holds no words (before any model is loaded)."""
     if not text.strip():
@@ -50,7 +79,8 @@ def _words(text: str, refusal: str) -> str:
 def cmd_ingest(args, settings: Settings) -> int:
     from minutebook.ingest.pipeline import ingest
 
-    report = ingest([Path(p) for p in args.paths], settings, progress=_progress_bar(), prune=args.prune)
+    progress = _progress_bar() if log.isEnabledFor(logging.INFO) else None  # -q: no progress either
+    report = ingest([Path(p) for p in args.paths], settings, progress=progress, prune=args.prune)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -74,7 +104,7 @@ def cmd_fetch(args, settings: Settings) -> int:
 
     report = fetch(args.source, settings, system=args.system, bodies=tuple(args.body), since=args.since,
                    until=args.until, into=Path(args.into) if args.into else None, dry_run=args.dry_run,
-                   progress=_progress_bar())
+                   progress=_progress_bar() if log.isEnabledFor(logging.INFO) else None)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -91,7 +121,7 @@ def cmd_search(args, settings: Settings) -> int:
     from minutebook.assistant.highlight import snippet
 
     query = _words(args.query, 'nothing to search for: give some words, e.g. minutebook search "free course for motorcyclists"')
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         hits = book.search(query, k=args.k, mode=args.mode, filters=book.filters(
             board=args.board, since=args.since, until=args.until, doc_type=args.doc_type))
     if args.json:  # `text` stays the whole chunk; `snippet` is the part the text output shows
@@ -118,7 +148,7 @@ def cmd_ask(args, settings: Settings) -> int:
         from minutebook.assistant.generative import make_chat_model
 
         llm = make_chat_model(args.llm, settings)
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         answer = book.ask(question, llm=llm, filters=book.filters(board=args.board, since=args.since,
                                                                    until=args.until))
     if args.json:
@@ -138,7 +168,7 @@ def cmd_ask(args, settings: Settings) -> int:
 
 def _follow(args, settings: Settings, what: str) -> list:
     """The command's topic followed through the papers (`what`: "timeline" or "lineage")."""
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         return getattr(book, what)(args.topic, book.filters(board=args.board, since=args.since, until=args.until))
 
 
@@ -175,7 +205,7 @@ def cmd_lineage(args, settings: Settings) -> int:
 def cmd_resolutions(args, settings: Settings) -> int:
     from minutebook.assistant.register import entries as register
 
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         entries = book.resolutions(args.topic, book.filters(board=args.board, since=args.since, until=args.until),
                                    kind=args.kind, outcome=args.outcome, moved_by=args.moved_by)
     if args.json:
@@ -211,7 +241,7 @@ def _print_register(entries: list[RegisterEntry]) -> None:
 
 
 def cmd_actions(args, settings: Settings) -> int:
-    with Minutebook(settings) as book:  # no embedding model: the matching reads titles, names and dates
+    with _book(settings) as book:  # no embedding model: the matching reads titles, names and dates
         actions = book.actions(board=args.board, status=args.status)
     if args.json:
         print(json.dumps([a.to_json() for a in actions], indent=2, ensure_ascii=False))
@@ -234,7 +264,7 @@ def cmd_actions(args, settings: Settings) -> int:
 
 
 def cmd_status(args, settings: Settings) -> int:
-    with Minutebook(settings) as book:
+    with _book(settings) as book:
         status = book.status()
     if args.json:
         print(json.dumps(status.to_json(), indent=2, ensure_ascii=False))
@@ -248,7 +278,7 @@ def cmd_status(args, settings: Settings) -> int:
 
 def cmd_serve(args, settings: Settings) -> int:
     os.environ["MINUTEBOOK_INDEX"] = str(settings.index.resolve())
-    print(f"minutebook: serving {settings.index}/ at http://localhost:{args.port}", file=sys.stderr)
+    log.info("serving %s/ at http://localhost:%s", settings.index, args.port)
     os.execv(sys.executable, serve_argv(settings, args.port, args.address))
     return 0  # not reached
 
@@ -283,7 +313,8 @@ def _progress_bar():
     return show
 
 
-COMMANDS = {"ingest": cmd_ingest, "fetch": cmd_fetch, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline, "lineage": cmd_lineage, "resolutions": cmd_resolutions, "status": cmd_status,
+COMMANDS = {"ingest": cmd_ingest, "fetch": cmd_fetch, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline,
+            "lineage": cmd_lineage, "resolutions": cmd_resolutions, "status": cmd_status,
             "actions": cmd_actions, "serve": cmd_serve}
 
 if __name__ == "__main__":

@@ -18,7 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ask questions of a council's board papers; every answer cites the paper and page.",
     )
     parser.add_argument("--version", action="version", version=f"minutebook {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _loudness(parser, 0)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Sub)
 
     p = sub.add_parser("ingest", help="add PDFs, .txt and .md board papers (files or folders) to the index",
                        description="Add new and changed papers to the index; unchanged files are skipped.")
@@ -114,6 +115,22 @@ def build_parser() -> argparse.ArgumentParser:
                    help="address to listen on (default localhost, this machine only; 0.0.0.0 shares it on the network)")
     p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
     return parser
+
+
+class _Sub(argparse.ArgumentParser):
+    """A command's parser: -v and -q also after the command (`minutebook search X -v`), counted with
+    any given before it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _loudness(self, argparse.SUPPRESS)  # SUPPRESS: left unset, the count before the command stands
+
+
+def _loudness(p: argparse.ArgumentParser, default) -> None:
+    p.add_argument("-v", "--verbose", action="count", default=default,
+                   help="say more on stderr about what is being done")
+    p.add_argument("-q", "--quiet", action="count", default=default,
+                   help="print only errors on stderr (no progress, no notes)")
 
 
 def _common(p: argparse.ArgumentParser) -> None:

@@ -15,7 +15,8 @@ from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Citation, Hit
 
 from minutebook.assistant import answer_types as at
-from minutebook.assistant.quote_extent import (OUTCOME, Candidate, addressed_to_assistant, extend, extend_to_outcome, is_decision, is_heading, item_sentences, unnumbered)
+from minutebook.assistant.quote_extent import (OUTCOME, Candidate, addressed_to_assistant, extend, extend_to_outcome,
+                                               is_decision, is_heading, item_sentences, unnumbered)
 from minutebook.assistant.references import human_date, reference
 from minutebook.assistant.specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)
 
@@ -52,7 +53,7 @@ def without_lines(text: str, lines: tuple[str, ...]) -> str:
     return "\n".join(line for line in text.splitlines() if " ".join(line.split()) not in drop)
 
 
-# Tuned on the dev split of evals/ (key-fact accuracy); see README, Evaluation.
+# Tuned on the dev split of evals/ (key-fact accuracy); see docs/evaluation.md.
 WEIGHTS = {"coverage": 0.55, "similarity": 0.7, "rank": 0.08, "decision": 0.25, "kind": 0.25, "unit": 0.1,
            "definition": 0.1, "fragment": 0.2, "chair": 0.3, "outcome": 0.15, "carry": 0.5,
            "count": 0.15, "table": 0.15}

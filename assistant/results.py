@@ -1,5 +1,5 @@
 """What the read side returns: typed results, each with the one `to_json()` the CLI's JSON and the
-app render from (the contracts are in the README; add fields, never rename or remove one).
+app render from (the contracts are in docs/cli.md and the pages beside it; add fields, never rename or remove one).
 
 Search hits, answers and citations are ingest/types.py's (`Hit`, `Answer`, `Citation`), as is
 what an ingest reports (`IngestReport`); a timeline event and a lineage step are in
@@ -13,7 +13,7 @@ from pathlib import Path
 
 @dataclass
 class RegisterEntry:
-    """One minuted decision, motion or amendment (README, Resolutions register)."""
+    """One minuted decision, motion or amendment (docs/resolutions.md)."""
 
     board: str | None
     meeting_date: str | None
@@ -42,7 +42,7 @@ class RegisterEntry:
 @dataclass
 class FollowUp:
     """An action the minutes or an action log asked for, and whether a later paper shows it done
-    (README, Actions)."""
+    (docs/actions.md)."""
 
     board: str | None
     meeting_date: str | None

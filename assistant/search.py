@@ -16,7 +16,7 @@ from minutebook.ingest.settings import Settings
 from minutebook.ingest.types import SECTION_KINDS, Hit, SourcePage
 
 MODES = ("hybrid", "bm25", "dense")
-# Questions about what a meeting did, which its minutes record (README, Asking questions).
+# Questions about what a meeting did, which its minutes record (docs/asking.md).
 RECORD_INTENT = re.compile(r"\b(chair(ed|s)?|chaired by|propos\w*|second(ed|er)|moved|votes?|voted|voting|carried"
                            r"|lost|resolv\w*|agreed|decided|approved|adopted|elected|appointed|apologies|attend\w*)\b",
                            re.I)

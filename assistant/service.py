@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from minutebook.ingest.embedding.embed import Embedder
 from minutebook.ingest.filters import Filters
 from minutebook.ingest.storage.index_reader import IndexReader, current_dir
 from minutebook.ingest.settings import Settings
@@ -21,14 +20,17 @@ from minutebook.ingest.storage.store import Store
 from minutebook.ingest.types import Answer, Hit
 
 from minutebook.assistant import catalog
-from minutebook.assistant import pagerender
-from minutebook.assistant.register import entries as register
-from minutebook.assistant.answering import Assistant, Turn
-from minutebook.assistant.register.actions import follow_up
-from minutebook.assistant.lineage import Step, lineage
 from minutebook.assistant.results import (FollowUp, IndexedPaper, IndexStatus, IngestRecord, PageView, Paper, RegisterEntry)
-from minutebook.assistant.search import Searcher
-from minutebook.assistant.timeline import TimelineEvent, timeline
+
+# What only some calls need is imported by them: a command line that lists the register never
+# pays for the answerers' patterns, the model's runtime or the page renderer (docs/benchmarks.md,
+# start-up).
+if TYPE_CHECKING:
+    from minutebook.ingest.embedding.embed import Embedder
+    from minutebook.assistant.answering import Assistant, Turn
+    from minutebook.assistant.lineage import Step
+    from minutebook.assistant.search import Searcher
+    from minutebook.assistant.timeline import TimelineEvent
 
 
 class Minutebook:
@@ -71,6 +73,8 @@ class Minutebook:
                 embedder = self._embedder
                 if embedder is None and self._load_embedder is not None:
                     embedder = self._load_embedder(self.model())
+                from minutebook.assistant.answering import Assistant
+
                 self._assistant = Assistant(self.settings, embedder)
             return self._assistant
 
@@ -107,6 +111,8 @@ class Minutebook:
                     outcome: str | None = None, moved_by: str | None = None) -> list[RegisterEntry]:
         """The register: newest meeting first, or, with a topic, the decisions it finds, best first."""
         f = filters or self.filters()
+        from minutebook.assistant.register import entries as register
+
         searcher = self.searcher if topic else None  # loads the model: only to rank by a topic
         return register.find(self.store, topic=topic, board=f.board, since=f.since, until=f.until, kind=kind,
                              include_restricted=f.include_restricted, searcher=searcher, outcome=outcome,
@@ -115,13 +121,19 @@ class Minutebook:
     def actions(self, board: str | None = None, status: str | None = None,
                 include_restricted: bool | None = None) -> list[FollowUp]:
         """Every action asked for, with whether a later paper shows it done (no model needed)."""
+        from minutebook.assistant.register.actions import follow_up
+
         return follow_up(self.store, board=board, status=status,
                          include_restricted=self.filters(include_restricted=include_restricted).include_restricted)
 
     def timeline(self, topic: str, filters: Filters | None = None) -> list[TimelineEvent]:
+        from minutebook.assistant.timeline import timeline
+
         return timeline(self.searcher, topic, filters or self.filters())
 
     def lineage(self, topic: str, filters: Filters | None = None) -> list[Step]:
+        from minutebook.assistant.lineage import lineage
+
         return lineage(self.searcher, topic, filters or self.filters())
 
     # ---- browsing --------------------------------------------------------------------------
@@ -156,10 +168,14 @@ class Minutebook:
 
     def page_image(self, path: Path, page: int, width: int = 1000) -> bytes:
         """A PDF page drawn as PNG, within the settings' time and memory limits."""
+        from minutebook.assistant import pagerender
+
         return pagerender.render_page(Path(path), page, self.settings, width)
 
     @staticmethod
     def page_count(path: Path) -> int:
+        from minutebook.assistant import pagerender
+
         return pagerender.page_count(Path(path))
 
     def model(self) -> str:

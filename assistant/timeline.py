@@ -13,7 +13,7 @@ from minutebook.assistant.search import Searcher
 
 @dataclass
 class TimelineEvent:
-    """One paper section that names the topic (README, `timeline --json`)."""
+    """One paper section that names the topic (docs/cli.md, `timeline --json`)."""
 
     meeting_date: str | None
     board: str | None

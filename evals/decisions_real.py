@@ -227,7 +227,8 @@ def print_summary(result: dict, label: str, per_body: bool = True) -> None:
     print(f"  recall                 {_share(r['found'], r['gold'])}")
     print(f"  precision              {r['precision']}  ({r['precision_with_genuine_extras']} counting genuine decisions the gold missed)")
     print(f"  outcome right (found)  {_share(r['found'] - len(r['wrong_outcomes']), r['found'])}")
-    print(f"  vote counts exact      {_share(r['voted_decisions'] - len(r['wrong_votes']), r['voted_decisions'])}  (of the found decisions with counted votes)")
+    exact = _share(r['voted_decisions'] - len(r['wrong_votes']), r['voted_decisions'])
+    print(f"  vote counts exact      {exact}  (of the found decisions with counted votes)")
     print(f"  mover right            {_share(r['mover_right'], r['movers_printed'])}  (of the found decisions whose mover is printed)")
     print(f"  seconder right         {_share(r['seconder_right'], r['seconders_printed'])}")
     if per_body:

@@ -187,7 +187,7 @@ def query(index: Path, runs: int, boards: list[str]) -> dict:
     for board in boards:
         filters = Filters(board=board, include_restricted=settings.include_restricted)
         searcher.search("warm-up: community safety partnership", filters=filters)
-        t = _timed(lambda q: searcher.search(q, filters=filters), questions)
+        t = _timed(lambda q, filters=filters: searcher.search(q, filters=filters), questions)
         share = searcher.reader.store.db.execute(f"SELECT avg({filters.where()[0]}) FROM chunks",
                                                  filters.where()[1]).fetchone()[0]
         filtered[board] = {"search_p50_ms": _p50(t), "share_of_chunks": round(share or 0, 3)}

@@ -11,7 +11,8 @@ _MONTH_FORMS = [
 ]
 MONTHS = {m: i for i, names in enumerate(_MONTH_FORMS, start=1) for m in names}  # every form -> 1..12
 MONTH_NAMES = tuple(names[0] for names in _MONTH_FORMS)  # the full names, January first
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december"
+          r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAYNAME = r"(?:(?:" + "|".join(WEEKDAYS) + r"),?\s+)?"
 # "Monday, 1 October 2018", "14th May 2025", "22nd MARCH 2024", "1st December 2015"

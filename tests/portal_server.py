@@ -10,11 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "portals"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "portals"

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 
 from minutebook.assistant.cli import main
 from minutebook.assistant.service import Minutebook

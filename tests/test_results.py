@@ -1,4 +1,4 @@
-"""A script reads minutebook's JSON: every field the README documents is there, named as documented,
+"""A script reads minutebook's JSON: every field the docs document is there, named as documented,
 whatever object the read side returns inside (pure: no index, no model)."""
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from pathlib import Path
 from minutebook.assistant.results import FollowUp, IndexedPaper, IndexStatus, IngestRecord, RegisterEntry
 from minutebook.ingest.types import Chunk, Hit, IngestedFile, IngestReport, SkippedFile, SourcePage
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+ROOT = Path(__file__).resolve().parents[1]
+# The JSON examples live with the commands they describe, in the README and the pages under docs/.
+README = "\n".join(p.read_text() for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
 
 
 def documented(after: str) -> dict:
-    """The first object of the README's JSON example that follows `after`."""
+    """The first object of the documented JSON example that follows `after`."""
     example = json.loads(README[README.index(after):].split("```json", 1)[1].split("```", 1)[0])
     return example[0] if isinstance(example, list) else example
 
@@ -67,7 +69,9 @@ def test_an_ingest_report_prints_each_file_as_the_readme_documents():
 def test_status_lists_each_paper_with_its_meeting_facts():
     row = {"id": "ab12", "title": "Minutes", "board": "Cabinet", "meeting_date": "2025-01-30", "pages": 9, "chunks": 20,
            "ingested_at": "2026-01-01T10:00:00+00:00", "organisation": "Kent County Council", "start_time": "10:00",
-           "doc_type": "minutes", "reader": 2, "sources": "cabinet.pdf"}
+           "doc_type": "minutes", "reader": 2, "sources": "cabinet.pdf",
+           "source_url": "https://democracy.example.gov.uk/documents/m.pdf", "page_url": None, "agenda_item": "5",
+           "item_title": "Budget", "portal": "moderngov"}
     status = IndexStatus(index="index", documents=1, chunks=20, papers=[IndexedPaper.from_row(row)],
                          last_ingest=IngestRecord.from_row({"finished_at": "2026-01-01T10:00:00+00:00", "added": 1}))
     printed = json.loads(json.dumps(status.to_json()))

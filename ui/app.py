@@ -9,6 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from minutebook.ingest.errors import MinutebookError
 from minutebook.ui import resources
 
 VIEWS = Path(__file__).resolve().parent / "views"
@@ -31,7 +32,11 @@ with st.sidebar:
     st.toggle("Include restricted papers", key=resources.RESTRICTED_KEY,
               help="Pages marked not for publication (exempt under Schedule 12A, 'Document is Restricted') "
                    "are left out unless this is on.")
-    settings = resources.settings()
+    try:
+        settings = resources.settings()
+    except MinutebookError as e:  # a bad MINUTEBOOK_* variable or minutebook.toml: its one line
+        st.error(str(e))
+        st.stop()
     if resources.generation(settings) is None:
         st.caption("No index yet.")
 page.run()

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from minutebook.assistant.register import entries as register
 from minutebook.assistant.results import FollowUp
-from minutebook.ingest.register.actions import (DONE_STATUSES, PROCEDURAL, AgendaItem, acronyms, agenda_items, asks_for_paper, best_line, due, expanded, names, names_in, parse_action_log, topic_words)
+from minutebook.ingest.register.actions import (DONE_STATUSES, PROCEDURAL, AgendaItem, acronyms, agenda_items,
+                                                asks_for_paper, best_line, due, expanded, names, names_in,
+                                                parse_action_log, topic_words)
 from minutebook.ingest.errors import BadInput
 from minutebook.ingest.storage.store import Store
 from minutebook.ingest.text import normal_word
@@ -48,7 +50,7 @@ class Unit:
 
 def follow_up(store: Store, board: str | None = None, status: str | None = None,
               include_restricted: bool = False) -> list[FollowUp]:
-    """Every action with its follow-up status and evidence, newest request first (README, Actions)."""
+    """Every action with its follow-up status and evidence, newest request first (docs/actions.md)."""
     if status and status not in STATUSES:
         raise BadInput(f"--status '{status}' is not a status (choose from {', '.join(STATUSES)})")
     meetings = _meetings(store)

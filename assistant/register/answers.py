@@ -99,7 +99,9 @@ def _named(entries: list[RegisterEntry], question: str) -> list[RegisterEntry]:
 
 
 def _same_item(printed: str, named: str) -> bool:
-    strip = lambda s: re.sub(r"(?i)^(?:minute|item|resolution(?:\s+no\.?)?)\s*|^0+", "", s.strip())
+    def strip(s: str) -> str:
+        return re.sub(r"(?i)^(?:minute|item|resolution(?:\s+no\.?)?)\s*|^0+", "", s.strip())
+
     return strip(printed).lower() == strip(named).lower()
 
 

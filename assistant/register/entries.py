@@ -130,7 +130,7 @@ def _chunk_ranking(searcher, topic: str, filters: Filters, rows: dict[int, dict]
 
 
 def _entry(r: dict) -> RegisterEntry:
-    """One register entry from its row (README, Resolutions register)."""
+    """One register entry from its row (docs/resolutions.md)."""
     return RegisterEntry(board=r["board"], meeting_date=r["meeting_date"], item=r["item"], title=r["title"],
                          text=r["text"], parts=json.loads(r["parts"] or "[]"), source=r["source"], page=r["page"],
                          form=r["form"], document_title=r["document_title"], id=r.get("id"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,8 @@ import numpy as np
 from minutebook.ingest.embedding import onnx_encoder
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.errors import ModelNotFound
+
+log = logging.getLogger(__name__)
 
 
 def resolve_model(name: str) -> str:
@@ -66,7 +69,8 @@ class Embedder:
         if not target.exists():
             try:
                 onnx_encoder.export(self._model, target)
-            except Exception:  # noqa: BLE001 - no onnx package, a read-only cache: questions use the real model
+            except Exception as e:  # noqa: BLE001 - no onnx package, a read-only cache: questions use the real model
+                log.debug("model: no ONNX export for questions (%s)", e)
                 return
         self._fast = None  # look again: the next question can use it
 
@@ -75,6 +79,7 @@ class Embedder:
         if self._fast is None:
             folder = Path(resolve_model(self.name)) if self._cache is not None else None
             self._fast = (folder and onnx_encoder.open_encoder(folder, self._cache)) or False
+            log.debug("model: questions embedded %s", "by the ONNX export" if self._fast else "by sentence-transformers")
         return self._fast or None
 
     @property

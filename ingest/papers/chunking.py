@@ -1,8 +1,9 @@
 """Structure-aware chunking: sections -> chunks sized for the embedding model.
 
 A chunk never spans two sections (reports), two minute items, or two pages (so the page it
-cites holds all of its text, and a restricted page never shares a chunk with a public one); numbered paragraphs stay whole where they fit; an over-long paragraph
-is cut at sentence ends with a small overlap. Every chunk's text starts on its `page`.
+cites holds all of its text, and a restricted page never shares a chunk with a public one);
+numbered paragraphs stay whole where they fit; an over-long paragraph is cut at sentence ends
+with a small overlap. Every chunk's text starts on its `page`.
 """
 from __future__ import annotations
 

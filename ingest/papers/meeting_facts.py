@@ -100,7 +100,7 @@ def _body(head: list[str], text: str, doc_type: str) -> str | None:
                 name += " " + head[i + 1]
             if _body_phrase(name):
                 return _body_phrase(name)
-    for i, line in enumerate(head[:25]):
+    for line in head[:25]:
         m = _TO_LINE.match(line)
         if m:
             name = _body_phrase(re.split(r"\s*[–—:,]\s|\s-\s|\s+date\b|\s\d", m.group(1), maxsplit=1)[0])

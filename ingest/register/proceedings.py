@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from minutebook.ingest.register.decisions import Line, keyword, parse_decision, reflow
-from minutebook.ingest.register.motions import (Proposal, item_fate, marked_movers, mover_line, names_line, outcome_words, bare_outcome, para_label, proposal, split_names, vote_head)
+from minutebook.ingest.register.motions import (Proposal, item_fate, marked_movers, mover_line, names_line, outcome_words,
+                                                bare_outcome, para_label, proposal, split_names, vote_head)
 from minutebook.ingest.types import Resolution, Votes
 
 # Approval as the decision's verb ("approves", "be approved"), not as an adjective ("the approved budget").

@@ -18,7 +18,7 @@ _ORDER = " ORDER BY r.meeting_date IS NULL, r.meeting_date DESC, r.document_id, 
 
 
 class RegisterQueries:
-    """The register's reads; `self.db` is the generation's sqlite_utils Database (see Store)."""
+    """The register's reads; `self.conn` is the generation's sqlite3 connection (see Store)."""
 
     def resolution_rows(self, filters: Filters, kind: str | None = None, outcome: str | None = None,
                         moved_by: str | None = None) -> list[dict]:
@@ -36,17 +36,17 @@ class RegisterQueries:
         match = fts_query(words)
         if not match:
             return []
-        ensure_tables(self.db.conn)
+        ensure_tables(self.conn)
         where, params = _where(filters, kind, outcome, moved_by)
         # The title names what was decided; it weighs more than the decision's wording.
         sql = (f"SELECT r.id FROM resolutions_fts JOIN resolutions r ON r.id = resolutions_fts.rowid"
                f" LEFT JOIN pages p ON p.document_id = r.document_id AND p.page = r.page"
                f" WHERE resolutions_fts MATCH ? AND {where} ORDER BY bm25(resolutions_fts, 2.0, 1.0) LIMIT ?")
-        return [r[0] for r in self.db.execute(sql, [match, *params, limit]).fetchall()]
+        return [r[0] for r in self.conn.execute(sql, [match, *params, limit]).fetchall()]
 
     def _rows(self, where: str, params: list) -> list[dict]:
-        ensure_tables(self.db.conn)
-        cur = self.db.execute(f"{_SELECT} WHERE {where}{_ORDER}", params)
+        ensure_tables(self.conn)
+        cur = self.conn.execute(f"{_SELECT} WHERE {where}{_ORDER}", params)
         names = [c[0] for c in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 

@@ -9,7 +9,6 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING
 
-from minutebook.ingest.register.minutes import parse_minutes
 from minutebook.ingest.types import Document, Page
 
 if TYPE_CHECKING:
@@ -73,7 +72,7 @@ def ensure_tables(conn: sqlite3.Connection) -> None:
 
 def write_minutes(store: Store, doc: Document) -> int:
     """Parse every minutes section of `doc` into the register, replacing its old rows; returns decisions written."""
-    conn = store.db.conn
+    conn = store.conn
     with store.db.atomic():  # a savepoint inside an ingest's transaction, never a commit of it
         delete_document(conn, doc.id)
         return sum(_write_section(conn, doc.id, i, s.board, s.meeting_date,
@@ -88,6 +87,10 @@ def delete_document(conn: sqlite3.Connection, document_id: str) -> None:
 
 
 def _write_section(conn, document_id: str, section: int, board, meeting_date, pages: list[Page]) -> int:
+    # Imported here: the minutes parser's patterns are the ingest's work; every reader of an
+    # index opens these tables, and a search from the command line would compile them for nothing.
+    from minutebook.ingest.register.minutes import parse_minutes
+
     meeting, resolutions = parse_minutes(pages, board)
     # The parser reads the meeting's own header; the sectioner's date is the fallback, never the pack's.
     when = meeting.date or meeting_date

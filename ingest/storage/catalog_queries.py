@@ -10,34 +10,34 @@ from pathlib import Path
 
 
 class CatalogQueries:
-    """Lookups over one generation's database; `self.db` is its sqlite_utils Database (see Store)."""
+    """Lookups over one generation's database; `self.conn` is its sqlite3 connection (see Store)."""
 
     def boards(self) -> list[str]:
         """Every board named in the index, alphabetically."""
-        rows = self.db.execute("SELECT DISTINCT board FROM chunks WHERE board IS NOT NULL AND board != ''"
+        rows = self.conn.execute("SELECT DISTINCT board FROM chunks WHERE board IS NOT NULL AND board != ''"
                                " UNION SELECT DISTINCT board FROM documents WHERE board IS NOT NULL AND board != ''")
         return sorted({r[0] for r in rows.fetchall()}, key=str.lower)
 
     def date_bounds(self) -> tuple[str | None, str | None]:
         """The earliest and latest meeting dates in the index (ISO), or (None, None)."""
-        row = self.db.execute("SELECT min(meeting_date), max(meeting_date) FROM chunks"
+        row = self.conn.execute("SELECT min(meeting_date), max(meeting_date) FROM chunks"
                               " WHERE meeting_date IS NOT NULL").fetchone()
         return (row[0], row[1]) if row else (None, None)
 
     def source_file(self, source: str) -> Path | None:
         """The file on disk that the index read for `source`, or None when the index does not know it."""
-        row = self.db.execute("SELECT path FROM files WHERE source = ?", [source]).fetchone()
+        row = self.conn.execute("SELECT path FROM files WHERE source = ?", [source]).fetchone()
         return Path(row[0]) if row and row[0] else None
 
     def source_document(self, source: str) -> dict | None:
         """The document row (id, title, board, meeting_date, pages) a source was read as, or None."""
-        row = self.db.execute("SELECT d.id, d.title, d.board, d.meeting_date, d.pages FROM files f"
+        row = self.conn.execute("SELECT d.id, d.title, d.board, d.meeting_date, d.pages FROM files f"
                               " JOIN documents d ON d.id = f.document_id WHERE f.source = ?", [source]).fetchone()
         return dict(zip(("id", "title", "board", "meeting_date", "pages"), row)) if row else None
 
     def page_section(self, document_id: str, page: int) -> tuple[str | None, str | None] | None:
         """(board, meeting_date) of the first section a page of a document sits in, or None."""
-        return self.db.execute("SELECT board, meeting_date FROM sections WHERE document_id = ? AND ? BETWEEN"
+        return self.conn.execute("SELECT board, meeting_date FROM sections WHERE document_id = ? AND ? BETWEEN"
                                " first_page AND last_page ORDER BY section LIMIT 1", [document_id, page]).fetchone()
 
     def source_page_text(self, source: str, page: int) -> str | None:
@@ -47,25 +47,25 @@ class CatalogQueries:
 
     def restricted_pages(self, source: str) -> set[int]:
         """Numbers of the pages of a source that are not for publication."""
-        rows = self.db.execute("SELECT p.page FROM files f JOIN pages p ON p.document_id = f.document_id"
+        rows = self.conn.execute("SELECT p.page FROM files f JOIN pages p ON p.document_id = f.document_id"
                                " WHERE f.source = ? AND p.restricted = 1", [source]).fetchall()
         return {r[0] for r in rows}
 
     def section_rows(self) -> list[dict]:
         """Every section (kind, title, board, meeting_date, item, pages, restricted), in document order."""
-        cur = self.db.execute("SELECT document_id, section, kind, title, board, meeting_date, agenda_item AS item,"
+        cur = self.conn.execute("SELECT document_id, section, kind, title, board, meeting_date, agenda_item AS item,"
                               " first_page, last_page, restricted FROM sections ORDER BY document_id, section")
         names = [c[0] for c in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def restricted_page_counts(self) -> dict[str, int]:
         """document id -> how many of its pages are restricted (documents with none left out)."""
-        return dict(self.db.execute("SELECT document_id, count(*) FROM pages WHERE restricted = 1"
+        return dict(self.conn.execute("SELECT document_id, count(*) FROM pages WHERE restricted = 1"
                                     " GROUP BY document_id").fetchall())
 
     def page_furniture(self, document_id: str, page: int) -> tuple[str, ...]:
         """The running headers and footers the furniture reader found on a page (ingest/pdf/furniture.py),
         those cut from its text and, on the first page they print on, those kept as the paper's heading."""
-        row = self.db.execute("SELECT furniture FROM pages WHERE document_id = ? AND page = ?",
+        row = self.conn.execute("SELECT furniture FROM pages WHERE document_id = ? AND page = ?",
                               [document_id, page]).fetchone()
         return tuple(line for line in (row[0] or "").split("\n") if line.strip()) if row else ()

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import shutil
-import signal
-import sys
 import time
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from pathlib import Path
 from minutebook.ingest.storage import lexical
 from minutebook.ingest.storage import segments
 from minutebook.ingest.storage.disk import copy_db, fsync_dir, fsync_tree, writing  # noqa: F401 (writing: pipeline's import)
+from minutebook.ingest.debug_hooks import crash_point
 from minutebook.ingest.errors import MinutebookError
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.storage.store import DB, Store
@@ -38,13 +38,7 @@ from minutebook.ingest.storage.index_reader import META, current_dir, default_st
 from minutebook.ingest.storage.vectors import (FAISS_FILE, FaissVectors, Vectors, canonical, copy_vectors, engine_of, open_vectors, resolve)
 
 VECTORS = FAISS_FILE
-
-
-def crash_point(name: str, settings: Settings | None = None) -> None:
-    """Fault injection for the crash-safety tests: MINUTEBOOK_CRASH_AT=name (Settings.crash_at) kills the
-    process (-9) here."""
-    if (settings or Settings()).crash_at == name:
-        os.kill(os.getpid(), signal.SIGKILL)
+log = logging.getLogger(__name__)
 
 
 class IndexWriter:
@@ -118,7 +112,7 @@ class IndexWriter:
         aside until the commit writes them as a segment."""
         self.dir, self.meta, self.in_place = gen, meta, True
         self.store = Store(gen / DB)  # brings an older database up to date first, outside the transaction
-        for leftover in segments.unnamed(gen, segments.snapshot(self.store.db.conn)):
+        for leftover in segments.unnamed(gen, segments.snapshot(self.store.conn)):
             leftover.unlink(missing_ok=True)  # a crashed ingest's files, or ones a merge replaced
         self.store.begin()
         crash_point("began")
@@ -136,7 +130,7 @@ class IndexWriter:
         if segments.is_segmented(old_meta):
             reader = Store(old / DB, readonly=True)
             try:
-                source = segments.load_vectors(old, segments.snapshot(reader.db.conn), old_meta["dim"])
+                source = segments.load_vectors(old, segments.snapshot(reader.conn), old_meta["dim"])
             finally:
                 reader.close()
         else:
@@ -183,7 +177,7 @@ class IndexWriter:
     def _first_segments(self) -> None:
         """A new generation's vectors and postings as its first segments, its database in WAL mode
         so that later ingests can change it while readers read."""
-        conn = self.store.db.conn
+        conn = self.store.conn
         self.store.db.execute("PRAGMA journal_mode = WAL")
         with self.store.db.atomic():
             segments.forget_all(conn)  # a copy's rows name the files of the generation it came from
@@ -194,7 +188,7 @@ class IndexWriter:
     def _write_segments(self, vectors: FaissVectors | None, postings: lexical.Postings | None,
                         graph: bool = False) -> None:
         """Write and name (in the open transaction) a vector segment and a postings segment."""
-        conn = self.store.db.conn
+        conn = self.store.conn
         if vectors is not None and len(vectors):
             name = segments.write_vectors(self.dir, vectors, self.hnsw_above if graph else None)
             self._written += [self.dir / segments.FOLDER / name, self.dir / segments.FOLDER / (name + ".hnsw")]
@@ -207,7 +201,7 @@ class IndexWriter:
     def _commit_in_place(self) -> None:
         """New segments named, removals noted, a merge if due, all in the ingest's transaction;
         its commit is the moment the new papers appear."""
-        conn, pending = self.store.db.conn, self._vectors
+        conn, pending = self.store.conn, self._vectors
         segments.mark_removed(conn, pending.removed)
         fresh = set(pending.added) | self.store.rewritten  # chunks whose postings are new
         self._write_segments(pending.segment(), lexical.count(self.store.lexical_rows(sorted(fresh))))
@@ -228,7 +222,7 @@ class IndexWriter:
         vectors = segments.load_vectors(self.dir, snap, self.meta["dim"])
         vectors.graph, vectors.dead = None, set()
         parts = [segments.read_postings(self.dir / segments.FOLDER / n) for n in snap.files[segments.LEXICAL]]
-        segments.forget_all(self.store.db.conn)
+        segments.forget_all(self.store.conn)
         self._write_segments(vectors, segments.combine(parts, snap.removed) if parts else None, graph=True)
         crash_point("merged")
 
@@ -290,7 +284,7 @@ def _drop_generation(gen: Path, setting: str) -> bool:
     except Exception as e:  # noqa: BLE001 - a sweep must not stop an ingest
         if vectors_in_folder(recorded):
             return True  # local storage goes with the folder whatever happened
-        print(f"minutebook: could not delete the vectors of {gen.name} ({e}); will retry", file=sys.stderr)
+        log.warning("could not delete the vectors of %s (%s); will retry", gen.name, e)
         return False
     return True
 

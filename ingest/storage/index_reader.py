@@ -3,6 +3,7 @@ commit it is at, and a read-only view of its store, vectors and BM25 postings.""
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from functools import partial
 from pathlib import Path
@@ -15,6 +16,9 @@ from minutebook.ingest.storage.store import DB, Store
 from minutebook.ingest.storage.vectors import Vectors, open_vectors, resolve
 
 META = "meta.json"
+
+
+log = logging.getLogger(__name__)
 
 
 def current_dir(index: Path) -> Path | None:
@@ -61,13 +65,14 @@ class IndexReader:
             raise NoIndex(index)
         self.dir = gen
         self.meta = json.loads((gen / META).read_text())
+        log.debug("index: generation %s, vectors in %s", gen, self.meta.get("store") or "faiss")
         self.store = open_upgraded(gen / DB)
         self._snapshot: segments.Snapshot | None = None
         self._vectors: Vectors | None = None
         if segments.is_segmented(self.meta):
             # The segments and removals of one commit: later ingests do not change what this reader
             # sees. Vectors and postings are read from them on first use (counts and the register need neither).
-            self._snapshot = segments.snapshot(self.store.db.conn)
+            self._snapshot = segments.snapshot(self.store.conn)
         else:
             where = resolve(self.meta.get("store"), store or default_store())
             self._vectors = open_vectors(where, gen, self.meta["dim"])
@@ -97,7 +102,7 @@ class IndexReader:
         except FileNotFoundError:
             # Merged away and swept since this reader opened: the newest segments hold the same
             # rows; keep only chunks this reader's commit knew, so vectors and postings agree.
-            return load(self.dir, segments.snapshot(self.store.db.conn), *args, upto=self._snapshot.last_id)
+            return load(self.dir, segments.snapshot(self.store.conn), *args, upto=self._snapshot.last_id)
 
     def close(self) -> None:
         self.store.close()

@@ -335,7 +335,7 @@ class QdrantVectors:
         store = Store(db, readonly=True)
         try:
             bm25 = keywords.document_vectors(lexical.build(store.lexical_rows()))
-            fields = dict(keywords.payload(r) for r in store.db.execute(keywords.PAYLOAD_SQL))
+            fields = dict(keywords.payload(r) for r in store.conn.execute(keywords.PAYLOAD_SQL))
         finally:
             store.close()
         with self._conn.client() as client:

@@ -11,8 +11,6 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-import sqlite_utils
-
 from minutebook.ingest.storage.catalog_queries import CatalogQueries
 from minutebook.ingest.papers.chunking import context_line
 from minutebook.ingest.filters import Filters
@@ -37,41 +35,57 @@ class Store(CatalogQueries, RegisterQueries):
             conn.execute("PRAGMA cache_size = -65536")
         else:
             conn = sqlite3.connect(str(self.path), check_same_thread=False)
-        self.db = sqlite_utils.Database(conn)
+        # As sqlite-utils sets it on every connection it wraps, from the start (before this, every
+        # Store was one): a row an INSERT OR REPLACE displaces fires its delete trigger, so the
+        # register's full-text rows follow (ingest/register/tables.py).
+        conn.execute("PRAGMA recursive_triggers = on")
+        self.conn = conn  # reads go straight to sqlite3
+        self._db = None
         self._setting: frozenset[str] | None = None
         self.rewritten: set[int] = set()  # chunks whose searched text an ingest changed in place (segments.py)
         if not readonly:
-            migrate(self.db.conn)  # a new database gets every table; an older one is brought up to date
+            migrate(self.conn)  # a new database gets every table; an older one is brought up to date
+
+    @property
+    def db(self):
+        """The database through sqlite-utils, for writing. Made on first use: importing sqlite-utils
+        imports pandas where it is installed (Streamlit brings it), about 2 s that a search from the
+        command line would pay for nothing."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     def begin(self) -> None:
         """One transaction for a whole ingest into a live database (readers keep the last commit).
         Until `commit`, a COMMIT from anywhere (a stray `with conn:`) fails instead of publishing half."""
-        self.db.conn.execute("PRAGMA busy_timeout = 60000")
-        self.db.conn.execute("BEGIN IMMEDIATE")
-        self.db.conn.set_authorizer(_no_commit)
+        self.conn.execute("PRAGMA busy_timeout = 60000")
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.set_authorizer(_no_commit)
 
     def commit(self) -> None:
-        self.db.conn.set_authorizer(None)
-        self.db.conn.commit()
+        self.conn.set_authorizer(None)
+        self.conn.commit()
 
     def rollback(self) -> None:
-        self.db.conn.set_authorizer(None)
-        self.db.conn.rollback()
+        self.conn.set_authorizer(None)
+        self.conn.rollback()
 
     def outdated(self) -> bool:
         """Whether this database was made by an older minutebook and lacks a migration."""
-        return bool(pending(self.db.conn))
+        return bool(pending(self.conn))
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     # ---- writing -------------------------------------------------------------------------
     def document_for_source(self, source: str) -> str | None:
-        row = self.db.execute("SELECT document_id FROM files WHERE source = ?", [source]).fetchone()
+        row = self.conn.execute("SELECT document_id FROM files WHERE source = ?", [source]).fetchone()
         return row[0] if row else None
 
     def has_document(self, document_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
 
     def add_document(self, doc: Document, chunks: list[Chunk], headings: list[str], reader: int = 1) -> list[int]:
         """Insert a document with its sections, pages and chunks; return the chunks' vector ids.
@@ -126,7 +140,7 @@ class Store(CatalogQueries, RegisterQueries):
                             [facts.get("date"), facts.get("body"), facts.get("time"), document_id])
             self.db.execute("UPDATE sections SET meeting_date = coalesce(meeting_date, ?), board = coalesce(board, ?)"
                             " WHERE document_id = ?", [facts.get("date"), facts.get("body"), document_id])
-            rows = self.db.execute("SELECT vector_id, text, heading, title, context, board, meeting_date FROM chunks"
+            rows = self.conn.execute("SELECT vector_id, text, heading, title, context, board, meeting_date FROM chunks"
                                    " WHERE document_id = ? AND (meeting_date IS NULL OR board IS NULL)",
                                    [document_id]).fetchall()
             for vid, text, heading, title, context, board, when in rows:
@@ -148,23 +162,23 @@ class Store(CatalogQueries, RegisterQueries):
         return self._drop_if_orphaned(doc_id) if doc_id else []
 
     def _drop_if_orphaned(self, document_id: str) -> list[int]:
-        if self.db.execute("SELECT 1 FROM files WHERE document_id = ?", [document_id]).fetchone():
+        if self.conn.execute("SELECT 1 FROM files WHERE document_id = ?", [document_id]).fetchone():
             return []
         return self.remove_document(document_id)
 
     def document_size(self, document_id: str) -> tuple[int, int]:
         """(pages, chunks) of a stored document."""
-        row = self.db.execute("SELECT pages, chunks FROM documents WHERE id = ?", [document_id]).fetchone()
+        row = self.conn.execute("SELECT pages, chunks FROM documents WHERE id = ?", [document_id]).fetchone()
         return (row[0], row[1]) if row else (0, 0)
 
     def other_source(self, document_id: str, source: str) -> str | None:
         """Another file that holds the same document, if any."""
-        row = self.db.execute("SELECT min(source) FROM files WHERE document_id = ? AND source != ?",
+        row = self.conn.execute("SELECT min(source) FROM files WHERE document_id = ? AND source != ?",
                               [document_id, source]).fetchone()
         return row[0] if row else None
 
     def remove_document(self, document_id: str) -> list[int]:
-        rows = self.db.execute("SELECT vector_id, text, heading, title, context FROM chunks WHERE document_id = ?",
+        rows = self.conn.execute("SELECT vector_id, text, heading, title, context FROM chunks WHERE document_id = ?",
                                [document_id]).fetchall()
         with self.db.atomic():
             for vid, text, heading, title, context in rows:
@@ -172,7 +186,7 @@ class Store(CatalogQueries, RegisterQueries):
                                 " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
             for table in ("chunks", "pages", "sections"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
-            delete_document(self.db.conn, document_id)
+            delete_document(self.conn, document_id)
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
         return [r[0] for r in rows]
 
@@ -182,24 +196,24 @@ class Store(CatalogQueries, RegisterQueries):
 
     # ---- reading -------------------------------------------------------------------------
     def sources(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT source, document_id FROM files").fetchall())
+        return dict(self.conn.execute("SELECT source, document_id FROM files").fetchall())
 
     def files(self, reader: int | None = None) -> dict[str, tuple[str | None, str | None]]:
         """source -> (document id, the absolute path it was ingested from). With `reader`, a
         document read by an older version of the reading code comes back with no id, so that
         ingesting its file again reads it afresh."""
-        rows = self.db.execute("SELECT f.source, f.document_id, f.path, d.reader FROM files f"
+        rows = self.conn.execute("SELECT f.source, f.document_id, f.path, d.reader FROM files f"
                                " LEFT JOIN documents d ON d.id = f.document_id").fetchall()
         return {s: (None if reader and (r or 1) < reader else d, p) for s, d, p, r in rows}
 
     def read_by_older(self, document_id: str, reader: int) -> bool:
         """Whether the document in the index was read by an older version of the reading code."""
-        row = self.db.execute("SELECT reader FROM documents WHERE id = ?", [document_id]).fetchone()
+        row = self.conn.execute("SELECT reader FROM documents WHERE id = ?", [document_id]).fetchone()
         return bool(row) and (row[0] or 1) < reader
 
     def source_paths(self) -> dict[str, str]:
         """source -> the absolute path it was ingested from."""
-        return dict(self.db.execute("SELECT source, path FROM files").fetchall())
+        return dict(self.conn.execute("SELECT source, path FROM files").fetchall())
 
     def setting_words(self) -> frozenset[str]:
         """Words naming this archive's own setting (its organisations), computed once per generation."""
@@ -207,14 +221,14 @@ class Store(CatalogQueries, RegisterQueries):
             from minutebook.ingest.papers.meeting_facts import setting_words
 
             try:
-                rows = self.db.execute("SELECT DISTINCT organisation FROM documents WHERE organisation IS NOT NULL")
+                rows = self.conn.execute("SELECT DISTINCT organisation FROM documents WHERE organisation IS NOT NULL")
                 self._setting = setting_words([r[0] for r in rows.fetchall()])
             except sqlite3.OperationalError:  # a generation made before meeting facts
                 self._setting = setting_words([])
         return self._setting
 
     def counts(self) -> dict:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         return {"documents": one("SELECT count(*) FROM documents"), "chunks": one("SELECT count(*) FROM chunks")}
 
     def lexical_rows(self, ids: list[int] | None = None):
@@ -222,8 +236,8 @@ class Store(CatalogQueries, RegisterQueries):
         vector id: what BM25 indexes."""
         sql = "SELECT vector_id, text, heading, title, context, coalesce(refers, '') FROM chunks"
         if ids is None:
-            return self.db.execute(sql + " ORDER BY vector_id")
-        return self.db.execute(sql + " WHERE vector_id IN (SELECT value FROM json_each(?)) ORDER BY vector_id",
+            return self.conn.execute(sql + " ORDER BY vector_id")
+        return self.conn.execute(sql + " WHERE vector_id IN (SELECT value FROM json_each(?)) ORDER BY vector_id",
                                [json.dumps([int(i) for i in ids])])
 
     def allowed_ids(self, filters: Filters) -> list[int] | None:
@@ -231,7 +245,7 @@ class Store(CatalogQueries, RegisterQueries):
         where, params = filters.where()
         if where == "1=1":
             return None
-        return [r[0] for r in self.db.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
+        return [r[0] for r in self.conn.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
 
     def filter_ids(self, filters: Filters) -> tuple[str, list[int]] | None:
         """The filter as vector ids, in the cheaper of two forms: ("exclude", ids failing it) when it
@@ -240,14 +254,14 @@ class Store(CatalogQueries, RegisterQueries):
         where, params = filters.where()
         if where == "1=1":
             return None
-        total = self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
-        passing = self.db.execute(f"SELECT count(*) FROM chunks WHERE {where}", params).fetchone()[0]
+        total = self.conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        passing = self.conn.execute(f"SELECT count(*) FROM chunks WHERE {where}", params).fetchone()[0]
         if passing == total:
             return None
         if 2 * passing >= total:
             sql = f"SELECT vector_id FROM chunks WHERE NOT coalesce(({where}), 0)"
-            return "exclude", [r[0] for r in self.db.execute(sql, params).fetchall()]
-        return "allow", [r[0] for r in self.db.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
+            return "exclude", [r[0] for r in self.conn.execute(sql, params).fetchall()]
+        return "allow", [r[0] for r in self.conn.execute(f"SELECT vector_id FROM chunks WHERE {where}", params).fetchall()]
 
     def doc_types(self, ids: list[int]) -> dict[int, str]:
         """vector_id -> the kind of section its chunk belongs to."""
@@ -260,7 +274,7 @@ class Store(CatalogQueries, RegisterQueries):
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self.db.execute(
+        rows = self.conn.execute(
             f"SELECT c.vector_id, c.doc_type, c.meeting_date, d.meeting_date, c.page = (SELECT min(o.page) FROM chunks o"
             f" WHERE o.document_id = c.document_id AND o.section = c.section)"
             f" FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.vector_id IN ({marks})", ids)
@@ -272,7 +286,7 @@ class Store(CatalogQueries, RegisterQueries):
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return self.db.execute(
+        return self.conn.execute(
             f"SELECT c.vector_id, o.vector_id, length(trim(c.text)) <= length(coalesce(c.heading, '')) + 12"
             f" FROM chunks c JOIN chunks o ON o.document_id = c.document_id"
             f" AND o.section = c.section AND o.position IN (c.position - 1, c.position + 1) AND o.page != c.page"
@@ -283,7 +297,7 @@ class Store(CatalogQueries, RegisterQueries):
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self.db.execute(
+        rows = self.conn.execute(
             f"SELECT c.vector_id, c.id, c.document_id, c.section, c.position, c.page, c.text, c.doc_type, c.title,"
             f" c.board, c.meeting_date, c.item, c.restricted, c.heading, coalesce(c.refers, ''),"
             f" (SELECT min(source) FROM files f WHERE f.document_id = c.document_id),"
@@ -301,7 +315,7 @@ class Store(CatalogQueries, RegisterQueries):
         """The chunks of one minute item, in order, with their source; an item that runs onto a
         restricted page keeps that part out unless restricted papers are asked for."""
         where = "" if include_restricted else " AND restricted = 0"
-        rows = self.db.execute("SELECT vector_id FROM chunks WHERE document_id = ? AND item = ? AND doc_type = 'minutes'"
+        rows = self.conn.execute("SELECT vector_id FROM chunks WHERE document_id = ? AND item = ? AND doc_type = 'minutes'"
                                f"{where} ORDER BY position", [document_id, item]).fetchall()
         found = self.chunks_by_vector_ids([r[0] for r in rows])
         return [(found[r[0]][0], found[r[0]][2]) for r in rows if r[0] in found]
@@ -311,15 +325,15 @@ class Store(CatalogQueries, RegisterQueries):
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        return dict(self.db.execute(f"SELECT id, pages FROM documents WHERE id IN ({marks})", ids).fetchall())
+        return dict(self.conn.execute(f"SELECT id, pages FROM documents WHERE id IN ({marks})", ids).fetchall())
 
     def meeting_attendance(self, document_id: str, section: int) -> tuple[Meeting, int, int] | None:
         """The meeting a minutes section records, with its attendance list, and its page range."""
-        row = self.db.execute("SELECT board, meeting_date, time, venue, first_page, last_page FROM meetings"
+        row = self.conn.execute("SELECT board, meeting_date, time, venue, first_page, last_page FROM meetings"
                               " WHERE document_id = ? AND section = ?", [document_id, section]).fetchone()
         if not row:
             return None
-        people = self.db.execute("SELECT name, role, organisation FROM attendance WHERE document_id = ? AND section = ?"
+        people = self.conn.execute("SELECT name, role, organisation FROM attendance WHERE document_id = ? AND section = ?"
                                  " ORDER BY position", [document_id, section]).fetchall()
         meeting = Meeting(board=row[0], date=row[1], time=row[2], venue=row[3],
                           attendees=[Attendee(name=n, role=r, organisation=o) for n, r, o in people])
@@ -328,16 +342,16 @@ class Store(CatalogQueries, RegisterQueries):
     def board_names(self, filters: Filters) -> list[str]:
         """The boards whose chunks a filter admits (a board filter matches by substring, any case)."""
         where, params = filters.where()
-        return [r[0] for r in self.db.execute(f"SELECT DISTINCT board FROM chunks WHERE {where}", params)]
+        return [r[0] for r in self.conn.execute(f"SELECT DISTINCT board FROM chunks WHERE {where}", params)]
 
     def section_chunk_texts(self, document_id: str, section: int) -> list[tuple[int, str]]:
         """(page, text) of a section's chunks, in order."""
-        return self.db.execute("SELECT page, text FROM chunks WHERE document_id = ? AND section = ? ORDER BY position",
+        return self.conn.execute("SELECT page, text FROM chunks WHERE document_id = ? AND section = ? ORDER BY position",
                                [document_id, section]).fetchall()
 
     def sections_with_source(self) -> list[dict]:
         """Every section, in document order, with the first file that holds its document."""
-        cur = self.db.execute(
+        cur = self.conn.execute(
             "SELECT s.document_id, s.section, s.kind, s.title, s.board, s.meeting_date, s.agenda_item, s.first_page,"
             " s.last_page, s.restricted, (SELECT min(source) FROM files f WHERE f.document_id = s.document_id) AS source"
             " FROM sections s ORDER BY s.document_id, s.section")
@@ -346,32 +360,32 @@ class Store(CatalogQueries, RegisterQueries):
 
     def page_rows(self, document_id: str, first: int, last: int) -> list[tuple[int, str, int, int]]:
         """(page, text, blank, restricted) of pages first..last of a document."""
-        return self.db.execute("SELECT page, text, blank, restricted FROM pages WHERE document_id = ?"
+        return self.conn.execute("SELECT page, text, blank, restricted FROM pages WHERE document_id = ?"
                                " AND page BETWEEN ? AND ? ORDER BY page", [document_id, first, last]).fetchall()
 
     def meeting_keys(self, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
         """(board, date) of every meeting that has a section of one of these kinds."""
         marks = ",".join("?" * len(kinds))
-        return self.db.execute("SELECT DISTINCT board, meeting_date FROM sections WHERE meeting_date IS NOT NULL"
+        return self.conn.execute("SELECT DISTINCT board, meeting_date FROM sections WHERE meeting_date IS NOT NULL"
                                f" AND board IS NOT NULL AND kind IN ({marks})", list(kinds)).fetchall()
 
     def minute_item_rows(self, document_id: str, section: int) -> list[tuple]:
         """(item, heading, page, text, restricted) of a minutes section's chunks, in order."""
-        return self.db.execute("SELECT item, heading, page, text, restricted FROM chunks WHERE document_id = ?"
+        return self.conn.execute("SELECT item, heading, page, text, restricted FROM chunks WHERE document_id = ?"
                                " AND section = ? AND doc_type = 'minutes' ORDER BY position",
                                [document_id, section]).fetchall()
 
     def page_text(self, document_id: str, page: int) -> str | None:
-        row = self.db.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
+        row = self.conn.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
         return row[0] if row else None
 
     def documents(self) -> list[dict]:
         sql = ("SELECT d.*, (SELECT group_concat(source, '; ') FROM files f WHERE f.document_id = d.id) AS sources"
                " FROM documents d ORDER BY meeting_date DESC")
-        return [dict(zip([c[0] for c in cur.description], row)) for cur in [self.db.execute(sql)] for row in cur.fetchall()]
+        return [dict(zip([c[0] for c in cur.description], row)) for cur in [self.conn.execute(sql)] for row in cur.fetchall()]
 
     def last_ingest(self) -> dict | None:
-        cur = self.db.execute("SELECT * FROM ingest_log ORDER BY rowid DESC LIMIT 1")
+        cur = self.conn.execute("SELECT * FROM ingest_log ORDER BY rowid DESC LIMIT 1")
         row = cur.fetchone()
         return dict(zip([c[0] for c in cur.description], row)) if row else None
 

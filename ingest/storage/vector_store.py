@@ -44,4 +44,4 @@ class Vectors(Protocol):
 class BadStore(MinutebookError):
     def __init__(self, url: str, why: str):
         super().__init__(f"MINUTEBOOK_STORE={url!r}: {why} — use faiss, qdrant+local:// or qdrant://HOST:PORT "
-                         "(README, Vector stores)")
+                         "(docs/stores.md)")

@@ -14,6 +14,7 @@ from typing import Iterator
 
 import numpy as np
 
+from minutebook.ingest.settings import QDRANT_SCHEMES
 from minutebook.ingest.storage.vector_store import EXPORT_BATCH, BadStore, Vectors  # noqa: F401 (re-exported)
 
 FAISS_FILE = "vectors.faiss"
@@ -25,7 +26,7 @@ def engine_of(url: str) -> str:
     if url == "faiss":
         return "faiss"
     scheme = url.split("://", 1)[0] if "://" in url else url
-    if scheme in ("qdrant", "qdrants", "qdrant+local"):
+    if scheme in QDRANT_SCHEMES:
         return "qdrant"
     raise BadStore(url, "unknown store")
 

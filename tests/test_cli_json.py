@@ -1,0 +1,20 @@
+"""The JSON every command prints on the sample corpus is the JSON it printed when these copies were
+recorded (tests/cli_json.py, from commit 5d2bf53 on main; status.json again from 9a8398f, whose fetch
+merge added each paper's portal fields), byte for byte but for the index's path and the
+clock: scripts that read it keep working through a change that should not change behaviour. A change
+that means to change an answer records the copies again and says so in its commit."""
+from __future__ import annotations
+
+import pytest
+
+from cli_json import COMMANDS, RECORDED, outputs
+
+pytestmark = pytest.mark.model
+
+
+def test_every_commands_json_is_the_recorded_json(corpus_index, tmp_path):
+    # corpus_index: the sample is embedded once for the run, so this ingest reads the embedding cache.
+    found = outputs(tmp_path / "index")
+    assert set(found) == {"ingest", *COMMANDS}
+    changed = [name for name, text in found.items() if text != (RECORDED / f"{name}.json").read_text()]
+    assert not changed, f"JSON differs from tests/fixtures/cli-json/ for: {changed}"
