@@ -80,7 +80,8 @@ def cmd_ingest(args, settings: Settings) -> int:
     from minutebook.ingest.pipeline import ingest
 
     progress = _progress_bar() if log.isEnabledFor(logging.INFO) else None  # -q: no progress either
-    report = ingest([Path(p) for p in args.paths], settings, progress=progress, prune=args.prune)
+    report = ingest([Path(p) for p in args.paths], settings, progress=progress, prune=args.prune,
+                    include=tuple(args.include or ()))
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -297,15 +298,20 @@ def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
 
 def _progress_bar():
     """A one-line progress bar on stderr (a plain line per step when stderr is not a terminal)."""
+    import shutil
+    import time
+
+    from minutebook.assistant.progress import progress_line
+
     tty = sys.stderr.isatty()
     last = [""]
+    started = time.monotonic()
 
     def show(message: str, done: int, total: int) -> None:
-        width = 24
-        filled = int(width * done / total) if total else width
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message}"
+        width = max(40, shutil.get_terminal_size((110, 24)).columns - 1)
+        line = progress_line(message, done, total, time.monotonic() - started, width if tty else 400)
         if tty:
-            print("\r" + line[:110].ljust(110), end="" if message != "done" else "\n", file=sys.stderr, flush=True)
+            print("\r" + line.ljust(width), end="" if message != "done" else "\n", file=sys.stderr, flush=True)
         elif message.split(" (")[0] != last[0]:
             print(line, file=sys.stderr, flush=True)
         last[0] = message.split(" (")[0]

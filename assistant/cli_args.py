@@ -21,9 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
     _loudness(parser, 0)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Sub)
 
-    p = sub.add_parser("ingest", help="add PDFs, .txt and .md board papers (files or folders) to the index",
-                       description="Add new and changed papers to the index; unchanged files are skipped.")
+    p = sub.add_parser("ingest", help="add PDF board papers (files or folders) to the index",
+                       description="Add new and changed papers to the index; unchanged files are skipped. In a folder, "
+                                   ".txt and .md files are read only when it holds no PDF, or with --include.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest (folders are walked)")
+    p.add_argument("--include", action="append", metavar="PATTERN",
+                   help="also read a folder's files matching PATTERN, e.g. '*.md' (repeatable)")
     p.add_argument("--prune", action="store_true", help="also remove documents whose files are no longer there")
     _common(p)
 

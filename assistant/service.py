@@ -26,6 +26,7 @@ from minutebook.assistant.results import (FollowUp, IndexedPaper, IndexStatus, I
 # pays for the answerers' patterns, the model's runtime or the page renderer (docs/benchmarks.md,
 # start-up).
 if TYPE_CHECKING:
+    from minutebook.assistant.honest import SearchResult
     from minutebook.ingest.embedding.embed import Embedder
     from minutebook.assistant.answering import Assistant, Turn
     from minutebook.assistant.lineage import Step
@@ -102,6 +103,19 @@ class Minutebook:
     # ---- the questions ---------------------------------------------------------------------
     def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
         return self.searcher.search(query, k=k, filters=filters or self.filters(), mode=mode)
+
+    def search_checked(self, query: str, k: int = 10, filters: Filters | None = None) -> "SearchResult":
+        """A search that says when nothing matches: no passage shares a word with the query and
+        none is close to it in meaning; then no hits, and the papers nearest it by meaning."""
+        from minutebook.assistant import honest
+        from minutebook.assistant.honest import SearchResult
+
+        f = filters or self.filters()
+        hits = self.search(query, k=k, filters=f)
+        if any(honest.shares_a_word(query, h) for h in hits):
+            return SearchResult(query, True, hits, why="words")
+        return honest.judge(query, hits, self.search(query, k=max(k, 10), filters=f, mode="dense"),
+                            self.settings.dense_floor)
 
     def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
             llm=None) -> Answer:
