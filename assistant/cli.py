@@ -286,6 +286,8 @@ def cmd_serve(args, settings: Settings) -> int:
 
 def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
     """The Streamlit server command for the app."""
+    from minutebook.ui import theme
+
     app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
     # The server's own limit refuses a bigger upload before reading it into memory; Streamlit
     # counts it in MiB, minutebook in MB.
@@ -293,7 +295,9 @@ def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
             "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false",
             "--server.maxUploadSize", str(upload_mib),
-            "--client.showErrorDetails", "none"]  # app users see a message; the trace goes to the server's log
+            # The product's theme; no Deploy button or developer menu; an error shows users a message,
+            # the trace goes to the server's log.
+            *theme.server_flags()]
 
 
 def _progress_bar():
@@ -319,9 +323,22 @@ def _progress_bar():
     return show
 
 
+def cmd_meetings(args, settings: Settings) -> int:
+    from minutebook.assistant import cli_meetings
+
+    return cli_meetings.cmd_meetings(args, settings)
+
+
+def cmd_meeting(args, settings: Settings) -> int:
+    from minutebook.assistant import cli_meetings
+
+    return cli_meetings.cmd_meeting(args, settings)
+
+
 COMMANDS = {"ingest": cmd_ingest, "fetch": cmd_fetch, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline,
             "lineage": cmd_lineage, "resolutions": cmd_resolutions, "status": cmd_status,
-            "actions": cmd_actions, "serve": cmd_serve}
+            "actions": cmd_actions, "serve": cmd_serve,
+            "meetings": cmd_meetings, "meeting": cmd_meeting}
 
 if __name__ == "__main__":
     sys.exit(main())

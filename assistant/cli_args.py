@@ -107,6 +107,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
     _common(p)
 
+    p = sub.add_parser("meetings", help="the meetings in the papers, by body and date",
+                       description="List every meeting the papers date, newest first.")
+    p.add_argument("--board", "--body", dest="board", metavar="B", help="only bodies whose name contains B")
+    _common(p)
+
+    p = sub.add_parser("meeting", help="one meeting whole: agenda, papers, minutes, decisions, attendance",
+                       description="Show one meeting: its agenda items with the papers under each, its minutes, "
+                                   "the decisions taken and who attended, each with its file and page.")
+    p.add_argument("date", metavar="DATE", help="the meeting's date: YYYY-MM-DD or '1 October 2018'")
+    p.add_argument("--board", "--body", dest="board", metavar="B", help="the body, when several met that day")
+    p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
+    _common(p)
+
     p = sub.add_parser("status", help="list the ingested documents and the last ingest",
                        description="Show what the index holds.")
     _common(p)

@@ -27,6 +27,7 @@ from minutebook.assistant.results import (FollowUp, IndexedPaper, IndexStatus, I
 # start-up).
 if TYPE_CHECKING:
     from minutebook.assistant.honest import SearchResult
+    from minutebook.assistant.meetings import MeetingRecord, MeetingSummary
     from minutebook.ingest.embedding.embed import Embedder
     from minutebook.assistant.answering import Assistant, Turn
     from minutebook.assistant.lineage import Step
@@ -155,6 +156,31 @@ class Minutebook:
         """The ingested papers, newest meeting first, with their sections (Papers page)."""
         return catalog.papers(self.store, self.filters(include_restricted=include_restricted).include_restricted)
 
+    def meetings(self, board: str | None = None) -> list["MeetingSummary"]:
+        """Every meeting the papers date, newest first: body, date, how many papers (no model needed)."""
+        from minutebook.assistant import meetings
+
+        return meetings.list_meetings(self.store, board)
+
+    def meeting(self, date: str, board: str | None = None, include_restricted: bool | None = None) -> "MeetingRecord":
+        """One meeting whole: agenda items with their papers, minutes, decisions, attendance."""
+        from minutebook.assistant import meetings
+
+        return meetings.find_meeting(self.store, date, board,
+                                     self.filters(include_restricted=include_restricted).include_restricted)
+
+    def paper_pages(self, source: str, words: str, include_restricted: bool | None = None) -> list[int]:
+        """The pages of a paper whose text holds every one of `words` (stemmed, as search matches them)."""
+        from minutebook.assistant.highlight import query_terms, spans
+
+        terms = query_terms(words)
+        out = []
+        for n in range(1, (self.page(source, 1, include_restricted).pages or 0) + 1):
+            text = self.page(source, n, include_restricted).text or ""
+            if terms and all(spans(text, {t}) for t in terms):
+                out.append(n)
+        return out
+
     def status(self) -> IndexStatus:
         """Counts, the last ingest and every document (`status --json`)."""
         store = self.store
@@ -180,11 +206,11 @@ class Minutebook:
                         document_title=ctx["document_title"], pages=ctx["pages"], file=store.source_file(source),
                         text=store.source_page_text(source, page) if shown else None, restricted_pages=restricted)
 
-    def page_image(self, path: Path, page: int, width: int = 1000) -> bytes:
-        """A PDF page drawn as PNG, within the settings' time and memory limits."""
+    def page_image(self, path: Path, page: int, width: int = 1000, quote: str | None = None) -> bytes:
+        """A PDF page drawn as PNG, within the settings' time and memory limits; `quote` lit on it."""
         from minutebook.assistant import pagerender
 
-        return pagerender.render_page(Path(path), page, self.settings, width)
+        return pagerender.render_page(Path(path), page, self.settings, width, quote)
 
     @staticmethod
     def page_count(path: Path) -> int:
