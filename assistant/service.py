@@ -120,7 +120,17 @@ class Minutebook:
 
     def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
             llm=None) -> Answer:
-        return self.assistant.ask(question, history=history, filters=filters or self.filters(), llm=llm)
+        f = filters or self.filters()
+        answer = self.assistant.ask(question, history=history, filters=f, llm=llm)
+        store = self.store
+
+        def page_text(source: str, page: int) -> str | None:  # a restricted page is never read into a quote
+            shown = f.include_restricted or page not in store.restricted_pages(source)
+            return store.source_page_text(source, page) if shown else None
+
+        from minutebook.assistant import page_break
+
+        return page_break.carry_over(answer, page_text)  # a sentence over a page break, quoted whole
 
     def resolutions(self, topic: str | None = None, filters: Filters | None = None, kind: str | None = None,
                     outcome: str | None = None, moved_by: str | None = None) -> list[RegisterEntry]:

@@ -119,7 +119,7 @@ def source_line(book: Minutebook, c: Citation) -> str:
     """A source in one line: body, meeting date, paper, page (plain text, without its number)."""
     ctx = book.page(c.source, c.page)
     parts = [ctx.board, human_date(c.meeting_date or ctx.meeting_date), c.title or ctx.document_title,
-             f"p. {c.page}" + (" (read by OCR)" if c.ocr else "")]
+             (f"pp. {c.page}–{c.end_page}" if c.end_page else f"p. {c.page}") + (" (read by OCR)" if c.ocr else "")]
     return " · ".join(p for p in parts if p)
 
 
