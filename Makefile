@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test test-fast test-qdrant lint eval eval-real ingest clean ocr-engine
+.PHONY: setup run test test-fast test-qdrant lint eval eval-real ingest clean ocr-engine screenshots
 
 # The stamp depends on pyproject.toml, so setup is a no-op (and silent) until dependencies change.
 setup: $(STAMP) ocr-engine
@@ -47,6 +47,10 @@ ingest: $(STAMP)
 
 run: setup $(INDEX)/current/minutebook.db
 	$(BIN)/minutebook serve --index $(INDEX) --port $(PORT)
+
+# Every page of the app at 1,280 px and 390 px wide, into docs/screenshots/ (Debian's chromium).
+screenshots: setup $(INDEX)/current/minutebook.db
+	$(BIN)/python tests/browser_driver.py --index $(INDEX) --out docs/screenshots
 
 # Everything, on PYTEST_WORKERS processes (pytest-xdist; 0 runs in this one). Each process loads
 # the model and ingests the sample once, and keeps a test file to itself, so module fixtures are

@@ -11,7 +11,9 @@ import re
 from minutebook.ingest.settings import Settings
 
 from minutebook.assistant.register import entries as register
-from minutebook.assistant.results import RegisterEntry
+from minutebook.assistant.results import FollowUp, RegisterEntry
+from minutebook.ingest.dates import human_date
+from minutebook.ingest.text import terms as content_terms
 
 EXTRACTIVE = "extractive"
 SORTS = ("newest first", "oldest first", "board", "minute number")
@@ -25,7 +27,8 @@ def answerers(settings: Settings) -> list[str]:
 
 
 def register_counts(entries: list[RegisterEntry]) -> dict:
-    """How many decisions are listed, and how many of their parts ask someone to do something."""
+    """How many decisions are listed, and how many of their parts ask someone to do something
+    (`resolutions`' count; the Resolutions page counts the actions it lists, action logs' too)."""
     actions = sum(1 for e in entries for p in e.parts or [] if p.get("kind") == "action")
     return {"decisions": len(entries), "actions": actions}
 
@@ -74,9 +77,36 @@ def register_csv(entries: list[RegisterEntry]) -> str:
 
 
 def entry_label(entry: RegisterEntry) -> str:
-    """A one-line name for a decision: date, minute number and title."""
-    when = entry.meeting_date or "undated"
-    return f"{when} · minute {entry.item} · {entry.title or '(untitled)'}"
+    """A one-line name for a decision: date (as every date in the app reads), minute number and title."""
+    when = human_date(entry.meeting_date) or "undated"
+    minute = f" · minute {entry.item}" if entry.item else ""
+    return f"{when}{minute} · {entry.title or '(untitled)'}"
+
+
+def register_actions(actions: list[FollowUp], entries: list[RegisterEntry], since: str | None = None,
+                     until: str | None = None, narrowed: bool = False, topic: str | None = None) -> list[FollowUp]:
+    """The actions under the same filters as the decisions listed above them: in the date range,
+    and, when the decisions are narrowed (topic, kind, outcome, mover), only the actions of the
+    decisions listed, or an action log's rows that name the topic's words."""
+    listed = {(e.source, e.meeting_date, e.item) for e in entries}
+    terms = set(content_terms(topic or ""))
+    out = []
+    for a in actions:
+        if (since and (a.meeting_date or "") < since) or (until and (a.meeting_date or "9999") > until):
+            continue
+        if narrowed:
+            mine = (a.source, a.meeting_date, a.item) in listed
+            named = bool(terms) and a.origin != "minutes" and terms <= set(content_terms(a.text))
+            if not (mine or named):
+                continue
+        out.append(a)
+    return out
+
+
+def action_counts(actions: list[FollowUp]) -> dict:
+    """How many actions are listed, shown done by a later paper, and pending or unknown."""
+    done = sum(1 for a in actions if a.status == "done")
+    return {"actions": len(actions), "done": done, "open": len(actions) - done}
 
 
 def _desc(iso: str | None) -> str:

@@ -80,7 +80,8 @@ def cmd_ingest(args, settings: Settings) -> int:
     from minutebook.ingest.pipeline import ingest
 
     progress = _progress_bar() if log.isEnabledFor(logging.INFO) else None  # -q: no progress either
-    report = ingest([Path(p) for p in args.paths], settings, progress=progress, prune=args.prune)
+    report = ingest([Path(p) for p in args.paths], settings, progress=progress, prune=args.prune,
+                    include=tuple(args.include or ()))
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -157,7 +158,8 @@ def cmd_ask(args, settings: Settings) -> int:
     print(answer.text)
     for c in answer.citations:
         read = ", read by OCR" if c.ocr else ""  # the quote is OCR's reading of a scan: check it on the page
-        print(f"\n[{c.n}] {c.source}, page {c.page}{read} ({c.title}{', ' + human_date(c.meeting_date) if c.meeting_date else ''})")
+        pages = f"pages {c.page}-{c.end_page}" if c.end_page else f"page {c.page}"
+        print(f"\n[{c.n}] {c.source}, {pages}{read} ({c.title}{', ' + human_date(c.meeting_date) if c.meeting_date else ''})")
         print(textwrap.fill(f"“{c.quote}”", 96, initial_indent="    ", subsequent_indent="    "))
     if answer.abstained and answer.related:
         print("\nClosest passages:")
@@ -285,6 +287,8 @@ def cmd_serve(args, settings: Settings) -> int:
 
 def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
     """The Streamlit server command for the app."""
+    from minutebook.ui import theme
+
     app = Path(__file__).resolve().parents[1] / "ui" / "app.py"
     # The server's own limit refuses a bigger upload before reading it into memory; Streamlit
     # counts it in MiB, minutebook in MB.
@@ -292,20 +296,27 @@ def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
             "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false",
             "--server.maxUploadSize", str(upload_mib),
-            "--client.showErrorDetails", "none"]  # app users see a message; the trace goes to the server's log
+            # The product's theme; no Deploy button or developer menu; an error shows users a message,
+            # the trace goes to the server's log.
+            *theme.server_flags()]
 
 
 def _progress_bar():
     """A one-line progress bar on stderr (a plain line per step when stderr is not a terminal)."""
+    import shutil
+    import time
+
+    from minutebook.assistant.progress import progress_line
+
     tty = sys.stderr.isatty()
     last = [""]
+    started = time.monotonic()
 
     def show(message: str, done: int, total: int) -> None:
-        width = 24
-        filled = int(width * done / total) if total else width
-        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {message}"
+        width = max(40, shutil.get_terminal_size((110, 24)).columns - 1)
+        line = progress_line(message, done, total, time.monotonic() - started, width if tty else 400)
         if tty:
-            print("\r" + line[:110].ljust(110), end="" if message != "done" else "\n", file=sys.stderr, flush=True)
+            print("\r" + line.ljust(width), end="" if message != "done" else "\n", file=sys.stderr, flush=True)
         elif message.split(" (")[0] != last[0]:
             print(line, file=sys.stderr, flush=True)
         last[0] = message.split(" (")[0]
@@ -313,9 +324,22 @@ def _progress_bar():
     return show
 
 
+def cmd_meetings(args, settings: Settings) -> int:
+    from minutebook.assistant import cli_meetings
+
+    return cli_meetings.cmd_meetings(args, settings)
+
+
+def cmd_meeting(args, settings: Settings) -> int:
+    from minutebook.assistant import cli_meetings
+
+    return cli_meetings.cmd_meeting(args, settings)
+
+
 COMMANDS = {"ingest": cmd_ingest, "fetch": cmd_fetch, "search": cmd_search, "ask": cmd_ask, "timeline": cmd_timeline,
             "lineage": cmd_lineage, "resolutions": cmd_resolutions, "status": cmd_status,
-            "actions": cmd_actions, "serve": cmd_serve}
+            "actions": cmd_actions, "serve": cmd_serve,
+            "meetings": cmd_meetings, "meeting": cmd_meeting}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,9 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
     _loudness(parser, 0)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=_Sub)
 
-    p = sub.add_parser("ingest", help="add PDFs, .txt and .md board papers (files or folders) to the index",
-                       description="Add new and changed papers to the index; unchanged files are skipped.")
+    p = sub.add_parser("ingest", help="add PDF board papers (files or folders) to the index",
+                       description="Add new and changed papers to the index; unchanged files are skipped. In a folder, "
+                                   ".txt and .md files are read only when it holds no PDF, or with --include.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to ingest (folders are walked)")
+    p.add_argument("--include", action="append", metavar="PATTERN",
+                   help="also read a folder's files matching PATTERN, e.g. '*.md' (repeatable)")
     p.add_argument("--prune", action="store_true", help="also remove documents whose files are no longer there")
     _common(p)
 
@@ -101,6 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", metavar="S", choices=["done", "pending", "unknown"],
                    help="only actions with this status: done, pending or unknown")
     p.add_argument("--board", metavar="B", help="only actions of boards whose name contains B")
+    p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
+    _common(p)
+
+    p = sub.add_parser("meetings", help="the meetings in the papers, by body and date",
+                       description="List every meeting the papers date, newest first.")
+    p.add_argument("--board", "--body", dest="board", metavar="B", help="only bodies whose name contains B")
+    _common(p)
+
+    p = sub.add_parser("meeting", help="one meeting whole: agenda, papers, minutes, decisions, attendance",
+                       description="Show one meeting: its agenda items with the papers under each, its minutes, "
+                                   "the decisions taken and who attended, each with its file and page.")
+    p.add_argument("date", metavar="DATE", help="the meeting's date: YYYY-MM-DD or '1 October 2018'")
+    p.add_argument("--board", "--body", dest="board", metavar="B", help="the body, when several met that day")
     p.add_argument("--include-restricted", action="store_true", help="include pages marked not for publication")
     _common(p)
 

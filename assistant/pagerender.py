@@ -38,14 +38,15 @@ def page_count(path: Path) -> int:
             pdf.close()
 
 
-def render_page(path: Path, page: int, settings: Settings, width: int = 1000) -> bytes:
+def render_page(path: Path, page: int, settings: Settings, width: int = 1000, quote: str | None = None) -> bytes:
     """PNG bytes of `page` (1-based, as a PDF viewer numbers it) scaled to about `width` pixels wide,
-    within the settings' limits (render_seconds, render_memory_mb)."""
+    within the settings' limits (render_seconds, render_memory_mb); with `quote`, its words lit on
+    the page (assistant/page_highlight.py)."""
     seconds, memory_mb = settings.render_seconds, settings.render_memory_mb
     width = max(100, min(int(width), MAX_WIDTH))
     path = Path(path)
     try:
-        key = (str(path.resolve()), path.stat().st_mtime_ns, page, width, seconds, memory_mb)
+        key = (str(path.resolve()), path.stat().st_mtime_ns, page, width, seconds, memory_mb, quote or "")
     except OSError as e:
         raise MinutebookError(f"cannot open {path.name} to show its page ({e.strerror})") from None
     if key in _REFUSED:
@@ -55,7 +56,8 @@ def render_page(path: Path, page: int, settings: Settings, width: int = 1000) ->
                                                         os.environ.get("PYTHONPATH", "")])}
     with _SLOTS:
         try:
-            run = subprocess.run(command, capture_output=True, timeout=seconds, env=env)
+            run = subprocess.run(command, capture_output=True, timeout=seconds, env=env,
+                                 input=(quote or "").encode("utf-8"))
         except subprocess.TimeoutExpired:
             return _refuse(key, f"page {page} of {path.name} takes longer than {seconds:g} s to draw; "
                                 "it is not shown (its text is)")
@@ -76,6 +78,24 @@ def _refuse(key: tuple, why: str) -> bytes:
     raise MinutebookError(why)
 
 
+def quote_boxes(path: Path, page: int, quote: str, width: int) -> list[tuple[int, int, int, int]]:
+    """Where `render_page(path, page, width=width, quote=quote)` lights the quote, in its pixels
+    (in this process: for checks, not for hostile files)."""
+    import pypdfium2 as pdfium
+
+    from minutebook.assistant import page_highlight
+
+    width = max(100, min(int(width), MAX_WIDTH))
+    with LOCK:
+        pdf = _open(pdfium, Path(path))
+        try:
+            pdf_page = pdf[page - 1]
+            scale = width / (pdf_page.get_width() or 595)
+            return [page_highlight.to_pixels(b, pdf_page, scale) for b in page_highlight.quote_boxes(pdf_page, quote)]
+        finally:
+            pdf.close()
+
+
 def _open(pdfium, path: Path):
     try:
         return pdfium.PdfDocument(str(path))
@@ -83,8 +103,8 @@ def _open(pdfium, path: Path):
         raise MinutebookError(f"cannot open {Path(path).name} to show its page ({e})") from None
 
 
-def _draw(path: str, page: int, width: int, memory_mb: int) -> int:
-    """In the child: cap its memory, draw the page, write the PNG to stdout."""
+def _draw(path: str, page: int, width: int, memory_mb: int, quote: str = "") -> int:
+    """In the child: cap its memory, draw the page (the quote lit on it), write the PNG to stdout."""
     import resource
 
     cap = memory_mb * 2**20
@@ -101,7 +121,13 @@ def _draw(path: str, page: int, width: int, memory_mb: int) -> int:
         return _NO_PAGE
     pdf_page = pdf[page - 1]
     points_wide = pdf_page.get_width() or 595
-    image = pdf_page.render(scale=width / points_wide).to_pil()
+    scale = width / points_wide
+    image = pdf_page.render(scale=scale).to_pil()
+    if quote.strip():
+        from minutebook.assistant import page_highlight
+
+        boxes = [page_highlight.to_pixels(b, pdf_page, scale) for b in page_highlight.quote_boxes(pdf_page, quote)]
+        image = page_highlight.draw(image, boxes)
     buffer = io.BytesIO()
     image.convert("RGB").save(buffer, format="PNG", optimize=True)
     sys.stdout.buffer.write(buffer.getvalue())
@@ -109,4 +135,5 @@ def _draw(path: str, page: int, width: int, memory_mb: int) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_draw(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
+    sys.exit(_draw(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]),
+                   sys.stdin.buffer.read().decode("utf-8", "replace")))

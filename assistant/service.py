@@ -26,6 +26,8 @@ from minutebook.assistant.results import (FollowUp, IndexedPaper, IndexStatus, I
 # pays for the answerers' patterns, the model's runtime or the page renderer (docs/benchmarks.md,
 # start-up).
 if TYPE_CHECKING:
+    from minutebook.assistant.honest import SearchResult
+    from minutebook.assistant.meetings import MeetingRecord, MeetingSummary
     from minutebook.ingest.embedding.embed import Embedder
     from minutebook.assistant.answering import Assistant, Turn
     from minutebook.assistant.lineage import Step
@@ -103,9 +105,32 @@ class Minutebook:
     def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
         return self.searcher.search(query, k=k, filters=filters or self.filters(), mode=mode)
 
+    def search_checked(self, query: str, k: int = 10, filters: Filters | None = None) -> "SearchResult":
+        """A search that says when nothing matches: no passage shares a word with the query and
+        none is close to it in meaning; then no hits, and the papers nearest it by meaning."""
+        from minutebook.assistant import honest
+        from minutebook.assistant.honest import SearchResult
+
+        f = filters or self.filters()
+        hits = self.search(query, k=k, filters=f)
+        if any(honest.shares_a_word(query, h) for h in hits):
+            return SearchResult(query, True, hits, why="words")
+        return honest.judge(query, hits, self.search(query, k=max(k, 10), filters=f, mode="dense"),
+                            self.settings.dense_floor)
+
     def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
             llm=None) -> Answer:
-        return self.assistant.ask(question, history=history, filters=filters or self.filters(), llm=llm)
+        f = filters or self.filters()
+        answer = self.assistant.ask(question, history=history, filters=f, llm=llm)
+        store = self.store
+
+        def page_text(source: str, page: int) -> str | None:  # a restricted page is never read into a quote
+            shown = f.include_restricted or page not in store.restricted_pages(source)
+            return store.source_page_text(source, page) if shown else None
+
+        from minutebook.assistant import page_break
+
+        return page_break.carry_over(answer, page_text)  # a sentence over a page break, quoted whole
 
     def resolutions(self, topic: str | None = None, filters: Filters | None = None, kind: str | None = None,
                     outcome: str | None = None, moved_by: str | None = None) -> list[RegisterEntry]:
@@ -141,6 +166,31 @@ class Minutebook:
         """The ingested papers, newest meeting first, with their sections (Papers page)."""
         return catalog.papers(self.store, self.filters(include_restricted=include_restricted).include_restricted)
 
+    def meetings(self, board: str | None = None) -> list["MeetingSummary"]:
+        """Every meeting the papers date, newest first: body, date, how many papers (no model needed)."""
+        from minutebook.assistant import meetings
+
+        return meetings.list_meetings(self.store, board)
+
+    def meeting(self, date: str, board: str | None = None, include_restricted: bool | None = None) -> "MeetingRecord":
+        """One meeting whole: agenda items with their papers, minutes, decisions, attendance."""
+        from minutebook.assistant import meetings
+
+        return meetings.find_meeting(self.store, date, board,
+                                     self.filters(include_restricted=include_restricted).include_restricted)
+
+    def paper_pages(self, source: str, words: str, include_restricted: bool | None = None) -> list[int]:
+        """The pages of a paper whose text holds every one of `words` (stemmed, as search matches them)."""
+        from minutebook.assistant.highlight import query_terms, spans
+
+        terms = query_terms(words)
+        out = []
+        for n in range(1, (self.page(source, 1, include_restricted).pages or 0) + 1):
+            text = self.page(source, n, include_restricted).text or ""
+            if terms and all(spans(text, {t}) for t in terms):
+                out.append(n)
+        return out
+
     def status(self) -> IndexStatus:
         """Counts, the last ingest and every document (`status --json`)."""
         store = self.store
@@ -166,11 +216,11 @@ class Minutebook:
                         document_title=ctx["document_title"], pages=ctx["pages"], file=store.source_file(source),
                         text=store.source_page_text(source, page) if shown else None, restricted_pages=restricted)
 
-    def page_image(self, path: Path, page: int, width: int = 1000) -> bytes:
-        """A PDF page drawn as PNG, within the settings' time and memory limits."""
+    def page_image(self, path: Path, page: int, width: int = 1000, quote: str | None = None) -> bytes:
+        """A PDF page drawn as PNG, within the settings' time and memory limits; `quote` lit on it."""
         from minutebook.assistant import pagerender
 
-        return pagerender.render_page(Path(path), page, self.settings, width)
+        return pagerender.render_page(Path(path), page, self.settings, width, quote)
 
     @staticmethod
     def page_count(path: Path) -> int:

@@ -6,6 +6,7 @@ name, and gives a file whose name is already held by a different paper a longer 
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -14,6 +15,12 @@ from minutebook.ingest.pdf.pages import SUPPORTED
 from minutebook.ingest.types import SkippedFile
 
 HIDDEN = "hidden (its name starts with '.'), not read"
+# Board papers are PDFs. A folder's .txt and .md files are more often notes about the papers (a
+# SOURCES.md, a README, gold answers) than papers: they are read only when asked for
+# (`--include '*.md'`) or when the folder holds no PDF at all (a folder of plain-text papers).
+NOTES = (".txt", ".md")
+NOTE_SKIPPED = ("a note beside the PDFs, not read as a paper (.txt and .md files are read when a folder holds "
+                "nothing else, or with --include '*{suffix}')")
 
 
 @dataclass
@@ -24,9 +31,11 @@ class Found:
     unreadable: list[Path] = field(default_factory=list)  # folders that could not be listed (resolved)
 
 
-def discover(paths: list[Path]) -> Found:
+def discover(paths: list[Path], include: tuple[str, ...] = ()) -> Found:
     """Walk the given files and folders. The same file given twice (`ingest dir/a.pdf dir`) is
-    taken once, under the name it was first given by."""
+    taken once, under the name it was first given by. A file named on its own is read whatever
+    its type; in a folder, .txt and .md files only as NOTES says, or when a pattern of `include`
+    (shell wildcards, matched against the name and the path within the folder) names them."""
     found = Found()
     seen: set[Path] = set()
     for root in map(Path, paths):
@@ -36,13 +45,27 @@ def discover(paths: list[Path]) -> Found:
             _add(found, seen, root, root.name)
         else:
             before = len(found.files)
-            _walk(found, seen, root)
+            notes = Found()
+            _walk(found, seen, root, notes)
+            papers = len(found.files) > before
+            for path, source in notes.files:
+                if not papers or wanted(source, include):
+                    _add(found, seen, path, source)
+                else:
+                    found.skipped.append(SkippedFile(source, NOTE_SKIPPED.format(suffix=path.suffix.lower())))
             if len(found.files) == before:  # a mistyped or empty folder must not look like a quiet success
                 found.skipped.append(SkippedFile(str(root), f"no papers found in {root} (minutebook reads .pdf, .txt, .md)"))
     return found
 
 
-def _walk(found: Found, seen: set[Path], root: Path) -> None:
+def wanted(source: str, include: tuple[str, ...]) -> bool:
+    """The file at `source` (its path within the folder) matches a pattern of `include`."""
+    name = source.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(name.lower(), p.lower()) or fnmatch.fnmatch(source.lower(), p.lower())
+               for p in include)
+
+
+def _walk(found: Found, seen: set[Path], root: Path, notes: Found) -> None:
     visited: set[Path] = set()
 
     def refused(error: OSError) -> None:
@@ -69,6 +92,8 @@ def _walk(found: Found, seen: set[Path], root: Path) -> None:
             elif path.suffix.lower() not in SUPPORTED:
                 found.skipped.append(SkippedFile(source, f"unsupported file type '{path.suffix or 'none'}'"
                                                          " (minutebook reads .pdf, .txt, .md)"))
+            elif path.suffix.lower() in NOTES and path.is_file():
+                notes.files.append((path, source))  # decided once the folder's papers are known
             elif path.is_file():
                 _add(found, seen, path, source)
 

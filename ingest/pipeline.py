@@ -25,8 +25,8 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # minutes). Bump it when a change would read an existing paper differently: the next ingest of
 # its folder then reads it afresh, though its bytes have not changed. 2: notices cover their
 # section, agenda exemptions, page furniture and OCR. 3: chunks name the schemes their "the
-# project"s refer back to (coreference.py).
-READER_VERSION = 3
+# project"s refer back to (coreference.py). 4: a filled-in form's field values read on their page.
+READER_VERSION = 4
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:
@@ -36,14 +36,14 @@ def embedding_text(chunk: Chunk, heading: str) -> str:
 
 
 def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = None,
-           progress: Progress | None = None, prune: bool = False) -> IngestReport:
+           progress: Progress | None = None, prune: bool = False, include: tuple[str, ...] = ()) -> IngestReport:
     """Add new and changed files to the index; unchanged files cost a hash and nothing else.
 
     What is new is decided twice: first against the published index (so a run with nothing new
     never takes the writer's lock), then again inside the lock against the generation being
     built, because another ingest may have published while this one waited for it."""
     report = IngestReport()
-    found = discover(paths)
+    found = discover(paths, tuple(include))
     report.skipped = found.skipped
     hashed = []
     for path, source in found.files:

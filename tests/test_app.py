@@ -39,35 +39,58 @@ def table_with(at: AppTest, column: str):
     return next(df.value for df in at.dataframe if column in df.value.columns)
 
 
+def image_captions(at: AppTest) -> list[str]:
+    """What each page image says under it ("...: page 7 of 54 · the quoted words are lit")."""
+    return [plain(img.caption) for image in at.image for img in image.proto.imgs]
+
+
 def no_html_allowed(at: AppTest) -> None:
     assert all(not m.proto.allow_html for m in at.markdown), "paper text must never be rendered as HTML"
 
 
 # ---- Ask ------------------------------------------------------------------------------------------
 
-def test_ask_answers_with_numbered_citations_that_open_the_page_in_the_app(monkeypatch, corpus_index):
+def test_ask_answers_with_numbered_sources_that_open_the_page_with_the_quote_lit(monkeypatch, corpus_index):
     at = open_app(monkeypatch, corpus_index.index)
     assert at.title[0].value == "Ask the papers"
     at.chat_input[0].set_value(RESOLVE_Q).run()
     assert not at.exception, at.exception
     shown = "\n".join(texts(at.markdown))
     assert "oral update be noted" in shown and "[1]" in shown
-    labels = [plain(e.label) for e in at.expander]
-    assert labels[0] == "[1] Minutes of the meeting of 1 October 2018 — page 7"
-    # The citation names the board, the meeting, the paper and the page.
-    assert "Board: Leicestershire Safer Communities Strategy Board" in shown
-    assert "Meeting: 1 October 2018" in shown
-    assert f"File: {PACK_2018}" in shown and "Page: 7" in shown
-    assert "> RESOLVED: That the contents of the oral update be noted." in shown
-    no_html_allowed(at)
-
-    at.toggle[0].set_value(True).run()  # "Show page 7 of the paper"
+    # Each source in one line: body, meeting, paper, page; a numbered chip opens it.
+    assert ("[1] Leicestershire Safer Communities Strategy Board · 1 October 2018 · "
+            "Minutes of the meeting of 1 October 2018 · p. 7") in shown
+    chips = at.get("button_group")[0]
+    assert not at.image  # nothing opened yet: the answer stays short
+    chips.set_value(1).run()
     assert not at.exception, at.exception
-    assert len(at.image) == 1
-    assert at.number_input[0].value == 7
-    assert any("page 7 of 54" in c for c in texts(at.caption))
+    shown = "\n".join(texts(at.markdown))
+    assert "> RESOLVED: That the contents of the oral update be noted." in shown
+    assert len(at.image) == 1 and at.number_input[0].value == 7
+    assert any(c.endswith("page 7 of 54 · the quoted words are lit") for c in image_captions(at))
+    no_html_allowed(at)
     at.number_input[0].set_value(8).run()  # step to the next page, still inside the app
-    assert not at.exception and any("page 8 of 54" in c for c in texts(at.caption))
+    assert not at.exception and any(c.endswith("page 8 of 54") for c in image_captions(at))
+
+
+def test_the_quote_is_lit_where_pdfium_puts_its_characters():
+    from PIL import Image
+    import io
+
+    from minutebook.assistant.page_highlight import EDGE, locate
+    from minutebook.assistant.pagerender import quote_boxes, render_page
+    from minutebook.ingest.settings import Settings
+
+    quote = "RESOLVED: That the contents of the oral update be noted."
+    boxes = quote_boxes(CORPUS / PACK_2018, 7, quote, 700)
+    assert len(boxes) == 2  # "RESOLVED:" and the resolution, a line each
+    picture = Image.open(io.BytesIO(render_page(CORPUS / PACK_2018, 7, Settings(), 700, quote))).convert("RGB")
+    px = picture.load()
+    for x0, y0, x1, y1 in boxes:  # the outline runs along each box's edges
+        assert px[(x0 + x1) // 2, y0] == EDGE and px[x0, (y0 + y1) // 2] == EDGE
+    # Matched on letters and digits alone: line breaks and spacing differ between the two readers.
+    assert locate("RESOLVED:\nThat the  contents", "resolved: that the contents") == (0, 28)
+    assert locate("nothing like it here", "the oral update be noted") is None
 
 
 def test_a_conversation_keeps_follow_ups_on_topic_and_starts_fresh_on_complete_questions(monkeypatch, corpus_index):
@@ -147,6 +170,18 @@ def test_search_with_a_section_type_filter_highlights_the_words_and_opens_pages(
     assert not at.exception and len(at.image) == 1
 
 
+def test_a_search_nothing_matches_says_no_match_and_names_the_nearest_papers(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "search")
+    at.text_input(key="search-query").input("zebra crossing helicopter").run()
+    assert not at.exception, at.exception
+    assert at.info and at.info[0].value.startswith("No match")
+    assert not [c for c in texts(at.caption) if " · page " in c]  # no passages pretending to match
+    nearest = [plain(m.value) for m in at.markdown if plain(m.value).startswith("- ")]
+    assert nearest and any("Agenda Reports Pack" in n for n in nearest)
+    at.text_input(key="search-query").input("motorcycle training").run()  # words the papers hold
+    assert not at.info and [c for c in texts(at.caption) if " · page " in c]
+
+
 def test_search_board_and_date_filters(monkeypatch, corpus_index):
     import datetime
 
@@ -194,12 +229,49 @@ def test_the_register_filters_by_kind_board_dates_and_topic(monkeypatch, corpus_
 def test_a_decision_opens_with_its_parts_and_page(monkeypatch, corpus_index):
     at = open_app(monkeypatch, corpus_index.index, "resolutions")
     at.selectbox(key="res-kind").set_value("action").run()
+    label = at.selectbox(key="res-pick").format_func(0)
+    assert re.match(r"\d{1,2} [A-Z][a-z]+ \d{4} · minute ", label), label  # "1 October 2018", as everywhere
     at.selectbox(key="res-pick").set_value(0).run()
     assert not at.exception, at.exception
     shown = "\n".join(texts(at.markdown))
     assert "Minute " in shown and "[action]" in shown and "Page: " in shown
+    assert "Introduced by" not in shown and "Minuted as: Resolved" in shown
     at.toggle[0].set_value(True).run()
     assert not at.exception and len(at.image) == 1
+
+
+# ---- Meetings --------------------------------------------------------------------------------------
+
+def test_a_meeting_opens_whole_with_agenda_minutes_decisions_and_attendance(monkeypatch, corpus_index):
+    at = open_app(monkeypatch, corpus_index.index, "meetings")
+    assert not at.exception, at.exception
+    labels = [at.selectbox(key="mt-pick").format_func(i) for i in range(len(at.selectbox(key="mt-pick").options))]
+    at.selectbox(key="mt-pick").set_value(next(i for i, x in enumerate(labels) if x.startswith("10 December 2018"))).run()
+    assert not at.exception, at.exception
+    shown = "\n".join(texts(at.markdown))
+    # the agenda's items in order, each with the papers filed under it
+    assert "1. Introductions" in shown and "5. Health and Wellbeing Board" in shown
+    assert shown.index("5. Health") < shown.index("6. LSCSB Performance") < shown.index("13. Serious Organised")
+    assert "Report: Health and Wellbeing Board · pages 11–16" in shown
+    at.selectbox(key="mt-pick").set_value(next(i for i, x in enumerate(labels) if x.startswith("1 October 2018"))).run()
+    shown = "\n".join(texts(at.markdown))
+    assert "Minute 24: Strategic Partnership Board Update" in shown and "That the contents of the oral update be noted." in shown
+    assert "Apologies (7):" in shown and "County Hall, Glenfield" in "\n".join(texts(at.caption))
+
+
+def test_the_meeting_commands_list_meetings_and_show_one_whole(corpus_index, capsys):
+    from minutebook.assistant.cli import main
+
+    assert main(["meetings", "--index", str(corpus_index.index)]) == 0
+    assert "2018-10-01  Leicestershire Safer Communities Strategy Board  (1 paper; minutes)" in capsys.readouterr().out
+    assert main(["meeting", "10 December 2018", "--index", str(corpus_index.index), "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [i["number"] for i in record["agenda"]][:5] == ["1", "2", "3", "4", "5"]
+    assert record["agenda"][1]["papers"][0]["title"] == "Minutes of the meeting of 1 October 2018"
+    assert main(["meeting", "2018-10-01", "--index", str(corpus_index.index)]) == 0
+    text = capsys.readouterr().out
+    assert "Decisions" in text and "Minute 24: That the contents of the oral update be noted. (noted)" in text
+    assert main(["meeting", "2018-10-02", "--index", str(corpus_index.index)]) == 2
 
 
 # ---- Papers ---------------------------------------------------------------------------------------
@@ -214,6 +286,13 @@ def test_papers_lists_documents_with_board_date_pages_and_sections(monkeypatch, 
     at.selectbox(key="papers-pick").set_value(list(docs["file"]).index(PACK_2018)).run()
     sections = table_with(at, "type")
     assert "minutes" in set(sections["type"])
+    # an opened paper: its decisions, its pages, and the words looked for lit where they stand
+    assert any("Minute 24 (page 7): That the contents of the oral update be noted." in plain(m.value) for m in at.markdown)
+    assert len(at.image) == 1
+    at.text_input(key="papers-find").input("KIDVA").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="papers-find-page").value == 7
+    assert any(c.endswith("page 7 of 54 · the quoted words are lit") for c in image_captions(at))
 
 
 def test_a_bad_upload_shows_its_reason_and_loses_nothing(monkeypatch, index_copy):
@@ -405,10 +484,23 @@ def test_the_timeline_page_follows_a_matter_between_bodies(monkeypatch, corpus_i
 
 
 def test_the_register_page_lists_actions_still_outstanding(monkeypatch, corpus_index):
+    import datetime
+
     at = open_app(monkeypatch, corpus_index.index, "resolutions")
     outstanding = table_with(at, "status")
     assert len(outstanding) > 0 and set(outstanding["status"]) <= {"pending", "unknown"}
-    assert any("actions requested" in c.value for c in at.caption)
+
+    def counted() -> tuple[int, int]:  # one count: the metric above and the sentence below agree
+        said = next(c.value for c in at.caption if "actions requested" in c.value)
+        return int(at.metric[1].value), int(re.search(r"Of the (\d+) actions requested", said).group(1))
+
+    everything = counted()
+    assert everything[0] == everything[1] > 0
+    # The filters apply to the actions too: a date range, then a topic, narrow them.
+    at.date_input(key="res-since").set_value(datetime.date(2023, 1, 1)).run()
+    recent = counted()
+    assert recent[0] == recent[1] < everything[0]
+    assert all(d >= datetime.date(2023, 1, 1) for d in table_with(at, "status")["requested"])
 
 
 def test_restricted_pages_show_only_when_the_sidebar_switch_is_on(monkeypatch, corpus_index):
@@ -444,7 +536,7 @@ def columns_in_view(frame, width: int = GRID_AT_1280_PX) -> list[str]:
 def test_wide_tables_keep_their_key_columns_in_view_at_1280_px(monkeypatch, corpus_index):
     at = open_app(monkeypatch, corpus_index.index, "resolutions")
     register, outstanding = (next(f for f in at.dataframe if column in f.value.columns) for column in ("decision", "status"))
-    assert {"meeting", "minute", "title", "page"} <= set(columns_in_view(register))
+    assert {"meeting", "minute", "title", "outcome", "votes", "page"} <= set(columns_in_view(register))
     assert {"requested", "status", "who", "action"} <= set(columns_in_view(outstanding))
     at.switch_page("views/papers.py").run()
     papers = next(f for f in at.dataframe if "sections found" in f.value.columns)

@@ -40,6 +40,8 @@ def test_the_server_is_started_with_the_upload_limit_and_without_error_details(t
     options = dict(zip(argv, argv[1:]))
     assert options["--server.maxUploadSize"] == "5"  # 5 MB is 4.8 MiB: Streamlit counts MiB
     assert options["--client.showErrorDetails"] == "none"
+    assert options["--client.toolbarMode"] == "minimal"  # no Deploy button or developer menu for users
     # and Streamlit itself takes them: its config as the app process would see it
     shown = subprocess.run([*argv[:3], "config", "show", *argv[5:]], capture_output=True, text=True, timeout=120)
     assert "\nmaxUploadSize = 5\n" in shown.stdout and '\nshowErrorDetails = "none"\n' in shown.stdout
+    assert '\nprimaryColor = "#0B5F6B"\n' in shown.stdout  # the product's own theme

@@ -239,5 +239,5 @@ def test_prune_forgets_only_papers_from_the_folders_it_was_given(two_papers, tmp
     assert not report.removed and report.documents == 2  # the paper from the other folder stays
     (two_papers / CITY).unlink()
     (two_papers / "other.txt").write_text("FINANCE COMMITTEE – 3 MARCH 2025\\nBudget monitoring report.")
-    report = ingest([two_papers], settings, embedder, prune=True)
+    report = ingest([two_papers], settings, embedder, prune=True, include=("*.txt",))
     assert report.removed == [CITY] and report.documents == 2

@@ -45,9 +45,9 @@ def test_the_readme_describes_every_page_the_app_has():
     tree = ast.parse((ROOT / "ui" / "app.py").read_text())
     titles = [kw.value.value for node in ast.walk(tree) if isinstance(node, ast.Call)
               and getattr(node.func, "attr", "") == "Page" for kw in node.keywords if kw.arg == "title"]
-    assert len(titles) == 5
+    assert len(titles) == 6
     app_section = (ROOT / "README.md").read_text().split("## The app")[1].split("\n## ")[0]
-    assert "five pages" in app_section
+    assert "six pages" in app_section
     for title in titles:
         assert f"**{title}**" in app_section, f"the README's app section does not describe the {title} page"
 

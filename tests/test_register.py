@@ -243,7 +243,7 @@ def test_three_house_styles_reach_the_register_through_ingest(tmp_path, embedder
     for name in ("northbrook_housing.pdf", "southvale_csp.txt", "eastwick_scrutiny.pdf"):
         shutil.copy(fixtures / name, papers / name)
     settings = Settings(index=tmp_path / "index")
-    ingest([papers], settings, embedder)
+    ingest([papers], settings, embedder, include=("*.txt",))  # the text minutes beside the PDFs, asked for
     main(["resolutions", "--index", str(settings.index), "--json"])
     entries = json.loads(capsys.readouterr().out)
     meetings = {(e["source"], e["meeting_date"]) for e in entries}

@@ -82,9 +82,9 @@ def searching_book(s: Settings | None = None) -> Minutebook | None:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def page_png(path: str, mtime: float, page: int, width: int) -> bytes:
-    """A rendered PDF page; `mtime` is in the key so a replaced file is drawn again."""
-    return Minutebook(settings()).page_image(Path(path), page, width)
+def page_png(path: str, mtime: float, page: int, width: int, quote: str | None = None) -> bytes:
+    """A rendered PDF page, `quote` lit on it; `mtime` is in the key so a replaced file is drawn again."""
+    return Minutebook(settings()).page_image(Path(path), page, width, quote)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

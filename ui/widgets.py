@@ -9,7 +9,7 @@ from datetime import date
 import streamlit as st
 
 from minutebook.assistant import highlight
-from minutebook.assistant.extractive import human_date
+from minutebook.ingest.dates import human_date
 from minutebook.assistant.service import Minutebook
 from minutebook.ingest.errors import MinutebookError
 from minutebook.ingest.filters import Filters
@@ -65,11 +65,16 @@ RESTRICTED_PAGE = ("Page {n} is not for publication (restricted), so it is not s
                    "Switch on 'Include restricted papers' in the sidebar if you may see it.")
 
 
-def page_viewer(book: Minutebook, source: str, page: int, key: str) -> None:
-    """A toggle that shows the page inside the app: the PDF page drawn as an image, or the page's text.
-    With restricted papers switched off, a restricted page is never drawn, and a paper holding one is
-    not offered whole for download."""
-    if not st.toggle(f"Show page {page} of the paper", key=f"{key}-open"):
+PAGE_WIDTH = 760  # px drawn: a page's words read at a glance on a laptop; on a phone it shrinks to the screen
+
+
+def page_viewer(book: Minutebook, source: str, page: int, key: str, quote: str | None = None,
+                opened: bool = False) -> None:
+    """The page inside the app: the PDF page drawn as an image with `quote` lit on it (PDFium's
+    character boxes), the pages around it a click away; or the page's text. Behind a toggle unless
+    `opened`. With restricted papers switched off, a restricted page is never drawn, and a paper
+    holding one is not offered whole for download."""
+    if not opened and not st.toggle(f"Show page {page} of the paper", key=f"{key}-open"):
         return
     include_restricted = resources.settings().include_restricted
     view = book.page(source, page, include_restricted)
@@ -80,18 +85,20 @@ def page_viewer(book: Minutebook, source: str, page: int, key: str) -> None:
             mtime = path.stat().st_mtime
             total = resources.pdf_pages(str(path), mtime)
             shown = st.number_input("Page", min_value=1, max_value=total, value=min(page, total), step=1,
-                                    key=f"{key}-page", help="Step through the paper's neighbouring pages.")
+                                    key=f"{key}-page-{page}", help="Step through the paper's neighbouring pages.")
+            lit = quote if int(shown) == page else None
             if int(shown) in hidden:
                 st.info(RESTRICTED_PAGE.format(n=int(shown)))
             else:
-                st.image(resources.page_png(str(path), mtime, int(shown), 1000), width="stretch",
-                         alt=f"Page {shown} of {source}")
-            st.caption(escape(f"{source}: page {shown} of {total}"))
+                st.image(resources.page_png(str(path), mtime, int(shown), PAGE_WIDTH, lit), width="content", output_format="PNG",
+                         caption=escape(f"{source}: page {shown} of {total}"
+                                        + (" · the quoted words are lit" if lit else "")))
             if hidden:
                 st.caption("This paper has restricted pages, so it is not offered whole for download.")
             else:
-                st.download_button("Download the whole paper (PDF)", data=path.read_bytes(), file_name=path.name,
-                                   mime="application/pdf", key=f"{key}-download", on_click="ignore")
+                st.download_button("Download the paper (PDF)", data=path.read_bytes(), file_name=path.name,
+                                   mime="application/pdf", key=f"{key}-download", on_click="ignore",
+                                   icon=":material/download:")
             return
         except (MinutebookError, OSError) as e:
             st.warning(f"The page cannot be drawn ({escape(str(e))}); here is its text.")
@@ -108,8 +115,36 @@ def meta_lines(pairs: list[tuple[str, object]]) -> str:
     return "  \n".join(f"**{label}:** {escape(str(value))}" for label, value in pairs if value not in (None, ""))
 
 
+def source_line(book: Minutebook, c: Citation) -> str:
+    """A source in one line: body, meeting date, paper, page (plain text, without its number)."""
+    ctx = book.page(c.source, c.page)
+    parts = [ctx.board, human_date(c.meeting_date or ctx.meeting_date), c.title or ctx.document_title,
+             (f"pp. {c.page}–{c.end_page}" if c.end_page else f"p. {c.page}") + (" (read by OCR)" if c.ocr else "")]
+    return " · ".join(p for p in parts if p)
+
+
+def sources(book: Minutebook, citations: list[Citation], key: str) -> None:
+    """The answer's sources, one line each, and a numbered chip for each that opens its page with
+    the quoted words lit. The lines wrap on a phone; the chips stay short enough to never be cut."""
+    if not citations:
+        return
+    by_n = {c.n: c for c in citations}
+    with st.container(key=f"{key}-sources"):
+        st.markdown("  \n".join(f"**\\[{c.n}\\]** {escape(source_line(book, c))}" for c in citations))
+        chosen = st.pills("Open a source", list(by_n), format_func=lambda n: f"[{n}] page {by_n[n].page}",
+                          key=f"{key}-chips", selection_mode="single",
+                          help="Shows the page with the quoted words lit")
+    if chosen is None or chosen not in by_n:
+        return
+    c = by_n[chosen]
+    with st.container(border=True, key=f"{key}-source"):
+        st.markdown("> " + escape(c.quote))
+        st.caption(escape(f"{c.source} · page {c.page}" + (f" · {c.reference}" if c.reference else "")))
+        page_viewer(book, c.source, c.page, f"{key}-{c.n}", quote=c.quote, opened=True)
+
+
 def citation(book: Minutebook, c: Citation, key: str) -> None:
-    """One numbered citation: an expander with the quote, where it is from, and the page viewer."""
+    """One numbered citation in full: an expander with the quote, where it is from, and its page lit."""
     ctx = book.page(c.source, c.page)
     with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}{', read by OCR' if c.ocr else ''}")):
         st.markdown("> " + escape(c.quote))
@@ -121,7 +156,7 @@ def citation(book: Minutebook, c: Citation, key: str) -> None:
             ("Page", c.page),
             ("File", c.source),
         ]))
-        page_viewer(book, c.source, c.page, key)
+        page_viewer(book, c.source, c.page, key, quote=c.quote)
 
 
 def hit_card(book: Minutebook, hit: Hit, key: str, query: str | None = None, rank: int | None = None) -> None:
@@ -139,4 +174,4 @@ def hit_card(book: Minutebook, hit: Hit, key: str, query: str | None = None, ran
         if " ".join(c.text.split()) != shown:
             with st.expander("Whole passage"):
                 st.markdown(highlighted(c.text, highlight.spans(c.text, terms)))
-        page_viewer(book, hit.source, c.page, key)
+        page_viewer(book, hit.source, c.page, key, quote=shown.rstrip("…"))  # the sentence that matched, lit

@@ -14,6 +14,7 @@ from typing import Callable
 
 from minutebook.ingest.pdf import furniture
 from minutebook.ingest.errors import SkipFile, short, unreadable
+from minutebook.ingest.pdf.form_fields import page_text_with_fields
 from minutebook.ingest.pdf.text_layer import choose_pages
 from minutebook.ingest.pdf.ocr import fill_scans
 from minutebook.ingest.papers.restriction import has_notice
@@ -158,7 +159,7 @@ def _page_text(page, number: int, source: str) -> str:
     from pypdf.errors import LimitReachedError
 
     try:
-        return page.extract_text() or ""
+        return page_text_with_fields(page)  # a filled-in form's values too, by their labels
     except LimitReachedError:
         # Not an unreadable page but a hostile file: a stream made to inflate far past any real page.
         raise SkipFile(source, f"decompression bomb: page {number} holds a compressed stream that inflates past "

@@ -8,6 +8,7 @@ from minutebook.assistant.answering import Turn
 from minutebook.ingest.errors import MinutebookError
 from minutebook.ingest.types import Answer
 from minutebook.ui import resources
+from minutebook.ui import theme
 from minutebook.ui import widgets
 from minutebook.ui.text import escape
 
@@ -54,9 +55,9 @@ def main() -> None:
 
 
 def _answer_turn(book, settings, n: int, turn: dict, earlier: list[dict]) -> None:
-    with st.chat_message("user"):
+    with st.chat_message("user", avatar=theme.USER):
         st.markdown(escape(turn["question"]))
-    with st.chat_message("assistant"):
+    with st.chat_message("assistant", avatar=theme.ASSISTANT):
         with st.spinner("Reading the papers…"):
             answer, error = _ask(book, settings, turn["question"], earlier, turn["filters"], turn["answerer"])
     turn["answer"], turn["error"] = answer, error
@@ -82,10 +83,10 @@ def _ask(book, settings, question: str, history: list[dict], filters, answerer: 
 
 
 def _show_turn(book, n: int, turn: dict) -> None:
-    with st.chat_message("user"):
+    with st.chat_message("user", avatar=theme.USER):
         st.markdown(escape(turn["question"]))
     answer: Answer | None = turn["answer"]
-    with st.chat_message("assistant"):
+    with st.chat_message("assistant", avatar=theme.ASSISTANT):
         if answer is None:
             st.error(escape(turn.get("error") or "This question was not answered."))
             return
@@ -97,8 +98,7 @@ def _show_turn(book, n: int, turn: dict) -> None:
                     st.markdown(escape(line))
         if turn.get("answerer", EXTRACTIVE) != EXTRACTIVE:
             st.caption(escape(f"Answered by {turn['answerer']}; every quote below is taken from the cited page."))
-        for c in answer.citations:
-            widgets.citation(book, c, key=f"ask-{n}-{c.n}")
+        widgets.sources(book, answer.citations, key=f"ask-{n}")
         if answer.abstained and answer.related:
             st.markdown("**Closest passages**")
             for i, hit in enumerate(answer.related, start=1):

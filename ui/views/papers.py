@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from minutebook.assistant.extractive import human_date
+from minutebook.assistant.highlight import query_terms, spans
+from minutebook.assistant.register import entries as register
+from minutebook.ingest.dates import human_date
 from minutebook.assistant.service import Minutebook
 from minutebook.ingest import uploads
 from minutebook.ingest.dates import human_time
 from minutebook.ingest.errors import MinutebookError
 from minutebook.ui import resources
+from minutebook.ui import widgets
 from minutebook.ui.text import escape
 from minutebook.ui.widgets import as_date, date_column
 
@@ -57,16 +60,56 @@ def _documents(book, include_restricted: bool) -> None:
                                  "board": st.column_config.TextColumn("board", width="medium"),
                                  "passages": st.column_config.NumberColumn("passages", width="small",
                                                                            help="Indexed chunks")})
-    picked = st.selectbox("Sections of a paper", range(len(docs)), index=None, key="papers-pick",
-                          format_func=lambda i: docs[i].title, placeholder="Choose a paper to see its sections")
+    picked = st.selectbox("Open a paper", range(len(docs)), index=None, key="papers-pick",
+                          format_func=lambda i: docs[i].title, placeholder="Choose a paper to read it")
     if picked is not None and picked < len(docs):
-        d = docs[picked]
-        st.markdown(escape(f"{d.title}: {d.pages} pages, {d.board or 'board not found'}, "
-                           f"{human_date(d.meeting_date) or 'undated'}"))
-        st.dataframe([{"type": s.kind, "title": s.title, "pages": f"{s.first_page}–{s.last_page}",
-                       "board": s.board or "", "meeting": as_date(s.meeting_date), "item": s.item or "",
-                       "restricted": "yes" if s.restricted else ""} for s in d.sections],
-                      hide_index=True, key="papers-sections", column_config={"meeting": date_column("meeting")})
+        _paper(book, docs[picked], include_restricted)
+
+
+def _paper(book, d, include_restricted: bool) -> None:
+    """One paper opened: its sections, the decisions its minutes record, and its pages, with the
+    words looked for lit where they stand; the PDF to download."""
+    source = (d.sources or "").split("; ")[0]
+    with st.container(border=True, key="papers-open"):
+        st.subheader(escape(d.title), anchor=False)
+        st.caption(escape(f"{d.board or 'board not found'} · {human_date(d.meeting_date) or 'undated'} · "
+                          f"{d.pages} pages · {source}"))
+        sections, decisions, pages = st.tabs([f"Sections ({len(d.sections)})", "Decisions", "Pages"])
+        with sections:
+            st.dataframe([{"type": s.kind, "title": s.title, "pages": f"{s.first_page}–{s.last_page}",
+                           "meeting": as_date(s.meeting_date), "item": s.item or "",
+                           "restricted": "yes" if s.restricted else ""} for s in d.sections],
+                         hide_index=True, key="papers-sections",
+                         column_config={"title": st.column_config.TextColumn("title", width=320),
+                                        "meeting": date_column("meeting", width=125)})
+        with decisions:
+            found = [e for e in book.resolutions(filters=book.filters(include_restricted=include_restricted))
+                     if e.source in (d.sources or "").split("; ")]
+            if not found:
+                st.caption("No minuted decision in this paper.")
+            for e in found:
+                facts = " · ".join(x for x in (register.outcome_words(e), register.vote_line(e.votes)) if x)
+                st.markdown(escape(f"Minute {e.item or '?'} (page {e.page}): {' '.join((e.text or '').split())}")
+                            + (f" — **{escape(facts)}**" if facts else ""))
+        with pages:
+            words = st.text_input("Find in this paper", key="papers-find", placeholder="e.g. knife crime",
+                                  help="Lists the pages that hold these words and lights them on the page.")
+            page, quote = 1, None
+            if words.strip():
+                hits = book.paper_pages(source, words.strip()[:200], include_restricted)
+                if not hits:
+                    st.info("No page of this paper holds these words.")
+                else:
+                    page = st.selectbox(f"{len(hits)} pages hold these words", hits, key="papers-find-page",
+                                        format_func=lambda n: f"page {n}")
+                    quote = _first_match(book.page(source, page, include_restricted).text or "", words)
+            widgets.page_viewer(book, source, int(page), "papers-view", quote=quote, opened=True)
+
+
+def _first_match(text: str, words: str) -> str | None:
+    """The first word of the page that matches the words looked for, to light on the page."""
+    found = spans(text, query_terms(words))
+    return text[found[0][0]:found[0][1]] if found else None
 
 
 def _upload(settings) -> None:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from minutebook.assistant.app_data import (RELEVANCE, SORTS, entry_label, register_counts, register_csv, register_table, sort_register)
-from minutebook.assistant.extractive import human_date
+from minutebook.assistant.app_data import (RELEVANCE, SORTS, action_counts, entry_label, register_actions,
+                                           register_csv, register_table, sort_register)
+from minutebook.ingest.dates import human_date
 from minutebook.assistant.results import RegisterEntry
 from minutebook.assistant.register import entries as register
 from minutebook.ingest.papers.numbering import cite
@@ -26,11 +27,12 @@ COLUMNS = {
                                    pinned=True),
     "minute": st.column_config.TextColumn("Minute", help="Minute number as printed", width="small", pinned=True),
     "title": st.column_config.TextColumn("Item", width="medium", pinned=True),
-    "page": st.column_config.NumberColumn("Page", width="small"),
-    "decision": st.column_config.TextColumn("Decision", width="large"),
     "outcome": st.column_config.TextColumn("Outcome", help="As the minutes record it: approved, carried, lost ...",
-                                           width="small"),
-    "votes": st.column_config.TextColumn("Vote", help="Recorded vote: For, Against, Abstain", width="small"),
+                                           width=100),
+    "votes": st.column_config.TextColumn("Vote", help="Recorded vote: For, Against, Abstain", width=120),
+    "page": st.column_config.NumberColumn("Page", width="small"),
+    "decision": st.column_config.TextColumn("Decision", width="large",
+                                            help="Open the decision below to read it whole"),
     "moved": st.column_config.TextColumn("Moved / seconded", width="small"),
     "kinds": st.column_config.TextColumn("Kinds", width="small"),
     "actions": st.column_config.NumberColumn("Actions", help="Parts that ask someone to do or bring something",
@@ -81,10 +83,14 @@ def main() -> None:
         return
     entries = sort_register(entries, order)
 
-    counts = register_counts(entries)
+    # One count of actions, the table's below: the same filters narrow the decisions and their actions.
+    narrowed = bool(topic.strip()) or kind != ANY_KIND or outcome != ANY_OUTCOME or bool(moved_by.strip())
+    actions = _actions(book, filters, entries, narrowed, topic.strip())
+    counts = action_counts(actions or [])
     a, b = st.columns(2)
-    a.metric("Decisions listed", counts["decisions"])
-    b.metric("Actions requested", counts["actions"], help="Parts of these decisions that ask someone to do or bring something")
+    a.metric("Decisions listed", len(entries))
+    b.metric("Actions requested", counts["actions"],
+             help="Actions these decisions (and the action logs of their meetings) ask for; listed below")
     if not entries:
         st.info("No decision matches. Widen the filters or try other words.")
         return
@@ -100,21 +106,26 @@ def main() -> None:
                           key="res-pick", placeholder="Choose a decision to read it and see its page")
     if picked is not None and picked < len(entries):
         _decision(book, entries[picked])
-    _outstanding(book, filters)
+    _outstanding(actions or [])
 
 
-def _outstanding(book, filters) -> None:
-    """Actions the minutes or an action log asked for, and whether a later paper shows them done."""
-    st.subheader("Actions still outstanding")
+def _actions(book, filters, entries, narrowed: bool, topic: str):
+    """Actions the minutes or an action log asked for, under the page's filters; None on an error."""
     try:
         actions = book.actions(board=filters.board, include_restricted=filters.include_restricted)
     except MinutebookError as e:
         st.error(str(e))
-        return
+        return None
+    return register_actions(actions, entries, filters.since, filters.until, narrowed, topic)
+
+
+def _outstanding(actions) -> None:
+    """The listed actions that no later paper shows done."""
+    st.subheader("Actions still outstanding")
+    counts = action_counts(actions)
     open_ones = [a for a in actions if a.status != "done"]
-    done = len(actions) - len(open_ones)
-    st.caption(f"{len(actions)} actions requested; {done} shown done by a later paper, "
-               f"{len(open_ones)} pending or unknown.")
+    st.caption(f"Of the {counts['actions']} actions requested, {counts['done']} are shown done by a later paper "
+               f"and {counts['open']} are pending or unknown.")
     if open_ones:
         st.dataframe([{"requested": widgets.as_date(a.meeting_date), "minute": a.item or "",
                        "who": a.who or "", "action": a.text, "status": a.status, "paper": a.source,
@@ -126,11 +137,12 @@ def _decision(book, e: RegisterEntry) -> None:
     with st.container(border=True):
         heading = f"{cite(e.item)}: {e.title}" if e.item else e.title
         st.markdown(f"**{escape(heading)}**")
-        st.markdown(widgets.meta_lines([("Board", e.board), ("Meeting", human_date(e.meeting_date)),
-                                        ("Paper", e.document_title), ("Page", e.page), ("File", e.source),
-                                        ("Introduced by", e.form), ("Outcome", e.outcome),
+        # Outcome and vote first: what a reader opens a decision for, in view without scrolling.
+        st.markdown(widgets.meta_lines([("Outcome", register.outcome_words(e) or e.outcome),
                                         ("Vote", register.vote_line(e.votes)), ("Moved by", e.mover),
-                                        ("Seconded by", e.seconder)]))
+                                        ("Seconded by", e.seconder), ("Minuted as", (e.form or "").capitalize()),
+                                        ("Board", e.board), ("Meeting", human_date(e.meeting_date)),
+                                        ("Paper", e.document_title), ("Page", e.page), ("File", e.source)]))
         names = (e.votes or {}).get("names") or {}
         for side, people in names.items():
             st.caption(escape(f"{side.capitalize()} ({len(people)}): {', '.join(people)}"))
@@ -142,7 +154,8 @@ def _decision(book, e: RegisterEntry) -> None:
             if any(v for _, v in details):
                 st.caption(widgets.meta_lines(details))
         if e.source and e.page:
-            widgets.page_viewer(book, e.source, int(e.page), key=f"res-{e.source}-{e.page}-{e.item}")
+            widgets.page_viewer(book, e.source, int(e.page), key=f"res-{e.source}-{e.page}-{e.item}",
+                                quote=e.text)
 
 
 main()

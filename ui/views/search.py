@@ -6,6 +6,8 @@ import streamlit as st
 from minutebook.ingest.errors import MinutebookError
 from minutebook.ui import resources
 from minutebook.ui import widgets
+from minutebook.ui.text import escape
+from minutebook.ingest.dates import human_date
 
 
 def main() -> None:
@@ -24,16 +26,26 @@ def main() -> None:
         st.caption("Type words to look for; every result names its paper and page.")
         return
     try:
-        hits = book.search(query.strip()[:500], k=k, filters=filters)
+        result = book.search_checked(query.strip()[:500], k=k, filters=filters)
     except MinutebookError as e:
         st.error(str(e))
         return
-    if not hits:
-        st.info("No passage matches. Try other words, or widen the filters.")
+    if not result.matched:
+        # Said plainly rather than listing k passages ranked by nothing.
+        st.info("No match: no passage shares a word with your search or is close to it in meaning. "
+                "Try other words, or widen the filters.")
+        if result.nearest:
+            st.markdown("**Nearest papers by meaning**")
+            for p in result.nearest:
+                where = [p.board, human_date(p.meeting_date)]
+                st.markdown("- " + escape(p.title) + (" · " + escape(" · ".join(x for x in where if x))
+                                                      if any(where) else ""))
         return
-    st.caption(f"{len(hits)} passages, best first. Words matching your search are in bold.")
+    hits = result.hits
+    why = ("Words matching your search are in bold." if result.why == "words"
+           else "No passage holds your words; these are close in meaning.")
+    st.caption(f"{len(hits)} passages, best first. {why}")
     for i, hit in enumerate(hits, start=1):
         widgets.hit_card(book, hit, key=f"search-{i}-{hit.chunk.id}", query=query, rank=i)
-
 
 main()

@@ -46,7 +46,7 @@ def main() -> None:
             st.markdown(f"**{escape(human_date(e.meeting_date) or 'Undated')}** · {escape(e.what)} · {escape(e.reference)}"
                         f"{escape(outcome)}")
             st.markdown("> " + escape(e.quote))
-            widgets.page_viewer(book, e.source, e.page, key=f"tl-{i}-{e.page}")
+            widgets.page_viewer(book, e.source, e.page, key=f"tl-{i}-{e.page}", quote=e.quote)
 
 
 
@@ -67,7 +67,7 @@ def _steps(book, topic: str, filters) -> None:
                         f" · {escape(facts)}")
             st.caption(escape(s.reference))
             st.markdown("> " + escape(s.quote))
-            widgets.page_viewer(book, s.source, s.page, key=f"ln-{i}-{s.page}")
+            widgets.page_viewer(book, s.source, s.page, key=f"ln-{i}-{s.page}", quote=s.quote)
 
 
 main()
