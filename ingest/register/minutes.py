@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from minutebook.ingest.register.decisions import Line, dates_in, keyword, reflow
 from minutebook.ingest.papers.numbering import STAMP as _ITEM_STAMP
 from minutebook.ingest.papers.numbering import Heading, Sequence, heading
+from minutebook.ingest.register.acts import read_acts
 from minutebook.ingest.register.motions import outcome_line
 from minutebook.ingest.register.proceedings import read_item
 from minutebook.ingest.types import Attendee, Meeting, Page, Resolution
@@ -76,7 +77,9 @@ def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting,
     closing = _strip_closing(items[-1].lines) if items else []
     meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board)
     opening = next((k for k, (_, t) in enumerate(header) if keyword(t)), None)
-    before = [MinuteItem("", "", header[opening][0], header[opening:])] if opening is not None else []
+    # Before the first minute: a decision opened by a keyword, or (any layout) the acts printed there.
+    start = opening if opening is not None else _after_attendance(header)
+    before = [MinuteItem("", "", header[start][0], header[start:])] if start is not None else []
     resolutions = [r for i in before + items for r in item_resolutions(i, meeting)]
     for n, r in enumerate(resolutions):  # an amendment amends the motion decided next in its minute
         if r.entry == "amendment":
@@ -207,9 +210,25 @@ def _title_case(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in text.split())
 
 
+def _after_attendance(header: list[Line]) -> int | None:
+    """Where the header's running text starts, after the title and attendance; None for no text."""
+    return 0 if header else None
+
+
 def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
-    """The decisions, motions and amendments a minute records, in the order printed."""
+    """The decisions, motions and amendments a minute records, in the order printed.
+
+    The layouts read first (ingest/register/proceedings.py) are exact about their forms; where they
+    find nothing, the minute's acts are read sentence by sentence (ingest/register/acts.py)."""
     found = [r for r in read_item(item.lines, item.movers) if r.text]
+    if not found or all(r.entry == "motion" and not r.mover and not r.form == "RESOLVED" for r in found) \
+            and read_acts(item.lines, item.item, item.title):
+        acts = read_acts(item.lines, item.item, item.title)
+        if acts or not found:
+            for r in acts:
+                r.board, r.meeting_date = meeting.board, meeting.date
+                r.title = r.title or _short(r.text)
+            return acts
     start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
     for r in found:
         r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date
