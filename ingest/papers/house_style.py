@@ -177,7 +177,7 @@ PROCEDURAL_MOTIONS = (r"be (?:now )?put", r"question be now put", r"extend the m
 # Sentences about the conduct of the meeting or a tribute, not the body's business: no entry of their
 # own ("made a motion to adjourn", "limiting speaker time", "record its sense of loss").
 PROCEDURAL_ACTS = (r"\badjourn", r"\bspeaker\s+time\b", r"\bcontinu\w*\s+the\s+meeting\b", r"\bextend\w*\s+the\s+meeting\b",
-                   r"\bsense\s+of\s+loss\b", r"\bcondolence", r"\bminute'?s\s+silence\b", r"\bhonorary\s+alderman\b",
+                   r"\bsense\s+of\s+loss\b", r"\bcondolence", r"\bminute'?s?\s+silence\b", r"\bhonorary\s+alderman\b",
                    r"\bapologies\b", r"\bdeclared\s+an\s+interest\b", r"\border\s+of\s+(?:the\s+)?(?:agenda|business)\b")
 # Letters after a name in a list of members ("Mr Hill, OBE") that belong to the name before them.
 HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp")
@@ -218,7 +218,7 @@ PASSIVE_OUTCOMES: tuple[tuple[str, str], ...] = (
 # "Resolution No. 13818, "Appointing ..." Adopted.", "Introduction of Ordinance ... Finally passed."
 ITEM_OUTCOME_WORDS: tuple[tuple[str, str], ...] = (
     ("approved", "approved"), ("accepted", "approved"), ("adopted", "approved"), ("ratified", "approved"),
-    ("finally passed", "carried"), ("passed", "carried"), ("carried", "carried"), ("continued", "deferred"),
+    ("finally passed", "approved"), ("passed", "carried"), ("carried", "carried"), ("continued", "deferred"),
     ("deferred", "deferred"), ("tabled", "deferred"), ("withdrawn", "withdrawn"), ("denied", "lost"),
     ("failed", "lost"), ("received", "noted"), ("not adopted", "lost"), ("not approved", "lost"),
     ("not heard", "deferred"),

@@ -149,7 +149,9 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             prev, current = (page, text, None), None if current and current.settled else current
             continue
         act = _read(text)
-        if _BARE.match(text) and prev and prev[2] is None and prev[1]:
+        bare = _BARE.match(text) or (act.decided and _PLANNING.fullmatch(text.strip(" -–—")))
+        short = act.heading and len(_ITEM_OUTCOME.sub("", text).split()) < 4
+        if (bare or short) and prev and prev[2] is None and prev[1]:
             made = _new(prev[1] + " " + text, prev[0], label, title, act.decided or "agreed", "decision")
             out.append(made)
             current = _Open(made, False)
@@ -162,6 +164,8 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             current.entry.outcome = act.decided
         elif act.record and current and not current.entry.mover:
             _attach(current, act, text)
+        elif act.record and not act.motion and len(_PROP.split(text)[0].split()) < 2:
+            pass  # "Prop: CR 2nd: KD" with nothing before it to name what was proposed
         elif act.motion or (act.record and act.mover):
             if current and current.heading and not current.entry.mover and not current.settled:
                 _attach(current, act, text)
