@@ -78,3 +78,58 @@ def test_outcome_lines_are_read_but_prose_is_not():
     assert outcome_line("That we accept the correspondence as presented.  Carried.")[1] == "carried"
     assert outcome_line("The Chair thanked officers for the report.") is None
     assert outcome_line("Noted.") is None  # a bare "Noted." under a paragraph is not a motion's fate
+
+
+# --- decisions read by the act, in prose (ingest/register/acts.py): each form in two bodies' wording ---
+
+def test_prose_resolutions_and_proposer_lines_are_decisions_with_their_movers():
+    parish = _register("hartwell_parish_prose.txt")
+    town = _register("elmford_town_notes.txt")
+    minutes = next(r for r in parish if "11th January 2024 were approved" in r.text)
+    assert (minutes.outcome, minutes.mover, minutes.seconder, minutes.page) == ("approved", "TL", "DO", 1)
+    assert any(r.text.startswith("Grass cutting contract – It was resolved") and r.item == "b" for r in parish)
+    allotments = next(r for r in town if "allotment rents" in r.text)
+    assert (allotments.outcome, allotments.mover, allotments.seconder) == ("agreed", "Cllr Doyle", "Cllr Fenwick")
+    assert any(r.text.startswith("Agreed that the Clerk will obtain") for r in town)
+    # a third party agreeing is reported, not decided
+    assert not any("Volunteers have agreed" in r.text or "Village Society have agreed" == r.text[:29] for r in parish)
+    assert next(r for r in parish if "Bus shelter" in r.text).outcome == "deferred"  # "to discuss this at the May meeting"
+    assert any(r.text.startswith("Defibrillator") and r.page == 2 for r in parish)
+
+
+def test_planning_responses_are_decisions_but_another_authoritys_decision_is_not():
+    parish = [r.text for r in _register("hartwell_parish_prose.txt")]
+    town = [r.text for r in _register("elmford_town_notes.txt")]
+    assert any("Mill Lane NO OBJECTION" in t for t in parish) and any("Old Forge - no objection" in t for t in parish)
+    assert any(t.startswith("24/1190/LB The Granary - replacement windows No objection") for t in town)
+    assert not any("Church Farm" in t for t in parish)  # "Permission granted by the District Council"
+
+
+def test_us_motions_in_prose_carry_mover_seconder_vote_and_outcome():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = {r.item: r for r in _register("bayview_commission_prose.txt")}
+    consent = council[""]
+    assert (consent.outcome, consent.mover, consent.seconder, _votes(consent)) == (
+        "carried", "Councilmember Price", "Councilmember Nguyen", (5, 0, 0))
+    minutes = board["3"]
+    assert (minutes.outcome, minutes.mover, minutes.seconder, _votes(minutes)) == (
+        "carried", "Commissioner Holm", "Commissioner Reyes", (5, 0, 0))
+    design = board["4-A"]
+    assert (design.mover, design.seconder, _votes(design)) == ("Commissioner Tanaka", "Commissioner Abara", (4, 0, 1))
+    assert council["24-104"].outcome == "lost"  # "failed for lack of a second"
+    assert board["4-B"].outcome == "deferred" and (board["4-B"].mover, board["4-B"].seconder) == ("Reyes", "Holm")
+    # a motion to adjourn is about the meeting, not a decision
+    assert not any("adjourn" in r.text for r in council.values())
+
+
+def test_an_agenda_line_with_its_outcome_word_is_a_decision_and_takes_the_motion_after_it():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = {r.item: r for r in _register("bayview_commission_prose.txt")}
+    assert council["24-101"].text.endswith("March 19, 2024. Approved.") and council["24-101"].outcome == "approved"
+    assert council["24-102"].outcome == "approved"  # starred: enacted with the consent calendar
+    resolution = council["24-103"]
+    assert (resolution.outcome, resolution.mover, _votes(resolution)) == ("approved", "Councilmember Kowalski", (4, 1, 0))
+    assert resolution.votes.names["against"] == ["Nguyen"]
+    guidelines = board["4-C"]  # "were adopted as presented. M/S Abara / Tanaka Unanimous"
+    assert (guidelines.outcome, guidelines.mover, guidelines.seconder, guidelines.votes.unanimous) == (
+        "approved", "Abara", "Tanaka", True)

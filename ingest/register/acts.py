@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from minutebook.ingest.papers import house_style as hs
+from minutebook.ingest.papers.numbering import heading
 from minutebook.ingest.register.decisions import Line
 from minutebook.ingest.text import sentences
 from minutebook.ingest.types import Resolution, Votes
@@ -84,7 +85,7 @@ _BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>\d{1,4}-\d{1,4}[A-Z]?)\)\s|^(?P<
 _MINUTES = re.compile(r"(?i)\bminutes\b")
 _GIVEN = re.compile(rf"(?i)\b(?P<noun>{_alt(hs.GIVEN_FORMS)})\s+(?:was|were|has\s+been)\s+given\b")
 _BARE = re.compile(rf"(?i)^(?:{'|'.join(hs.BARE_DECISIONS)})\W*$")
-_OPEN_AGREED = re.compile(r"^(?:Agreed|AGREED)\b(?!\s+by\b)")
+_OPEN_AGREED = re.compile(r"^(?:Agreed|AGREED)\b(?!\s+by\b)(?:\W+\w+){3}")
 _PROCEDURAL = re.compile("|".join(hs.PROCEDURAL_ACTS), re.I)
 _RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 _REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
@@ -146,9 +147,11 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 prev = (page, text, made)
                 continue
         if _PROCEDURAL.search(text):
-            prev, current = (page, text, None), None if current and current.settled else current
+            prev, current = (page, "", None), None if current and current.settled else current
             continue
         act = _read(text)
+        if prev and not prev[1] and prev[2] is None and _BARE.match(text):
+            continue  # "Agreed unanimously." after a tribute or the close of the meeting
         bare = _BARE.match(text) or (act.decided and _PLANNING.fullmatch(text.strip(" -–—")))
         short = act.heading and len(_ITEM_OUTCOME.sub("", text).split()) < 4
         if (bare or short) and prev and prev[2] is None and prev[1]:
@@ -175,7 +178,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 current = _Open(made, False)
                 _attach(current, act, None)
         elif act.result or act.votes or act.seconder:
-            if current and not current.settled:
+            if current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
                 _attach(current, act, text)
             elif act.result:
                 made = _new(text, page, label, title, act.result, "motion")
@@ -297,6 +300,7 @@ def _member(name: str | None) -> str | None:
     if not name:
         return None
     name = _LEAD.sub("", re.sub(r"\s+", " ", name).strip(" ,.;:/"))
+    name = re.sub(r"\s+(?:Unanimous(?:ly)?|Carried|Passed|Approved|Aye|Ayes)\b.*$", "", name)
     words = name.split()
     if not words or (len(words) == 1 and words[0].lower() in hs.BODY_WORDS + ("it", "motion", "pc")):
         return None
@@ -317,8 +321,7 @@ _COUNTS = [(re.compile(p, re.I), kind) for p, kind in (
 _UNANIMOUS_COUNT = re.compile(rf"(?i)\bunanimous(?:ly)?\s+(?:\w+\s+){{0,3}}?vote\s*[–—:-]?\s*{_N}\b")
 _TALLY = re.compile(r"(?i)(?:\b(?:passed|carried|carries|failed|approved|adopted|vote[ds]?|motion|unanimously|consent)\b[^.;]{0,40}?)"
                     r"(?<![\d/])\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})(?:\s*(?:-|–)\s*(\d{1,2}))?(?:\s*(?:-|–)\s*(\d{1,2}))?\b(?![-/]\d)")
-_ROLL = re.compile(rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})\s*[:–-]\s*(?P<vote>aye|yes|no|nay|abstain(?:ed)?|absent|recused)\b",
-                   re.I)
+_ROLL = re.compile(rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})\s*[:–-]\s*(?P<vote>(?i:aye|yes|no|nay|abstain(?:ed)?|absent|recused))\b")
 _ROLL_KIND = {"aye": "for", "yes": "for", "no": "against", "nay": "against", "abstain": "abstain",
               "abstained": "abstain", "recused": "abstain", "absent": "absent"}
 
@@ -330,7 +333,7 @@ def votes_in(text: str) -> Votes | None:
     roll = [(m["name"], _ROLL_KIND[m["vote"].lower()]) for m in _ROLL.finditer(text)]
     if len(roll) >= 2:
         for name, kind in roll:
-            votes.names.setdefault(kind, []).append(name)
+            votes.names.setdefault(kind, []).append(re.sub(r"^(?:Councilmembers|Members|Commissioners|Trustees)\s+", "", name))
         votes.counts = {k: len(votes.names.get(k, [])) for k in ("for", "against", "abstain")}
         if votes.names.get("absent"):
             votes.counts["absent"] = len(votes.names["absent"])
@@ -365,7 +368,7 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
     is parted at the line where the second act's line begins."""
     entries: list[list[Line]] = []
     for line in lines:
-        if not entries or _ENTRY.match(line[1]):
+        if not entries or _opens(line[1]):
             entries.append([])
         entries[-1].append(line)
     out: list[tuple[int, bool, str]] = []
@@ -396,6 +399,15 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
     return out
 
 
+def _opens(text: str) -> bool:
+    """Whether a printed line opens an entry of its own: a file number, sub-item or bullet, a numbered
+    heading ("3 Finance", "4. REGULAR AGENDA ITEMS"), a heading in capitals, a label ("Apologies: ...")."""
+    head = heading(text)
+    return bool(_ENTRY.match(text) or (head and head.title and head.title[:1].isupper())
+                or (text.isupper() and len(text.split()) <= 8) or re.match(r"^[A-Z][a-z]+(?: [a-z]+)?:\s", text)
+                or re.fullmatch(r"\d{1,2}\s+[A-Z][\w&'’ -]{2,40}", text))
+
+
 def _parts(words: list[tuple[str, int, bool]]) -> list[tuple[int, int]]:
     """Spans of a sentence to read apart: one per act, cut at line starts (the whole when one act)."""
     starts = [k for k, (_, _, first) in enumerate(words) if first and k]
@@ -407,7 +419,8 @@ def _parts(words: list[tuple[str, int, bool]]) -> list[tuple[int, int]]:
     for a, b in zip(line_starts, line_starts[1:]):
         line = " ".join(w for w, _, _ in words[a:b])
         here = bool(_anchor(line))
-        if here and acts and a not in cuts:
+        # an act that opens its line starts a piece ("4-A Design Review" / "Commissioner A made a motion")
+        if here and (acts or _anchor(line, at_start=True)) and a not in cuts:
             cuts.append(a)
         acts += here
         # a proposer's line or a planning response closes what precedes it
@@ -418,7 +431,11 @@ def _parts(words: list[tuple[str, int, bool]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _anchor(line: str) -> bool:
-    """Whether a printed line holds the words of an act (for parting a run of lines)."""
+def _anchor(line: str, at_start: bool = False) -> bool:
+    """Whether a printed line holds the words of an act (for parting a run of lines); with `at_start`,
+    whether the act's sentence opens the line (a name and "made a motion", "It was resolved")."""
+    if at_start:
+        m = next((m for m in (_DECIDED.search(line), *(p.search(line) for p in _MOTION)) if m), None)
+        return bool(m and m.start() == 0 and not _LEAD.match(line))
     return bool(_DECIDED.search(line) or _PASSIVE.search(line) or _PROP.search(line) or _PLANNING.search(line)
                 or any(p.search(line) for p in _MOTION))
