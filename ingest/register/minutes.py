@@ -78,7 +78,7 @@ def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting,
     meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board)
     opening = next((k for k, (_, t) in enumerate(header) if keyword(t)), None)
     # Before the first minute: a decision opened by a keyword, or (any layout) the acts printed there.
-    start = opening if opening is not None else _after_attendance(header)
+    start = opening if opening is not None else (0 if header else None)
     before = [MinuteItem("", "", header[start][0], header[start:])] if start is not None else []
     resolutions = [r for i in before + items for r in item_resolutions(i, meeting)]
     for n, r in enumerate(resolutions):  # an amendment amends the motion decided next in its minute
@@ -210,25 +210,16 @@ def _title_case(text: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w in small for w in text.split())
 
 
-def _after_attendance(header: list[Line]) -> int | None:
-    """Where the header's running text starts, after the title and attendance; None for no text."""
-    return 0 if header else None
-
-
 def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
-    """The decisions, motions and amendments a minute records, in the order printed.
-
-    The layouts read first (ingest/register/proceedings.py) are exact about their forms; where they
-    find nothing, the minute's acts are read sentence by sentence (ingest/register/acts.py)."""
+    """The decisions, motions and amendments a minute records, in the order printed: by its layout
+    (proceedings.py), else by the acts its sentences record (acts.py). A motion known only by its
+    outcome line ("Motion carried 7-0") is read by its act too, which gives its words and movers."""
     found = [r for r in read_item(item.lines, item.movers) if r.text]
-    if not found or all(r.entry == "motion" and not r.mover and not r.form == "RESOLVED" for r in found) \
-            and read_acts(item.lines, item.item, item.title):
-        acts = read_acts(item.lines, item.item, item.title)
-        if acts or not found:
-            for r in acts:
-                r.board, r.meeting_date = meeting.board, meeting.date
-                r.title = r.title or _short(r.text)
-            return acts
+    acts = read_acts(item.lines, item.item, item.title) if all(r.entry == "motion" and not r.mover for r in found) else []
+    if acts:
+        for r in acts:
+            r.board, r.meeting_date, r.title = meeting.board, meeting.date, r.title or _short(r.text)
+        return acts
     start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
     for r in found:
         r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date
