@@ -47,7 +47,8 @@ def _documents(book, include_restricted: bool) -> None:
     # At 1280 px the paper, its meeting and its size stay in view; the rest scrolls beside them.
     st.dataframe([{"title": d.title, "meeting": as_date(d.meeting_date), "pages": d.pages,
                    "restricted": f"{d.restricted_pages} pages" if d.restricted_pages else "",
-                   "board": d.board or "", "sections found": d.sections_summary, "passages": d.chunks,
+                   "board": d.board or "", "sections found": d.sections_summary,
+                   "decisions": d.decisions_note or (str(d.decisions) if d.decisions else ""), "passages": d.chunks,
                    "file": d.sources or ""} for d in docs],
                   hide_index=True, key="papers-table",
                   column_config={"title": st.column_config.TextColumn("title", width=260, pinned=True),
@@ -63,6 +64,8 @@ def _documents(book, include_restricted: bool) -> None:
         d = docs[picked]
         st.markdown(escape(f"{d.title}: {d.pages} pages, {d.board or 'board not found'}, "
                            f"{human_date(d.meeting_date) or 'undated'}"))
+        if d.decisions_note:  # said, so that a user reads the minutes rather than trusting an empty register
+            st.warning(escape(f"{d.title}: {d.decisions_note}. Read the minutes themselves for what was decided."))
         st.dataframe([{"type": s.kind, "title": s.title, "pages": f"{s.first_page}–{s.last_page}",
                        "board": s.board or "", "meeting": as_date(s.meeting_date), "item": s.item or "",
                        "restricted": "yes" if s.restricted else ""} for s in d.sections],
