@@ -81,8 +81,9 @@ _PUT_OFF = re.compile("|".join(hs.PUT_OFF), re.I)
 _FUTURE = re.compile(r"(?i)\bto\s+be\s+(?:approved|agreed|adopted|accepted)\b|\bwill\s+be\s+(?:approved|adopted)\b")
 # Where a new matter starts inside a minute: a file number "(05-079)", "(*12-104)", a sub-item "6-A",
 # a lettered paragraph "b) ...". The label is kept as the item printed.
+# "05.25.13" (a minute numbered month, year, order), "(05-079)" (a file number), "6-A", "b)".
 _BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>\d{1,4}-\d{1,4}[A-Z]?)\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
-                    r"^(?P<letter>[a-z])[.)]\s")
+                    r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s")
 _MINUTES = re.compile(r"(?i)\bminutes\b")
 _GIVEN = re.compile(rf"(?i)\b(?P<noun>{_alt(hs.GIVEN_FORMS)})\s+(?:was|were|has\s+been)\s+given\b")
 _BARE = re.compile(rf"(?i)^(?:{'|'.join(hs.BARE_DECISIONS)})\W*$")
@@ -91,7 +92,7 @@ _PROCEDURAL = re.compile("|".join(hs.PROCEDURAL_ACTS), re.I)
 _RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 _REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
 # Lines that open a new entry whatever the line before ends with: a file number, a sub-item, a bullet.
-_ENTRY = re.compile(r"^(?:\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s|\d{1,2}-[A-Z]\b|[^\w\s(\"“‘'$£€]\s*\w)")
+_ENTRY = re.compile(r"^(?:\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s|\d{1,2}-[A-Z]\b|\d{2}\.\d{2}\.\d{2}\b|[^\w\s(\"“‘'$£€]\s*\w)")
 _RECORD = re.compile(r"(?i)\b(?:true|correct|accurate)\s+record\b|\bsigned\b")
 
 
@@ -193,11 +194,11 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
 def _label(item: str, block: re.Match) -> str:
     if block["letter"]:
         return f"{item}{block['letter']}" if item else block["letter"]
-    return block["file"] or block["sub"]
+    return block["file"] or block["sub"] or block["dotted"]
 
 
 def _new(text: str, page: int, item: str, title: str, outcome: str | None, entry: str) -> Resolution:
-    text = re.sub(r"^\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s*|^[a-z][.)]\s+", "", text).strip()
+    text = re.sub(r"^\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s*|^[a-z][.)]\s+|^\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?\s+", "", text).strip()
     return Resolution(item=item, title=title, text=text, page=page, outcome=outcome, entry=entry,
                       form="MOTION" if entry == "motion" else "DECISION")
 

@@ -78,8 +78,8 @@ def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting,
     meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board)
     opening = next((k for k, (_, t) in enumerate(header) if keyword(t)), None)
     # Before the first minute: a decision opened by a keyword, or (any layout) the acts printed there.
-    start = opening if opening is not None else (0 if header else None)
-    before = [MinuteItem("", "", header[start][0], header[start:])] if start is not None else []
+    cut = opening if opening is not None else len(header)
+    before = [MinuteItem("", "", page, part) for part in (header[:cut], header[cut:]) if part for page in [part[0][0]]]
     resolutions = [r for i in before + items for r in item_resolutions(i, meeting)]
     for n, r in enumerate(resolutions):  # an amendment amends the motion decided next in its minute
         if r.entry == "amendment":
