@@ -115,6 +115,8 @@ AGENDA_EXEMPT_TITLES = (
 NUMBERING_FORMS: tuple[tuple[str, str, str], ...] = (
     # "Minute CSP/04/25 TITLE", "CSP/04/25 Title"
     ("code", r"(?:(?i:minute)\s+(?i:no\.?\s*)?)?(?P<series>[A-Z]{2,8})/(?P<n>\d{1,3})/(?P<year>\d{2,4})\b\.?", "{series}/{n}/{year}"),
+    # "09.24.17 Planning" (a minute numbered by month, two-digit year and order: September 2024, minute 17)
+    ("dotted", r"(?P<series>\d{2})\.(?P<year>\d{2})\.(?P<n>\d{2})\b(?!\.\d)", "{series}.{year}.{n}"),
     # "Minute 12/25", "12/25 Title"
     ("slash", r"(?:(?i:minute)\s+(?i:no\.?\s*)?)?(?P<n>\d{1,3})/(?P<year>\d{2,4})\b\.?(?=\s+\S|$)", "{n}/{year}"),
     # "Minute 40", "Minute No. 40"
@@ -238,8 +240,9 @@ RESULT_WORDS: tuple[tuple[str, str], ...] = (
 PLANNING_RESPONSES: tuple[tuple[str, str], ...] = (("no objections?", "agreed"), ("object(?:s|ion)?", "agreed"),
                                                    ("support(?:s|ed)?", "agreed"))
 # Words that say a decision only puts a matter off ("resolved to discuss this at the September meeting").
-PUT_OFF = (r"\bdefer", r"\bpostpone", r"\bto\s+the\s+next\s+meeting\b", r"\bat\s+the\s+(?:next|\w+)\s+meeting\b",
-           r"\bbrought\s+(?:back\s+)?to\s+the\s+next\b", r"\bcontinue[ds]?\s+(?:the\s+)?item\b")
+PUT_OFF = (r"\bdefer(?:red|s)?\b", r"\bpostpone[ds]?\b", r"\bbrought\s+(?:back\s+)?to\s+the\s+next\s+meeting\b",
+           r"\b(?:discuss|consider|decide|review)\w*\s+(?:this|it|the\s+matter|further\s+)?\s*at\s+the\s+(?:next|[A-Z]\w+)\s+meeting\b",
+           r"\bcontinue[ds]?\s+(?:the\s+)?item\b")
 
 # --- A matter's path between bodies (assistant/lineage.py, assistant/lineage_text.py) ---------
 

@@ -294,6 +294,8 @@ def _decided(text: str, act: _Act) -> tuple[str | None, bool]:
         return outcome, False
     if _PLANNING.search(text) and not _REPORTED.search(text):
         return "agreed", False
+    if _PUT_OFF.search(text) and re.search(r"(?i)\b(?:will\s+be|to\s+be|was|were|be)\s+\w+", text):
+        return "deferred", False  # "... and brought to the next meeting for a decision"
     return None, False
 
 
