@@ -236,6 +236,9 @@ RESULT_WORDS: tuple[tuple[str, str], ...] = (
     ("failed", "lost"), ("fails", "lost"), ("defeated", "lost"), ("lost", "lost"), ("died", "lost"),
     ("approved", "approved"), ("adopted", "approved"),
 )
+# Attendance labels that open a line of their own in running minutes ("Apologies: Mrs H Brannigan").
+ATTENDANCE_LABELS = ("present", "absent", "apologies", "also present", "in attendance", "officers", "staff",
+                     "roll call", "members of the public")
 # A council's response to a planning application that the minutes record as its decision.
 PLANNING_RESPONSES: tuple[tuple[str, str], ...] = (("no objections?", "agreed"), ("object(?:s|ion)?", "agreed"),
                                                    ("support(?:s|ed)?", "agreed"))

@@ -85,6 +85,7 @@ _FUTURE = re.compile(r"(?i)\bto\s+be\s+(?:approved|agreed|adopted|accepted)\b|\b
 _BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>\d{1,4}-\d{1,4}[A-Z]?)\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
                     r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s")
 _MINUTES = re.compile(r"(?i)\bminutes\b")
+_LABEL = re.compile(r"(?i)^(?:" + _alt((w,) for w in hs.ATTENDANCE_LABELS) + r")\b[^:]{0,20}:")
 _GIVEN = re.compile(rf"(?i)\b(?P<noun>{_alt(hs.GIVEN_FORMS)})\s+(?:was|were|has\s+been)\s+given\b")
 _BARE = re.compile(rf"(?i)^(?:{'|'.join(hs.BARE_DECISIONS)})\W*$")
 _OPEN_AGREED = re.compile(r"^(?:Agreed|AGREED)\b(?!\s+by\b)(?:\W+\w+){3}")
@@ -156,7 +157,11 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             continue  # "Agreed unanimously." after a tribute or the close of the meeting
         bare = _BARE.match(text) or (act.decided and _PLANNING.fullmatch(text.strip(" -–—")))
         short = act.heading and len(_ITEM_OUTCOME.sub("", text).split()) < 4
-        if (bare or short) and prev and prev[2] is None and prev[1]:
+        if short and not block and prev and prev[2] is not None and prev[2].entry == "decision":
+            made = prev[2]  # "... No. P.W." / "03-11-05. Accepted.": the end of the agenda line before
+            made.text, made.outcome = f"{made.text} {text}", act.decided
+            current = _Open(made, True)
+        elif (bare or short) and prev and prev[2] is None and prev[1]:
             made = _new(prev[1] + " " + text, prev[0], label, title, act.decided or "agreed", "decision")
             out.append(made)
             current = _Open(made, False)
@@ -172,7 +177,12 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
         elif act.record and not act.motion and len(_PROP.split(text)[0].split()) < 2:
             pass  # "Prop: CR 2nd: KD" with nothing before it to name what was proposed
         elif act.motion or (act.record and act.mover):
-            if current and current.heading and not current.entry.mover and not current.settled:
+            voted = prev and prev[2] is not None and prev[2].entry == "motion" and prev[2].text == prev[2].outcome_text
+            if voted and not prev[2].mover:
+                # the vote printed before the motion it decided ("Ayes: 4; Noes: 0; Motion Carries" / "Motion (A)/Second (B) ...")
+                made, made.page, made.text = prev[2], page, f"{text} {prev[2].text}"
+                made.mover, made.seconder = act.mover, act.seconder
+            elif current and current.heading and not current.entry.mover and not current.settled:
                 _attach(current, act, text)
             else:
                 made = _new(text, page, label, title, None, "motion")
@@ -360,7 +370,7 @@ def _opens(text: str) -> bool:
     heading ("3 Finance", "4. REGULAR AGENDA ITEMS"), a heading in capitals, a label ("Apologies: ...")."""
     head = heading(text)
     return bool(_ENTRY.match(text) or (head and head.title and head.title[:1].isupper())
-                or (text.isupper() and len(text.split()) <= 8) or re.match(r"^[A-Z][a-z]+(?: [a-z]+)?:\s", text)
+                or (text.isupper() and len(text.split()) <= 8) or _LABEL.match(text)
                 or re.fullmatch(r"\d{1,2}\s+[A-Z][\w&'’ -]{2,40}", text))
 
 

@@ -44,7 +44,10 @@ def votes_in(text: str) -> Votes | None:
     m = _TALLY.search(text)
     if m:
         numbers = [int(n) for n in m.groups() if n is not None]
-        votes.counts = dict(zip(("for", "against", "abstain", "absent"), numbers))
+        kinds = ("for", "against", "abstain", "absent")
+        if len(numbers) == 3 and numbers[1] == 0 and re.search(r"(?i)\bunanimous", text):
+            kinds = ("for", "against", "absent")  # "passed unanimously, 4-0-3": all present voted for
+        votes.counts = dict(zip(kinds, numbers))
     else:
         for pattern, kind in _COUNTS:
             c = pattern.search(text)
