@@ -180,7 +180,8 @@ PROCEDURAL_MOTIONS = (r"be (?:now )?put", r"question be now put", r"extend the m
 # own ("made a motion to adjourn", "limiting speaker time", "record its sense of loss").
 PROCEDURAL_ACTS = (r"\badjourn", r"\bspeaker\s+time\b", r"\bcontinu\w*\s+the\s+meeting\b", r"\bextend\w*\s+the\s+meeting\b",
                    r"\bsense\s+of\s+loss\b", r"\bcondolence", r"\bminute'?s?\s+silence\b", r"\bhonorary\s+alderman\b",
-                   r"\bapologies\b", r"\bdeclared\s+an\s+interest\b", r"\border\s+of\s+(?:the\s+)?(?:agenda|business)\b")
+                   r"\bapologies\b", r"\bdeclared\s+an\s+interest\b", r"\border\s+of\s+(?:the\s+)?(?:agenda|business)\b",
+                   r"\breturn\s+to\s+item\b", r"\bhearing\s+[\w\s]{1,40}\bfirst\b")
 # Letters after a name in a list of members ("Mr Hill, OBE") that belong to the name before them.
 HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp")
 
@@ -205,7 +206,11 @@ DECIDING_VERBS: tuple[tuple[str, str], ...] = (("resolved", "agreed"), ("agreed"
                                                ("authorized", "approved"), ("authorised", "approved"), ("ruled", "other"),
                                                ("were\\s+in\\s+agreement", "agreed"))
 # Decisions stated as a noun: "Approval was given for the expenditure of £648", "Consent was given ...".
-GIVEN_FORMS: tuple[tuple[str, str], ...] = (("approval", "approved"), ("consent", "approved"), ("agreement", "agreed"))
+GIVEN_FORMS: tuple[tuple[str, str], ...] = (("approval", "approved"), ("consent", "approved"))
+# Reported speech: what a member or officer said was approved or put off is no decision of the meeting
+# ("Commissioner A stated that the City Council approved ...", "Mayor B inquired whether ... deferred").
+SPEECH_VERBS = ("stated", "said", "inquired", "asked", "responded", "noted", "expressed", "suggested", "commented",
+                "questioned", "urged", "explained", "reported", "mentioned", "added", "clarified", "discussed")
 # A decision whose words only say it was agreed, printed as the next sentence ("This was agreed.").
 BARE_DECISIONS = (r"this\s+was\s+agreed", r"agreed", r"all\s+agreed", r"approved", r"so\s+resolved")
 # What a passive sentence says was done to a matter -> outcome ("The minutes ... were approved and

@@ -50,8 +50,8 @@ _MOTION = [re.compile(p) for p in (
     rf"(?i:motion\s+and\s+(?:a\s+)?second)\b[^()]{{0,200}}\((?P<m>{_NAME})\s+(?:and|/)\s+(?P<s>{_NAME})\)",
     # "Resolution 16-02 adopted (Ortiz/Potter and passed unanimously ...)"
     rf"\((?P<m>{_CAP})\s*/\s*(?P<s>{_CAP})\s+and\s+(?:passed|carried|approved)",
-    # "It was proposed that ...", "it has been moved"
-    r"(?i:\b(?:it\s+was|it\s+has\s+been)\s+(?:moved|proposed)\b)",
+    # "It was proposed that ..." ("it has been proposed" reports a proposal made elsewhere)
+    r"(?i:\bit\s+was\s+(?:moved|proposed)\b)",
 )]
 _RECORDS = (3, 4, 5)  # the _MOTION forms that record who moved a decision printed beside them
 _SECOND = [re.compile(p) for p in (
@@ -90,6 +90,7 @@ _GIVEN = re.compile(rf"(?i)\b(?P<noun>{_alt(hs.GIVEN_FORMS)})\s+(?:was|were|has\
 _BARE = re.compile(rf"(?i)^(?:{'|'.join(hs.BARE_DECISIONS)})\W*$")
 _OPEN_AGREED = re.compile(r"^(?:Agreed|AGREED)\b(?!\s+by\b)(?:\W+\w+){3}")
 _PROCEDURAL = re.compile("|".join(hs.PROCEDURAL_ACTS), re.I)
+_SPEECH = re.compile(rf"\b(?:{'|'.join(hs.SPEECH_VERBS)})\b", re.I)
 _RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 _REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
 # Lines that open a new entry whatever the line before ends with: a file number, a sub-item, a bullet.
@@ -153,9 +154,10 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             prev, current = (page, "", None), None if current and current.settled else current
             continue
         act = _read(text)
-        if prev and not prev[1] and prev[2] is None and _BARE.match(text):
-            continue  # "Agreed unanimously." after a tribute or the close of the meeting
-        bare = _BARE.match(text) or (act.decided and _PLANNING.fullmatch(text.strip(" -–—")))
+        if prev and not prev[1] and prev[2] is None and (_BARE.match(text) or act.record and not act.motion
+                                                         and len(_PROP.split(text)[0].split()) < 2):
+            continue  # "Agreed unanimously." or "M/S A / B" after a tribute or the close of the meeting
+        bare = _BARE.match(text) or (act.decided and (_PLANNING.fullmatch(text.strip(" -–—")) or len(text.split()) <= 4))
         short = act.heading and len(_ITEM_OUTCOME.sub("", text).split()) < 4
         if short and not block and prev and prev[2] is not None and prev[2].entry == "decision":
             made = prev[2]  # "... No. P.W." / "03-11-05. Accepted.": the end of the agenda line before
@@ -198,7 +200,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 out.append(made)
                 current = _Open(made, False, settled=True)
         prev = (page, text, made)
-    return [_finish(r) for r in out]
+    return [_finish(r) for r in out if _kept(r)]
 
 
 def _label(item: str, block: re.Match) -> str:
@@ -229,6 +231,13 @@ def _attach(current: _Open, act: _Act, text: str | None) -> None:
         current.settled = True
 
 
+def _kept(r: Resolution) -> bool:
+    """A motion neither seconded nor put, and not a formal proposal ("proposed that"), was only talk
+    ("Mayor A proposed the term ...")."""
+    return not (r.entry == "motion" and r.outcome is None and not r.seconder
+                and not re.search(r"(?i)\b(?:moved|proposed\s+that|motion)\b", r.text))
+
+
 def _finish(r: Resolution) -> Resolution:
     if r.outcome is None:
         # a proposal moved and seconded with no result printed is treated as settled (agreed)
@@ -254,6 +263,8 @@ def _read(text: str) -> _Act:
     prop = _PROP.search(text)
     for k, pattern in enumerate(_MOTION):
         m = pattern.search(text)
+        if m and k == 0 and not _LEAD.sub("", m["m"].strip() + " ").strip():
+            continue  # "The proposed funding ...": no one moved anything
         if m and not _FUTURE.search(text):
             act.motion = k not in _RECORDS
             act.record = k in _RECORDS
@@ -297,14 +308,15 @@ def _decided(text: str, act: _Act) -> tuple[str | None, bool]:
     if _OPEN_AGREED.match(text):
         return "agreed", False
     m = _PASSIVE.search(text)
-    if m and not _BY_OTHER.match(text[m.end():]) and not act.motion:
+    if m and not _BY_OTHER.match(text[m.end():]) and not act.motion and not _SPEECH.search(text[:m.start()]):
         outcome = _lookup(hs.PASSIVE_OUTCOMES, m["verb"])
-        if outcome == "noted" and (_RECEIVED_NOT.search(text[:m.start()]) or re.search(r"(?i)\bfrom\b", text[m.end():m.end() + 6])):
+        if outcome == "noted" and (_RECEIVED_NOT.search(text[:m.start()]) or re.search(r"(?i)\bfrom\b", text[m.end():m.end() + 6])
+                                   or re.search(r"(?i)\b(?:has|have)\s+been\s+received", m[0])):
             return None, False
         return outcome, False
     if _PLANNING.search(text) and not _REPORTED.search(text):
         return "agreed", False
-    if _PUT_OFF.search(text) and re.search(r"(?i)\b(?:will\s+be|to\s+be|was|were|be)\s+\w+", text):
+    if _PUT_OFF.search(text) and re.search(r"(?i)\b(?:will\s+be|to\s+be|was|were|be)\s+\w+", text) and not _SPEECH.search(text):
         return "deferred", False  # "... and brought to the next meeting for a decision"
     return None, False
 
