@@ -133,3 +133,25 @@ def test_an_agenda_line_with_its_outcome_word_is_a_decision_and_takes_the_motion
     guidelines = board["4-C"]  # "were adopted as presented. M/S Abara / Tanaka Unanimous"
     assert (guidelines.outcome, guidelines.mover, guidelines.seconder, guidelines.votes.unanimous) == (
         "approved", "Abara", "Tanaka", True)
+
+
+def test_a_vote_printed_before_its_motion_and_a_unanimous_count_with_absences():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = [r for r in _register("bayview_commission_prose.txt")]
+    continued = council["24-105"]  # "Vote: 5-0." then "Motion by A, seconded by B, to continue the item."
+    assert (continued.outcome, continued.mover, _votes(continued)) == ("deferred", "Councilmember Price", (5, 0, 0))
+    fees = next(r for r in board if r.item == "4-D")  # "Ayes: 4; Noes: 1; Motion Carries" then "Motion (A)/Second (B)"
+    assert (fees.outcome, fees.mover, fees.seconder, _votes(fees)) == ("carried", "Holm", "Tanaka", (4, 1, 0))
+    # "passed unanimously, 4-0-1" and "carried unanimously 5-0-2": the third number is who was absent
+    assert council["24-106"].votes.counts == {"for": 4, "against": 0, "abstain": 0, "absent": 1}
+    assert next(r for r in board if r.item == "4-E").votes.counts["absent"] == 2
+
+
+def test_what_a_member_says_was_decided_elsewhere_is_no_decision_and_a_matter_put_off_is_deferred():
+    board = _register("bayview_commission_prose.txt")
+    council = _register("lakeside_council_actions.txt")
+    assert not any("City Council approved the budget" in r.text for r in board)
+    assert not any(r.text.startswith("Councilmember Price noted") for r in council)
+    town = {r.item: r for r in _register("elmford_town_notes.txt")}
+    assert town["07.24.04"].outcome == "deferred"  # "brought to the next meeting for a decision"
+    assert (town["07.24.05"].outcome, town["07.24.05"].mover, town["07.24.05"].seconder) == ("approved", "SA", "JD")

@@ -90,7 +90,7 @@ _GIVEN = re.compile(rf"(?i)\b(?P<noun>{_alt(hs.GIVEN_FORMS)})\s+(?:was|were|has\
 _BARE = re.compile(rf"(?i)^(?:{'|'.join(hs.BARE_DECISIONS)})\W*$")
 _OPEN_AGREED = re.compile(r"^(?:Agreed|AGREED)\b(?!\s+by\b)(?:\W+\w+){3}")
 _PROCEDURAL = re.compile("|".join(hs.PROCEDURAL_ACTS), re.I)
-_SPEECH = re.compile(rf"\b(?:{'|'.join(hs.SPEECH_VERBS)})\b", re.I)
+_SPEECH = re.compile(rf"{_NAME}\s+(?i:{'|'.join(hs.SPEECH_VERBS)})\b")  # "Commissioner A stated ..."
 _RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 _REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
 # Lines that open a new entry whatever the line before ends with: a file number, a sub-item, a bullet.
@@ -194,8 +194,10 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
         elif act.result or act.votes or act.seconder:
             if current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
                 _attach(current, act, text)
-            elif act.result:
-                made = _new(text, page, label, title, act.result, "motion")
+            elif act.result or (current is None and act.votes and act.votes.counts.get("for") is not None):
+                # a vote printed before the motion ("Vote: 5-0." / "Motion by A, seconded by B, to ...")
+                result = act.result or ("carried" if act.votes.counts["for"] > act.votes.counts["against"] else "lost")
+                made = _new(text, page, label, title, result, "motion")
                 made.votes, made.outcome_text = act.votes, text
                 out.append(made)
                 current = _Open(made, False, settled=True)
@@ -300,7 +302,8 @@ def _decided(text: str, act: _Act) -> tuple[str | None, bool]:
     if _MINUTES.search(text) and re.search(r"(?i)\bagreed\s+as\s+a\b", text) and _RECORD.search(text):
         return "approved", False  # "The minutes ... agreed as a true record and signed"
     m = _DECIDED.search(text)
-    if m and not re.search(r"(?i)\b(?:if|whether|unless)\b[^.]{0,20}$", text[:m.start()]):
+    if m and not re.search(r"(?i)\b(?:if|whether|unless)\b[^.]{0,20}$", text[:m.start()]) \
+            and not _SPEECH.search(text[:m.start()]):
         return _lookup(hs.DECIDING_VERBS, m["verb"]), False
     m = _GIVEN.search(text)
     if m:
