@@ -74,7 +74,7 @@ _BY_OTHER = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?!the\s+(?:parish\s+)?council
 _ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{_alt(hs.ITEM_OUTCOME_WORDS)}))\.?$")
 _LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{_alt(hs.ITEM_OUTCOME_WORDS)}))\.(?:\s+(?P<rest>.*))?$")
 _RESULT = re.compile(rf"(?i:(?:\b(?:motion|which|it|amendment|resolution|and|item)\s+(?:\(?[\w-]*\d[\w-]*\)?\s+)?(?:was\s+|then\s+)?(?:unanimously\s+)?"
-                     rf"|^|[.;:]\s*)(?P<word>{_alt(hs.RESULT_WORDS)})\b)")
+                     rf"|^|[.;:,]\s*)(?P<word>{_alt(hs.RESULT_WORDS)})\b)")
 _NO_SECOND = re.compile(r"(?i)\b(?:died|failed|fails|dies)\b[^.]{0,20}\b(?:lack|want)\s+of\s+(?:a\s+)?second")
 _PLANNING = re.compile(rf"(?:^|[\s–—-])(?P<word>NO\s*OBJECTIONS?|(?i:no\s+objections?))\s*\.?$")
 _PUT_OFF = re.compile("|".join(hs.PUT_OFF), re.I)
@@ -125,6 +125,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
     current: _Open | None = None
     label = item
     prev: tuple[int, str, Resolution | None] | None = None  # the sentence before, and its entry
+    procedural = False  # since a motion about the meeting itself: its second and vote are no entry
     for page, start, text in _sentences(lines):
         block = _BLOCK.match(text) if start else None
         made: Resolution | None = None
@@ -151,12 +152,13 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 prev = (page, text, made)
                 continue
         if _PROCEDURAL.search(text):
-            prev, current = (page, "", None), None if current and current.settled else current
+            prev, current, procedural = (page, "", None), None if current and current.settled else current, True
             continue
         act = _read(text)
-        if prev and not prev[1] and prev[2] is None and (_BARE.match(text) or act.record and not act.motion
-                                                         and len(_PROP.split(text)[0].split()) < 2):
-            continue  # "Agreed unanimously." or "M/S A / B" after a tribute or the close of the meeting
+        if procedural and not block and (_BARE.match(text) or not act.motion and not act.decided
+                                         and (not act.record or len(_PROP.split(text)[0].split()) < 2)):
+            continue  # "Agreed unanimously.", "M/S A / B", "Motion passed 6-0." after a procedural motion
+        procedural = False
         bare = _BARE.match(text) or (act.decided and (_PLANNING.fullmatch(text.strip(" -–—")) or len(text.split()) <= 4))
         short = act.heading and len(_ITEM_OUTCOME.sub("", text).split()) < 4
         if short and not block and prev and prev[2] is not None and prev[2].entry == "decision":
@@ -241,6 +243,10 @@ def _kept(r: Resolution) -> bool:
 
 
 def _finish(r: Resolution) -> Resolution:
+    counts = r.votes.counts if r.votes else {}
+    if r.outcome is None and counts.get("for") is not None:
+        # a vote counted with no outcome word: the motion carried or fell by its count
+        r.outcome = "carried" if counts["for"] > counts.get("against", 0) else "lost"
     if r.outcome is None:
         # a proposal moved and seconded with no result printed is treated as settled (agreed)
         r.outcome = "agreed"
