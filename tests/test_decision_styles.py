@@ -155,3 +155,11 @@ def test_what_a_member_says_was_decided_elsewhere_is_no_decision_and_a_matter_pu
     town = {r.item: r for r in _register("elmford_town_notes.txt")}
     assert town["07.24.04"].outcome == "deferred"  # "brought to the next meeting for a decision"
     assert (town["07.24.05"].outcome, town["07.24.05"].mover, town["07.24.05"].seconder) == ("approved", "SA", "JD")
+
+
+def test_a_vote_counted_with_no_outcome_word_carries_or_fails_by_its_count():
+    meters = {r.item: r for r in _register("lakeside_council_actions.txt")}["24-107"]
+    assert (meters.outcome, _votes(meters)) == ("lost", (2, 3, 0)) and meters.votes.names["for"] == ["Brandt", "Mayor Ortega"]
+    plan = {r.item: r for r in _register("bayview_commission_prose.txt")}["4-F"]
+    assert (plan.outcome, plan.mover, plan.seconder, _votes(plan)) == (
+        "carried", "Commissioner Reyes", "Commissioner Holm", (4, 1, 0))
