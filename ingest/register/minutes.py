@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from minutebook.ingest.register.decisions import Line, dates_in, keyword, reflow
 from minutebook.ingest.papers.numbering import STAMP as _ITEM_STAMP
 from minutebook.ingest.papers.numbering import Heading, Sequence, heading
+from minutebook.ingest.register.act_forms import anchored
 from minutebook.ingest.register.acts import read_acts
 from minutebook.ingest.register.motions import outcome_line
 from minutebook.ingest.register.proceedings import read_item
@@ -215,7 +216,8 @@ def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
     (proceedings.py), else by the acts its sentences record (acts.py). A motion known only by its
     outcome line ("Motion carried 7-0") is read by its act too, which gives its words and movers."""
     found = [r for r in read_item(item.lines, item.movers) if r.text]
-    acts = read_acts(item.lines, item.item, item.title) if all(r.entry == "motion" and not r.mover for r in found) else []
+    head = [(item.page, f"{item.item} {item.title}")] if item.item and anchored(item.title) else []
+    acts = read_acts(head + item.lines, item.item, item.title) if all(r.entry == "motion" and not r.mover for r in found) else []
     if acts:
         for r in acts:
             r.board, r.meeting_date, r.title = meeting.board, meeting.date, r.title or _short(r.text)
