@@ -163,3 +163,14 @@ def test_a_vote_counted_with_no_outcome_word_carries_or_fails_by_its_count():
     plan = {r.item: r for r in _register("bayview_commission_prose.txt")}["4-F"]
     assert (plan.outcome, plan.mover, plan.seconder, _votes(plan)) == (
         "carried", "Commissioner Reyes", "Commissioner Holm", (4, 1, 0))
+
+
+def test_elections_a_consensus_and_agreed_bullets_are_decisions_but_a_consensus_reported_by_a_member_is_not():
+    town = [r for r in _register("elmford_town_notes.txt") if r.item == "07.24.06"]
+    board = [r for r in _register("bayview_commission_prose.txt") if r.item == "5"]
+    assert [r.outcome for r in town] == ["agreed", "agreed", "agreed"]
+    assert town[0].text.startswith("-Agreed that the Clerk will report") and "general consensus" in town[1].text
+    assert "re-elected as Chair of the Amenities Group" in town[2].text
+    assert any("re-elected as Chair and Vice Chair" in r.text for r in board)
+    assert any(r.text.startswith("- Agreed to invite the Parks Director") for r in board)
+    assert not any("consensus of the neighbors" in r.text for r in board)  # what a commissioner said

@@ -207,6 +207,11 @@ DECIDING_VERBS: tuple[tuple[str, str], ...] = (("resolved", "agreed"), ("agreed"
                                                ("were\\s+in\\s+agreement", "agreed"))
 # Decisions stated as a noun: "Approval was given for the expenditure of £648", "Consent was given ...".
 GIVEN_FORMS: tuple[tuple[str, str], ...] = (("approval", "approved"), ("consent", "approved"))
+# Offices a body elects its own members to: "Chair A and Vice-Chair B were re-elected as officers".
+ELECTED_OFFICES = ("chair", "chairman", "chairperson", "vice", "officers?", "president", "secretary", "treasurer",
+                   "rfo", "mayor", "deputy", "clerk")
+# A decision recorded as the members' common view: "there is a general consensus to ...".
+CONSENSUS_FORMS = (r"(?:general\s+)?consensus\s+(?:to|that|was)",)
 # Reported speech: what a member or officer said was approved or put off is no decision of the meeting
 # ("Commissioner A stated that the City Council approved ...", "Mayor B inquired whether ... deferred").
 SPEECH_VERBS = ("stated", "said", "inquired", "asked", "responded", "noted", "expressed", "suggested", "commented",

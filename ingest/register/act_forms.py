@@ -86,6 +86,9 @@ RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
 # Lines that open a new entry whatever the line before ends with: a file number, a sub-item, a bullet.
 ENTRY = re.compile(r"^(?:\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s|\d{1,2}-[A-Z]\b|\d{2}\.\d{2}\.\d{2}\b|[^\w\s(\"“‘'$£€]\s*\w)")
+ELECTED = re.compile(rf"(?i)\b(?:was|were)\s+(?:unanimously\s+|duly\s+)?(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?"
+                     rf"(?:{'|'.join(hs.ELECTED_OFFICES)})\b")
+CONSENSUS = re.compile(rf"(?i)\b(?:{'|'.join(hs.CONSENSUS_FORMS)})\b")
 RECORD = re.compile(r"(?i)\b(?:true|correct|accurate)\s+record\b|\bsigned\b")
 
 
@@ -148,10 +151,13 @@ def decided(text: str, act: Act) -> tuple[str | None, bool]:
     if m and not re.search(r"(?i)\b(?:if|whether|unless)\b[^.]{0,20}$", text[:m.start()]) \
             and not SPEECH.search(text[:m.start()]):
         return lookup(hs.DECIDING_VERBS, m["verb"]), False
+    found = ELECTED.search(text) or CONSENSUS.search(text)
+    if found and not SPEECH.search(text[:found.start()]):
+        return "agreed", False  # "were re-elected as officers", "a general consensus to have joint meetings"
     m = GIVEN.search(text)
     if m:
         return lookup(hs.GIVEN_FORMS, m["noun"]), False
-    if OPEN_AGREED.match(text):
+    if OPEN_AGREED.match(text.lstrip("-–—•●▪* ")):  # "-Agreed it would be a good idea to ..."
         return "agreed", False
     m = PASSIVE.search(text)
     if m and not BY_OTHER.match(text[m.end():]) and not act.motion and not SPEECH.search(text[:m.start()]):
