@@ -181,7 +181,8 @@ PROCEDURAL_MOTIONS = (r"be (?:now )?put", r"question be now put", r"extend the m
 PROCEDURAL_ACTS = (r"\badjourn", r"\bspeaker\s+time\b", r"\bcontinu\w*\s+the\s+meeting\b", r"\bextend\w*\s+the\s+meeting\b",
                    r"\bsense\s+of\s+loss\b", r"\bcondolence", r"\bminute'?s?\s+silence\b", r"\bhonorary\s+alderman\b",
                    r"\bapologies\b", r"\bdeclared\s+an\s+interest\b", r"\border\s+of\s+(?:the\s+)?(?:agenda|business)\b",
-                   r"\breturn\s+to\s+item\b", r"\bhearing\s+[\w\s]{1,40}\bfirst\b")
+                   r"\breturn\s+to\s+item\b", r"\bhearing\s+[\w\s]{1,40}\bfirst\b", r"\bextend\w*\s+the\s+time\b",
+                   r"\bmov\w*\s+(?:these\s+|the\s+)?agenda\s+items?\b")
 # Letters after a name in a list of members ("Mr Hill, OBE") that belong to the name before them.
 HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp")
 
@@ -192,14 +193,15 @@ HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp
 MEMBER_TITLE_WORDS = ("member", "members", "de", "van", "von", "la", "le")
 # Verbs that make a motion, after the mover's name: "Member Tam moved for approval of ...",
 # "Board Member Teague made a motion to approve ...", "Member Matarrese motioned to send ...".
-MOTION_VERBS = (r"moved", r"moves", r"motioned", r"made\s+(?:a|the)\s+motion", r"makes\s+(?:a|the)\s+motion",
+MOTION_VERBS = (r"moved(?!\s+(?:(?:out|in|into|from|away|back|here|there|on|up|down|over|around)\b|to\s+(?:the\s+)?[A-Z]))",
+                r"moves(?!\s+(?:out|in|into|from|away|back)\b)", r"motioned", r"made\s+(?:a|the)\s+motion", r"makes\s+(?:a|the)\s+motion",
                 r"offered\s+(?:a|the)\s+motion", r"nominated", r"proposed(?!\s+(?:new|changes?|amendments?|development|plan)\b)")
 # Who may be the subject of "resolved" / "agreed" / "decided" in prose: the body itself, never a third
 # party ("The Horticultural Society have agreed to support ..." reports, it does not decide).
 DECIDING_SUBJECTS = (r"it\s+was(?:\s+also)?", r"this\s+was", r"(?:the\s+)?(?:parish\s+|town\s+|city\s+)?council",
                      r"(?:the\s+)?pc", r"(?:the\s+)?board", r"(?:the\s+)?committee", r"(?:the\s+)?commission",
                      r"(?:the\s+)?panel", r"(?:the\s+)?meeting", r"(?:all\s+)?members", r"councillors",
-                     r"all(?:\s+present)?", r"we(?:\s+all)?", r"(?:the\s+)?(?:[A-Z]\w+\s+){1,3}(?:board|commission|committee)")
+                     r"all(?:\s+present)?", r"we(?:\s+all)?", r"(?-i:(?:the\s+)?(?:[A-Z]\w+\s+){1,3})(?:board|commission|committee)")
 # Verbs of those subjects -> outcome ("It was resolved to ...", "The PC agreed ...").
 DECIDING_VERBS: tuple[tuple[str, str], ...] = (("resolved", "agreed"), ("agreed", "agreed"), ("agrees", "agreed"),
                                                ("decided", "agreed"), ("approved", "approved"), ("adopted", "approved"),

@@ -32,7 +32,7 @@ MOTION = [re.compile(p) for p in (
     # "Board Member Teague made a motion to ...", "Member Tam moved for approval of ..."
     rf"(?P<m>{NAME})\s+(?:{'|'.join(hs.MOTION_VERBS)})\b",
     # "A motion to approve the minutes ... was made by Board member Means", "Motion by A, seconded by B"
-    rf"(?i:motion)\b[^.]{{0,200}}?\b(?i:was\s+made\s+by|made\s+by|by)\s+(?P<m>{NAME})",
+    rf"(?i:motion(?:ed)?)\b[^.]{{0,200}}?\b(?i:was\s+made\s+by|made\s+by|(?<!seconded\s)by)\s+(?P<m>{NAME})",
     # "Motion (Miller)/Second (Iverson) to approve ...", "Motion (Lynch/Second (Anderson) ..."
     rf"(?i:motion)\s*\(\s*(?P<m>{NAME})\s*\)?\s*/\s*(?i:second)\s*\(\s*(?P<s>{NAME})\s*\)",
     # "M/S Vice Chair Robbins / Commissioner Navarro", "M/S Hyman / Jenks"
@@ -69,7 +69,11 @@ RESULT = re.compile(rf"(?i:(?:\b(?:motion|which|it|amendment|resolution|and|item
 NO_SECOND = re.compile(r"(?i)\b(?:died|failed|fails|dies)\b[^.]{0,20}\b(?:lack|want)\s+of\s+(?:a\s+)?second")
 PLANNING = re.compile(rf"(?:^|[\s–—-])(?P<word>NO\s*OBJECTIONS?|(?i:no\s+objections?))\s*\.?$")
 PUT_OFF = re.compile("|".join(hs.PUT_OFF), re.I)
-FUTURE = re.compile(r"(?i)\bto\s+be\s+(?:approved|agreed|adopted|accepted)\b|\bwill\s+be\s+(?:approved|adopted)\b")
+FUTURE = re.compile(r"(?i)\bto\s+be\s+(?:approved|agreed|adopted|accepted)\b|\bwill\s+be\s+(?:\w+,?\s+(?:or\s+)?){0,3}(?:approved|adopted)\b")
+# "approved in the 2003 PDA", "approved at the September 25 meeting": another time's decision, recounted.
+ELSEWHEN = re.compile(r"(?i)^\s*(?:in|at|on)\s+(?:the\s+)?(?:\d{4}\b|[A-Z]\w+\s+\d{1,2}\b|\w+\s+\w*\s*meeting\b)")
+# "when the flags are received", "if the policy is approved": a condition, not a decision.
+CONDITION = re.compile(r"(?i)\b(?:if|whether|unless|when|once|until|before|after)\b[^.;]{0,40}$")
 # Where a new matter starts inside a minute: a file number "(05-079)", "(*12-104)", a sub-item "6-A",
 # a lettered paragraph "b) ...". The label is kept as the item printed.
 # "05.25.13" (a minute numbered month, year, order), "(05-079)" (a file number), "6-A", "b)".
@@ -160,7 +164,8 @@ def decided(text: str, act: Act) -> tuple[str | None, bool]:
     if OPEN_AGREED.match(text.lstrip("-–—•●▪* ")):  # "-Agreed it would be a good idea to ..."
         return "agreed", False
     m = PASSIVE.search(text)
-    if m and not BY_OTHER.match(text[m.end():]) and not act.motion and not SPEECH.search(text[:m.start()]):
+    if m and not BY_OTHER.match(text[m.end():]) and not act.motion and not SPEECH.search(text[:m.start()]) \
+            and not ELSEWHEN.match(text[m.end():]) and not CONDITION.search(text[:m.start()]):
         outcome = lookup(hs.PASSIVE_OUTCOMES, m["verb"])
         if outcome == "noted" and (RECEIVED_NOT.search(text[:m.start()]) or re.search(r"(?i)\bfrom\b", text[m.end():m.end() + 6])
                                    or re.search(r"(?i)\b(?:has|have)\s+been\s+received", m[0])):

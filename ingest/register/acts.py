@@ -86,7 +86,11 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             _attach(current, act, None)
         elif act.decided and current:  # a starred item that also prints its outcome word
             current.entry.outcome = act.decided
-        elif act.record and current and not current.entry.mover:
+        elif act.record and current and (not current.entry.mover or current.entry.entry == "motion"
+                                         and not current.settled and not current.entry.seconder
+                                         and act.mover and act.seconder):
+            if current.entry.mover:  # "A moved to accept ..." / "M/S B / C": the record names who moved and seconded
+                current.entry.mover, current.entry.seconder = act.mover, act.seconder
             _attach(current, act, text)
         elif act.record and not act.motion and len(af.PROP.split(text)[0].split()) < 2:
             pass  # "Prop: CR 2nd: KD" with nothing before it to name what was proposed
