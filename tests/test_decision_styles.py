@@ -174,3 +174,17 @@ def test_elections_a_consensus_and_agreed_bullets_are_decisions_but_a_consensus_
     assert any("re-elected as Chair and Vice Chair" in r.text for r in board)
     assert any(r.text.startswith("- Agreed to invite the Parks Director") for r in board)
     assert not any("consensus of the neighbors" in r.text for r in board)  # what a commissioner said
+
+
+def test_movers_are_read_from_who_moved_not_who_seconded_and_talk_of_moving_house_is_no_motion():
+    board = _register("bayview_commission_prose.txt")
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    notes = next(r for r in board if "workshop notes" in r.text)  # "was motioned by A; ... was seconded by B"
+    assert (notes.mover, notes.seconder, notes.outcome) == ("Commissioner Abara", "Commissioner Reyes", "carried")
+    audit = council["24-108"]  # "A moved to accept ..." then "M/S B / C": the record names mover and seconder
+    assert (audit.mover, audit.seconder, _votes(audit)) == ("Councilmember Price", "Councilmember Brandt", (5, 0, 0))
+    texts = [r.text for r in board] + [r.text for r in council.values()]
+    assert not any("moved out" in t or "moved in last year" in t for t in texts)
+    assert not any("extend the time" in t or "move agenda items" in t for t in texts)  # about the meeting
+    assert not any("in 2019" in t or "June 2019 meeting" in t or "will be enacted" in t for t in texts)
+    assert not any("letter is received" in t for t in texts)  # a condition

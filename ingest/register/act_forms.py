@@ -112,6 +112,8 @@ class Act:
 def read_sentence(text: str) -> Act:
     """What one sentence records: a motion, a second, a vote, a result, a decision."""
     act = Act()
+    if FUTURE.search(text):
+        return act  # "will be enacted, approved or adopted by one motion": a rule of procedure, not an act
     prop = PROP.search(text)
     for k, pattern in enumerate(MOTION):
         m = pattern.search(text)
