@@ -188,3 +188,16 @@ def test_movers_are_read_from_who_moved_not_who_seconded_and_talk_of_moving_hous
     assert not any("extend the time" in t or "move agenda items" in t for t in texts)  # about the meeting
     assert not any("in 2019" in t or "June 2019 meeting" in t or "will be enacted" in t for t in texts)
     assert not any("letter is received" in t for t in texts)  # a condition
+
+
+def test_starred_consent_items_are_approved_and_the_consent_motion_after_them_is_its_own_decision():
+    library = _register("northgate_library_board.txt")
+    board = [r for r in _register("bayview_commission_prose.txt") if r.item.startswith("24-3") or r.item == "7"]
+    items = {r.item: r for r in library}
+    assert [(i, items[i].outcome) for i in "ABC"] == [("A", "approved"), ("B", "approved"), ("C", "approved")]
+    assert items["B"].text.endswith("February 12, 2025. Approved.") and items["B"].mover is None
+    consent = next(r for r in library if "moved to approve the Consent Calendar" in r.text)
+    assert (consent.mover, consent.seconder, _votes(consent)) == ("Board member Ito", "Board member Lund", (4, 0, 0))
+    assert consent.item == "" and next(r for r in library if "extend the program" in r.text).item == ""
+    assert [r.outcome for r in board] == ["approved", "approved", "carried"]
+    assert board[2].mover == "Commissioner Holm" and board[1].mover is None

@@ -78,7 +78,9 @@ CONDITION = re.compile(r"(?i)\b(?:if|whether|unless|when|once|until|before|after
 # a lettered paragraph "b) ...". The label is kept as the item printed.
 # "05.25.13" (a minute numbered month, year, order), "(05-079)" (a file number), "6-A", "b)".
 BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>\d{1,4}-\d{1,4}[A-Z]?)\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
-                    r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s")
+                    r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s|"
+                    # "B.   *Draft Minutes ... Approved." (a lettered consent item, starred when enacted with it)
+                    r"^(?P<cap>[A-Z])[.)](?:\s{2,}|\s+(?=\*))(?P<cstar>\*)?")
 MINUTES = re.compile(r"(?i)\bminutes\b")
 LABEL = re.compile(r"(?i)^(?:" + alt((w,) for w in hs.ATTENDANCE_LABELS) + r")\b[^:]{0,20}:")
 GIVEN = re.compile(rf"(?i)\b(?P<noun>{alt(hs.GIVEN_FORMS)})\s+(?:was|were|has\s+been)\s+given\b")
@@ -89,10 +91,12 @@ SPEECH = re.compile(rf"{NAME}\s+(?i:{'|'.join(hs.SPEECH_VERBS)})\b")  # "Commiss
 RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
 # Lines that open a new entry whatever the line before ends with: a file number, a sub-item, a bullet.
-ENTRY = re.compile(r"^(?:\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s|\d{1,2}-[A-Z]\b|\d{2}\.\d{2}\.\d{2}\b|[^\w\s(\"“‘'$£€]\s*\w)")
+ENTRY = re.compile(r"^(?:\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s|[A-Z][.)](?:\s{2,}|\s+\*)|\d{1,2}-[A-Z]\b|\d{2}\.\d{2}\.\d{2}\b|[^\w\s(\"“‘'$£€]\s*\w)")
 ELECTED = re.compile(rf"(?i)\b(?:was|were)\s+(?:unanimously\s+|duly\s+)?(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?"
                      rf"(?:{'|'.join(hs.ELECTED_OFFICES)})\b")
 CONSENSUS = re.compile(rf"(?i)\b(?:{'|'.join(hs.CONSENSUS_FORMS)})\b")
+# A motion on the whole consent calendar is its own decision, never the last consent item's.
+WHOLE = re.compile(r"(?i)\bconsent\s+(?:calendar|agenda)\b")
 RECORD = re.compile(r"(?i)\b(?:true|correct|accurate)\s+record\b|\bsigned\b")
 
 

@@ -39,10 +39,12 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
     for page, start, text in _sentences(lines):
         block = af.BLOCK.match(text) if start else None
         made: Resolution | None = None
+        if start and not block and re.match(r"(?:[A-Z]{2,}[ &/-]+){2,}", text):
+            current, label = None, item  # a heading in capitals ("NEW BUSINESS") ends the sub-items before it
         if block:
             current = None
             label = _label(item, block)
-            if block["star"]:  # an item enacted by the consent motion ("indicated by an asterisk")
+            if block["star"] or block["cstar"]:  # an item enacted by the consent motion ("indicated by an asterisk")
                 made = _new(text, page, label, title, "approved", "decision")
                 out.append(made)
                 current = _Open(made, True)
@@ -79,7 +81,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             made = _new(prev[1] + " " + text, prev[0], label, title, act.decided or "agreed", "decision")
             out.append(made)
             current = _Open(made, False)
-        elif act.decided and not (block and block["star"] and act.heading):
+        elif act.decided and not (block and (block["star"] or block["cstar"]) and act.heading):
             made = _new(text, page, label, title, act.decided, "decision")
             out.append(made)
             current = _Open(made, act.heading)
@@ -100,10 +102,11 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 # the vote printed before the motion it decided ("Ayes: 4; Noes: 0; Motion Carries" / "Motion (A)/Second (B) ...")
                 made, made.page, made.text = prev[2], page, f"{text} {prev[2].text}"
                 made.mover, made.seconder = act.mover, act.seconder
-            elif current and current.heading and not current.entry.mover and not current.settled:
+            elif current and current.heading and not current.entry.mover and not current.settled \
+                    and not af.WHOLE.search(text):
                 _attach(current, act, text)
             else:
-                made = _new(text, page, label, title, None, "motion")
+                made = _new(text, page, item if af.WHOLE.search(text) else label, title, None, "motion")
                 out.append(made)
                 current = _Open(made, False)
                 _attach(current, act, None)
@@ -124,6 +127,8 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
 def _label(item: str, block: re.Match) -> str:
     if block["letter"]:
         return f"{item}{block['letter']}" if item else block["letter"]
+    if block["cap"]:
+        return block["cap"]
     return block["file"] or block["sub"] or block["dotted"]
 
 
