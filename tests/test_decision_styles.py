@@ -201,3 +201,10 @@ def test_starred_consent_items_are_approved_and_the_consent_motion_after_them_is
     assert consent.item == "" and next(r for r in library if "extend the program" in r.text).item == ""
     assert [r.outcome for r in board] == ["approved", "approved", "carried"]
     assert board[2].mover == "Commissioner Holm" and board[1].mover is None
+
+
+def test_abstentions_are_counted_whether_printed_as_a_count_or_as_names():
+    parklet = {r.item: r for r in _register("bayview_commission_prose.txt")}["4-G"]  # "ABSTAIN — 1 (Reyes)"
+    assert (parklet.mover, parklet.seconder, _votes(parklet)) == ("Holm", "Abara", (3, 0, 1))
+    pilot = {r.item: r for r in _register("lakeside_council_actions.txt")}["24-111"]  # "... vote\n– 4. A abstained."
+    assert _votes(pilot) == (4, 0, 1) and pilot.votes.names["abstain"] == ["Councilmember Kowalski"]

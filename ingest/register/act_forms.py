@@ -91,7 +91,7 @@ SPEECH = re.compile(rf"{NAME}\s+(?i:{'|'.join(hs.SPEECH_VERBS)})\b")  # "Commiss
 RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
 # Lines that open a new entry whatever the line before ends with: a file number, a sub-item, a bullet.
-ENTRY = re.compile(r"^(?:\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s|[A-Z][.)](?:\s{2,}|\s+\*)|\d{1,2}-[A-Z]\b|\d{2}\.\d{2}\.\d{2}\b|[^\w\s(\"“‘'$£€]\s*\w)")
+ENTRY = re.compile(r"^(?:\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s|[A-Z][.)](?:\s{2,}|\s+\*)|\d{1,2}-[A-Z]\b|\d{2}\.\d{2}\.\d{2}\b|[^\w\s(\"“‘'$£€]\s*(?!\d)\w)")
 ELECTED = re.compile(rf"(?i)\b(?:was|were)\s+(?:unanimously\s+|duly\s+)?(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?"
                      rf"(?:{'|'.join(hs.ELECTED_OFFICES)})\b")
 CONSENSUS = re.compile(rf"(?i)\b(?:{'|'.join(hs.CONSENSUS_FORMS)})\b")

@@ -113,6 +113,10 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
         elif act.result or act.votes or act.seconder:
             if current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
                 _attach(current, act, text)
+            elif current and act.votes and set(act.votes.counts) == {"abstain"} and current.entry.votes:
+                # "Motion passed 4-0. Member Murray abstained."
+                current.entry.votes.counts["abstain"] = act.votes.counts["abstain"]
+                current.entry.votes.names.update(act.votes.names)
             elif act.result or (current is None and act.votes and act.votes.counts.get("for") is not None):
                 # a vote printed before the motion ("Vote: 5-0." / "Motion by A, seconded by B, to ...")
                 result = act.result or ("carried" if act.votes.counts["for"] > act.votes.counts["against"] else "lost")
@@ -205,7 +209,9 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
             words += [(w, page, k == 0) for k, w in enumerate(text.split())]
         flat = [w for w, _, _ in words]
         parts: list[str] = []
-        for s in sentences("\n".join(t for _, t in entry), max_words=None):
+        # "... unanimous voice vote" / "– 5.": a count carried onto the next line is no list entry
+        joined = re.sub(r"\n(?=[–—-]\s*\d)", " ", "\n".join(t for _, t in entry))
+        for s in sentences(joined, max_words=None):
             # the splitter also cuts at ";": a roll call or a list of findings is one sentence here
             if parts and parts[-1].endswith(";"):
                 parts[-1] += " " + s

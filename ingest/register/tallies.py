@@ -15,13 +15,16 @@ _N = r"(\d{1,2})"
 _COUNTS = [(re.compile(p, re.I), kind) for p, kind in (
     (rf"\bayes?\s*[:–—-]?\s*{_N}\b", "for"), (rf"\b{_N}\s+ayes?\b", "for"), (rf"\bwith\s+{_N}\s+ayes\b", "for"),
     (rf"\b(?:noes|nays?|no)\s*[:–—-]\s*{_N}\b", "against"), (rf"\b{_N}\s+(?:noes|nays?)\b", "against"),
-    (rf"\babstentions?\s*[:–—-]?\s*{_N}\b", "abstain"), (rf"\b{_N}\s+(?:abstentions?|votes?\s+abstain(?:ed|ing)?)\b", "abstain"),
+    (rf"\babstentions?\s*[:–—-]?\s*{_N}\b", "abstain"), (rf"\babstain(?:ed|ing|s)?\s*[:–—-]\s*{_N}\b", "abstain"), (rf"\b{_N}\s+(?:abstentions?|votes?\s+abstain(?:ed|ing)?)\b", "abstain"),
     (rf"\babsent\s*[:–—-]\s*{_N}\b", "absent"),
 )]
 _UNANIMOUS_COUNT = re.compile(rf"(?i)\bunanimous(?:ly)?\s+(?:\w+\s+){{0,3}}?vote\s*[–—:-]?\s*{_N}\b")
 _TALLY = re.compile(r"(?i)(?:\b(?:passed|carried|carries|failed|approved|adopted|vote[ds]?|motion|unanimously|consent)\b[^.;]{0,40}?)"
                     r"(?<![\d/])\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})(?:\s*(?:-|–)\s*(\d{1,2}))?(?:\s*(?:-|–)\s*(\d{1,2}))?\b(?![-/]\d)")
 _ROLL = re.compile(rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})\s*[:–-]\s*(?P<vote>(?i:aye|yes|no|nay|abstain(?:ed)?|absent|recused))\b")
+# "(Saheba, Hom, and Ruiz abstained)", "Member Murray abstained."
+_ABSTAINED = re.compile(rf"(?P<names>{_CAP}(?:\s+{_CAP})?(?:\s*,\s*(?:and\s+)?{_CAP}(?:\s+{_CAP})?|\s+and\s+{_CAP}(?:\s+{_CAP})?)*)"
+                        r"\s+abstained\b")
 _ROLL_KIND = {"aye": "for", "yes": "for", "no": "against", "nay": "against", "abstain": "abstain",
               "abstained": "abstain", "recused": "abstain", "absent": "absent"}
 
@@ -53,6 +56,10 @@ def votes_in(text: str) -> Votes | None:
             c = pattern.search(text)
             if c and kind not in votes.counts:
                 votes.counts[kind] = int(c[1])
+    abstained = _ABSTAINED.search(text)
+    if abstained and "abstain" not in votes.counts:
+        names = [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", abstained["names"]) if n.strip()]
+        votes.names["abstain"], votes.counts["abstain"] = names, len(names)
     votes.unanimous = bool(re.search(r"(?i)\bunanimous", text))
     if votes.counts.get("for") is not None:
         votes.counts.setdefault("against", 0)
