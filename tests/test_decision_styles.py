@@ -208,3 +208,11 @@ def test_abstentions_are_counted_whether_printed_as_a_count_or_as_names():
     assert (parklet.mover, parklet.seconder, _votes(parklet)) == ("Holm", "Abara", (3, 0, 1))
     pilot = {r.item: r for r in _register("lakeside_council_actions.txt")}["24-111"]  # "... vote\n– 4. A abstained."
     assert _votes(pilot) == (4, 0, 1) and pilot.votes.names["abstain"] == ["Councilmember Kowalski"]
+
+
+def test_a_nomination_seconded_and_voted_unanimously_is_a_carried_motion():
+    library = next(r for r in _register("northgate_library_board.txt") if "nominated" in r.text)
+    town = next(r for r in _register("elmford_town_notes.txt") if "nominated" in r.text)
+    assert (library.mover, library.seconder, library.outcome) == ("Board member Lund", "Board member Ito", "carried")
+    assert "Ms. Reyes as Vice President" in library.text and library.votes.unanimous
+    assert (town.mover, town.seconder, town.outcome, town.item) == ("Cllr Doyle", "Cllr Fenwick", "carried", "07.24.07")

@@ -170,6 +170,8 @@ def _finish(r: Resolution) -> Resolution:
     if r.outcome is None and counts.get("for") is not None:
         # a vote counted with no outcome word: the motion carried or fell by its count
         r.outcome = "carried" if counts["for"] > counts.get("against", 0) else "lost"
+    if r.outcome is None and r.votes and r.votes.unanimous:
+        r.outcome = "carried"  # "The Panel unanimously voted in favor."
     if r.outcome is None:
         # a proposal moved and seconded with no result printed is treated as settled (agreed)
         r.outcome = "agreed"
@@ -213,7 +215,8 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
         joined = re.sub(r"\n(?=[–—-]\s*\d)", " ", "\n".join(t for _, t in entry))
         for s in sentences(joined, max_words=None):
             # the splitter also cuts at ";": a roll call or a list of findings is one sentence here
-            if parts and parts[-1].endswith(";"):
+            if parts and (parts[-1].endswith(";") or re.match(r"(?:Mr|Mrs|Ms|Dr|Cllr)\.\s", s)
+                          and not re.search(r"[.!?:]$", parts[-1])):  # "... nominated" / "Mr. Mik as Chair"
                 parts[-1] += " " + s
             else:
                 parts.append(s)
