@@ -192,7 +192,7 @@ def test_movers_are_read_from_who_moved_not_who_seconded_and_talk_of_moving_hous
 
 def test_starred_consent_items_are_approved_and_the_consent_motion_after_them_is_its_own_decision():
     library = _register("northgate_library_board.txt")
-    board = [r for r in _register("bayview_commission_prose.txt") if r.item.startswith("24-3") or r.item == "7"]
+    board = [r for r in _register("bayview_commission_prose.txt") if r.item in ("24-31", "24-32", "7")]
     items = {r.item: r for r in library}
     assert [(i, items[i].outcome) for i in "ABC"] == [("A", "approved"), ("B", "approved"), ("C", "approved")]
     assert items["B"].text.endswith("February 12, 2025. Approved.") and items["B"].mover is None
@@ -216,3 +216,11 @@ def test_a_nomination_seconded_and_voted_unanimously_is_a_carried_motion():
     assert (library.mover, library.seconder, library.outcome) == ("Board member Lund", "Board member Ito", "carried")
     assert "Ms. Reyes as Vice President" in library.text and library.votes.unanimous
     assert (town.mover, town.seconder, town.outcome, town.item) == ("Cllr Doyle", "Cllr Fenwick", "carried", "07.24.07")
+
+
+def test_items_of_a_joint_meeting_keep_their_file_numbers_and_each_outcome():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = {r.item: r for r in _register("bayview_commission_prose.txt")}
+    assert (council["24-112 CC"].outcome, council["24-03 HD"].outcome) == ("approved", "approved")
+    assert council["24-112 CC"].text.startswith("(24-112 CC) Resolution No. 16031")
+    assert (board["24-34 PC"].outcome, board["24-09 TB"].outcome) == ("approved", "approved")

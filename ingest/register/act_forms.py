@@ -62,8 +62,9 @@ PASSIVE = re.compile(rf"(?i:\b{TO_BE}\s+(?:(?:unanimously|duly|formally|then|als
 BY_OTHER = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?!the\s+(?:parish\s+)?council\b|the\s+pc\b|all\b|members\b|the\s+board\b"
                        r"|the\s+committee\b|the\s+commission\b|consensus\b|roll\b|voice\b|unanimous|a\s+vote\b|\w+\s+vote\b)"
                        r"(?:the\s+)?[A-Z]", re.I)
-ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))\.?$")
-LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))\.(?:\s+(?P<rest>.*))?$")
+# "... Adopted.", and "... Adopted; and" where one motion decides two items of a joint meeting
+ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or))?$")
+LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or)$)(?:\s+(?P<rest>.*))?$")
 RESULT = re.compile(rf"(?i:(?:\b(?:motion|which|it|amendment|resolution|and|item)\s+(?:\(?[\w-]*\d[\w-]*\)?\s+)?(?:was\s+|then\s+)?(?:unanimously\s+)?"
                      rf"|^|[.;:,]\s*)(?P<word>{alt(hs.RESULT_WORDS)})\b)")
 NO_SECOND = re.compile(r"(?i)\b(?:died|failed|fails|dies)\b[^.]{0,20}\b(?:lack|want)\s+of\s+(?:a\s+)?second")
@@ -77,7 +78,9 @@ CONDITION = re.compile(r"(?i)\b(?:if|whether|unless|when|once|until|before|after
 # Where a new matter starts inside a minute: a file number "(05-079)", "(*12-104)", a sub-item "6-A",
 # a lettered paragraph "b) ...". The label is kept as the item printed.
 # "05.25.13" (a minute numbered month, year, order), "(05-079)" (a file number), "6-A", "b)".
-BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>\d{1,4}-\d{1,4}[A-Z]?)\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
+# A file number may carry the body it belongs to at a joint meeting: "(12-016 CC)", "(23-01 CAFA)".
+_FILE = r"\d{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z]{2,6}(?:-[A-Z])?)?"
+BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>" + _FILE + r")\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
                     r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s|"
                     # "B.   *Draft Minutes ... Approved." (a lettered consent item, starred when enacted with it)
                     r"^(?P<cap>[A-Z])[.)](?:\s{2,}|\s+(?=\*))(?P<cstar>\*)?")
@@ -91,7 +94,7 @@ SPEECH = re.compile(rf"{NAME}\s+(?i:{'|'.join(hs.SPEECH_VERBS)})\b")  # "Commiss
 RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
 # Lines that open a new entry whatever the line before ends with: a file number, a sub-item, a bullet.
-ENTRY = re.compile(r"^(?:\(?\*?\d{1,4}-\d{1,4}[A-Z]?\)\s|[A-Z][.)](?:\s{2,}|\s+\*)|\d{1,2}-[A-Z]\b|\d{2}\.\d{2}\.\d{2}\b|[^\w\s(\"“‘'$£€]\s*(?!\d)\w)")
+ENTRY = re.compile(r"^(?:\(?\*?" + _FILE + r"\)\s|[A-Z][.)](?:\s{2,}|\s+\*)|\d{1,2}-[A-Z]\b|\d{2}\.\d{2}\.\d{2}\b|[^\w\s(\"“‘'$£€]\s*(?!\d)\w)")
 ELECTED = re.compile(rf"(?i)\b(?:was|were)\s+(?:unanimously\s+|duly\s+)?(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?"
                      rf"(?:{'|'.join(hs.ELECTED_OFFICES)})\b")
 CONSENSUS = re.compile(rf"(?i)\b(?:{'|'.join(hs.CONSENSUS_FORMS)})\b")
