@@ -224,3 +224,10 @@ def test_items_of_a_joint_meeting_keep_their_file_numbers_and_each_outcome():
     assert (council["24-112 CC"].outcome, council["24-03 HD"].outcome) == ("approved", "approved")
     assert council["24-112 CC"].text.startswith("(24-112 CC) Resolution No. 16031")
     assert (board["24-34 PC"].outcome, board["24-09 TB"].outcome) == ("approved", "approved")
+
+
+def test_an_agenda_line_put_off_with_its_reason_is_deferred():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = {r.item: r for r in _register("bayview_commission_prose.txt")}
+    assert council["24-113"].outcome == "deferred" and "Not heard at the request" in council["24-113"].text
+    assert board["24-36 PC"].outcome == "deferred" and board["24-36 PC"].text.endswith("Postponed to November 4, 2024.")

@@ -233,7 +233,7 @@ PASSIVE_OUTCOMES: tuple[tuple[str, str], ...] = (
 ITEM_OUTCOME_WORDS: tuple[tuple[str, str], ...] = (
     ("approved", "approved"), ("accepted", "approved"), ("adopted", "approved"), ("ratified", "approved"),
     ("finally passed", "approved"), ("passed", "carried"), ("carried", "carried"), ("continued", "deferred"),
-    ("deferred", "deferred"), ("tabled", "deferred"), ("withdrawn", "withdrawn"), ("denied", "lost"),
+    ("deferred", "deferred"), ("postponed", "deferred"), ("tabled", "deferred"), ("withdrawn", "withdrawn"), ("denied", "lost"),
     ("failed", "lost"), ("received", "noted"), ("not adopted", "lost"), ("not approved", "lost"),
     ("not heard", "deferred"),
 )

@@ -62,6 +62,12 @@ PASSIVE = re.compile(rf"(?i:\b{TO_BE}\s+(?:(?:unanimously|duly|formally|then|als
 BY_OTHER = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?!the\s+(?:parish\s+)?council\b|the\s+pc\b|all\b|members\b|the\s+board\b"
                        r"|the\s+committee\b|the\s+commission\b|consensus\b|roll\b|voice\b|unanimous|a\s+vote\b|\w+\s+vote\b)"
                        r"(?:the\s+)?[A-Z]", re.I)
+# "Postponed to March 20, 2012.", "Not heard at the request of Vice Mayor A.": an agenda line's fate with
+# its reason, printed as the sentence after it.
+LEADING_FATE = re.compile(r"^(?P<word>(?i:postponed|continued|deferred|not\s+heard|withdrawn|tabled))\s+"
+                          r"(?i:to|until|at\s+the\s+request|by\s+request|pending)\b")
+FATE_INLINE = re.compile(r"(?<=[.)”\"’])\s+(?P<word>(?i:postponed|continued|deferred|not\s+heard|withdrawn|tabled))\s+"
+                         r"(?i:to|until|at\s+the\s+request|by\s+request|pending)\b")
 # "... Adopted.", and "... Adopted; and" where one motion decides two items of a joint meeting
 ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or))?$")
 LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or)$)(?:\s+(?P<rest>.*))?$")
@@ -155,9 +161,9 @@ def decided(text: str, act: Act) -> tuple[str | None, bool]:
     """(outcome, printed after an agenda line) where the sentence states a decision itself."""
     if FUTURE.search(text):
         return None, False
-    m = ITEM_OUTCOME.search(text)
+    m = ITEM_OUTCOME.search(text) or FATE_INLINE.search(text)
     if m:
-        return lookup(hs.ITEM_OUTCOME_WORDS, m["word"]), True
+        return lookup(hs.ITEM_OUTCOME_WORDS, re.sub(r"\s+", " ", m["word"].lower())), True
     if MINUTES.search(text) and re.search(r"(?i)\bagreed\s+as\s+a\b", text) and RECORD.search(text):
         return "approved", False  # "The minutes ... agreed as a true record and signed"
     m = DECIDED.search(text)
@@ -200,6 +206,12 @@ def member(name: str | None) -> str | None:
         return None
     return name
 
+
+
+def before_outcome(text: str) -> str:
+    """The agenda line's words before its outcome word ("03-11-05." of "03-11-05. Accepted.")."""
+    m = ITEM_OUTCOME.search(text) or FATE_INLINE.search(text)
+    return text[:m.start()] if m else text
 
 
 def anchored(line: str, at_start: bool = False) -> bool:

@@ -48,6 +48,15 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 made = _new(text, page, label, title, "approved", "decision")
                 out.append(made)
                 current = _Open(made, True)
+        fate = af.LEADING_FATE.match(text)
+        if fate and not block and prev and prev[1]:
+            word = af.lookup(hs.ITEM_OUTCOME_WORDS, re.sub(r"\s+", " ", fate["word"].lower()))
+            made = prev[2] or _new(prev[1], prev[0], label, title, word, "decision")
+            if prev[2] is None:
+                out.append(made)
+            made.outcome, made.entry, made.text = word, "decision", f"{made.text} {text}"
+            current, prev = _Open(made, True), (page, text, made)
+            continue
         lead = af.LEADING_OUTCOME.match(text)
         if lead and not block and prev:
             # "Approved." cut off the agenda line before it by the sentence splitter
@@ -72,7 +81,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             continue  # "Agreed unanimously.", "M/S A / B", "Motion passed 6-0." after a procedural motion
         procedural = False
         bare = af.BARE.match(text) or (act.decided and (af.PLANNING.fullmatch(text.strip(" -–—")) or len(text.split()) <= 4))
-        short = act.heading and len(af.ITEM_OUTCOME.sub("", text).split()) < 4
+        short = act.heading and len(af.before_outcome(text).split()) < 4
         if short and not block and prev and prev[2] is not None and prev[2].entry == "decision":
             made = prev[2]  # "... No. P.W." / "03-11-05. Accepted.": the end of the agenda line before
             made.text, made.outcome = f"{made.text} {text}", act.decided
