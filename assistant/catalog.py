@@ -34,6 +34,9 @@ def page_context(store: Store, source: str, page: int) -> dict:
 RESTRICTED_TITLE = "Restricted (not for publication)"
 
 
+NO_DECISIONS = "no decisions found in these minutes"
+
+
 def papers(store: Store, include_restricted: bool = False) -> list[Paper]:
     """The ingested documents, newest meeting first, each with its sections, a one-line summary of
     them and how many of its pages are restricted. A restricted section's title is itself exempt
@@ -46,6 +49,7 @@ def papers(store: Store, include_restricted: bool = False) -> list[Paper]:
             meeting_date=r["meeting_date"], item=r["item"], first_page=r["first_page"], last_page=r["last_page"],
             restricted=bool(r["restricted"])))
     restricted = store.restricted_page_counts()
+    decisions = store.decision_counts()
     out = []
     for row in store.documents():
         d = Paper.from_row(row)
@@ -55,6 +59,9 @@ def papers(store: Store, include_restricted: bool = False) -> list[Paper]:
             d.title = RESTRICTED_TITLE  # a wholly exempt paper's title is the exempt report's
         counts = Counter(s.kind for s in d.sections)
         d.sections_summary = ", ".join(f"{k} ×{n}" if n > 1 else k for k, n in counts.items())
+        d.decisions = decisions.get(d.id, 0)
+        if counts.get("minutes") and not d.decisions:
+            d.decisions_note = NO_DECISIONS
         out.append(d)
     return out
 

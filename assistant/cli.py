@@ -231,7 +231,7 @@ def _print_register(entries: list[RegisterEntry]) -> None:
         if (e.meeting_date, e.board) != meeting:
             meeting = (e.meeting_date, e.board)
             print(f"\n{human_date(e.meeting_date) or 'undated'}  {e.board or ''}".rstrip())
-        print(f"  {e.item}. {e.title}  ({e.source}, page {e.page})")
+        print(f"  {e.item + '. ' if e.item else ''}{e.title}  ({e.source}, page {e.page})")
         facts = register.step_facts(e)
         if facts:
             print(f"      {facts}")

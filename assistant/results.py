@@ -154,6 +154,8 @@ class Paper(IndexedPaper):
     sections: list[PaperSection] = field(default_factory=list)
     sections_summary: str = ""
     restricted_pages: int = 0
+    decisions: int = 0  # register entries read from its minutes
+    decisions_note: str = ""  # "no decisions found in these minutes" for minutes with none, so a user looks
 
     def to_json(self) -> dict:
         return asdict(self)

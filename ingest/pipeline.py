@@ -26,7 +26,9 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # its folder then reads it afresh, though its bytes have not changed. 2: notices cover their
 # section, agenda exemptions, page furniture and OCR. 3: chunks name the schemes their "the
 # project"s refer back to (coreference.py). 4: a filled-in form's field values read on their page.
-READER_VERSION = 4
+# 5: decisions read by the act in prose minutes (register/acts.py), "APPROVED MINUTES" papers
+# typed minutes (papers/doc_type.py).
+READER_VERSION = 5
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:

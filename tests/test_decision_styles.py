@@ -78,3 +78,156 @@ def test_outcome_lines_are_read_but_prose_is_not():
     assert outcome_line("That we accept the correspondence as presented.  Carried.")[1] == "carried"
     assert outcome_line("The Chair thanked officers for the report.") is None
     assert outcome_line("Noted.") is None  # a bare "Noted." under a paragraph is not a motion's fate
+
+
+# --- decisions read by the act, in prose (ingest/register/acts.py): each form in two bodies' wording ---
+
+def test_prose_resolutions_and_proposer_lines_are_decisions_with_their_movers():
+    parish = _register("hartwell_parish_prose.txt")
+    town = _register("elmford_town_notes.txt")
+    minutes = next(r for r in parish if "11th January 2024 were approved" in r.text)
+    assert (minutes.outcome, minutes.mover, minutes.seconder, minutes.page) == ("approved", "TL", "DO", 1)
+    assert any(r.text.startswith("Grass cutting contract – It was resolved") and r.item == "b" for r in parish)
+    allotments = next(r for r in town if "allotment rents" in r.text)
+    assert (allotments.outcome, allotments.mover, allotments.seconder) == ("agreed", "Cllr Doyle", "Cllr Fenwick")
+    assert any(r.text.startswith("Agreed that the Clerk will obtain") for r in town)
+    # a third party agreeing is reported, not decided
+    assert not any("Volunteers have agreed" in r.text or "Village Society have agreed" == r.text[:29] for r in parish)
+    assert next(r for r in parish if "Bus shelter" in r.text).outcome == "deferred"  # "to discuss this at the May meeting"
+    assert any(r.text.startswith("Defibrillator") and r.page == 2 for r in parish)
+
+
+def test_planning_responses_are_decisions_but_another_authoritys_decision_is_not():
+    parish = [r.text for r in _register("hartwell_parish_prose.txt")]
+    town = [r.text for r in _register("elmford_town_notes.txt")]
+    assert any("Mill Lane NO OBJECTION" in t for t in parish) and any("Old Forge - no objection" in t for t in parish)
+    assert any(t.startswith("24/1190/LB The Granary - replacement windows No objection") for t in town)
+    assert not any("Church Farm" in t for t in parish)  # "Permission granted by the District Council"
+
+
+def test_us_motions_in_prose_carry_mover_seconder_vote_and_outcome():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = {r.item: r for r in _register("bayview_commission_prose.txt")}
+    consent = council[""]
+    assert (consent.outcome, consent.mover, consent.seconder, _votes(consent)) == (
+        "carried", "Councilmember Price", "Councilmember Nguyen", (5, 0, 0))
+    minutes = board["3"]
+    assert (minutes.outcome, minutes.mover, minutes.seconder, _votes(minutes)) == (
+        "carried", "Commissioner Holm", "Commissioner Reyes", (5, 0, 0))
+    design = board["4-A"]
+    assert (design.mover, design.seconder, _votes(design)) == ("Commissioner Tanaka", "Commissioner Abara", (4, 0, 1))
+    assert council["24-104"].outcome == "lost"  # "failed for lack of a second"
+    assert board["4-B"].outcome == "deferred" and (board["4-B"].mover, board["4-B"].seconder) == ("Reyes", "Holm")
+    # a motion to adjourn is about the meeting, not a decision
+    assert not any("adjourn" in r.text for r in council.values())
+
+
+def test_an_agenda_line_with_its_outcome_word_is_a_decision_and_takes_the_motion_after_it():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = {r.item: r for r in _register("bayview_commission_prose.txt")}
+    assert council["24-101"].text.endswith("March 19, 2024. Approved.") and council["24-101"].outcome == "approved"
+    assert council["24-102"].outcome == "approved"  # starred: enacted with the consent calendar
+    resolution = council["24-103"]
+    assert (resolution.outcome, resolution.mover, _votes(resolution)) == ("approved", "Councilmember Kowalski", (4, 1, 0))
+    assert resolution.votes.names["against"] == ["Nguyen"]
+    guidelines = board["4-C"]  # "were adopted as presented. M/S Abara / Tanaka Unanimous"
+    assert (guidelines.outcome, guidelines.mover, guidelines.seconder, guidelines.votes.unanimous) == (
+        "approved", "Abara", "Tanaka", True)
+
+
+def test_a_vote_printed_before_its_motion_and_a_unanimous_count_with_absences():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = [r for r in _register("bayview_commission_prose.txt")]
+    continued = council["24-105"]  # "Vote: 5-0." then "Motion by A, seconded by B, to continue the item."
+    assert (continued.outcome, continued.mover, _votes(continued)) == ("deferred", "Councilmember Price", (5, 0, 0))
+    fees = next(r for r in board if r.item == "4-D")  # "Ayes: 4; Noes: 1; Motion Carries" then "Motion (A)/Second (B)"
+    assert (fees.outcome, fees.mover, fees.seconder, _votes(fees)) == ("carried", "Holm", "Tanaka", (4, 1, 0))
+    # "passed unanimously, 4-0-1" and "carried unanimously 5-0-2": the third number is who was absent
+    assert council["24-106"].votes.counts == {"for": 4, "against": 0, "abstain": 0, "absent": 1}
+    assert next(r for r in board if r.item == "4-E").votes.counts["absent"] == 2
+
+
+def test_what_a_member_says_was_decided_elsewhere_is_no_decision_and_a_matter_put_off_is_deferred():
+    board = _register("bayview_commission_prose.txt")
+    council = _register("lakeside_council_actions.txt")
+    assert not any("City Council approved the budget" in r.text for r in board)
+    assert not any(r.text.startswith("Councilmember Price noted") for r in council)
+    town = {r.item: r for r in _register("elmford_town_notes.txt")}
+    assert town["07.24.04"].outcome == "deferred"  # "brought to the next meeting for a decision"
+    assert (town["07.24.05"].outcome, town["07.24.05"].mover, town["07.24.05"].seconder) == ("approved", "SA", "JD")
+
+
+def test_a_vote_counted_with_no_outcome_word_carries_or_fails_by_its_count():
+    meters = {r.item: r for r in _register("lakeside_council_actions.txt")}["24-107"]
+    assert (meters.outcome, _votes(meters)) == ("lost", (2, 3, 0)) and meters.votes.names["for"] == ["Brandt", "Mayor Ortega"]
+    plan = {r.item: r for r in _register("bayview_commission_prose.txt")}["4-F"]
+    assert (plan.outcome, plan.mover, plan.seconder, _votes(plan)) == (
+        "carried", "Commissioner Reyes", "Commissioner Holm", (4, 1, 0))
+
+
+def test_elections_a_consensus_and_agreed_bullets_are_decisions_but_a_consensus_reported_by_a_member_is_not():
+    town = [r for r in _register("elmford_town_notes.txt") if r.item == "07.24.06"]
+    board = [r for r in _register("bayview_commission_prose.txt") if r.item == "5"]
+    assert [r.outcome for r in town] == ["agreed", "agreed", "agreed"]
+    assert town[0].text.startswith("-Agreed that the Clerk will report") and "general consensus" in town[1].text
+    assert "re-elected as Chair of the Amenities Group" in town[2].text
+    assert any("re-elected as Chair and Vice Chair" in r.text for r in board)
+    assert any(r.text.startswith("- Agreed to invite the Parks Director") for r in board)
+    assert not any("consensus of the neighbors" in r.text for r in board)  # what a commissioner said
+
+
+def test_movers_are_read_from_who_moved_not_who_seconded_and_talk_of_moving_house_is_no_motion():
+    board = _register("bayview_commission_prose.txt")
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    notes = next(r for r in board if "workshop notes" in r.text)  # "was motioned by A; ... was seconded by B"
+    assert (notes.mover, notes.seconder, notes.outcome) == ("Commissioner Abara", "Commissioner Reyes", "carried")
+    audit = council["24-108"]  # "A moved to accept ..." then "M/S B / C": the record names mover and seconder
+    assert (audit.mover, audit.seconder, _votes(audit)) == ("Councilmember Price", "Councilmember Brandt", (5, 0, 0))
+    texts = [r.text for r in board] + [r.text for r in council.values()]
+    assert not any("moved out" in t or "moved in last year" in t for t in texts)
+    assert not any("extend the time" in t or "move agenda items" in t for t in texts)  # about the meeting
+    assert not any("in 2019" in t or "June 2019 meeting" in t or "will be enacted" in t for t in texts)
+    assert not any("letter is received" in t for t in texts)  # a condition
+
+
+def test_starred_consent_items_are_approved_and_the_consent_motion_after_them_is_its_own_decision():
+    library = _register("northgate_library_board.txt")
+    board = [r for r in _register("bayview_commission_prose.txt") if r.item in ("24-31", "24-32", "7")]
+    items = {r.item: r for r in library}
+    assert [(i, items[i].outcome) for i in "ABC"] == [("A", "approved"), ("B", "approved"), ("C", "approved")]
+    assert items["B"].text.endswith("February 12, 2025. Approved.") and items["B"].mover is None
+    consent = next(r for r in library if "moved to approve the Consent Calendar" in r.text)
+    assert (consent.mover, consent.seconder, _votes(consent)) == ("Board member Ito", "Board member Lund", (4, 0, 0))
+    assert consent.item == "" and next(r for r in library if "extend the program" in r.text).item == ""
+    assert [r.outcome for r in board] == ["approved", "approved", "carried"]
+    assert board[2].mover == "Commissioner Holm" and board[1].mover is None
+
+
+def test_abstentions_are_counted_whether_printed_as_a_count_or_as_names():
+    parklet = {r.item: r for r in _register("bayview_commission_prose.txt")}["4-G"]  # "ABSTAIN — 1 (Reyes)"
+    assert (parklet.mover, parklet.seconder, _votes(parklet)) == ("Holm", "Abara", (3, 0, 1))
+    pilot = {r.item: r for r in _register("lakeside_council_actions.txt")}["24-111"]  # "... vote\n– 4. A abstained."
+    assert _votes(pilot) == (4, 0, 1) and pilot.votes.names["abstain"] == ["Councilmember Kowalski"]
+
+
+def test_a_nomination_seconded_and_voted_unanimously_is_a_carried_motion():
+    library = next(r for r in _register("northgate_library_board.txt") if "nominated" in r.text)
+    town = next(r for r in _register("elmford_town_notes.txt") if "nominated" in r.text)
+    assert (library.mover, library.seconder, library.outcome) == ("Board member Lund", "Board member Ito", "carried")
+    assert "Ms. Reyes as Vice President" in library.text and library.votes.unanimous
+    assert (town.mover, town.seconder, town.outcome, town.item) == ("Cllr Doyle", "Cllr Fenwick", "carried", "07.24.07")
+
+
+def test_items_of_a_joint_meeting_keep_their_file_numbers_and_each_outcome():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = {r.item: r for r in _register("bayview_commission_prose.txt")}
+    assert (council["24-112 CC"].outcome, council["24-03 HD"].outcome) == ("approved", "approved")
+    assert council["24-112 CC"].text.startswith("(24-112 CC) Resolution No. 16031")
+    assert (board["24-34 PC"].outcome, board["24-09 TB"].outcome) == ("approved", "approved")
+
+
+def test_an_agenda_line_put_off_with_its_reason_is_deferred():
+    council = {r.item: r for r in _register("lakeside_council_actions.txt")}
+    board = {r.item: r for r in _register("bayview_commission_prose.txt")}
+    assert council["24-113"].outcome == "deferred" and "Not heard at the request" in council["24-113"].text
+    assert board["24-36 PC"].outcome == "deferred" and board["24-36 PC"].text.endswith("Postponed to November 4, 2024.")

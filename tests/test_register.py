@@ -250,3 +250,38 @@ def test_three_house_styles_reach_the_register_through_ingest(tmp_path, embedder
     assert meetings == {("northbrook_housing.pdf", "2025-05-14"), ("southvale_csp.txt", "2025-07-17"),
                         ("eastwick_scrutiny.pdf", "2025-06-03")}
     assert {e["board"] for e in entries} >= {"Housing and Communities Committee", "Southvale Community Safety Partnership"}
+
+
+def test_prose_minutes_of_other_bodies_list_mover_seconder_vote_and_a_paper_with_none_says_so(tmp_path, embedder,
+                                                                                            capsys):
+    """Issue 24: decisions read by the act reach the register with their movers and votes, and the
+    Papers listing says "no decisions found in these minutes" where the register holds none."""
+    from minutebook.assistant import catalog
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    fixtures = CORPUS.parent / "tests" / "fixtures" / "decisions"
+    for name in ("lakeside_council_actions.txt", "hartwell_parish_prose.txt"):
+        shutil.copy(fixtures / name, papers / name)
+    (papers / "quiet_minutes.txt").write_text(
+        "MINUTES OF THE MEETING OF THE FERNDALE YOUTH FORUM\nHELD ON 3rd June 2024\n\nPresent: Ms A Lowe (Chair)\n\n"
+        "1. Welcome\nThe chair welcomed members and introduced the new youth worker.\n\n"
+        "2. Updates\nMembers shared news from their schools.\n")
+    settings = Settings(index=tmp_path / "index")
+    ingest([papers], settings, embedder)
+    entries = run_json(capsys, settings.index)
+    resolution = next(e for e in entries if e["item"] == "24-103")
+    assert (resolution["outcome"], resolution["mover"], resolution["seconder"]) == (
+        "approved", "Councilmember Kowalski", "Councilmember Brandt")
+    assert (resolution["votes"]["for"], resolution["votes"]["against"]) == (4, 1)
+    parish = next(e for e in entries if "11th January 2024 were approved" in e["text"])
+    assert (parish["mover"], parish["seconder"]) == ("TL", "DO")
+    assert main(["resolutions", "--index", str(settings.index)]) == 0
+    assert "moved by Councilmember Kowalski, seconded by Councilmember Brandt" in capsys.readouterr().out
+    reader = IndexReader(settings.index)
+    try:
+        listed = {p.sources: p for p in catalog.papers(reader.store)}
+    finally:
+        reader.close()
+    assert listed["quiet_minutes.txt"].decisions_note == "no decisions found in these minutes"
+    assert listed["lakeside_council_actions.txt"].decisions >= 5 and not listed["lakeside_council_actions.txt"].decisions_note

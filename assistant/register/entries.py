@@ -161,6 +161,8 @@ def step_facts(entry: RegisterEntry) -> str:
     out = f"{what} ({votes})" if what and votes else what or votes
     if entry.mover:
         out += f"; moved by {entry.mover}" + (f", seconded by {entry.seconder}" if entry.seconder else "")
+    elif entry.seconder:
+        out += f"; seconded by {entry.seconder}"
     return out.strip("; ")
 
 

@@ -20,6 +20,10 @@ DOC_TYPES = ("agenda", "minutes", "report", "appendix", "amendment", "questions"
 PAST_MINUTES = re.compile(r"\b(approv\w*|confirm\w*|adopt\w*)\s+(of\s+)?(the\s+)?minutes\b|\bminutes\s+(of|from)\s+"
                            r"(the\s+)?(previous|last)\b|^\s*\d{1,2}[.)]\s|\(pages?\s+\d", re.I)
 SMALL_WORDS = {"and", "of", "the", "for", "&", "on", "in", "to"}
+# A paper's own minutes title, which PAST_MINUTES would take for an agenda line: "APPROVED MINUTES",
+# "MEETING MINUTES OF", "MINUTES FOR REGULAR MEETING", "Notes from First Open Meeting".
+OWN_MINUTES = re.compile(r"^(?:(?:approved|adopted|draft|unapproved|action|summary)\s+)?(?:(?:regular|special|meeting)\s+)*"
+                         r"minutes(?:\s+(?:of|for)\b.*)?$|^notes\s+(?:from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}meeting\b")
 
 
 def document_type(head: list[str], source: str = "", meta_title: str | None = None) -> str:
@@ -50,6 +54,8 @@ def _prefer_name(kind: str, name: str | None) -> str:
 
 def _title_line_type(line: str) -> str | None:
     low = re.sub(r"\s+", " ", line.lower()).strip(" .:-–—")
+    if OWN_MINUTES.match(low) and (_heading_like(line) or low.startswith("notes")):
+        return "minutes"
     if PAST_MINUTES.search(line) or len(low) > 90:
         return None
     if re.match(r"minutes\s+of\s+(a|an|the)\b", low):

@@ -115,6 +115,8 @@ AGENDA_EXEMPT_TITLES = (
 NUMBERING_FORMS: tuple[tuple[str, str, str], ...] = (
     # "Minute CSP/04/25 TITLE", "CSP/04/25 Title"
     ("code", r"(?:(?i:minute)\s+(?i:no\.?\s*)?)?(?P<series>[A-Z]{2,8})/(?P<n>\d{1,3})/(?P<year>\d{2,4})\b\.?", "{series}/{n}/{year}"),
+    # "09.24.17 Planning" (a minute numbered by month, two-digit year and order: September 2024, minute 17)
+    ("dotted", r"(?P<series>\d{2})\.(?P<year>\d{2})\.(?P<n>\d{2})\b(?!\.\d)", "{series}.{year}.{n}"),
     # "Minute 12/25", "12/25 Title"
     ("slash", r"(?:(?i:minute)\s+(?i:no\.?\s*)?)?(?P<n>\d{1,3})/(?P<year>\d{2,4})\b\.?(?=\s+\S|$)", "{n}/{year}"),
     # "Minute 40", "Minute No. 40"
@@ -174,8 +176,88 @@ VOTE_HEADS: tuple[tuple[str, str], ...] = (
 # Proposals that are about the debate rather than the matter (their mover is not the motion's mover).
 PROCEDURAL_MOTIONS = (r"be (?:now )?put", r"question be now put", r"extend the meeting", r"suspend standing orders",
                       r"move to the vote", r"next business")
+# Sentences about the conduct of the meeting or a tribute, not the body's business: no entry of their
+# own ("made a motion to adjourn", "limiting speaker time", "record its sense of loss").
+PROCEDURAL_ACTS = (r"\badjourn", r"\bspeaker\s+time\b", r"\bcontinu\w*\s+the\s+meeting\b", r"\bextend\w*\s+the\s+meeting\b",
+                   r"\bsense\s+of\s+loss\b", r"\bcondolence", r"\bminute'?s?\s+silence\b", r"\bhonorary\s+alderman\b",
+                   r"\bapologies\b", r"\bdeclared\s+an\s+interest\b", r"\border\s+of\s+(?:the\s+)?(?:agenda|business)\b",
+                   r"\breturn\s+to\s+item\b", r"\bhearing\s+[\w\s]{1,40}\bfirst\b", r"\bextend\w*\s+the\s+time\b",
+                   r"\bmov\w*\s+(?:these\s+|the\s+)?agenda\s+items?\b")
 # Letters after a name in a list of members ("Mr Hill, OBE") that belong to the name before them.
 HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp")
+
+# --- Decisions read by the act, in prose (ingest/register/acts.py) -----------------------------------
+
+# How a member is named before "moved" / "seconded": titles printed before a surname, lower-case
+# where councils print them so ("Board member Butter"). Capitalised words are read as the name itself.
+MEMBER_TITLE_WORDS = ("member", "members", "de", "van", "von", "la", "le")
+# Verbs that make a motion, after the mover's name: "Member Tam moved for approval of ...",
+# "Board Member Teague made a motion to approve ...", "Member Matarrese motioned to send ...".
+MOTION_VERBS = (r"moved(?!\s+(?:(?:out|in|into|from|away|back|here|there|on|up|down|over|around)\b|to\s+(?:the\s+)?[A-Z]))",
+                r"moves(?!\s+(?:out|in|into|from|away|back)\b)", r"motioned", r"made\s+(?:a|the)\s+motion", r"makes\s+(?:a|the)\s+motion",
+                r"offered\s+(?:a|the)\s+motion", r"nominated", r"proposed(?!\s+(?:new|changes?|amendments?|development|plan)\b)")
+# Who may be the subject of "resolved" / "agreed" / "decided" in prose: the body itself, never a third
+# party ("The Horticultural Society have agreed to support ..." reports, it does not decide).
+DECIDING_SUBJECTS = (r"it\s+was(?:\s+also)?", r"this\s+was", r"(?:the\s+)?(?:parish\s+|town\s+|city\s+)?council",
+                     r"(?:the\s+)?pc", r"(?:the\s+)?board", r"(?:the\s+)?committee", r"(?:the\s+)?commission",
+                     r"(?:the\s+)?panel", r"(?:the\s+)?meeting", r"(?:all\s+)?members", r"councillors",
+                     r"all(?:\s+present)?", r"we(?:\s+all)?", r"(?-i:(?:the\s+)?(?:[A-Z]\w+\s+){1,3})(?:board|commission|committee)")
+# Verbs of those subjects -> outcome ("It was resolved to ...", "The PC agreed ...").
+DECIDING_VERBS: tuple[tuple[str, str], ...] = (("resolved", "agreed"), ("agreed", "agreed"), ("agrees", "agreed"),
+                                               ("decided", "agreed"), ("approved", "approved"), ("adopted", "approved"),
+                                               ("authorized", "approved"), ("authorised", "approved"), ("ruled", "other"),
+                                               ("were\\s+in\\s+agreement", "agreed"))
+# Decisions stated as a noun: "Approval was given for the expenditure of £648", "Consent was given ...".
+GIVEN_FORMS: tuple[tuple[str, str], ...] = (("approval", "approved"), ("consent", "approved"))
+# Offices a body elects its own members to: "Chair A and Vice-Chair B were re-elected as officers".
+ELECTED_OFFICES = ("chair", "chairman", "chairperson", "vice", "officers?", "president", "secretary", "treasurer",
+                   "rfo", "mayor", "deputy", "clerk")
+# A decision recorded as the members' common view: "there is a general consensus to ...".
+CONSENSUS_FORMS = (r"(?:general\s+)?consensus\s+(?:to|that|was)",)
+# Reported speech: what a member or officer said was approved or put off is no decision of the meeting
+# ("Commissioner A stated that the City Council approved ...", "Mayor B inquired whether ... deferred").
+SPEECH_VERBS = ("stated", "said", "inquired", "asked", "responded", "noted", "expressed", "suggested", "commented",
+                "questioned", "urged", "explained", "reported", "mentioned", "added", "clarified", "discussed")
+# A decision whose words only say it was agreed, printed as the next sentence ("This was agreed.").
+BARE_DECISIONS = (r"this\s+was\s+agreed", r"agreed", r"all\s+agreed", r"approved", r"so\s+resolved")
+# What a passive sentence says was done to a matter -> outcome ("The minutes ... were approved and
+# signed", "The accounts were approved for payment", "Chair: X was elected").
+PASSIVE_OUTCOMES: tuple[tuple[str, str], ...] = (
+    ("approved", "approved"), ("adopted", "approved"), ("accepted", "approved"), ("ratified", "approved"),
+    ("agreed", "agreed"), ("co-opted", "agreed"), ("received", "noted"), ("deferred", "deferred"), ("postponed", "deferred"),
+    ("continued", "deferred"), ("tabled", "deferred"), ("withdrawn", "withdrawn"), ("denied", "lost"),
+    ("rejected", "lost"),
+)
+# One word printed after an agenda line that records its fate: "Ratified bills ... Approved.",
+# "Resolution No. 13818, "Appointing ..." Adopted.", "Introduction of Ordinance ... Finally passed."
+ITEM_OUTCOME_WORDS: tuple[tuple[str, str], ...] = (
+    ("approved", "approved"), ("accepted", "approved"), ("adopted", "approved"), ("ratified", "approved"),
+    ("finally passed", "approved"), ("passed", "carried"), ("carried", "carried"), ("continued", "deferred"),
+    ("deferred", "deferred"), ("postponed", "deferred"), ("tabled", "deferred"), ("withdrawn", "withdrawn"), ("denied", "lost"),
+    ("failed", "lost"), ("received", "noted"), ("not adopted", "lost"), ("not approved", "lost"),
+    ("not heard", "deferred"),
+)
+# What a passive "was received" may not be about: the body noting a report is a decision, a letter
+# or an apology arriving is not.
+RECEIVED_NOT_DECIDED = ("apolog", "comment", "email", "e-mail", "letter", "application", "quote", "request",
+                        "information", "correspondence", "complaint", "whatsapp", "invoice", "response", "grant")
+# The fate of a motion in prose -> outcome ("which carried by unanimous voice vote – 5", "The motion
+# passed 5-0", "Motion Carries", "died for lack of a second").
+RESULT_WORDS: tuple[tuple[str, str], ...] = (
+    ("carried", "carried"), ("carries", "carried"), ("passed", "carried"), ("passes", "carried"),
+    ("failed", "lost"), ("fails", "lost"), ("defeated", "lost"), ("lost", "lost"), ("died", "lost"),
+    ("approved", "approved"), ("adopted", "approved"),
+)
+# Attendance labels that open a line of their own in running minutes ("Apologies: Mrs H Brannigan").
+ATTENDANCE_LABELS = ("present", "absent", "apologies", "also present", "in attendance", "officers", "staff",
+                     "roll call", "members of the public")
+# A council's response to a planning application that the minutes record as its decision.
+PLANNING_RESPONSES: tuple[tuple[str, str], ...] = (("no objections?", "agreed"), ("object(?:s|ion)?", "agreed"),
+                                                   ("support(?:s|ed)?", "agreed"))
+# Words that say a decision only puts a matter off ("resolved to discuss this at the September meeting").
+PUT_OFF = (r"\bdefer(?:red|s)?\b", r"\bpostpone[ds]?\b", r"\bbrought\s+(?:back\s+)?to\s+the\s+next\s+meeting\b",
+           r"\b(?:discuss|consider|decide|review)\w*\s+(?:this|it|the\s+matter|further\s+)?\s*at\s+the\s+(?:next|[A-Z]\w+)\s+meeting\b",
+           r"\bcontinue[ds]?\s+(?:the\s+)?item\b")
 
 # --- A matter's path between bodies (assistant/lineage.py, assistant/lineage_text.py) ---------
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from minutebook.ingest.register.decisions import Line, dates_in, keyword, reflow
 from minutebook.ingest.papers.numbering import STAMP as _ITEM_STAMP
 from minutebook.ingest.papers.numbering import Heading, Sequence, heading
+from minutebook.ingest.register.act_forms import anchored
+from minutebook.ingest.register.acts import read_acts
 from minutebook.ingest.register.motions import outcome_line
 from minutebook.ingest.register.proceedings import read_item
 from minutebook.ingest.types import Attendee, Meeting, Page, Resolution
@@ -76,7 +78,9 @@ def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting,
     closing = _strip_closing(items[-1].lines) if items else []
     meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board)
     opening = next((k for k, (_, t) in enumerate(header) if keyword(t)), None)
-    before = [MinuteItem("", "", header[opening][0], header[opening:])] if opening is not None else []
+    # Before the first minute: a decision opened by a keyword, or (any layout) the acts printed there.
+    cut = opening if opening is not None else len(header)
+    before = [MinuteItem("", "", page, part) for part in (header[:cut], header[cut:]) if part for page in [part[0][0]]]
     resolutions = [r for i in before + items for r in item_resolutions(i, meeting)]
     for n, r in enumerate(resolutions):  # an amendment amends the motion decided next in its minute
         if r.entry == "amendment":
@@ -208,8 +212,16 @@ def _title_case(text: str) -> bool:
 
 
 def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
-    """The decisions, motions and amendments a minute records, in the order printed."""
+    """The decisions, motions and amendments a minute records, in the order printed: by its layout
+    (proceedings.py), else by the acts its sentences record (acts.py). A motion known only by its
+    outcome line ("Motion carried 7-0") is read by its act too, which gives its words and movers."""
     found = [r for r in read_item(item.lines, item.movers) if r.text]
+    head = [(item.page, f"{item.item} {item.title}")] if item.item and anchored(item.title) else []
+    acts = read_acts(head + item.lines, item.item, item.title) if all(r.entry == "motion" and not r.mover for r in found) else []
+    if acts:
+        for r in acts:
+            r.board, r.meeting_date, r.title = meeting.board, meeting.date, r.title or _short(r.text)
+        return acts
     start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
     for r in found:
         r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date

@@ -44,6 +44,11 @@ class RegisterQueries:
                f" WHERE resolutions_fts MATCH ? AND {where} ORDER BY bm25(resolutions_fts, 2.0, 1.0) LIMIT ?")
         return [r[0] for r in self.conn.execute(sql, [match, *params, limit]).fetchall()]
 
+    def decision_counts(self) -> dict[str, int]:
+        """How many register entries each document holds (the Papers page's "decisions" column)."""
+        ensure_tables(self.db.conn)
+        return dict(self.db.execute("SELECT document_id, count(*) FROM resolutions GROUP BY document_id").fetchall())
+
     def _rows(self, where: str, params: list) -> list[dict]:
         ensure_tables(self.conn)
         cur = self.conn.execute(f"{_SELECT} WHERE {where}{_ORDER}", params)

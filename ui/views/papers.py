@@ -50,7 +50,8 @@ def _documents(book, include_restricted: bool) -> None:
     # At 1280 px the paper, its meeting and its size stay in view; the rest scrolls beside them.
     st.dataframe([{"title": d.title, "meeting": as_date(d.meeting_date), "pages": d.pages,
                    "restricted": f"{d.restricted_pages} pages" if d.restricted_pages else "",
-                   "board": d.board or "", "sections found": d.sections_summary, "passages": d.chunks,
+                   "board": d.board or "", "sections found": d.sections_summary,
+                   "decisions": d.decisions_note or (str(d.decisions) if d.decisions else ""), "passages": d.chunks,
                    "file": d.sources or ""} for d in docs],
                   hide_index=True, key="papers-table",
                   column_config={"title": st.column_config.TextColumn("title", width=260, pinned=True),
@@ -74,6 +75,8 @@ def _paper(book, d, include_restricted: bool) -> None:
         st.subheader(escape(d.title), anchor=False)
         st.caption(escape(f"{d.board or 'board not found'} · {human_date(d.meeting_date) or 'undated'} · "
                           f"{d.pages} pages · {source}"))
+        if d.decisions_note:  # said, so that a user reads the minutes rather than trusting an empty register
+            st.warning(escape(f"{d.title}: {d.decisions_note}. Read the minutes themselves for what was decided."))
         sections, decisions, pages = st.tabs([f"Sections ({len(d.sections)})", "Decisions", "Pages"])
         with sections:
             st.dataframe([{"type": s.kind, "title": s.title, "pages": f"{s.first_page}–{s.last_page}",
