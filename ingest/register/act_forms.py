@@ -71,10 +71,11 @@ FATE_INLINE = re.compile(r"(?<=[.)”\"’])\s+(?P<word>(?i:postponed|continued|
 # "... Adopted.", and "... Adopted; and" where one motion decides two items of a joint meeting
 ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or))?$")
 LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or)$)(?:\s+(?P<rest>.*))?$")
-RESULT = re.compile(rf"(?i:(?:\b(?:motion|which|it|amendment|resolution|and|item)\s+(?:\(?[\w-]*\d[\w-]*\)?\s+)?(?:was\s+|then\s+)?(?:unanimously\s+)?"
+RESULT = re.compile(rf"(?i:(?:\b(?:motion|which|it|amendment|resolution|and|item)\s+"
+                     rf"(?:\(?[\w-]*\d[\w-]*\)?\s+)?(?:was\s+|then\s+)?(?:unanimously\s+)?"
                      rf"|^|[.;:,]\s*)(?P<word>{alt(hs.RESULT_WORDS)})\b)")
 NO_SECOND = re.compile(r"(?i)\b(?:died|failed|fails|dies)\b[^.]{0,20}\b(?:lack|want)\s+of\s+(?:a\s+)?second")
-PLANNING = re.compile(rf"(?:^|[\s–—-])(?P<word>NO\s*OBJECTIONS?|(?i:no\s+objections?))\s*\.?$")
+PLANNING = re.compile(r"(?:^|[\s–—-])(?P<word>NO\s*OBJECTIONS?|(?i:no\s+objections?))\s*\.?$")
 PUT_OFF = re.compile("|".join(hs.PUT_OFF), re.I)
 FUTURE = re.compile(r"(?i)\bto\s+be\s+(?:approved|agreed|adopted|accepted)\b|\bwill\s+be\s+(?:\w+,?\s+(?:or\s+)?){0,3}(?:approved|adopted)\b")
 # "approved in the 2003 PDA", "approved at the September 25 meeting": another time's decision, recounted.

@@ -15,7 +15,8 @@ _N = r"(\d{1,2})"
 _COUNTS = [(re.compile(p, re.I), kind) for p, kind in (
     (rf"\bayes?\s*[:–—-]?\s*{_N}\b", "for"), (rf"\b{_N}\s+ayes?\b", "for"), (rf"\bwith\s+{_N}\s+ayes\b", "for"),
     (rf"\b(?:noes|nays?|no)\s*[:–—-]\s*{_N}\b", "against"), (rf"\b{_N}\s+(?:noes|nays?)\b", "against"),
-    (rf"\babstentions?\s*[:–—-]?\s*{_N}\b", "abstain"), (rf"\babstain(?:ed|ing|s)?\s*[:–—-]\s*{_N}\b", "abstain"), (rf"\b{_N}\s+(?:abstentions?|votes?\s+abstain(?:ed|ing)?)\b", "abstain"),
+    (rf"\babstentions?\s*[:–—-]?\s*{_N}\b", "abstain"), (rf"\babstain(?:ed|ing|s)?\s*[:–—-]\s*{_N}\b", "abstain"),
+    (rf"\b{_N}\s+(?:abstentions?|votes?\s+abstain(?:ed|ing)?)\b", "abstain"),
     (rf"\babsent\s*[:–—-]\s*{_N}\b", "absent"),
 )]
 _UNANIMOUS_COUNT = re.compile(rf"(?i)\bunanimous(?:ly)?\s+(?:\w+\s+){{0,3}}?vote\s*[–—:-]?\s*{_N}\b")
