@@ -32,8 +32,10 @@ def _resolutions(councils, capsys, *args) -> list[dict]:
 
 def test_the_register_filters_on_outcome_body_and_mover(councils, capsys):
     lost = _resolutions(councils, capsys, "--outcome", "lost")
+    # 24-104 died for lack of a second; 24-107's roll call was 2 ayes to 3 noes, with no outcome word.
     assert {(e["entry"], e["item"]) for e in lost} == {("amendment", "41"), ("motion", "42"), ("motion", "5.B"),
-                                                      ("motion", "Resolution No. 2025-120")}
+                                                      ("motion", "Resolution No. 2025-120"),
+                                                      ("motion", "24-104"), ("motion", "24-107")}
     amendment = next(e for e in lost if e["entry"] == "amendment")
     assert amendment["votes"]["for"] == 3 and amendment["votes"]["against"] == 6 and amendment["page"] == 1
     budget = next(e for e in _resolutions(councils, capsys) if e["id"] == amendment["amends"])
