@@ -29,7 +29,9 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # 5: decisions read by the act in prose minutes (register/acts.py), "APPROVED MINUTES" papers
 # typed minutes (papers/doc_type.py). 6: a paper holding several meetings gives each its own
 # section, date and body (meetings.py); a printed year slip is corrected by the file name's date.
-READER_VERSION = 6
+# 7: words split by stray spaces and tables read one cell per line are read from PDFium's text,
+# ligatures spelled out (text_layer.py, words.py).
+READER_VERSION = 7
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:
