@@ -92,8 +92,9 @@ def _write_section(conn, document_id: str, section: int, board, meeting_date, pa
     from minutebook.ingest.register.minutes import parse_minutes
 
     meeting, resolutions = parse_minutes(pages, board)
-    # The parser reads the meeting's own header; the sectioner's date is the fallback, never the pack's.
-    when = meeting.date or meeting_date
+    # The section is one meeting's record, dated by its own title block (ingest/papers/meetings.py:
+    # a paper of several meetings, a printed year slip); the parser's first header date is the fallback.
+    when = meeting_date or meeting.date
     board = meeting.board or board
     conn.execute("INSERT OR REPLACE INTO meetings VALUES (?,?,?,?,?,?,?,?,?)",
                  [document_id, section, board, when, meeting.time, meeting.venue, pages[0].number if pages else None,
