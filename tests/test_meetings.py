@@ -96,6 +96,21 @@ def test_a_running_header_and_an_item_approving_earlier_minutes_open_no_meeting(
     assert title_line("Transportation Commission Minutes") and title_line("MINUTES OF THE REGULAR MEETING OF THE")
 
 
+def test_a_sentence_about_the_minutes_on_a_later_page_opens_no_section():
+    township = ("MINUTES\nTOWNSHIP OF EXAMPLE LAKE\nTuesday, May 14, 2024\nA regular meeting of Council was held on "
+                "Tuesday, May 14, 2024 starting at 6:30 p.m.\nPresent: Mayor T Piper\nR2024-101 A. Smith, B. Jones:\n"
+                "That the agenda be adopted.\nCarried.")
+    last = ("R2024-115 D. Yemm, S. Foote:\nThat the meeting be adjourned. Time: 7:16 p.m. Next regular meeting to be "
+            "held May 28, 2024.\nCarried.\n\nMayor:\n\nMinutes prepared as per Section 228 (1)(a) of the Municipal Act.\n"
+            "Minutes to be approved by Council at the next regular Council Meeting.")
+    board = ("Successor Agency Oversight Board Minutes\nJanuary 26, 2016 Special Meeting Page 2 of 2\n"
+             "Resolution (16-03) adopted (Ortiz/Potter and passed unanimously, 4-0-3).\n8. ADJOURNMENT\n\n"
+             "Minutes approved by the Successor Agency Oversight Board on January 24, 2017.")
+    for first, then, source in ((township, last, "township/2024-05-14.pdf"), (UK_MEETING, board, "board/2019-05-23.pdf")):
+        _, parts = sections([first, then], source)
+        assert [(s.first_page, s.last_page) for s in parts] == [(1, 2)]
+
+
 def test_minutes_filed_under_a_later_meeting_are_dated_as_printed():
     text = ("MINUTES OF THE REGULAR MEETING\nOF THE\nPENSION BOARD OF THE CITY OF EXAMPLETON\n"
             "HELD 4:30 P.M., JULY 26, 2021\nCITY HALL\n1. The meeting was called to order at 4:41 p.m.\n"

@@ -158,7 +158,7 @@ def _opens_minutes(text: str) -> bool:
     if _MINUTES_OPEN.search(head):
         return True
     # A cue in a sentence is an item approving earlier minutes ("Minutes of November 14, 2023, were approved").
-    return any(not reads_as_sentence(head[m.start():].split("\n", 1)[0]) for m in _MINUTES_CUE.finditer(head))
+    return any(not reads_as_sentence(head[m.start():].lstrip().split("\n", 1)[0]) for m in _MINUTES_CUE.finditer(head))
 
 
 def _whole_document(pages, board, date, title) -> Section:
