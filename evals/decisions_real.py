@@ -116,6 +116,10 @@ def compare(entries: list[dict], gold: list[dict]) -> dict:
                            if e.get("outcome") != g["outcome"]],
         "wrong_votes": [{"gold": _brief(g), "votes": e.get("votes")} for g, e in voted
                         if _counts(e.get("votes")) != _counts(g["votes"])],
+        # Each decision dated by its own meeting (a paper of several meetings: gold/README.md).
+        "meeting_date_right": sum(e.get("meeting_date") == g["meeting_date"] for g, e in pairs),
+        "wrong_dates": [{"gold": _brief(g), "meeting_date": e.get("meeting_date"), "gold_date": g["meeting_date"]}
+                        for g, e in pairs if e.get("meeting_date") != g["meeting_date"]],
     }
 
 
@@ -199,12 +203,14 @@ def parsed_entries(real_root: Path, sources: list[str]) -> list[dict]:
     """Register entries read straight from the pages of `sources` (parse only: no index, no model)."""
     from minutebook.ingest.pdf.pages import load_pages
     from minutebook.assistant.register.entries import entries_for_pages
+    from minutebook.ingest.papers.meeting_facts import read_facts
     from minutebook.ingest.papers.sections import split_sections
 
     out: list[dict] = []
     for source in sources:
         title, pages = load_pages(real_root / source, source)
-        for section in split_sections(pages, title):
+        # As an ingest reads it: the paper's facts with its file name (the date it is filed under).
+        for section in split_sections(pages, title, read_facts([p.text for p in pages], source, title)):
             if section.kind == "minutes":
                 out += [e.to_json() for e in entries_for_pages(pages[section.first_page - 1:section.last_page],
                                                                section.board, section.meeting_date, source)]
@@ -231,6 +237,7 @@ def print_summary(result: dict, label: str, per_body: bool = True) -> None:
     print(f"  vote counts exact      {exact}  (of the found decisions with counted votes)")
     print(f"  mover right            {_share(r['mover_right'], r['movers_printed'])}  (of the found decisions whose mover is printed)")
     print(f"  seconder right         {_share(r['seconder_right'], r['seconders_printed'])}")
+    print(f"  meeting date right     {_share(r['meeting_date_right'], r['found'])}  (of the found decisions: their own meeting's)")
     if per_body:
         print(f"  {'recall per body':<86} {'gold':>5} {'found':>6} {'recall':>7}")
         for b in r["by_body"]:
@@ -262,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     print_summary(result, f"--gold {args.gold}, {'parse only' if args.parse_only or not args.index else args.index}")
     if args.brief:
         return 0
-    for key in ("misses", "extras", "genuine_extras", "wrong_outcomes", "wrong_votes"):
+    for key in ("misses", "extras", "genuine_extras", "wrong_outcomes", "wrong_votes", "wrong_dates"):
         print(f"\n{key} ({len(result[key])}):")
         for row in result[key]:
             print("  ", json.dumps(_brief(row) if key == "misses" else row, ensure_ascii=False))

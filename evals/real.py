@@ -188,20 +188,34 @@ def _share(rows: list[dict], key: str) -> float:
 
 
 def parsed_records(corpus: Path, sources: list[dict]) -> dict[str, dict]:
-    """Meeting facts by reading each paper (no embedding, no index)."""
+    """Meeting facts by reading each paper (no embedding, no index), as the index would hold them."""
     from minutebook.ingest.errors import SkipFile
     from minutebook.ingest.pipeline import parse_document
     from minutebook.ingest.settings import Settings
     from minutebook.ingest.storage.store import document_record
 
+    from minutebook.ingest.papers.meeting_facts import path_facts
+    from minutebook.ingest.pdf.pages import file_hash
+
     settings = Settings.from_env()
-    out = {}
+    # As an ingest does: copies of the same bytes are one document, read once, and a copy filed in
+    # a dated folder dates a paper whose first copy said nothing of its meeting (store.fill_meeting),
+    # so that this scores what the index holds.
+    copies: dict[str, list[str]] = {}
     for s in sources:
-        path = corpus / s["file"]
+        copies.setdefault(file_hash(corpus / s["file"]), []).append(s["file"])
+    out = {}
+    for names in copies.values():
         try:
-            out[s["file"]] = document_record(parse_document(path, s["file"], settings, doc_id="x"))
+            record = document_record(parse_document(corpus / names[0], names[0], settings, doc_id="x"))
         except SkipFile as e:
-            print(f"  skipped {s['file']}: {e.reason}", file=sys.stderr)
+            print(f"  skipped {names[0]}: {e.reason}", file=sys.stderr)
+            continue
+        for name in names[1:]:
+            facts = path_facts(name)
+            for key, fact in (("meeting_date", "date"), ("board", "body"), ("start_time", "time")):
+                record[key] = record.get(key) or facts[fact]
+        out.update({name: record for name in names})
     return out
 
 

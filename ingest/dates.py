@@ -80,3 +80,33 @@ def parse_date(text: str) -> str | None:
     """The first date printed in `text`, as an ISO string, or None."""
     found = find_dates(text)
     return found[0][1] if found else None
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b[\s,\-–—]*$", re.I)
+
+
+def printed_weekday(text: str, offset: int) -> int | None:
+    """The weekday printed just before the date at `offset` (0 = Monday), as in "Wednesday, January 25,
+    2011" or "TUESDAY- -MARCH 6, 2012"; None when none is printed there."""
+    m = _WEEKDAY_BEFORE.search(text[max(0, offset - 24):offset])
+    if m is None:
+        m = re.match(r"\s*(" + "|".join(WEEKDAYS) + r")\b", text[offset:offset + 12], re.I)  # inside the match
+    return WEEKDAYS.index(m.group(1).lower()) if m else None
+
+
+def year_slip(iso: str, weekday: int | None, hint: str | None) -> str:
+    """`iso`, or `hint` where the printed date's year is a slip: its weekday does not fit it, and the
+    hint (a file name's date) has the same day and month, a year either side, and fits the weekday.
+    A clerk who types last year's year in a January heading ("Wednesday, January 25, 2011" for the
+    meeting of Wednesday 25 January 2012) leaves the weekday to say so; without a hint that agrees,
+    the printed date stands (the weekday may be the slip)."""
+    if weekday is None or not hint or hint == iso:
+        return iso
+    try:
+        printed, named = date.fromisoformat(iso), date.fromisoformat(hint)
+    except ValueError:
+        return iso
+    if (printed.weekday() != weekday and named.weekday() == weekday and (printed.month, printed.day) == (named.month, named.day)
+            and abs(printed.year - named.year) == 1):
+        return hint
+    return iso

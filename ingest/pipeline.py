@@ -27,8 +27,11 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # section, agenda exemptions, page furniture and OCR. 3: chunks name the schemes their "the
 # project"s refer back to (coreference.py). 4: a filled-in form's field values read on their page.
 # 5: decisions read by the act in prose minutes (register/acts.py), "APPROVED MINUTES" papers
-# typed minutes (papers/doc_type.py).
-READER_VERSION = 5
+# typed minutes (papers/doc_type.py). 6: a paper holding several meetings gives each its own
+# section, date and body (meetings.py); a printed year slip is corrected by the file name's date.
+# 7: words split by stray spaces and tables read one cell per line are read from PDFium's text,
+# ligatures spelled out (text_layer.py, words.py).
+READER_VERSION = 7
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:

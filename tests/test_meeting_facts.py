@@ -171,3 +171,19 @@ def test_the_repos_minutes_in_other_styles(name, expected):
     path = Path(__file__).parent / "fixtures" / "minutes" / name
     f = facts(path.read_text().replace("\f", "\n"), name)
     assert (f.doc_type, f.body, f.meeting_date, f.start_time) == expected
+
+
+def test_minutes_headed_by_their_status_are_minutes_though_they_list_roll_call_and_call_to_order():
+    us = facts("Approved Planning Board Minutes       Page 1 of 8\nSeptember 23, 2019\nAPPROVED MINUTES\n"
+               "REGULAR MEETING OF THE\nCITY OF EXAMPLETON PLANNING BOARD\nMONDAY, SEPTEMBER 23, 2019\n1. CONVENE\n"
+               "President Curtis convened the meeting at 7:00 p.m.\n3. ROLL CALL\nPresent: Board Members Curtis, Hom.",
+               "planning-board/2019-09-23.pdf")
+    uk = facts("DRAFT MINUTES\nEXAMPLE PARISH COUNCIL\nMeeting held on Thursday 26th September 2024 at 7.30 pm\n"
+               "1. Apologies for absence\n2. Declarations of interest\n3. Public participation", "parish/minutes.pdf")
+    titled = facts("COMMISSION ON DISABILITY ISSUES\nMEETING MINUTES OF\nMonday, July 27, 2015 6:30 p.m.\n1. ROLL CALL\n"
+                   "The meeting was called to order at 6:35 p.m.\n2. MINUTES\nThe April 27, 2015 minutes were approved.")
+    assert (us.doc_type, us.meeting_date, uk.doc_type, uk.meeting_date) == ("minutes", "2019-09-23", "minutes", "2024-09-26")
+    assert titled.doc_type == "minutes"
+    agenda = facts("REGULAR MEETING AGENDA\nCITY OF EXAMPLETON PLANNING BOARD\nMonday, October 14, 2019 7:00 P.M.\n"
+                   "1. CALL TO ORDER\n2. ROLL CALL\n3. APPROVAL OF MINUTES\nApproved minutes of September 23, 2019")
+    assert agenda.doc_type == "agenda"

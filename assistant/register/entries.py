@@ -24,7 +24,7 @@ from minutebook.assistant.results import RegisterEntry
 
 def entries_for_pages(pages: list[Page], board: str | None, meeting_date: str | None, source: str) -> list[RegisterEntry]:
     """Register entries for one minutes section, read straight from its pages (no index)."""
-    meeting, resolutions = parse_minutes(pages, board)
+    meeting, resolutions = parse_minutes(pages, board, meeting_date)
     rows = [resolution_row(r, meeting.board or board, meeting.date or meeting_date, source) for r in resolutions]
     for n, r in enumerate(resolutions):
         rows[n]["id"] = n

@@ -56,7 +56,7 @@ def reading(path: Path, source: str, settings: Settings) -> dict:
     for s in doc.sections:
         if s.kind == "minutes":
             try:
-                register.append(repr(parse_minutes([doc.page(n) for n in range(s.first_page, s.last_page + 1)], s.board)))
+                register.append(repr(parse_minutes([doc.page(n) for n in range(s.first_page, s.last_page + 1)], s.board, s.meeting_date)))
             except Exception as e:  # noqa: BLE001 - the register's own failures are part of the reading
                 register.append(f"error: {type(e).__name__}")
     out["register"] = _digest(register)

@@ -62,6 +62,29 @@ JUNK_TITLES = ("agenda template", "template", "untitled", "document", "document1
 # Prefixes tools put before a real title.
 TITLE_PREFIXES = ("microsoft word - ", "microsoft powerpoint - ", "microsoft excel - ", "(public pack)")
 
+# --- Where one meeting's record opens and the last one's closes (ingest/papers/meetings.py) ------------
+# Regular expressions (matched case-insensitively, per line). The opening of business under a title
+# block: "Mayor Gilmore convened the meeting at 7:05 p.m.", "Chair Biggs called the meeting to order",
+# "Commissioner Moehring called the Transportation Commission to order", "CALL TO ORDER", a roll call,
+# "Present:". A vote "by roll call" and a meeting "reconvened" after a closed session open nothing.
+MEETING_OPENINGS = (
+    r"(?<!re)\bconvened\b",
+    r"\bcall(?:ed)?\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?to\s+order\b",
+    r"^\s*(?:\d{1,2}[.)]?\s*)?roll\s+call\b(?!\s+vote)",
+    r"^\s*(?:members\s+)?present\s*(?::|were\b|$)",
+    r"\b(?:opened|began|commenced)\s+the\s+meeting\b|\bmeeting\s+(?:opened|began|commenced)\s+at\b",
+)
+# The end of a meeting's record: "adjourned the meeting at 6:36 p.m.", "There being no further
+# business", "Respectfully submitted", "The meeting closed at 9.15 pm", a chair's signature line.
+MEETING_CLOSINGS = (
+    r"\badjourned\b",
+    r"\bno\s+further\s+business\b",
+    r"\brespectfully\s+submitted\b",
+    r"\bmeeting\s+(?:closed|ended|finished)\b",
+    r"^\s*signed\b",
+    r"^\s*(?:chair(?:man|person)?|mayor|president)\s*$",
+)
+
 # --- Notices that restrict publication (ingest/papers/restriction.py) -------------------------------
 # Regular expressions (matched case-insensitively). A page whose first 400 characters hold one of
 # these carries a not-for-publication notice; the notice covers the rest of the report it heads.

@@ -16,7 +16,8 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from minutebook.ingest.papers import house_style as hs
-from minutebook.ingest.dates import MONTHS, find_dates
+from minutebook.ingest.dates import MONTHS, find_dates, printed_weekday, year_slip
+from minutebook.ingest.papers.meetings import meeting_starts, title_line
 from minutebook.ingest.papers.doc_type import DOC_TYPES, PAST_MINUTES, SMALL_WORDS, document_type  # noqa: F401 (DOC_TYPES re-exported)
 from minutebook.ingest.types import MeetingFacts
 
@@ -33,7 +34,9 @@ _ISO_IN_PATH = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _MODERNGOV = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?-([A-Za-z]{3,9})-(\d{4})(?:\s+(\d{1,2})\.(\d{2}))?\s*(.*)$")
 _HELD = re.compile(r"\b(held|will\s+be\s+held|to\s+be\s+held|will\s+meet|convened|commencing|starting)\b", re.I)
 _MEETING_ON = re.compile(r"\bmeeting\b[^.]{0,80}\bon\s*$|\bmeeting\s+(date|on)\s*:?\s*$|^\s*date( of meeting)?\s*:", re.I)
-_MINUTES_OPEN = re.compile(r"\bminutes\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+(?:the\s+)?(.+?)\s+held\b",
+# The body's name runs to two lines at most: a "held" further down belongs to another sentence.
+_MINUTES_OPEN = re.compile(r"\bminutes\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+(?:the\s+)?"
+                           r"([^\n]{2,150}?(?:\n[^\n]{1,150}?)?)\s+held\b",
                            re.I | re.S)
 _MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.{3,90}?)(?:\s+(?:was|will\s+be|to\s+be)\s+held|\s+held\b|[,.;–—]|$)",
                          re.I | re.M)
@@ -51,10 +54,12 @@ def read_facts(pages: list[str], source: str = "", meta_title: str | None = None
     body = _body(head, text, doc_type) or path["body"]
     organisation = _organisation(head, body)
     body = _strip_organisation(body, organisation)
-    date, date_line, strong = _meeting_date(head, doc_type)
+    date, date_line, strong, weekday = _meeting_date(head, doc_type)
     if path["date"] and (date is None or not strong):  # a bare date in the text is weaker than a dated name
         date = path["date"]
         date_line = date_line if date == path["date"] else None
+    elif path["date"] and date != path["date"]:
+        date = _named_meeting(pages, year_slip(date, weekday, path["date"]), path["date"])
     time = _start_time(head, date_line) or path["time"]
     return MeetingFacts(organisation=organisation, body=body, meeting_date=date, start_time=time,
                         doc_type=doc_type, title=clean_title(meta_title, source))
@@ -142,6 +147,13 @@ def body_line(line: str) -> str | None:
     return _body_phrase(part)
 
 
+def title_body(heading: str) -> str | None:
+    """The body a meeting's title names: "MINUTES OF THE SPECIAL JOINT CITY COUNCIL AND HOUSING AUTHORITY
+    BOARD OF COMMISSIONERS (HABOC) MEETING" -> "City Council and Housing Authority Board of Commissioners"."""
+    heading = re.split(r"\s+(?:held|convened)\b", heading, maxsplit=1, flags=re.I)[0]  # "... HELD IN THE VILLAGE HALL"
+    return _body_phrase(re.sub(r"\s*\([A-Z&]{2,}\)", "", heading))
+
+
 def _body_phrase(phrase: str) -> str | None:
     """The body named in a phrase, meeting words trimmed: 'Regular Parks and Recreation Board' -> 'Parks and Recreation Board'."""
     words = re.sub(r"\s+", " ", phrase).strip(" .,;:-–—()").split(" ")
@@ -223,10 +235,20 @@ def tidy_name(name: str) -> str:
 
 
 # ---- date and time -------------------------------------------------------------------------------
-def _meeting_date(head: list[str], doc_type: str) -> tuple[str | None, int | None, bool]:
-    """(ISO date, line index, strong) of the best-supported meeting date in the heading block;
-    strong when the text says it is the meeting's (not a bare date)."""
-    best: tuple[float, str, int, bool] | None = None
+def _named_meeting(pages: list[str], date: str, named: str) -> str:
+    """A paper that records several meetings is filed under one of them: where the file name's date
+    is the date of a later meeting's title block, the paper is that meeting's ("24th May 2018"
+    heads an annual meeting filed with the meeting of 23 May 2019). Otherwise the printed date
+    stands: the name is only a hint (minutes filed under the meeting that approved them)."""
+    if date == named:
+        return date
+    return named if any(m.date == named for m in meeting_starts(pages)[1:]) else date
+
+
+def _meeting_date(head: list[str], doc_type: str) -> tuple[str | None, int | None, bool, int | None]:
+    """(ISO date, line index, strong, printed weekday) of the best-supported meeting date in the
+    heading block; strong when the text says it is the meeting's (not a bare date)."""
+    best: tuple[float, str, int, bool, int | None] | None = None
     letter = _letter_lines(head)
     text = "\n".join(head)
     starts = [0]
@@ -236,10 +258,10 @@ def _meeting_date(head: list[str], doc_type: str) -> tuple[str | None, int | Non
         i = max(k for k in range(len(head)) if starts[k] <= offset)
         score, strong = _date_score(text, head, i, offset - starts[i], offset, letter, doc_type)
         if best is None or score > best[0]:
-            best = (score, iso, i, strong)
+            best = (score, iso, i, strong, printed_weekday(text, offset))
     if best is None or best[0] < -2:
-        return None, None, False
-    return best[1], best[2], best[3]
+        return None, None, False, None
+    return best[1], best[2], best[3], best[4]
 
 
 def _date_score(text, head, i, col, offset, letter, doc_type) -> tuple[float, bool]:
@@ -252,7 +274,7 @@ def _date_score(text, head, i, col, offset, letter, doc_type) -> tuple[float, bo
             or re.fullmatch(r"\s*(meeting\s+)?date( of meeting)?\s*:?\s*", line[:col], re.I)):
         score += 3
         strong = True
-    if re.search(_WEEKDAY + r",?\s*$", before, re.I):
+    if re.search(_WEEKDAY + r"[\s,\-–—]*$", before, re.I):  # "Monday, 1 June", "TUESDAY- -MARCH 6"
         score += 2
         strong = True
     if _TIME.search(text[offset:offset + 60]):
@@ -260,6 +282,9 @@ def _date_score(text, head, i, col, offset, letter, doc_type) -> tuple[float, bo
         strong = True
     if _TO_LINE.match(line) or (i and re.fullmatch(r"\s*to\s*:?\s*", head[i - 1], re.I)):
         score += 3  # a report's "To: Cabinet - 30 January 2025" names the meeting it goes to
+        strong = True
+    if i and not line[:col].strip(" ,–—-") and title_line(head[i - 1]) and not strong:
+        score += 3  # the line under a minutes or meeting title: "Minutes of the Regular Meeting of X,\nMarch 23, 2017"
         strong = True
     if col and body_line(line[:col]):  # "CABINET – 17TH DECEMBER 2019"
         score += 1.5

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from minutebook.ingest.dates import human_date, parse_date
 from minutebook.ingest.register.decisions import KEYWORDS
-from minutebook.ingest.papers.meeting_facts import body_line, read_facts
+from minutebook.ingest.papers.meeting_facts import body_line, read_facts, title_body
+from minutebook.ingest.papers.meetings import MeetingStart, meeting_starts, reads_as_sentence
 from minutebook.ingest.papers.numbering import heading
 from minutebook.ingest.types import MeetingFacts, Page, Section
 
@@ -43,6 +44,7 @@ def split_sections(pages: list[Page], title: str, facts: MeetingFacts | None = N
         return []
     facts = facts or read_facts([p.text for p in pages], meta_title=title)
     board, date = facts.body, facts.meeting_date
+    meetings = meeting_starts([p.text for p in pages], hint=facts.meeting_date)
     agenda = parse_agenda(pages)
     if agenda:
         sections = _sections_from_agenda(pages, agenda, board, date)
@@ -51,16 +53,18 @@ def split_sections(pages: list[Page], title: str, facts: MeetingFacts | None = N
         if starts:
             sections = _sections_from_stamps(pages, starts, board, date, title)
         else:
-            sections = _sections_from_openings(pages, board, date, title)
+            sections = _sections_from_openings(pages, board, date, title, {m.page for m in meetings})
             first = sections[0]
             # The title block says what the paper is: an agenda frontsheet that lists "Minutes of
             # the last meeting" is an agenda, a report's cover memo a report.
             if facts.doc_type in _WHOLE_KINDS or (facts.doc_type == "report" and first.kind == "other"):
                 first.kind = facts.doc_type
     sections = [s for part in sections for s in _split_appendices(pages, part)]
+    opening = {m.page: m for m in meetings}
+    several = len(meetings) > 1
     for s in sections:
-        if s.kind == "minutes":
-            _fill_minutes_meeting(pages, s)
+        if s.kind == "minutes" or (several and s.first_page in opening):
+            _fill_minutes_meeting(pages, s, opening.get(s.first_page), several)
     return sections
 
 
@@ -133,20 +137,28 @@ def _sections_from_stamps(pages, starts, board, date, title) -> list[Section]:
     return sections
 
 
-def _sections_from_openings(pages, board, date, title) -> list[Section]:
-    """Without agenda or stamps, a page that opens a set of minutes starts a new section."""
-    starts = [1] + [p.number for p in pages[1:] if _opens_minutes(p.text)]
+def _sections_from_openings(pages, board, date, title, opened: set[int]) -> list[Section]:
+    """Without agenda or stamps, a page that opens a set of minutes, or another meeting's record
+    (ingest/papers/meetings.py), starts a new section."""
+    starts = [1] + [p.number for p in pages[1:] if p.number in opened or _opens_minutes(p.text)]
     sections = []
     for i, first in enumerate(starts):
         last = starts[i + 1] - 1 if i + 1 < len(starts) else pages[-1].number
         sections.append(_whole_document(pages[first - 1 : last], board, date, title))
+    if any(s.kind == "minutes" for s in sections):  # another meeting's record in a paper of minutes is minutes
+        for s in sections:
+            if s.first_page in opened and s.kind == "other":
+                s.kind = "minutes"
     return sections
 
 
 def _opens_minutes(text: str) -> bool:
     # A running header that numbers the page ("Minutes – April 2, 2024 – Page 2") continues the minutes.
     head = re.sub(r"(?i)^\s*[^\n]*\bpage\s+\d+(?:\s+of\s+\d+)?\s*\n", "", _strip_stamp(text), count=1)[:800]
-    return bool(_MINUTES_OPEN.search(head) or _MINUTES_CUE.search(head))
+    if _MINUTES_OPEN.search(head):
+        return True
+    # A cue in a sentence is an item approving earlier minutes ("Minutes of November 14, 2023, were approved").
+    return any(not reads_as_sentence(head[m.start():].lstrip().split("\n", 1)[0]) for m in _MINUTES_CUE.finditer(head))
 
 
 def _whole_document(pages, board, date, title) -> Section:
@@ -186,13 +198,22 @@ def _split_appendices(pages: list[Page], section: Section) -> list[Section]:
     return [section]
 
 
-def _fill_minutes_meeting(pages: list[Page], s: Section) -> None:
-    """Minutes record an earlier meeting: take its board and date from their opening."""
-    facts = read_facts([_strip_stamp(pages[s.first_page - 1].text)])
-    s.board = facts.body or s.board
-    if facts.meeting_date:
-        s.meeting_date = facts.meeting_date
-        s.title = f"Minutes of the meeting of {human_date(s.meeting_date)}"
+def _fill_minutes_meeting(pages: list[Page], s: Section, start: MeetingStart | None, several: bool) -> None:
+    """Minutes record their own meeting, which may not be the paper's (minutes of an earlier meeting in
+    a pack, the second meeting of a paper that holds two): its board and date from its opening, and
+    in a paper of several meetings from the title block that opens the section."""
+    text = _strip_stamp(pages[s.first_page - 1].text)
+    if start is not None:
+        text = "\n".join([ln for ln in text.splitlines() if ln.strip()][max(0, start.line - 3):])
+    facts = read_facts([text])
+    s.board = (title_body(start.heading) if start is not None and several else None) or facts.body or s.board
+    date = facts.meeting_date
+    if start is not None and start.date and (several or start.printed == date):
+        date = start.date  # its own title block's date (a printed year slip corrected: meetings.py)
+    if date:
+        s.meeting_date = date
+        if s.kind == "minutes":
+            s.title = f"Minutes of the meeting of {human_date(s.meeting_date)}"
 
 
 def _first_heading(text: str) -> str | None:

@@ -16,6 +16,7 @@ from minutebook.ingest.pdf import furniture
 from minutebook.ingest.errors import SkipFile, short, unreadable
 from minutebook.ingest.pdf.form_fields import page_text_with_fields
 from minutebook.ingest.pdf.text_layer import choose_pages
+from minutebook.ingest.pdf.words import expand_ligatures
 from minutebook.ingest.pdf.ocr import fill_scans
 from minutebook.ingest.papers.restriction import has_notice
 from minutebook.ingest.types import Page
@@ -90,12 +91,12 @@ def _blank(text: str) -> bool:
 
 
 def clean_page_text(raw: str, number: int | None = None) -> str:
-    """Drop control characters and page-number furniture lines; keep the rest verbatim.
+    """Drop control characters and page-number furniture lines, and spell ligatures out; keep the rest verbatim.
 
     A bare number line counts as furniture only when it is this page's number: otherwise it may
     be content, such as the row number that opens an action log's page.
     """
-    raw = raw[:_MAX_CHARS_PER_PAGE]
+    raw = expand_ligatures(raw[:_MAX_CHARS_PER_PAGE])
     raw = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", " ", raw)
     lines = raw.split("\n")
     # Page numbers print as a line of their own at the top or bottom of the page.

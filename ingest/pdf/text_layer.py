@@ -2,18 +2,25 @@
 
 pypdf is the default reader: every reader of layout downstream (minutes, action logs, sections)
 was built on the way it lays out lines. On some PDFs it loses the spaces between words
-("StaffrecommendsCityCouncil"), and on others both libraries return a font's glyph codes instead of
-letters. Both faults show in the text itself, so the choice is made per page from two signals
-measured on each library's text: the share of letters in run-on "words" too long to be words, and
-the share of characters that are control codes, private-use glyphs or replacement marks. The
-pure functions here decide; `pdfium_pages` is the one that reads the file.
+("StaffrecommendsCityCouncil"), on others it puts stray spaces inside them ("Contra ct", "Nan cy")
+or reads a table one cell per line, and on others both libraries return a font's glyph codes
+instead of letters. The faults show in the text itself, so the choice is made per page from
+signals measured on each library's text: the share of letters in run-on "words" too long to be
+words, the share of characters that are control codes, private-use glyphs or replacement marks,
+the share of words split by a stray space (checked against the words the paper prints whole:
+ingest/pdf/words.py), and the share of lines holding one word. Where no library's text reads,
+stray spaces are taken out of the better one. The pure functions here decide; `pdfium_pages` is
+the one that reads the file.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from minutebook.ingest.pdf.words import join_split_words, one_word_lines, split_share, vocabulary
 
 # English words run to about 20 letters ("telecommunications" is 18); a longer run of letters
 # is words whose spaces were lost. Addresses are long by nature and are not counted.
@@ -24,6 +31,13 @@ _ADDRESS = re.compile(r"\S*(?:https?:|www\.|@|\.com|\.gov|\.org|\.uk|/)\S*", re.
 # (../shared/corpus/real and corpus/): no page of either library reaches 0.05 of either signal.
 RUN_ON_LIMIT = 0.15
 JUNK_LIMIT = 0.25
+# Split words: on 1,952 pages of real papers (../shared/corpus/real with more/, and corpus/) pypdf's
+# share passes 0.01 on 41 pages (up to 0.035; 38 of them US minutes in more/) and PDFium's is under
+# half of it on every one; on the pages where PDFium reads no better, pypdf's stays under 0.01.
+SPLIT_LIMIT = 0.01
+# One word per line: a table read cell by cell. Both libraries read some tables so (about 0.7 of a
+# budget table's lines); PDFium's text replaces pypdf's only where it has under half as many.
+LINE_LIMIT = 0.6
 MIN_CHARS = 20  # fewer non-space characters than this: the page has no text layer to speak of
 
 
@@ -32,14 +46,22 @@ class TextSignal:
     chars: int  # non-space characters
     run_on: float  # share of letters that sit in runs too long to be words
     junk: float  # share of characters that are control codes, private-use glyphs or replacement marks
+    split: float = 0.0  # share of words that are pieces of a word split by a stray space
+    one_per_line: float = 0.0  # share of lines that hold one word
 
     @property
     def readable(self) -> bool:
-        return self.chars >= MIN_CHARS and self.run_on <= RUN_ON_LIMIT and self.junk <= JUNK_LIMIT
+        return (self.chars >= MIN_CHARS and self.run_on <= RUN_ON_LIMIT and self.junk <= JUNK_LIMIT
+                and self.split <= SPLIT_LIMIT)
+
+    @property
+    def faults(self) -> float:
+        return self.run_on + self.junk + self.split
 
 
-def signal(text: str) -> TextSignal:
-    """How much of `text` reads as words."""
+def signal(text: str, vocab: Counter | None = None) -> TextSignal:
+    """How much of `text` reads as words; split words are looked for against `vocab`, the words
+    the whole paper prints (words.vocabulary), when it is given."""
     # Counted with C-level loops (map, re): this runs on every page of every paper.
     chars = len(text) - sum(map(str.isspace, text))
     if not chars:
@@ -49,7 +71,8 @@ def signal(text: str) -> TextSignal:
     plain = _ADDRESS.sub(" ", text)
     letters = sum(map(str.isalpha, plain)) or 1
     run_on = sum(len(m.group(0)) for m in _RUN_ON.finditer(plain))
-    return TextSignal(chars, run_on / letters, junk / chars)
+    split = split_share(text, vocab) if vocab else 0.0
+    return TextSignal(chars, run_on / letters, junk / chars, split, one_word_lines(text))
 
 
 def _is_junk(c: str) -> bool:
@@ -59,31 +82,36 @@ def _is_junk(c: str) -> bool:
 @dataclass(frozen=True)
 class Choice:
     text: str
-    extractor: str  # "pypdf" or "pdfium"; "" when neither gives words (the page needs OCR)
+    extractor: str  # "pypdf" or "pdfium" ("+joined": stray spaces taken out); "" when neither gives words (OCR)
     reason: str = ""  # why a page needs OCR: "no text layer" or "unreadable text layer"
 
 
-def choose(pypdf_text: str, pdfium_text: str | None, has_marks: bool = True) -> Choice:
-    """The text of one page as printed, from the two libraries' texts of it.
+def choose(pypdf_text: str, pdfium_text: str | None, has_marks: bool = True, vocab: Counter | None = None) -> Choice:
+    """The text of one page as printed, from the two libraries' texts of it (`vocab`: the words the
+    paper prints, for split words).
 
     pypdf's text is kept whenever it reads as words; PDFium's replaces it when pypdf lost the
-    word spaces or returned glyph codes and PDFium did not. When neither reads, the page needs
-    OCR: a page with no text at all only if something is drawn on it (a scan's image, or text
-    drawn as outlines); a blank page is just blank.
+    word spaces, split words or returned glyph codes and PDFium did not, or read a table one cell
+    per line and PDFium read it by rows. When neither reads, the page needs OCR: a page with no
+    text at all only if something is drawn on it (a scan's image, or text drawn as outlines); a
+    blank page is just blank. When both split words, the stray spaces are taken out.
     """
-    a = signal(pypdf_text)
-    if a.readable:
+    a = signal(pypdf_text, vocab)
+    b = signal(pdfium_text or "", vocab) if not a.readable or a.one_per_line > LINE_LIMIT else None
+    if a.readable and not (b and b.readable and b.one_per_line < a.one_per_line / 2):
         return Choice(pypdf_text, "pypdf")
-    b = signal(pdfium_text or "")
     if b.readable:
         return Choice(pdfium_text or "", "pdfium")
     if max(a.chars, b.chars) < MIN_CHARS:
         return Choice(pypdf_text, "pypdf", "no text layer" if has_marks else "")
     if a.junk > JUNK_LIMIT and b.junk > JUNK_LIMIT:
         return Choice(pypdf_text, "pypdf", "unreadable text layer")
-    # Both read a little wrong (run-on words in both): the one with fewer faults.
-    better = b.run_on + b.junk < a.run_on + a.junk
-    return Choice(pdfium_text or "", "pdfium") if better else Choice(pypdf_text, "pypdf")
+    # Both read a little wrong (run-on or split words in both): the one with fewer faults, with
+    # the stray spaces inside its words taken out where it splits them.
+    text, extractor, fault = (pdfium_text or "", "pdfium", b) if b.faults < a.faults else (pypdf_text, "pypdf", a)
+    if vocab and fault.split > SPLIT_LIMIT:
+        return Choice(join_split_words(text, vocab), extractor + "+joined")
+    return Choice(text, extractor)
 
 
 def normalise_pdfium(text: str) -> str:
@@ -144,13 +172,14 @@ def choose_pages(path: Path, pypdf_texts: list[str]) -> list[Choice]:
 
     PDFium is asked only about the pages whose pypdf text does not read as words: `choose` keeps
     pypdf's text wherever it does, and reading every page twice was a tenth of an ingest."""
-    signals = [signal(t) for t in pypdf_texts]
+    vocab = vocabulary(pypdf_texts)
+    signals = [signal(t, vocab) for t in pypdf_texts]
     plain = [Choice(t, "pypdf", "" if s.chars >= MIN_CHARS else "no text layer") for t, s in zip(pypdf_texts, signals)]
-    doubtful = [n for n, s in enumerate(signals, start=1) if not s.readable]
+    doubtful = [n for n, s in enumerate(signals, start=1) if not s.readable or s.one_per_line > LINE_LIMIT]
     if not doubtful:
         return plain  # what the fallback and `choose` both give when every page reads
     read = pdfium_read(path, doubtful)
     if read is None or read[0] != len(pypdf_texts):
         return plain
-    return [choose(a, read[1][n].text, read[1][n].has_marks) if n in read[1] else plain[n - 1]
+    return [choose(a, read[1][n].text, read[1][n].has_marks, vocab) if n in read[1] else plain[n - 1]
             for n, a in enumerate(pypdf_texts, start=1)]

@@ -71,12 +71,15 @@ class MinuteItem:
     movers: tuple[str | None, str | None] = (None, None)  # "R2024-070 S. Kirkey, T. Butler:" names them
 
 
-def parse_minutes(pages: list[Page], board: str | None = None) -> tuple[Meeting, list[Resolution]]:
-    """The meeting a minutes section records and one Resolution per minute that carries a decision."""
+def parse_minutes(pages: list[Page], board: str | None = None,
+                  meeting_date: str | None = None) -> tuple[Meeting, list[Resolution]]:
+    """The meeting a minutes section records and one Resolution per minute that carries a decision.
+    `board` and `meeting_date` are the section's, where the sectioner read them from the meeting's
+    own title block (ingest/papers/meetings.py); the header's first date is the fallback."""
     lines = page_lines(pages)
     header, items = split_items(lines)
     closing = _strip_closing(items[-1].lines) if items else []
-    meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board)
+    meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board, meeting_date)
     opening = next((k for k, (_, t) in enumerate(header) if keyword(t)), None)
     # Before the first minute: a decision opened by a keyword, or (any layout) the acts printed there.
     cut = opening if opening is not None else len(header)
@@ -271,14 +274,15 @@ def _only_date(text: str) -> bool:
     return bool(dates_in(text)) and bool(_DATE_LINE.fullmatch(text))
 
 
-def parse_meeting(header: list[str], closing: list[str], board: str | None = None) -> Meeting:
+def parse_meeting(header: list[str], closing: list[str], board: str | None = None,
+                  meeting_date: str | None = None) -> Meeting:
     """Board, date, time, venue and attendance from the lines before the first minute."""
     start = next((k for k, t in enumerate(header) if _role_heading(t)), len(header))
     title = header[:start]
     text = reflow(title)
     return Meeting(
         board=board or _board(title),
-        date=next((iso for _, iso in dates_in(text)), None),
+        date=meeting_date or next((iso for _, iso in dates_in(text)), None),
         time=_time(text, closing),
         venue=_venue(title),
         attendees=attendance(header[start:]),

@@ -91,8 +91,9 @@ def _write_section(conn, document_id: str, section: int, board, meeting_date, pa
     # index opens these tables, and a search from the command line would compile them for nothing.
     from minutebook.ingest.register.minutes import parse_minutes
 
-    meeting, resolutions = parse_minutes(pages, board)
-    # The parser reads the meeting's own header; the sectioner's date is the fallback, never the pack's.
+    # The section is one meeting's record, dated by its own title block (ingest/papers/meetings.py:
+    # a paper of several meetings, a printed year slip); the parser's first header date is the fallback.
+    meeting, resolutions = parse_minutes(pages, board, meeting_date)
     when = meeting.date or meeting_date
     board = meeting.board or board
     conn.execute("INSERT OR REPLACE INTO meetings VALUES (?,?,?,?,?,?,?,?,?)",
