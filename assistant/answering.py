@@ -19,10 +19,12 @@ from minutebook.ingest.types import Answer, Hit
 from minutebook.assistant import extractive as ex
 from minutebook.assistant.abstention import MEETING_TYPES, off_topic
 from minutebook.assistant.chair import chair_answer
-from minutebook.assistant.conversation import reading
+from minutebook.assistant.proceedings import proceedings_answer
+from minutebook.assistant.question import PROCEEDINGS, Meetings, Question, meetings_meant, no_such_meeting
 from minutebook.assistant.register.answers import answer as register_answer
 from minutebook.assistant.register.answers import asks_register
 from minutebook.assistant.search import Searcher
+from minutebook.assistant.verbatim import keep_verbatim
 
 
 @dataclass
@@ -36,6 +38,8 @@ class AskRequest:
     question: str
     history: list[Turn] = field(default_factory=list)
     filters: Filters | None = None
+    parsed: Question | None = None  # the question read once (assistant/question.py)
+    meetings: Meetings | None = None  # the meetings it names, as the papers hold them
 
 
 class Assistant:
@@ -58,26 +62,51 @@ class Assistant:
             llm=None) -> Answer:
         """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
         request = AskRequest(question, list(history or []), filters)
-        query, read_as = reading(question, [t.question for t in request.history])
-        answer = self.answer_from_register(question, query, filters)
+        q = request.parsed = Question.parse(question, [t.question for t in request.history])
+        request.meetings = found = self.meetings_named(q)
+        if found is not None and not found.matched:
+            # The meeting asked about is not in the papers: say so, and which ones are, rather than
+            # answer from another meeting of the same body.
+            answer = Answer(text=no_such_meeting(q, found), abstained=True)
+        else:
+            answer = self.answer_from_register(q, self._filters(request))
         if answer is None and llm is None:
             answer = self.chain.invoke(request)
         elif answer is None:
             from minutebook.assistant.generative import answer_with_llm
 
-            answer = answer_with_llm(llm, question, self._retrieve(request)["hits"], history=request.history)
-        if read_as:
-            answer.read_as = read_as
-            answer.text = f"{read_as}: {answer.text}"
+            answer = answer_with_llm(llm, q, self._retrieve(request)["hits"], history=request.history)
+        answer = keep_verbatim(answer, self.searcher.reader.store)
+        if q.read_as:
+            answer.read_as = q.read_as
+            answer.text = f"{q.read_as}: {answer.text}"
         return answer
 
+    def meetings_named(self, q: Question) -> Meetings | None:
+        """The papers' meetings the question names (None: it names none); see question.meetings_meant."""
+        store = self.searcher.reader.store
+        if not hasattr(self, "_meeting_keys"):
+            self._meeting_keys = [(b, d) for b, d in store.meeting_keys(tuple(MEETING_TYPES))]
+        return meetings_meant(q, self._meeting_keys, self._boards())
+
+    def _filters(self, request: AskRequest) -> Filters:
+        """The request's filters, narrowed to the dates of the meetings the question names."""
+        filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
+        found = request.meetings
+        if found is None or not found.matched:
+            return filters
+        days = sorted(found.dates)
+        since = max(filter(None, [filters.since, days[0]]))
+        until = min(filter(None, [filters.until, days[-1]]))
+        return Filters(board=filters.board, since=since, until=until, doc_type=filters.doc_type,
+                       include_restricted=filters.include_restricted)
+
     # ---- answers that come before any sentence is scored ---------------------------------------
-    def answer_from_register(self, question: str, query: str, filters: Filters | None = None) -> Answer | None:
+    def answer_from_register(self, q: Question, filters: Filters) -> Answer | None:
         """A motion's fate, vote or mover, as the register has it printed (None: not asked, or not there)."""
-        if not asks_register(question):
+        if not asks_register(q.text):
             return None
-        return register_answer(self.searcher.reader.store, self.searcher, query,
-                               filters or Filters(include_restricted=self.settings.include_restricted))
+        return register_answer(self.searcher.reader.store, self.searcher, q.query, filters)
 
     def answer_from_attendance(self, retrieved: dict) -> Answer | None:
         """Who chaired a meeting, from its minutes' attendance list (None: not asked, or not found)."""
@@ -88,17 +117,25 @@ class Assistant:
 
     # ---- chain steps ---------------------------------------------------------------------
     def _retrieve(self, request: AskRequest) -> dict:
-        query, _ = reading(request.question, [t.question for t in request.history])
-        filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
+        q = request.parsed or Question.parse(request.question, [t.question for t in request.history])
+        filters = self._filters(request)
         # A question naming a year, a date or a resolution number keeps only passages that hold it
         # (extractive.holding_specifics): look further down the ranking for them.
-        hits = self.searcher.search(query, k=16 if ex.names_specifics(request.question) else 8, filters=filters)
-        return {"question": request.question, "query": query, "hits": hits,
+        hits = self.searcher.search(q.query, k=16 if q.names_specifics else 8, filters=filters)
+        if request.meetings is not None and request.meetings.matched:
+            # Bound to the meetings named: another meeting's passage answers nothing asked.
+            hits = [h for h in hits if h.chunk.meeting_date in request.meetings.dates] or hits
+        return {"question": request.question, "parsed": q, "query": q.query, "hits": hits,
                 "include_restricted": filters.include_restricted}
 
     def _answer_extractive(self, retrieved: dict) -> Answer:
         question, hits = retrieved["question"], retrieved["hits"]
-        answer = self.answer_from_attendance(retrieved)
+        q: Question = retrieved["parsed"]
+        store = self.searcher.reader.store
+        # Who chaired: the attendance list's mark first; the call to order, adjournment, next meeting,
+        # roll call and the rest: what the minutes record of the meeting itself.
+        answer = (self.answer_from_attendance(retrieved) if q.asks_for("chair") and not q.asks_for(*PROCEEDINGS) else None) \
+            or proceedings_answer(q, hits, store)
         if answer:
             return answer
         cands = self.scored_candidates(retrieved)

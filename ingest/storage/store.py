@@ -361,6 +361,12 @@ class Store(CatalogQueries, RegisterQueries):
                                " AND section = ? AND doc_type = 'minutes' ORDER BY position",
                                [document_id, section]).fetchall()
 
+    def section_pages(self, document_id: str, section: int) -> list[tuple[int, str, bool]]:
+        """(page, text, read by OCR) of every page of one section, in order: what a meeting's minutes print."""
+        return self.db.execute("SELECT p.page, coalesce(p.text, ''), coalesce(p.ocr, 0) FROM pages p JOIN sections s ON s.document_id = p.document_id"
+                               " WHERE s.document_id = ? AND s.section = ? AND p.page BETWEEN s.first_page AND s.last_page"
+                               " ORDER BY p.page", [document_id, section]).fetchall()
+
     def page_text(self, document_id: str, page: int) -> str | None:
         row = self.db.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
         return row[0] if row else None
