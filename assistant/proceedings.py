@@ -3,14 +3,24 @@ from what the minutes record of the meeting itself (ingest/papers/proceedings_fa
 the line as the page prints it, rather than from a sentence search that finds the title block."""
 from __future__ import annotations
 
-from minutebook.ingest.papers.proceedings_facts import ProceedingsFact, first_of, read_proceedings
+import re
+
+from minutebook.ingest.papers.proceedings_facts import ProceedingsFact, first_of
 from minutebook.ingest.types import Answer, Citation, Hit
 
-from minutebook.assistant.question import PROCEEDINGS, Question
+from minutebook.assistant.question import PROCEEDINGS, Meetings, Question
 from minutebook.assistant.references import human_date
 
-# Who presided is who the minutes say called the meeting to order, where no list marks a chair.
-_FALLBACK = {"chair": "call_to_order"}
+# Who presided is who the minutes say called the meeting to order, where no list marks a chair, or
+# the presiding officer the roll call names first ("Present were: Chair Cambra; ...").
+_PRESIDING = re.compile(r"\b(?:by|with)\s+(?:the\s+)?[A-Z]|^(?!The\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+(?:called|convened|opened)"
+                        r"|\b(?:Chair(?:man|woman|person)?|President|Mayor)\b")
+
+
+def presiding(facts: list[ProceedingsFact]) -> ProceedingsFact | None:
+    """The fact that names who presided: the chair marked, else a call to order or roll call naming them."""
+    return first_of(facts, "chair") or next(
+        (f for kind in ("call_to_order", "present") for f in facts if f.kind == kind and _PRESIDING.search(f.quote)), None)
 
 
 def kinds_asked(q: Question) -> list[str]:
@@ -18,13 +28,15 @@ def kinds_asked(q: Question) -> list[str]:
     return [k for k in q.asks if k in PROCEEDINGS or k == "chair"]
 
 
-def proceedings_answer(q: Question, hits: list[Hit], store) -> Answer | None:
-    """The facts asked for, from the first minutes found (those of a date the question names first);
-    None when the question asks none, or no minutes found record them."""
+def proceedings_answer(q: Question, hits: list[Hit], store, meetings: Meetings | None = None) -> Answer | None:
+    """The facts asked for, from the first minutes found (those of a date the question names first,
+    and only the named meeting's when the question names one); None when the question asks none,
+    or no minutes found record them."""
     kinds = kinds_asked(q)
     if not kinds:
         return None
-    minutes = [h for h in hits if h.chunk.doc_type == "minutes"]
+    minutes = [h for h in hits if h.chunk.doc_type == "minutes"
+               and (meetings is None or not meetings.matched or meetings.holds(h.chunk.board, h.chunk.meeting_date))]
     minutes.sort(key=lambda h: not (q.dates and h.chunk.meeting_date in q.dates))
     seen = set()
     for hit in minutes:
@@ -32,17 +44,29 @@ def proceedings_answer(q: Question, hits: list[Hit], store) -> Answer | None:
         if key in seen:
             continue
         seen.add(key)
-        pages = store.section_pages(*key)
-        scanned = {n for n, _, ocr in pages if ocr}
-        facts = read_proceedings([(n, text) for n, text, _ in pages])
+        facts = meeting_facts(store, *key)
+        scanned = {n for later in range(key[1], key[1] + 4) for n, _, ocr in store.section_pages(key[0], later) if ocr}
         chosen: list[ProceedingsFact] = []
         for kind in kinds:
-            fact = first_of(facts, kind) or (first_of(facts, _FALLBACK[kind]) if kind in _FALLBACK else None)
-            if fact and fact not in chosen:
+            fact = presiding(facts) if kind == "chair" else first_of(facts, kind)
+            if fact and fact.quote not in {c.quote for c in chosen}:
                 chosen.append(fact)
         if chosen:
             return _compose(hit, chosen, scanned)
     return None
+
+
+def meeting_facts(store, document_id: str, section: int, further: int = 3) -> list[ProceedingsFact]:
+    """The section's facts (read at ingest), and those of the sections after it in the paper until one
+    opens a meeting of its own: every meeting is called to order, so a section with no call to order
+    continues the one before (a page misread as another meeting's)."""
+    facts = store.proceedings(document_id, section)
+    for later in range(section + 1, section + 1 + further):
+        more = store.proceedings(document_id, later)
+        if not more or any(f.kind == "call_to_order" for f in more):
+            break
+        facts += more
+    return facts
 
 
 def _compose(hit: Hit, facts: list[ProceedingsFact], scanned: set[int]) -> Answer:

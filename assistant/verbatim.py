@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from minutebook.ingest.dates import find_dates
 from minutebook.ingest.types import Answer, Citation
+
+OCR = "read by OCR from a scan"
+DATE_INFERRED = "meeting date not printed in the paper (inferred)"
 
 
 def _norm(text: str) -> str:
@@ -23,7 +27,14 @@ def printed_page(store, document_id: str, page: int, quote: str) -> bool:
     text = store.page_text(document_id, page)
     if not text or _norm(quote) not in _norm(text):
         return False
-    return not any(len(f.strip()) >= 12 and _norm(f) in _norm(quote) for f in store.page_furniture(document_id, page))
+    return not any(is_header(f) and _norm(f) in _norm(quote) for f in store.page_furniture(document_id, page))
+
+
+def is_header(line: str) -> bool:
+    """A furniture line a quote must not hold: one with a date or number in it ("February 15, 2005  11"),
+    or a long one; a short name ("Regular Meeting") is also the page's own words."""
+    line = _norm(line)
+    return len(line) >= 12 and (any(c.isdigit() for c in line) or len(line) >= 30)
 
 
 def checked(citation: Citation, store) -> Citation | None:
@@ -33,9 +44,28 @@ def checked(citation: Citation, store) -> Citation | None:
         return citation  # a source the index does not hold cannot be checked here
     for page in (citation.page, citation.page + 1, citation.page - 1):
         if page >= 1 and printed_page(store, document_id, page, citation.quote):
-            return citation if page == citation.page else replace(citation, page=page,
-                                                                  reference=_page_ref(citation.reference, page))
+            moved = citation if page == citation.page else replace(citation, page=page,
+                                                                   reference=_page_ref(citation.reference, page))
+            return replace(moved, read=reading_notes(moved, document_id, store))
     return None
+
+
+def reading_notes(citation: Citation, document_id: str, store) -> tuple[str, ...]:
+    """What the citation rests on besides printed text: a page OCR read, a meeting date the paper
+    never prints (read from its file name or a pack's cover)."""
+    notes = [OCR] if citation.ocr else []
+    if citation.meeting_date and not date_printed(store, document_id, citation.meeting_date):
+        notes.append(DATE_INFERRED)
+    return tuple(dict.fromkeys([*citation.read, *notes]))
+
+
+def date_printed(store, document_id: str, iso: str) -> bool:
+    """Whether the paper prints the date on some page (in any form dates.find_dates reads)."""
+    pages = store.document_pages([document_id]).get(document_id) or 0
+    for n in range(1, pages + 1):
+        if any(day == iso for _, day in find_dates(store.page_text(document_id, n) or "")):
+            return True
+    return False
 
 
 def _page_ref(reference: str, page: int) -> str:

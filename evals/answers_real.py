@@ -114,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.index / "current").exists():
         print(f"answers_real: no built index at {args.index} (python -m evals.real builds it)", file=sys.stderr)
         return 2
+    if not (args.corpus / "gold").exists():
+        print(f"answers_real: no gold questions under {args.corpus} (set MINUTEBOOK_REAL_CORPUS or --corpus)",
+              file=sys.stderr)
+        return 2
     assistant = Assistant(Settings.from_env(index=str(args.index)))
     results = {}
     for name in args.sets.split(","):

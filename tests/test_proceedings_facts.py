@@ -83,3 +83,21 @@ def test_every_quote_is_printed_on_its_page():
 
 def test_a_mention_of_the_next_meeting_without_a_date_is_no_fact():
     assert quotes([(3, "The item will be brought back at the next meeting for a decision.\n")], "next_meeting") is None
+
+
+def test_the_facts_are_stored_with_the_minutes_and_replaced_with_them(tmp_path):
+    from minutebook.ingest.register import tables as register_tables
+    from minutebook.ingest.storage.store import Store
+    from minutebook.ingest.types import Document, Page, Section
+
+    pages = [Page(1, BOARD), Page(2, BOARD_END)]
+    doc = Document(id="d1", source="board.pdf", path="board.pdf", title="Minutes", pages=pages,
+                   sections=[Section(kind="minutes", title="Minutes", first_page=1, last_page=2,
+                                     board="Planning Board", meeting_date="2008-09-22")])
+    store = Store(tmp_path / "minutebook.db")
+    register_tables.write_minutes(store, doc)
+    register_tables.write_minutes(store, doc)  # read again: the same rows, not twice as many
+    facts = store.proceedings("d1", 0)
+    assert [f.kind for f in facts].count("call_to_order") == 1
+    assert ("adjournment", 2) in [(f.kind, f.page) for f in facts]
+    store.close()

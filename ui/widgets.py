@@ -111,7 +111,7 @@ def meta_lines(pairs: list[tuple[str, object]]) -> str:
 def citation(book: Minutebook, c: Citation, key: str) -> None:
     """One numbered citation: an expander with the quote, where it is from, and the page viewer."""
     ctx = book.page(c.source, c.page)
-    with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}{', read by OCR' if c.ocr else ''}")):
+    with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}{''.join(', ' + note for note in c.read) or (', read by OCR' if c.ocr else '')}")):
         st.markdown("> " + escape(c.quote))
         st.markdown(meta_lines([
             ("Board", ctx.board),

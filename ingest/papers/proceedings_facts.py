@@ -22,6 +22,9 @@ from minutebook.ingest.dates import find_dates
 from minutebook.ingest.text import opens_entry
 
 KINDS = ("call_to_order", "chair", "present", "absent", "apologies", "clerk", "quorum", "adjournment", "next_meeting")
+LABELS = {"call_to_order": "called to order", "chair": "chair", "present": "present", "absent": "absent",
+          "apologies": "apologies", "clerk": "clerk", "quorum": "quorum", "adjournment": "adjourned",
+          "next_meeting": "next meeting"}
 _TIME = r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|hrs\b|noon\b)|\b\d{1,2}[:.]\d{2}\b"
 _DAY = (r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
         r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b")
@@ -31,8 +34,9 @@ _PATTERNS = {
     "chair": re.compile(r"\((?:chair(?:man|woman|person)?|in the chair)\)|\bpresid(?:ed|ing)\b|^\s*chair(?:man)?\s*:"
                         r"|\bin the chair\b|\s(?:CHAIR|Chair(?:man)?)\s*$", re.I | re.M),
     "present": re.compile(r"^\s*(?:\d{1,2}\.\s*)?(?:roll call\W*)?(?:(?:members|councillors|trustees|commissioners)\s+)?"
-                          r"present(?:\s+were)?\s*:|\broll call\s*[-–:]\s*present\s*:", re.I | re.M),
-    "absent": re.compile(r"^\s*(?:(?:members|councillors|trustees|commissioners)\s+)?absent\s*:|\babsent\s*:", re.I | re.M),
+                          r"present(?:\s+were)?\s*:|\broll call\s*[-–:]\s*present\s*:|\bpresent were\b", re.I | re.M),
+    "absent": re.compile(r"^\s*(?:(?:members|councillors|trustees|commissioners)\s+)?absent\s*:|\babsent\s*:"
+                         r"|\babsent (?:was|were)\b|\b(?:was|were) absent\b", re.I | re.M),
     "apologies": re.compile(r"\bapologies\b[^.:]{0,40}\b(?:received|from|given)\b|^\s*apologies(?:\s+for\s+absence)?\s*:", re.I | re.M),
     "clerk": re.compile(r"^\s*(?:parish\s+|town\s+|city\s+)?clerk\s*:|\((?:parish\s+)?clerk\b|\s(?:CLERK|Clerk)\s*$", re.I | re.M),
     "quorum": re.compile(r"\bquorum\b|\bquorate\b", re.I),
@@ -46,7 +50,7 @@ _NEEDS = {"adjournment": re.compile(_TIME, re.I), "next_meeting": re.compile(rf"
 # A line that starts something new: a numbered item, a list entry, a label ("ABSENT:"), a heading in capitals.
 _LABEL = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[A-Z][A-Za-z /&-]{2,30}\s*:|[A-Z][A-Z /&-]{3,}$)")
 # Sentence ends: a stop, not after a title or an initial, with a capital, digit or bracket next.
-_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<!\b[A-Z])[.;!?]\s+(?=[A-Z0-9(“\"])")
+_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bSt)(?<!\b[A-Z])[.!?]\s+(?=[A-Z0-9(“\"])")
 MAX_WORDS = 60
 # A line that ends on a time or a year ends its sentence, printed stop or not ("... at 7.30pm").
 _TIMED = re.compile(rf"(?:{_TIME}|\b(?:19|20)\d\d)\s*$", re.I)
@@ -69,10 +73,11 @@ def read_proceedings(pages: list[tuple[int, str]]) -> list[ProceedingsFact]:
         for kind, pattern in _PATTERNS.items():
             seen = set()
             for m in pattern.finditer(flat):
-                if kind in _LISTED and (m.group(0).lstrip().startswith("(") or m.group(0).rstrip() == m.group(0)
-                                        and m.end() in [s - 1 for s in starts] + [len(flat)]):
+                if kind in _LISTED and (m.group(0).lstrip().startswith("(") or m.end() in [s - 1 for s in starts] + [len(flat)]):
                     # "Mr A Martin (Chairman)", "Cathy Fleet (CF) CLERK": a row of the attendance list, quoted alone.
                     quote = _line(flat, starts, m.start())
+                    if not m.group(0).lstrip().startswith("(") and len(quote.split()) > 6:
+                        continue  # a line of prose that happens to end "... Chair", not a row of the list
                 else:
                     quote = _span(flat, breaks, m.start(), m.end())
                 need = _NEEDS.get(kind)
@@ -136,6 +141,9 @@ def _span(flat: str, breaks: list[int], start: int, end: int, sentences: int = 1
     stop = stops[min(sentences, len(stops)) - 1]
     if sentences > 1 and any(b - 1 == stops[0] for b in breaks):
         stop = stops[0]  # a new line item is no sentence of this one
+    if flat[begin:stop].rstrip().endswith(":"):
+        # "MEMBERS ABSENT:" on a line of its own: the names are the lines under it.
+        stop = min([len(flat)] + [b - 1 for b in breaks if b > stop + 1] + [s for s, _ in ends if s > stop + 1])
     words = flat[begin:stop].split()
     quote = " ".join(words)
     if len(words) > MAX_WORDS:

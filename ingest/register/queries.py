@@ -6,6 +6,7 @@ Rows come back as dicts of the columns below; assistant/register/entries.py turn
 from __future__ import annotations
 
 from minutebook.ingest.filters import Filters, fts_query
+from minutebook.ingest.papers.proceedings_facts import ProceedingsFact
 from minutebook.ingest.register.tables import ensure_tables
 
 _SELECT = ("SELECT r.id, r.document_id, r.section, r.page, r.board, r.meeting_date, r.item, r.title, r.text, r.form,"
@@ -43,6 +44,13 @@ class RegisterQueries:
                f" LEFT JOIN pages p ON p.document_id = r.document_id AND p.page = r.page"
                f" WHERE resolutions_fts MATCH ? AND {where} ORDER BY bm25(resolutions_fts, 2.0, 1.0) LIMIT ?")
         return [r[0] for r in self.db.execute(sql, [match, *params, limit]).fetchall()]
+
+    def proceedings(self, document_id: str, section: int) -> list[ProceedingsFact]:
+        """What a minutes section records of the meeting itself, in page order (read at ingest)."""
+        ensure_tables(self.db.conn)
+        return [ProceedingsFact(kind, page, quote) for kind, page, quote in self.db.execute(
+            "SELECT kind, page, quote FROM proceedings WHERE document_id = ? AND section = ? ORDER BY position",
+            [document_id, section]).fetchall()]
 
     def _rows(self, where: str, params: list) -> list[dict]:
         ensure_tables(self.db.conn)

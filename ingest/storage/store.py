@@ -355,6 +355,14 @@ class Store(CatalogQueries, RegisterQueries):
         return self.db.execute("SELECT DISTINCT board, meeting_date FROM sections WHERE meeting_date IS NOT NULL"
                                f" AND board IS NOT NULL AND kind IN ({marks})", list(kinds)).fetchall()
 
+    def meeting_heads(self, kinds: tuple[str, ...]) -> list[tuple[str | None, str | None, str]]:
+        """(board, date, the text of its first page) of every section of these kinds: the title block
+        prints the meeting's date where the section's own date was misread."""
+        marks = ",".join("?" * len(kinds))
+        return self.db.execute("SELECT s.board, s.meeting_date, coalesce(p.text, '') FROM sections s LEFT JOIN pages p"
+                               " ON p.document_id = s.document_id AND p.page = s.first_page"
+                               f" WHERE s.kind IN ({marks})", list(kinds)).fetchall()
+
     def minute_item_rows(self, document_id: str, section: int) -> list[tuple]:
         """(item, heading, page, text, restricted) of a minutes section's chunks, in order."""
         return self.db.execute("SELECT item, heading, page, text, restricted FROM chunks WHERE document_id = ?"

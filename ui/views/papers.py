@@ -67,6 +67,12 @@ def _documents(book, include_restricted: bool) -> None:
                        "board": s.board or "", "meeting": as_date(s.meeting_date), "item": s.item or "",
                        "restricted": "yes" if s.restricted else ""} for s in d.sections],
                       hide_index=True, key="papers-sections", column_config={"meeting": date_column("meeting")})
+        record = book.meeting_record(d, include_restricted)
+        if record:
+            st.markdown("What the minutes record of the meeting itself, as printed:")
+            st.dataframe([{**r, "meeting": as_date(r["meeting"])} for r in record], hide_index=True,
+                         key="papers-proceedings", column_config={"meeting": date_column("meeting"),
+                                                                  "as printed": st.column_config.TextColumn(width="large")})
 
 
 def _upload(settings) -> None:
