@@ -78,6 +78,20 @@ def other_body_met(question: str, hits: list[Hit], boards: list[str | None]) -> 
     return bool(that_day) and not any(n in b or b in n for b in that_day for n in named)
 
 
+# What a record of a meeting prints and a notice of one does not: motions, votes, the call to order.
+_RECORDS = re.compile(r"\b(moved|seconded|called to order|convened|adjourned|resolved|carried|was agreed|were present"
+                      r"|present were|apologies were|ayes|noes|nays|unanimous)\b|\bpresent\s*:|\bM/S\b|\bprop(?:osed)?\s*[:(]|\b2nd\s*:",
+                      re.I)
+# What happened at a meeting, which only its record says.
+RECORD_ASKS = ("chair", "present", "absent", "apologies", "mover", "vote", "call_to_order", "adjournment")
+
+
+def meeting_unrecorded(asks: tuple[str, ...], hits: list[Hit]) -> bool:
+    """A question about what happened at a named meeting whose papers found hold no record of it
+    (an agenda, a report): who attended, chaired, moved or voted is not in a notice of the meeting."""
+    return bool(set(asks) & set(RECORD_ASKS)) and bool(hits) and not any(_RECORDS.search(h.chunk.text) for h in hits)
+
+
 def off_topic(question: str, hits: list[Hit], texts: list[str], boards: list[str | None]) -> bool:
     """Any reader above finding the passages about something else (texts: the passages and titles)."""
     return (thing_missing(question, texts) or decision_unrecorded(question, hits, boards)

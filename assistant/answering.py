@@ -17,7 +17,7 @@ from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Hit
 
 from minutebook.assistant import extractive as ex
-from minutebook.assistant.abstention import MEETING_TYPES, off_topic
+from minutebook.assistant.abstention import MEETING_TYPES, meeting_unrecorded, off_topic
 from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
@@ -138,6 +138,9 @@ class Assistant:
         question, hits = retrieved["question"], retrieved["hits"]
         q: Question = retrieved["parsed"]
         store = self.searcher.reader.store
+        found = retrieved.get("meetings")
+        if found is not None and found.matched and meeting_unrecorded(q.asks, hits):
+            return ex.abstain(question, hits)  # the meeting's notice is here, not its record
         # Who chaired: the attendance list's mark first; the call to order, adjournment, next meeting,
         # roll call and the rest: what the minutes record of the meeting itself.
         answer = (self.answer_from_attendance(retrieved) if q.asks_for("chair") and not q.asks_for(*PROCEEDINGS) else None) \

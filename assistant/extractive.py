@@ -124,7 +124,8 @@ def minutes_title_block(cand: Candidate) -> bool:
     stop: it names the meeting, which the citation already does, and answers nothing asked of it."""
     c = cand.hit.chunk
     head = cand.text[:240]
-    return (c.doc_type == "minutes" and c.text.lstrip().startswith(cand.text[:40]) and bool(_KIND_WORD.search(head))
+    at = " ".join(c.text.split()).find(cand.text[:40])
+    return (c.doc_type == "minutes" and 0 <= at < 300 and bool(_KIND_WORD.search(head))
             and any(day == c.meeting_date for _, day in find_dates(head)))
 
 

@@ -64,6 +64,11 @@ REGISTER_ASKS = re.compile(
     r"|\b(?:outcome|result)\s+of\s+the\s+(?:vote|amendment|motion)\b"
 )
 
+# What says a question is about a meeting: its name for one, or asking what only a meeting does.
+_MEETING_WORD = re.compile(r"(?i)\b(meeting|meetings|minutes|agenda|session|hearing|met|meet)\b")
+RECORD_ASKS = ("chair", "call_to_order", "adjournment", "next_meeting", "present", "absent", "apologies", "clerk",
+               "quorum", "mover", "vote", "decided")
+
 # Facts a minutes' opening and closing lines record (ingest/papers/proceedings_facts.py reads them).
 PROCEEDINGS = ("call_to_order", "adjournment", "next_meeting", "present", "absent", "apologies", "clerk", "quorum")
 
@@ -102,8 +107,11 @@ class Question:
 
     @property
     def names_meeting(self) -> bool:
-        """Whether the question says which meeting it is about (a date, month, year or "the last")."""
-        return bool(self.dates or self.months or self.meeting_years or self.last_meeting)
+        """Whether the question says which meeting it is about (a date, month, year or "the last"):
+        a question about a meeting ("meeting", "minutes", what was decided, who chaired or moved) that
+        names one. "How many incidents in January 2024?" names a period, not a meeting."""
+        about = bool(_MEETING_WORD.search(self.text)) or bool(set(self.asks) & set(RECORD_ASKS))
+        return about and bool(self.dates or self.months or self.meeting_years or self.last_meeting)
 
     @property
     def names_specifics(self) -> bool:

@@ -89,3 +89,9 @@ def test_a_meeting_misdated_at_ingest_is_found_by_the_date_its_title_block_print
                            held, ["Human Relations Board", "Parish Council"])
     assert not found.matched and "29 July 2021" in no_such_meeting(
         Question.parse("What did the Parish Council agree at its meeting of 24 June 2021?"), found)
+
+
+def test_a_period_a_figure_is_for_is_no_meeting():
+    assert meant("How many flooding incidents did the fire service deal with in January 2024?", COUNTY) is None
+    assert meant("What was the pension payroll for January 2010?", CITY) is None
+    assert meant("What did the Cabinet decide in January 2025?", COUNTY).matched == (("Cabinet", "2025-01-30", "2025-01-30"),)

@@ -356,12 +356,13 @@ class Store(CatalogQueries, RegisterQueries):
                                f" AND board IS NOT NULL AND kind IN ({marks})", list(kinds)).fetchall()
 
     def meeting_heads(self, kinds: tuple[str, ...]) -> list[tuple[str | None, str | None, str]]:
-        """(board, date, the text of its first page) of every section of these kinds: the title block
-        prints the meeting's date where the section's own date was misread."""
+        """(board, date, the text of its first page) of every section: a report is filed for its
+        meeting too; the title block of a section of these kinds (minutes, agendas) prints the
+        meeting's date where the section's own date was misread (others' text is left empty)."""
         marks = ",".join("?" * len(kinds))
-        return self.db.execute("SELECT s.board, s.meeting_date, coalesce(p.text, '') FROM sections s LEFT JOIN pages p"
-                               " ON p.document_id = s.document_id AND p.page = s.first_page"
-                               f" WHERE s.kind IN ({marks})", list(kinds)).fetchall()
+        return self.db.execute("SELECT s.board, s.meeting_date, CASE WHEN s.kind IN (" + marks + ") THEN coalesce(p.text, '')"
+                               " ELSE '' END FROM sections s LEFT JOIN pages p"
+                               " ON p.document_id = s.document_id AND p.page = s.first_page", list(kinds)).fetchall()
 
     def minute_item_rows(self, document_id: str, section: int) -> list[tuple]:
         """(item, heading, page, text, restricted) of a minutes section's chunks, in order."""
