@@ -75,6 +75,13 @@ REAL ?= ../shared/corpus/real
 eval-real: setup
 	$(BIN)/python -m evals.real --corpus $(REAL)
 
+# Decisions alone, read straight from the minutes' pages (no index, no model; scans are read by
+# OCR, a few minutes): GOLD=dev|more|all.
+GOLD ?= all
+.PHONY: eval-decisions-real
+eval-decisions-real: setup
+	$(BIN)/python -m evals.decisions_real --parse-only --real $(REAL) --gold $(GOLD)
+
 # The benchmark's baseline (LangChain's FAISS store, its text splitter) is an extra, not a dependency.
 .PHONY: bench bench-quick
 BENCH_STAMP := $(VENV)/.bench-installed

@@ -84,9 +84,40 @@ def quote_problems(source: str, page: int, quote: str, root: Path = CORPUS) -> l
     return problems
 
 
-def quote_on_page(source: str, page: int, quote: str, root: Path = CORPUS) -> bool:
+def quote_on_page(source: str, page: int, quote: str, root: Path = CORPUS, ocr: bool = False) -> bool:
+    """The quote is on its page as printed; on a page read by OCR (`ocr`), in the text Tesseract
+    reads from the page as ingest draws it (ingest/ocr.py), since a scan has no printed text."""
+    if ocr:
+        return norm(quote) in ocr_page(source, page, root)
     pages = pdf_pages(source, root)
     return 1 <= page <= len(pages) and norm(quote) in pages[page - 1]
+
+
+@lru_cache(maxsize=None)
+def ocr_page(source: str, page: int, root: Path = CORPUS) -> str:
+    """Tesseract's text of one page, drawn and read as ingest reads a scan, spacing normalised."""
+    from ingest import ocr
+
+    path = root / Path(source).name if root == CORPUS else root / source
+    return norm(ocr.read_pages(path, [page]).get(page, ""))
+
+
+def evidence_cited(q: dict, citations, root: Path = CORPUS) -> bool:
+    """Some cited page holds the gold evidence: it is the gold page itself, or its text (as printed,
+    or OCR's for a scan) holds the evidence phrase (another copy of the same paper)."""
+    if not q.get("evidence"):
+        return False
+    want = norm(q["evidence"]).lower()
+    for c in citations:
+        if (c.source, c.page) == (q["source"], q["page"]):
+            return True
+        pages = pdf_pages(c.source, root)
+        text = pages[c.page - 1] if 1 <= c.page <= len(pages) else ""
+        if len(text) < 20:
+            text = ocr_page(c.source, c.page, root) if c.page <= len(pages) else ""
+        if want in text.lower():
+            return True
+    return False
 
 
 def facts_present(q: dict, answer_text: str) -> bool:
@@ -100,31 +131,59 @@ def facts_present(q: dict, answer_text: str) -> bool:
 def answer_scores(assistant, questions: list[dict], root: Path = CORPUS) -> dict:
     answerable = [q for q in questions if q["answerable"]]
     unanswerable = [q for q in questions if not q["answerable"]]
-    facts_ok = citations_ok = citations = wrongly_abstained = 0
-    misses, lengths, bad_bounds = [], [], []
+    facts_ok = citations_ok = citations = wrongly_abstained = cited_evidence = 0
+    misses, lengths, bad_bounds, not_verbatim, per_question = [], [], [], [], []
     for q in answerable:
         ans = assistant.ask(q["question"])
         wrongly_abstained += ans.abstained
         lengths.append(len(ans.text.split()))
-        if facts_present(q, ans.text):
+        fact = facts_present(q, ans.text)
+        if fact:
             facts_ok += 1
         else:
             misses.append(q["id"])
+        evidence = evidence_cited(q, ans.citations, root)
+        cited_evidence += evidence
         for c in ans.citations:
             citations += 1
-            citations_ok += quote_on_page(c.source, c.page, c.quote, root)
+            ok = quote_on_page(c.source, c.page, c.quote, root, ocr=getattr(c, "ocr", False))
+            citations_ok += ok
+            if not ok:
+                not_verbatim.append(f"{q['id']} [{c.n}] {c.source} p{c.page}{' (OCR)' if getattr(c, 'ocr', False) else ''}")
             bad_bounds += [f"{q['id']} [{c.n}]: {p}" for p in quote_problems(c.source, c.page, c.quote, root)]
-    abstained = [q["id"] for q in unanswerable if assistant.ask(q["question"]).abstained]
+        per_question.append(_per_question(q, ans, fact=fact, evidence=evidence))
+    abstained = []
+    for q in unanswerable:
+        ans = assistant.ask(q["question"])
+        if ans.abstained:
+            abstained.append(q["id"])
+        per_question.append(_per_question(q, ans))
     return {
         "n": len(answerable),
         "key_fact_accuracy": facts_ok / (len(answerable) or 1),
+        "key_facts_right": facts_ok,
+        "evidence_cited": cited_evidence,  # answerable questions where a cited page holds the gold evidence
+        "evidence_cited_rate": cited_evidence / (len(answerable) or 1),
         "citation_validity": citations_ok / (citations or 1),
         "citations": citations,
+        "quotes_not_verbatim": not_verbatim,
         "abstained_unanswerable": len(abstained) / (len(unanswerable) or 1),
         "n_unanswerable": len(unanswerable),
+        "declined_unanswerable": len(abstained),
         "abstained_answerable": wrongly_abstained / (len(answerable) or 1),
+        "declined_answerable": wrongly_abstained,
         "fact_misses": misses,
         "quote_bounds": bad_bounds,  # quotes crossing an item or list entry, or holding page furniture
         "not_abstained": [q["id"] for q in unanswerable if q["id"] not in abstained],
         "median_answer_words": statistics.median(lengths) if lengths else 0,
+        "answer_words": lengths,
+        "questions": per_question,
     }
+
+
+def _per_question(q: dict, ans, fact: bool | None = None, evidence: bool | None = None) -> dict:
+    """One question's outcome, for listing the misses."""
+    return {"id": q["id"], "question": q["question"], "answerable": q["answerable"],
+            "declined": bool(ans.abstained), "key_facts": fact, "evidence_cited": evidence,
+            "cited": [f"{c.source} p{c.page}" for c in ans.citations],
+            "answer": norm(ans.text)}

@@ -44,9 +44,20 @@ def _item(item: str | None) -> str:
     return re.sub(r"(?i)^(?:item|minute|resolution(?:\s+no\.?)?)\s*", "", item or "").lstrip("0") or ""
 
 
-def load_gold(real_root: Path) -> list[dict]:
-    path = real_root / "gold" / "decisions.jsonl"
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+# Which gold files `--gold` names: the first development set (Kent, Nipissing), the "more" set
+# (Alameda boards, Souldern), or both.
+GOLD_FILES = {"dev": ("decisions.jsonl",), "more": ("decisions-more.jsonl",),
+              "all": ("decisions.jsonl", "decisions-more.jsonl")}
+
+
+def load_gold(real_root: Path, which: str = "dev") -> list[dict]:
+    """The gold decisions of `which` ("dev", "more" or "all"); a missing file adds none."""
+    out: list[dict] = []
+    for name in GOLD_FILES[which]:
+        path = real_root / "gold" / name
+        if path.exists():
+            out += [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return out
 
 
 def _gold_source(source: str | None, sources: set[str]) -> str | None:
@@ -82,6 +93,8 @@ def compare(entries: list[dict], gold: list[dict]) -> dict:
     voted = [(g, e) for g, e in pairs if g.get("votes")]
     exact = [g for g, e in voted if _counts(e.get("votes")) == _counts(g["votes"])]
     found = len(pairs)
+    moved = [(g, e) for g, e in pairs if g.get("mover")]
+    seconded = [(g, e) for g, e in pairs if g.get("seconder")]
     return {
         "gold": len(gold), "found": found, "entries": len(mine),
         "recall": round(found / len(gold), 3) if gold else None,
@@ -90,6 +103,12 @@ def compare(entries: list[dict], gold: list[dict]) -> dict:
         "outcome_accuracy": round(len(outcome_right) / found, 3) if found else None,
         "exact_vote_rate": round(len(exact) / len(voted), 3) if voted else None,
         "voted_decisions": len(voted),
+        "movers_printed": len(moved),
+        "mover_right": sum(same_person(g["mover"], e.get("mover")) for g, e in moved),
+        "seconders_printed": len(seconded),
+        "seconder_right": sum(same_person(g["seconder"], e.get("seconder")) for g, e in seconded),
+        "by_body": by_body(gold, misses),
+        "by_folder": by_body(gold, misses, key=_folder),
         "misses": misses,
         "extras": [_brief(e) for e in extras if not _genuine(e)],
         "genuine_extras": [_brief(e) for e in genuine],
@@ -101,9 +120,54 @@ def compare(entries: list[dict], gold: list[dict]) -> dict:
 
 
 def _counts(votes: dict | None) -> tuple | None:
-    if not votes:
+    """(for, against, abstain); an against or abstain count the entry leaves out is 0, as the gold
+    writes it for "carried 5-0"."""
+    if not votes or votes.get("for") is None:
         return None
-    return tuple(votes.get(k) for k in ("for", "against", "abstain"))
+    return votes.get("for"), votes.get("against") or 0, votes.get("abstain") or 0
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "councilmember", "council", "member", "members",
+           "board", "authority", "commissioner", "chair", "chairperson", "chairman", "vice", "mayor", "trustee",
+           "president", "boardmember", "agency", "the"}
+
+
+def _name_keys(name: str | None) -> set[str]:
+    """Initials as printed ("CR") and surnames (last word of each name, lower case) in a mover or
+    seconder: "CR (Mr C Rothero)" -> {"CR", "rothero"}; "Councilmember Herrera Spencer" -> {"spencer"}."""
+    keys: set[str] = set()
+    for part in re.split(r"[()/,;]| and ", name or ""):
+        words = re.findall(r"[A-Za-z][A-Za-z'\-]*", part)
+        keys |= {w for w in words if w.isupper() and 2 <= len(w) <= 3}
+        names = [w.lower() for w in words if not (w.isupper() and len(w) <= 3) and w.lower() not in _TITLES]
+        if names and len(names[-1]) >= 3:
+            keys.add(names[-1])
+    return keys
+
+
+def same_person(gold: str | None, got: str | None) -> bool:
+    """A loose match: the entry's mover shares initials or a surname with the gold's."""
+    return bool(got) and bool(_name_keys(gold) & _name_keys(got))
+
+
+def _folder(g: dict) -> str:
+    """The corpus folder of a gold decision's file: one per publishing body in more/
+    ("more/us-ca-alameda-planning-board"), the top folder otherwise ("kent", "canada")."""
+    parts = Path(g["source"]).parts
+    return "/".join(parts[:2]) if parts[0] == "more" else parts[0]
+
+
+def by_body(gold: list[dict], misses: list[dict], key=lambda g: g["body"]) -> list[dict]:
+    """Gold count, found and recall per gold `body` (or per `key`), in the gold's order."""
+    missed = {id(g) for g in misses}
+    rows: dict[str, dict] = {}
+    for g in gold:
+        r = rows.setdefault(key(g), {"body": key(g), "gold": 0, "found": 0})
+        r["gold"] += 1
+        r["found"] += id(g) not in missed
+    for r in rows.values():
+        r["recall"] = round(r["found"] / r["gold"], 3)
+    return list(rows.values())
 
 
 def _genuine(entry: dict) -> bool:
@@ -147,9 +211,32 @@ def parsed_entries(real_root: Path, sources: list[str]) -> list[dict]:
     return out
 
 
-def score(index_dir: Path, real_root: Path) -> dict:
+def score(index_dir: Path, real_root: Path, which: str = "all") -> dict:
     """Decision recall, precision, outcome accuracy and exact-vote rate of an index of `real_root`."""
-    return compare(index_entries(index_dir), load_gold(real_root))
+    return compare(index_entries(index_dir), load_gold(real_root, which))
+
+
+def _share(n: int, of: int) -> str:
+    return f"{n}/{of} = {n / of:.3f}" if of else "n/a"
+
+
+def print_summary(result: dict, label: str, per_body: bool = True) -> None:
+    """The figures `make eval-real` prints: overall, then recall per gold body."""
+    r = result
+    print(f"\nDecisions ({label}): {r['gold']} gold, {r['entries']} register entries from the files the gold covers")
+    print(f"  recall                 {_share(r['found'], r['gold'])}")
+    print(f"  precision              {r['precision']}  ({r['precision_with_genuine_extras']} counting genuine decisions the gold missed)")
+    print(f"  outcome right (found)  {_share(r['found'] - len(r['wrong_outcomes']), r['found'])}")
+    print(f"  vote counts exact      {_share(r['voted_decisions'] - len(r['wrong_votes']), r['voted_decisions'])}  (of the found decisions with counted votes)")
+    print(f"  mover right            {_share(r['mover_right'], r['movers_printed'])}  (of the found decisions whose mover is printed)")
+    print(f"  seconder right         {_share(r['seconder_right'], r['seconders_printed'])}")
+    if per_body:
+        print(f"  {'recall per body':<86} {'gold':>5} {'found':>6} {'recall':>7}")
+        for b in r["by_body"]:
+            print(f"    {b['body'][:84]:<84} {b['gold']:>5} {b['found']:>6} {b['recall']:>7.3f}")
+        print(f"  {'recall per corpus folder (more/: one folder per publishing body)':<86} {'gold':>5} {'found':>6} {'recall':>7}")
+        for b in r["by_folder"]:
+            print(f"    {b['body'][:84]:<84} {b['gold']:>5} {b['found']:>6} {b['recall']:>7.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,9 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--index", type=Path, help="an index built from the real corpus")
     ap.add_argument("--parse-only", action="store_true", help="read the gold minutes' pages directly")
     ap.add_argument("--real", type=Path, default=REAL, help="the real corpus (default ../shared/corpus/real)")
+    ap.add_argument("--gold", choices=sorted(GOLD_FILES), default="all",
+                    help="dev: gold/decisions.jsonl; more: gold/decisions-more.jsonl; all: both (default)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--brief", action="store_true", help="the summary and per-body recall only, no lists")
     args = ap.parse_args(argv)
-    gold = load_gold(args.real)
+    gold = load_gold(args.real, args.gold)
     if args.parse_only or not args.index:
         entries = parsed_entries(args.real, sorted({g["source"] for g in gold}))
     else:
@@ -168,9 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=1, ensure_ascii=False))
         return 0
-    for key in ("gold", "entries", "found", "recall", "precision", "precision_with_genuine_extras",
-                "outcome_accuracy", "voted_decisions", "exact_vote_rate"):
-        print(f"{key:>30}: {result[key]}")
+    print_summary(result, f"--gold {args.gold}, {'parse only' if args.parse_only or not args.index else args.index}")
+    if args.brief:
+        return 0
     for key in ("misses", "extras", "genuine_extras", "wrong_outcomes", "wrong_votes"):
         print(f"\n{key} ({len(result[key])}):")
         for row in result[key]:

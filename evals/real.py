@@ -8,9 +8,14 @@ total:
 - retrieval on the answerable gold questions (gold/questions.jsonl): hit@1, hit@5 and MRR@5 for
   hybrid search and BM25 alone, a hit being the gold source and page (any file holding the hit's
   text counts, as the archive files one paper in several packs);
-- answers: key facts (`must` groups), abstention on the unanswerable, citation validity and the
-  median answer length in words;
-- decisions against gold/decisions.jsonl (evals/decisions_real.py).
+- answers: key facts (`must` groups), whether a cited page holds the gold evidence, abstention on
+  the unanswerable (and on the answerable), citation validity (quotes verbatim on their page; OCR's
+  reading for a scanned page) and the median answer length in words, per question file and
+  together, with each question's misses listed;
+- decisions against gold/decisions.jsonl and gold/decisions-more.jsonl (evals/decisions_real.py),
+  each alone and together, with recall per gold body and mover / seconder right.
+The more/ development set (more/SOURCES.md, gold/questions-more.jsonl, gold/decisions-more.jsonl)
+is scored beside the first set and with it: its PDFs are in the same index.
 Results also go to a JSON file (--out, default <index>/eval-real.json).
 `--metadata-only` reads the papers without embedding them: seconds, for iterating on meeting facts.
 """
@@ -75,10 +80,42 @@ def load_sources(corpus: Path) -> list[dict]:
     return rows
 
 
-def load_questions(corpus: Path) -> list[dict]:
-    """gold/questions.jsonl in the shape evals/run.py scores."""
+def load_more_sources(corpus: Path) -> list[dict]:
+    """more/SOURCES.md's table rows (the "more" development set), in load_sources's shape: its
+    columns are named by its header (file, ..., organisation, country, document type, meeting
+    date, ...), file names are relative to more/, and its documents are all minutes or notes of
+    meetings. The meeting date is the first ISO date of its cell (the file's main meeting)."""
+    path = corpus / "more" / "SOURCES.md"
+    if not path.exists():
+        return []
+    rows, header = [], None
+    for line in path.read_text().splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] == "file":
+            header = cells
+            continue
+        if not header or len(cells) < len(header) or not cells[0].endswith(".pdf"):
+            continue
+        row = dict(zip(header, cells))
+        org, _, body = row["organisation"].partition(" - ")
+        date = _ISO.search(row["meeting date"])
+        rows.append({"file": f"more/{row['file']}", "organisation": re.sub(r"\s*\(.*?\)", "", org).strip(),
+                     "body": re.sub(r"\s*\(.*?\)", "", body).strip() or None, "type": "minutes",
+                     "type_printed": row["document type"],
+                     "date": date.group(0) if date else None})
+    return rows
+
+
+QUESTION_SETS = {"dev": "questions.jsonl", "more": "questions-more.jsonl"}
+
+
+def load_questions(corpus: Path, name: str = "questions.jsonl") -> list[dict]:
+    """A gold question file (gold/questions.jsonl by default) in the shape evals/run.py scores."""
     out = []
-    for line in (corpus / "gold" / "questions.jsonl").read_text().splitlines():
+    path = corpus / "gold" / name
+    if not path.exists():
+        return out
+    for line in path.read_text().splitlines():
         if line.strip():
             q = json.loads(line)
             out.append({**q, "question": q["q"], "answerable": q["source"] is not None})
@@ -251,15 +288,31 @@ def score_answers(settings, searcher, questions: list[dict], corpus: Path) -> di
 
 
 def score_decisions(settings, corpus: Path) -> dict:
-    """Recall and precision of the minuted decisions in gold/decisions.jsonl (evals/decisions_real.py)."""
-    from .decisions_real import score
+    """Recall and precision of the minuted decisions in gold/decisions.jsonl and
+    gold/decisions-more.jsonl, each alone and together (evals/decisions_real.py)."""
+    from .decisions_real import compare, index_entries, load_gold
 
-    return score(settings.index, corpus)
+    entries = index_entries(settings.index)
+    return {which: compare(entries, load_gold(corpus, which)) for which in ("dev", "more", "all")}
 
 
-def print_metadata(meta: dict, verbose: bool) -> None:
+def score_metadata_sets(sources: list[dict], more: list[dict], records: dict[str, dict]) -> dict:
+    """Meeting facts of SOURCES.md's files, of more/SOURCES.md's, and of both."""
+    return {"dev": score_metadata(sources, records), "more": score_metadata(more, records),
+            "all": score_metadata(sources + more, records)}
+
+
+def print_metadata_sets(meta: dict, verbose: bool) -> None:
+    print_metadata(meta["dev"], verbose, "SOURCES.md")
+    if meta["more"]["files"]:
+        print_metadata(meta["more"], verbose, "more/SOURCES.md (the more/ development set)")
+        t = meta["all"]["totals"]
+        print(f"\nMeeting date right, SOURCES.md and more/SOURCES.md together: {t['date']:.3f} of {t['dated_files']} dated files")
+
+
+def print_metadata(meta: dict, verbose: bool, label: str = "SOURCES.md") -> None:
     t = meta["totals"]
-    print("\nMeeting facts against SOURCES.md (per file: date, type, body; x marks a miss)")
+    print(f"\nMeeting facts against {label} (per file: date, type, body; x marks a miss)")
     for f in meta["files"]:
         if not verbose and f["date_ok"] and f["type_ok"] and f["body_ok"] and not f["title_bad"]:
             continue
@@ -274,12 +327,15 @@ def print_metadata(meta: dict, verbose: bool) -> None:
     print(f"  titles that are a URL, timestamp or print header: {len(t['bad_titles'])} {t['bad_titles'] or ''}")
 
 
-def print_retrieval(ret: dict, questions: list[dict]) -> None:
-    print("\nRetrieval on the answerable gold questions (source and page)")
+def print_retrieval(ret: dict, questions: list[dict], label: str = "gold/questions.jsonl", per_file: bool = True) -> None:
+    print(f"\nRetrieval on the answerable gold questions of {label} (source and page)")
     print(f"  {'method':<8} {'n':>4} {'hit@1':>7} {'hit@5':>7} {'MRR@5':>7}")
     for mode, s in ret.items():
         print(f"  {mode:<8} {s['n']:>4} {s['hit@1']:>7.3f} {s['hit@5']:>7.3f} {s['mrr@5']:>7.3f}")
     print("  targets: hit@5 >= 0.95, MRR@5 >= 0.85, hybrid at least as good as BM25")
+    if not per_file:
+        print(f"  not in the hybrid top 5: {', '.join(ret['hybrid']['misses']) or 'none'}")
+        return
     by_file: dict[str, list] = {}
     for q in questions:
         if q["answerable"]:
@@ -290,16 +346,81 @@ def print_retrieval(ret: dict, questions: list[dict]) -> None:
         print(f"    {source}: {ranks}")
 
 
-def print_answers(ans: dict) -> None:
-    print("\nAnswers (extractive) on the gold questions")
-    print(f"  key facts right            {ans['key_fact_accuracy']:.3f} of {ans['n']} answerable")
-    print(f"  abstained (unanswerable)   {ans['abstained_unanswerable']:.3f} of {ans['n_unanswerable']}  (right)")
-    print(f"  abstained (answerable)     {ans['abstained_answerable']:.3f}  (wrong)")
-    print(f"  citations valid            {ans['citation_validity']:.3f} of {ans['citations']}")
+def print_answers(ans: dict, label: str = "gold questions", misses: bool = False) -> None:
+    n, nu = ans["n"], ans["n_unanswerable"]
+    print(f"\nAnswers (extractive) on {label}")
+    print(f"  key facts right            {ans['key_facts_right']}/{n} = {ans['key_fact_accuracy']:.3f} of the answerable")
+    print(f"  cited page holds evidence  {ans['evidence_cited']}/{n} = {ans['evidence_cited_rate']:.3f}")
+    print(f"  declined (unanswerable)    {ans['declined_unanswerable']}/{nu}  (right)")
+    print(f"  declined (answerable)      {ans['declined_answerable']}/{n}  (wrong)")
+    print(f"  quotes verbatim on page    {ans['citations'] - len(ans['quotes_not_verbatim'])}/{ans['citations']}"
+          f" = {ans['citation_validity']:.3f}" + "".join(f"\n    not verbatim: {b}" for b in ans["quotes_not_verbatim"]))
     print(f"  median answer length       {ans['median_answer_words']} words")
     print(f"  key-fact misses: {', '.join(ans['fact_misses']) or 'none'}")
     print(f"  quotes crossing an item or list entry, or holding page furniture: {len(ans.get('quote_bounds', []))} of "
           f"{ans['citations']}" + "".join(f"\n    {b}" for b in ans.get("quote_bounds", [])))
+    if misses:
+        print("  per-question misses (facts missing, evidence not cited, wrongly declined, or not declined):")
+        for q in ans["questions"]:
+            why = question_misses(q)
+            if why:
+                print(f"    {q['id']} [{', '.join(why)}] {q['question']}\n        -> {q['answer'][:160]!r}"
+                      f"{' cited ' + '; '.join(q['cited'][:2]) if q['cited'] else ''}")
+
+
+def question_misses(q: dict) -> list[str]:
+    """What went wrong with one answer (empty when nothing did)."""
+    if not q["answerable"]:
+        return [] if q["declined"] else ["not declined"]
+    why = []
+    if q["declined"]:
+        why.append("declined")
+    if not q["key_facts"]:
+        why.append("facts missing")
+    if not q["evidence_cited"]:
+        why.append("evidence not cited")
+    return why
+
+
+def combine_answers(parts: list[dict]) -> dict:
+    """The answer figures of several question sets taken together (no question asked twice)."""
+    import statistics
+
+    n = sum(p["n"] for p in parts)
+    nu = sum(p["n_unanswerable"] for p in parts)
+    citations = sum(p["citations"] for p in parts)
+    words = [w for p in parts for w in p["answer_words"]]
+    right = sum(p["key_facts_right"] for p in parts)
+    cited = sum(p["evidence_cited"] for p in parts)
+    verbatim_bad = [b for p in parts for b in p["quotes_not_verbatim"]]
+    return {
+        "n": n, "n_unanswerable": nu, "key_facts_right": right, "key_fact_accuracy": right / (n or 1),
+        "evidence_cited": cited, "evidence_cited_rate": cited / (n or 1),
+        "declined_unanswerable": sum(p["declined_unanswerable"] for p in parts),
+        "abstained_unanswerable": sum(p["declined_unanswerable"] for p in parts) / (nu or 1),
+        "declined_answerable": sum(p["declined_answerable"] for p in parts),
+        "abstained_answerable": sum(p["declined_answerable"] for p in parts) / (n or 1),
+        "citations": citations, "quotes_not_verbatim": verbatim_bad,
+        "citation_validity": (citations - len(verbatim_bad)) / (citations or 1),
+        "median_answer_words": statistics.median(words) if words else 0, "answer_words": words,
+        "fact_misses": [m for p in parts for m in p["fact_misses"]],
+        "quote_bounds": [b for p in parts for b in p.get("quote_bounds", [])],
+        "not_abstained": [m for p in parts for m in p["not_abstained"]],
+        "questions": [q for p in parts for q in p["questions"]],
+    }
+
+
+def print_decisions(d: dict) -> None:
+    from .decisions_real import print_summary
+
+    for which, label in (("dev", "gold/decisions.jsonl"), ("more", "gold/decisions-more.jsonl")):
+        r = d.get(which)
+        if r and r["gold"]:
+            print(f"\nDecisions ({label}): recall {r['found']}/{r['gold']} = {r['recall']:.3f}   precision {r['precision']}"
+                  f" ({r['precision_with_genuine_extras']} counting genuine decisions the gold missed)"
+                  f"   outcome right {r['outcome_accuracy']}   votes exact {r['exact_vote_rate']}"
+                  f"   mover right {r['mover_right']}/{r['movers_printed']}   seconder right {r['seconder_right']}/{r['seconders_printed']}")
+    print_summary(d["all"], "both gold files together")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -317,11 +438,12 @@ def main(argv: list[str] | None = None) -> int:
               "set MINUTEBOOK_REAL_CORPUS or --corpus to its folder.", file=sys.stderr)
         return 2
     sources = load_sources(corpus)
-    questions = load_questions(corpus)
+    more = load_more_sources(corpus)
+    question_sets = {name: load_questions(corpus, fname) for name, fname in QUESTION_SETS.items()}
     results: dict = {"corpus": str(corpus)}
     if args.metadata_only:
-        results["metadata"] = score_metadata(sources, parsed_records(corpus, sources))
-        print_metadata(results["metadata"], args.verbose)
+        results["metadata"] = score_metadata_sets(sources, more, parsed_records(corpus, sources + more))
+        print_metadata_sets(results["metadata"], args.verbose)
     else:
         from minutebook.assistant.search import Searcher
         from minutebook.ingest.settings import Settings
@@ -329,18 +451,25 @@ def main(argv: list[str] | None = None) -> int:
         ensure_index(corpus, args.index)
         settings = Settings.from_env(index=str(args.index))
         searcher = Searcher(settings)
-        results["metadata"] = score_metadata(sources, indexed_records(searcher.reader.store))
-        print_metadata(results["metadata"], args.verbose)
-        results["retrieval"] = score_retrieval(searcher, questions)
-        print_retrieval(results["retrieval"], questions)
+        results["metadata"] = score_metadata_sets(sources, more, indexed_records(searcher.reader.store))
+        print_metadata_sets(results["metadata"], args.verbose)
+        results["retrieval"] = {}
+        for name, questions in question_sets.items():
+            if questions:
+                results["retrieval"][name] = score_retrieval(searcher, questions)
+                print_retrieval(results["retrieval"][name], questions, f"gold/{QUESTION_SETS[name]}",
+                                per_file=name == "dev")
         if not args.no_answers:
-            results["answers"] = score_answers(settings, searcher, questions, corpus)
-            print_answers(results["answers"])
-        results["decisions"] = d = score_decisions(settings, corpus)
-        print("\nDecisions (gold/decisions.jsonl)")
-        print(f"  recall {d['recall']:.3f}   precision {d['precision']:.3f}"
-              f" ({d['precision_with_genuine_extras']:.3f} counting genuine decisions the gold missed)"
-              f"   outcome right {d['outcome_accuracy']:.3f}   votes exact {d['exact_vote_rate']:.3f}")
+            results["answers"] = {}
+            for name, questions in question_sets.items():
+                if questions:
+                    results["answers"][name] = score_answers(settings, searcher, questions, corpus)
+                    print_answers(results["answers"][name], f"gold/{QUESTION_SETS[name]}", misses=True)
+            if len(results["answers"]) > 1:
+                results["answers"]["all"] = combine_answers(list(results["answers"].values()))
+                print_answers(results["answers"]["all"], "both question files together")
+        results["decisions"] = score_decisions(settings, corpus)
+        print_decisions(results["decisions"])
     out = args.out or (args.index / "eval-real.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
