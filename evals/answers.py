@@ -86,7 +86,7 @@ def quote_problems(source: str, page: int, quote: str, root: Path = CORPUS) -> l
 
 def quote_on_page(source: str, page: int, quote: str, root: Path = CORPUS, ocr: bool = False) -> bool:
     """The quote is on its page as printed; on a page read by OCR (`ocr`), in the text Tesseract
-    reads from the page as ingest draws it (ingest/ocr.py), since a scan has no printed text."""
+    reads from the page as ingest draws it (ingest/pdf/ocr.py), since a scan has no printed text."""
     if ocr:
         return norm(quote) in ocr_page(source, page, root)
     pages = pdf_pages(source, root)
@@ -96,7 +96,7 @@ def quote_on_page(source: str, page: int, quote: str, root: Path = CORPUS, ocr: 
 @lru_cache(maxsize=None)
 def ocr_page(source: str, page: int, root: Path = CORPUS) -> str:
     """Tesseract's text of one page, drawn and read as ingest reads a scan, spacing normalised."""
-    from ingest import ocr
+    from minutebook.ingest.pdf import ocr
 
     path = root / Path(source).name if root == CORPUS else root / source
     return norm(ocr.read_pages(path, [page]).get(page, ""))
