@@ -87,9 +87,13 @@ RECORD_ASKS = ("chair", "present", "absent", "apologies", "mover", "vote", "call
 
 
 def meeting_unrecorded(asks: tuple[str, ...], hits: list[Hit]) -> bool:
-    """A question about what happened at a named meeting whose papers found hold no record of it
-    (an agenda, a report): who attended, chaired, moved or voted is not in a notice of the meeting."""
-    return bool(set(asks) & set(RECORD_ASKS)) and bool(hits) and not any(_RECORDS.search(h.chunk.text) for h in hits)
+    """A question about what happened at a named meeting whose papers found hold no record of it:
+    who attended, chaired, moved or voted is in its minutes or decision notice (or a record misread
+    as an agenda, which prints motions and votes), not in its agenda or the reports filed for it."""
+    def records(h: Hit) -> bool:
+        kind = h.chunk.doc_type
+        return kind in RECORD_TYPES or (kind in MEETING_TYPES and bool(_RECORDS.search(h.chunk.text)))
+    return bool(set(asks) & set(RECORD_ASKS)) and bool(hits) and not any(records(h) for h in hits)
 
 
 def off_topic(question: str, hits: list[Hit], texts: list[str], boards: list[str | None]) -> bool:

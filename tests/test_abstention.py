@@ -80,3 +80,5 @@ def test_what_happened_at_a_meeting_is_not_answered_from_its_notice():
     parish = [hit("It was proposed that the hall be booked. Prop: CR 2nd: KD", "minutes")]
     assert not meeting_unrecorded(("mover",), parish)
     assert not meeting_unrecorded(("how_much",), agenda)  # a figure an agenda prints is the agenda's to give
+    report = [hit("Members are asked to NOTE the report. It was RESOLVED by the panel that ...", "appendix")]
+    assert meeting_unrecorded(("present",), agenda + report)  # a report filed for the meeting is no record of it
