@@ -214,6 +214,9 @@ def test_papers_lists_documents_with_board_date_pages_and_sections(monkeypatch, 
     at.selectbox(key="papers-pick").set_value(list(docs["file"]).index(PACK_2018)).run()
     sections = table_with(at, "type")
     assert "minutes" in set(sections["type"])
+    # What the pack's minutes record of the meeting itself, as printed: the chair marked in the attendance list.
+    record = table_with(at, "as printed")
+    assert "chair" in set(record["what"]) and all(record["page"] >= 1)
 
 
 def test_a_bad_upload_shows_its_reason_and_loses_nothing(monkeypatch, index_copy):
