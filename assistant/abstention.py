@@ -19,6 +19,8 @@ from minutebook.ingest.types import Hit
 
 from minutebook.ingest.text import normal_word, same_word, tokens
 
+from minutebook.assistant.question import bodies_named
+
 # "What salary ...", "Which school ...": the word after the question word names what is asked for.
 _ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b(?:\s+([a-z]+))?", re.I)
 # "What counts as ...", "What constitutes a ...", "What happens to ...": a verb, not a thing asked for,
@@ -52,16 +54,15 @@ def thing_missing(question: str, texts: list[str]) -> bool:
     return not any(same_word(thing, t) for text in texts for t in set(tokens(text)))
 
 
-def decision_unrecorded(question: str, hits: list[Hit]) -> bool:
-    """"What did the Board decide about X?" with no minutes or decision notice among the passages:
-    an agenda listing "Approval of X" does not say what was decided."""
-    return bool(_ASKS_WHAT_DECIDED.search(question)) and bool(hits) and not any(
-        h.chunk.doc_type in RECORD_TYPES for h in hits)
-
-
-def bodies_named(question: str, boards: list[str | None]) -> list[str]:
-    """The index's board names the question prints ("the Kent Cabinet meeting" names "Cabinet")."""
-    return [b for b in boards if b and re.search(rf"(?i)\b{re.escape(b)}\b", question)]
+def decision_unrecorded(question: str, hits: list[Hit], boards: list[str | None] = ()) -> bool:
+    """"What did the Board decide about X?" with no minutes or decision notice among the passages
+    (of the body the question names, where some are of it): an agenda listing "Approval of X" does
+    not say what was decided, nor do another body's minutes."""
+    if not _ASKS_WHAT_DECIDED.search(question) or not hits:
+        return False
+    named = [b.lower() for b in bodies_named(question, list(boards))]
+    own = [h for h in hits if h.chunk.board and any(n in h.chunk.board.lower() for n in named)]
+    return not any(h.chunk.doc_type in RECORD_TYPES for h in own or hits)
 
 
 def other_body_met(question: str, hits: list[Hit], boards: list[str | None]) -> bool:
@@ -77,7 +78,25 @@ def other_body_met(question: str, hits: list[Hit], boards: list[str | None]) -> 
     return bool(that_day) and not any(n in b or b in n for b in that_day for n in named)
 
 
+# What a record of a meeting prints and a notice of one does not: motions, votes, the call to order.
+_RECORDS = re.compile(r"\b(moved|seconded|called to order|convened|adjourned|resolved|carried|was agreed|were present"
+                      r"|present were|apologies were|ayes|noes|nays|unanimous)\b|\bpresent\s*:|\bM/S\b|\bprop(?:osed)?\s*[:(]|\b2nd\s*:",
+                      re.I)
+# What happened at a meeting, which only its record says.
+RECORD_ASKS = ("chair", "present", "absent", "apologies", "mover", "vote", "call_to_order", "adjournment")
+
+
+def meeting_unrecorded(asks: tuple[str, ...], hits: list[Hit]) -> bool:
+    """A question about what happened at a named meeting whose papers found hold no record of it:
+    who attended, chaired, moved or voted is in its minutes or decision notice (or a record misread
+    as an agenda, which prints motions and votes), not in its agenda or the reports filed for it."""
+    def records(h: Hit) -> bool:
+        kind = h.chunk.doc_type
+        return kind in RECORD_TYPES or (kind in MEETING_TYPES and bool(_RECORDS.search(h.chunk.text)))
+    return bool(set(asks) & set(RECORD_ASKS)) and bool(hits) and not any(records(h) for h in hits)
+
+
 def off_topic(question: str, hits: list[Hit], texts: list[str], boards: list[str | None]) -> bool:
     """Any reader above finding the passages about something else (texts: the passages and titles)."""
-    return (thing_missing(question, texts) or decision_unrecorded(question, hits)
+    return (thing_missing(question, texts) or decision_unrecorded(question, hits, boards)
             or other_body_met(question, hits, boards))

@@ -6,7 +6,7 @@ answerer is extractive and offline, a chat model can be plugged in with `llm`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from minutebook.ingest.embedding.embed import Embedder
@@ -17,12 +17,14 @@ from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Hit
 
 from minutebook.assistant import extractive as ex
-from minutebook.assistant.abstention import MEETING_TYPES, off_topic
+from minutebook.assistant.abstention import MEETING_TYPES, meeting_unrecorded, off_topic
 from minutebook.assistant.chair import chair_answer
-from minutebook.assistant.conversation import reading
+from minutebook.assistant.proceedings import proceedings_answer
+from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
+                                           no_such_meeting)
 from minutebook.assistant.register.answers import answer as register_answer
-from minutebook.assistant.register.answers import asks_register
 from minutebook.assistant.search import Searcher
+from minutebook.assistant.verbatim import keep_verbatim
 
 
 @dataclass
@@ -36,6 +38,8 @@ class AskRequest:
     question: str
     history: list[Turn] = field(default_factory=list)
     filters: Filters | None = None
+    parsed: Question | None = None  # the question read once (assistant/question.py)
+    meetings: Meetings | None = None  # the meetings it names, as the papers hold them
 
 
 class Assistant:
@@ -58,26 +62,51 @@ class Assistant:
             llm=None) -> Answer:
         """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
         request = AskRequest(question, list(history or []), filters)
-        query, read_as = reading(question, [t.question for t in request.history])
-        answer = self.answer_from_register(question, query, filters)
+        q = request.parsed = Question.parse(question, [t.question for t in request.history])
+        request.meetings = found = self.meetings_named(q)
+        if found is not None and not found.matched:
+            # The meeting asked about is not in the papers: say so, and which ones are, rather than
+            # answer from another meeting of the same body.
+            answer = Answer(text=no_such_meeting(q, found), abstained=True)
+        else:
+            answer = self.answer_from_register(q, self._filters(request))
         if answer is None and llm is None:
             answer = self.chain.invoke(request)
         elif answer is None:
             from minutebook.assistant.generative import answer_with_llm
 
-            answer = answer_with_llm(llm, question, self._retrieve(request)["hits"], history=request.history)
-        if read_as:
-            answer.read_as = read_as
-            answer.text = f"{read_as}: {answer.text}"
+            answer = answer_with_llm(llm, q, self._retrieve(request)["hits"], history=request.history)
+        answer = keep_verbatim(answer, self.searcher.reader.store)
+        if q.read_as:
+            answer.read_as = q.read_as
+            answer.text = f"{q.read_as}: {answer.text}"
         return answer
 
+    def meetings_named(self, q: Question) -> Meetings | None:
+        """The papers' meetings the question names (None: it names none); see question.meetings_meant."""
+        store = self.searcher.reader.store
+        if not hasattr(self, "_meeting_keys"):
+            self._meeting_keys = meetings_held(store.meeting_heads(tuple(MEETING_TYPES)))
+        return meetings_meant(q, self._meeting_keys, self._boards())
+
+    def _filters(self, request: AskRequest) -> Filters:
+        """The request's filters, narrowed to the dates of the meetings the question names."""
+        filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
+        found = request.meetings
+        if found is None or not found.matched:
+            return filters
+        days = sorted(found.dates)
+        since = max(filter(None, [filters.since, days[0]]))
+        until = min(filter(None, [filters.until, days[-1]]))
+        return Filters(board=filters.board, since=since, until=until, doc_type=filters.doc_type,
+                       include_restricted=filters.include_restricted)
+
     # ---- answers that come before any sentence is scored ---------------------------------------
-    def answer_from_register(self, question: str, query: str, filters: Filters | None = None) -> Answer | None:
+    def answer_from_register(self, q: Question, filters: Filters) -> Answer | None:
         """A motion's fate, vote or mover, as the register has it printed (None: not asked, or not there)."""
-        if not asks_register(question):
+        if not q.asks_register:
             return None
-        return register_answer(self.searcher.reader.store, self.searcher, query,
-                               filters or Filters(include_restricted=self.settings.include_restricted))
+        return register_answer(self.searcher.reader.store, self.searcher, q.query, filters)
 
     def answer_from_attendance(self, retrieved: dict) -> Answer | None:
         """Who chaired a meeting, from its minutes' attendance list (None: not asked, or not found)."""
@@ -88,17 +117,34 @@ class Assistant:
 
     # ---- chain steps ---------------------------------------------------------------------
     def _retrieve(self, request: AskRequest) -> dict:
-        query, _ = reading(request.question, [t.question for t in request.history])
-        filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
+        q = request.parsed or Question.parse(request.question, [t.question for t in request.history])
+        filters = self._filters(request)
         # A question naming a year, a date or a resolution number keeps only passages that hold it
         # (extractive.holding_specifics): look further down the ranking for them.
-        hits = self.searcher.search(query, k=16 if ex.names_specifics(request.question) else 8, filters=filters)
-        return {"question": request.question, "query": query, "hits": hits,
+        hits = self.searcher.search(q.query, k=16 if q.names_specifics else 8, filters=filters)
+        found = request.meetings
+        if found is not None and found.matched:
+            # Bound to the meetings named: another meeting's passage answers nothing asked. Where the
+            # named body's passages were outranked that day, they are searched for alone.
+            held = [h for h in hits if found.holds(h.chunk.board, h.chunk.meeting_date)]
+            for board in [] if held else sorted({b for b, _, _ in found.matched if b}):
+                held += [h for h in self.searcher.search(q.query, k=8, filters=replace(filters, board=board))
+                         if found.holds(h.chunk.board, h.chunk.meeting_date)]
+            hits = held or hits
+        return {"question": request.question, "parsed": q, "query": q.query, "hits": hits, "meetings": found,
                 "include_restricted": filters.include_restricted}
 
     def _answer_extractive(self, retrieved: dict) -> Answer:
         question, hits = retrieved["question"], retrieved["hits"]
-        answer = self.answer_from_attendance(retrieved)
+        q: Question = retrieved["parsed"]
+        store = self.searcher.reader.store
+        found = retrieved.get("meetings")
+        if found is not None and found.matched and meeting_unrecorded(q.asks, hits):
+            return ex.abstain(question, hits)  # the meeting's notice is here, not its record
+        # Who chaired: the attendance list's mark first; the call to order, adjournment, next meeting,
+        # roll call and the rest: what the minutes record of the meeting itself.
+        answer = (self.answer_from_attendance(retrieved) if q.asks_for("chair") and not q.asks_for(*PROCEEDINGS) else None) \
+            or proceedings_answer(q, hits, store, retrieved.get("meetings"))
         if answer:
             return answer
         cands = self.scored_candidates(retrieved)
@@ -109,7 +155,36 @@ class Assistant:
         chosen = ex.pick(cands, want=ex.at.wanted(question))
         if ex.wants_decision(question):
             chosen = self._with_decision(chosen, cands, retrieved["include_restricted"])
-        return ex.compose(question, ex.concise(question, chosen))
+        chosen = ex.concise(question, chosen)
+        if q.asks_for("mover", "vote") or (q.asks_for("decided") and chosen and not ex.is_decision(chosen[0].text)):
+            chosen = self._with_motion(chosen)
+        return ex.compose(question, chosen)
+
+    def _with_motion(self, chosen: list[ex.Candidate]) -> list[ex.Candidate]:
+        """Who moved and seconded, and how the vote went, are printed after the item's report and
+        debate ("Councilmember X moved approval ... seconded the motion, which carried by ... – 5"):
+        when the lead quote does not say them, the first motion the minutes print after it follows."""
+        if not chosen or any(ex.states_motion(c.text) for c in chosen) or chosen[0].hit.chunk.doc_type != "minutes":
+            return chosen
+        lead = chosen[0].hit.chunk
+        rows = self.searcher.reader.store.section_chunk_texts(lead.document_id, lead.section)
+        after = [(page, text) for page, text in rows if page >= lead.page]
+        start = next((i for i, (_, text) in enumerate(after) if chosen[0].text[:60] in " ".join(text.split())), None)
+        if start is None:
+            return chosen
+        for page, text in after[start:start + 3]:
+            sentences = ex.sentences(text)
+            if page == lead.page and chosen[0].text[:60] in " ".join(text.split()):
+                at = next((i for i, s in enumerate(sentences) if chosen[0].text[:40] in s), -1)
+                sentences = sentences[at + 1:]
+            at = next((i for i, s in enumerate(sentences) if ex.states_motion(s)), None)
+            if at is not None:
+                # The mover's sentence, and the seconder's and the vote's when printed as the next one.
+                motion = " ".join(sentences[at:at + 2]) if at + 1 < len(sentences) and ex.states_motion(
+                    sentences[at + 1]) else sentences[at]
+                chunk = replace(lead, text=text, page=page)
+                return [chosen[0], ex.Candidate(hit=Hit(chunk=chunk, source=chosen[0].hit.source, score=0.0), rank=0, text=motion)]
+        return chosen
 
     def scored_candidates(self, retrieved: dict) -> list[ex.Candidate]:
         """The sentences of the passages found, scored against the question: what the score floor

@@ -157,7 +157,8 @@ def cmd_ask(args, settings: Settings) -> int:
         return 0
     print(answer.text)
     for c in answer.citations:
-        read = ", read by OCR" if c.ocr else ""  # the quote is OCR's reading of a scan: check it on the page
+        # The quote is OCR's reading of a scan, or its meeting date was inferred: check it on the page.
+        read = "".join(f", {note}" for note in c.read) or (", read by OCR" if c.ocr else "")
         pages = f"pages {c.page}-{c.end_page}" if c.end_page else f"page {c.page}"
         print(f"\n[{c.n}] {c.source}, {pages}{read} ({c.title}{', ' + human_date(c.meeting_date) if c.meeting_date else ''})")
         print(textwrap.fill(f"“{c.quote}”", 96, initial_indent="    ", subsequent_indent="    "))

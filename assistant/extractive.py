@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from minutebook.ingest.dates import find_dates
 from minutebook.ingest.register.decisions import KEYWORDS
 from minutebook.ingest.papers.numbering import cite
 from minutebook.ingest.text import STOP, acronyms, normal_word, same_word, sentences, tokens  # noqa: F401 (re-exported)
@@ -115,9 +116,32 @@ def restates_the_paper(cand: Candidate) -> bool:
     return all(w in own or w in _PAPER_WORDS or w.isdigit() for w in said)
 
 
+_KIND_WORD = re.compile(r"(?i)\bminutes\b")
+
+
+def minutes_title_block(cand: Candidate) -> bool:
+    """Whether the sentence is the title block minutes open with ("MINUTES OF THE PARISH COUNCIL
+    MEETING HELD ON 26th September 2024 Present: ..."), run on into whatever follows it without a
+    stop: it names the meeting, which the citation already does, and answers nothing asked of it."""
+    c = cand.hit.chunk
+    head = cand.text[:240]
+    at = " ".join(c.text.split()).find(cand.text[:40])
+    return (c.doc_type == "minutes" and 0 <= at < 300 and bool(_KIND_WORD.search(head))
+            and any(day == c.meeting_date for _, day in find_dates(head)))
+
+
+# A motion as minutes print it: who moved and seconded, and how it went.
+_MOTION = re.compile(r"\b(moved|seconded|M/S|Prop(?:osed)?\s*(?:by|:)|2nd\s*:|motion (?:carried|passed|failed|died)"
+                     r"|carried by|(?:Ayes|Noes|Nays)\s*:)", re.I)
+
+
+def states_motion(text: str) -> bool:
+    return bool(_MOTION.search(text))
+
+
 def says_nothing(cand: Candidate) -> bool:
     """An item's heading, or a line naming its own paper: never an answer, nor a further quote."""
-    return is_heading(cand.text) or restates_the_paper(cand)
+    return is_heading(cand.text) or restates_the_paper(cand) or minutes_title_block(cand)
 
 
 def _coverer(words: list[str], cands: list[Candidate], idf: dict[str, float]):

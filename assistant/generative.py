@@ -19,6 +19,7 @@ from minutebook.ingest.settings import Settings
 from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Citation, Hit
 
+from minutebook.assistant.question import Question
 from minutebook.assistant import extractive as ex
 
 NOT_FOUND = "NOT IN PAPERS"
@@ -92,8 +93,10 @@ def fitting(question: str, hits: list[Hit], history=None, context_tokens: int | 
     return kept
 
 
-def answer_with_llm(llm, question: str, hits: list[Hit], history=None) -> Answer:
-    """Ask the chat model, then keep only what the sources support."""
+def answer_with_llm(llm, question: "Question | str", hits: list[Hit], history=None) -> Answer:
+    """Ask the chat model, then keep only what the sources support (`question` as read once:
+    assistant/question.py, or its text)."""
+    question = question.text if isinstance(question, Question) else question
     if not hits:
         return ex.abstain(question, hits)
     hits = fitting(question, hits, history, getattr(llm, "n_ctx", None))  # ChatLlamaCpp states its window

@@ -7,6 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from minutebook.assistant.question import ATTENDANCE_INTENT, RECORD_INTENT, VOTE_INTENT
 from minutebook.assistant.specifics import meetings_named, months_named, prints_month, references_in
 from minutebook.ingest.embedding.embed import Embedder
 from minutebook.ingest.errors import BadInput
@@ -16,16 +17,9 @@ from minutebook.ingest.settings import Settings
 from minutebook.ingest.types import SECTION_KINDS, Hit, SourcePage
 
 MODES = ("hybrid", "bm25", "dense")
-# Questions about what a meeting did, which its minutes record (docs/asking.md).
-RECORD_INTENT = re.compile(r"\b(chair(ed|s)?|chaired by|propos\w*|second(ed|er)|moved|votes?|voted|voting|carried"
-                           r"|lost|resolv\w*|agreed|decided|approved|adopted|elected|appointed|apologies|attend\w*)\b",
-                           re.I)
 # Measured: on real papers (make eval-real) MRR@5 0.756 -> 0.781; the sample's figures move by
 # 0.001. A stronger prior (1.4) gains little more there and costs the sample's held-out questions.
 MINUTES_PRIOR = 1.2
-# Who chaired, attended or sent apologies is printed on the first page of the minutes, in every
-# style seen; the role word ("Chairman") is also on every other page, so words alone cannot find it.
-ATTENDANCE_INTENT = re.compile(r"\b(chair(ed|s)?|present|attend\w*|apologies|absent)\b", re.I)
 OPENING_PRIOR = 1.4
 # A question that names a meeting's date ("the County Council meeting on 13 February 2025") is
 # about that meeting's papers, whose pages rarely print the date near the passage asked about.
@@ -47,7 +41,6 @@ BARE_TITLE = 0.8
 # "What was the vote on ...?" is answered where the minutes print the count ("For (15) Against
 # (43)", "Ayes: 5 Noes: 2"), often a page after the motion's words. Measured on the real gold:
 # 1.2 lifts two votes to rank 1, 1.3 also finds one printed overleaf; the sample has no counts.
-VOTE_INTENT = re.compile(r"\b(vot(e|ed|es|ing)|how many .*\b(for|against))\b", re.I)
 TALLY = re.compile(r"\b(for|against|abstain\w*|ayes|noes|nays)\W{0,3}\d+", re.I)
 VOTE_PRIOR = 1.3
 # A month the question names with its year ("flooding incidents in January 2024") is a period, which

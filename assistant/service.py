@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from minutebook.ingest.filters import Filters
+from minutebook.ingest.papers.proceedings_facts import LABELS
 from minutebook.ingest.storage.index_reader import IndexReader, current_dir
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.storage.store import Store
@@ -190,6 +191,16 @@ class Minutebook:
             if terms and all(spans(text, {t}) for t in terms):
                 out.append(n)
         return out
+
+    def meeting_record(self, paper: Paper, include_restricted: bool | None = None) -> list[dict]:
+        """What a paper's minutes record of each meeting itself (call to order, roll call, adjournment,
+        next meeting...), read at ingest, as the Papers page lists it; none from a restricted page
+        unless restricted papers are included."""
+        shown = self.filters(include_restricted=include_restricted).include_restricted
+        hidden = set() if shown or not paper.sources else self.store.restricted_pages(paper.sources.split("; ")[0])
+        return [{"meeting": s.meeting_date, "what": LABELS.get(f.kind, f.kind), "page": f.page, "as printed": f.quote}
+                for i, s in enumerate(paper.sections) if s.kind == "minutes"
+                for f in self.store.proceedings(paper.id, i) if f.page not in hidden]
 
     def status(self) -> IndexStatus:
         """Counts, the last ingest and every document (`status --json`)."""

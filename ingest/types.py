@@ -145,6 +145,9 @@ class Citation:
     reference: str = ""  # "Minute 40(b), <board>, 15 December 2023, p. 7"
     ocr: bool = False  # the cited page was read by OCR: its words are OCR's reading of a scan
     end_page: int | None = None  # the page the quoted sentence ends on, when it runs over a page break
+    # What was read, where it was not the paper's printed text: "read by OCR from a scan",
+    # "meeting date not printed in the paper (inferred)" (assistant/verbatim.py).
+    read: tuple[str, ...] = ()
 
 
 @dataclass
@@ -168,7 +171,7 @@ class Answer:
             "as_of": self.as_of,
             "citations": [{"n": c.n, "source": c.source, "title": c.title, "page": c.page,
                            "meeting_date": c.meeting_date, "quote": c.quote, "reference": c.reference,
-                           "ocr": c.ocr, "end_page": c.end_page}
+                           "ocr": c.ocr, "end_page": c.end_page, "read": list(c.read)}
                           for c in self.citations],
             "related": [{"source": h.source, "title": h.chunk.title, "page": h.chunk.page,
                          "meeting_date": h.chunk.meeting_date} for h in self.related],

@@ -63,3 +63,22 @@ def test_the_floor_margin_report_measures_each_question_by_the_floors_own_rule()
     assert round(m["margin"], 3) == 0.01 and m["declined_before"] == ["r"]
     assert round(headroom(rows[0]), 3) == 0.03 and round(headroom(rows[2]), 3) == 0.08
     assert headroom({"answerable": False, "coverage": 0.35, "similarity": 0.7}) < 0  # the floor would let it through
+
+
+def test_what_happened_at_a_meeting_is_not_answered_from_its_notice():
+    from minutebook.assistant.abstention import meeting_unrecorded
+    from minutebook.ingest.types import Chunk, Hit
+
+    def hit(text, kind):
+        return Hit(chunk=Chunk(id="c", document_id="d", section=0, position=0, page=1, text=text, doc_type=kind,
+                               title="t"), source="s.pdf", score=1.0)
+
+    agenda = [hit("AGENDA CABINET Thursday, 13th March, 2025, at 3.00 pm. Apologies and substitutes.", "agenda")]
+    assert meeting_unrecorded(("present", "decided"), agenda)
+    board = [hit("President Marsh called the meeting to order at 7:06 p.m. ROLL CALL: PRESENT: President Marsh", "minutes")]
+    assert not meeting_unrecorded(("chair",), board)
+    parish = [hit("It was proposed that the hall be booked. Prop: CR 2nd: KD", "minutes")]
+    assert not meeting_unrecorded(("mover",), parish)
+    assert not meeting_unrecorded(("how_much",), agenda)  # a figure an agenda prints is the agenda's to give
+    report = [hit("Members are asked to NOTE the report. It was RESOLVED by the panel that ...", "appendix")]
+    assert meeting_unrecorded(("present",), agenda + report)  # a report filed for the meeting is no record of it

@@ -286,6 +286,9 @@ def test_papers_lists_documents_with_board_date_pages_and_sections(monkeypatch, 
     at.selectbox(key="papers-pick").set_value(list(docs["file"]).index(PACK_2018)).run()
     sections = table_with(at, "type")
     assert "minutes" in set(sections["type"])
+    # What the pack's minutes record of the meeting itself, as printed: the chair marked in the attendance list.
+    record = table_with(at, "as printed")
+    assert "chair" in set(record["what"]) and all(record["page"] >= 1)
     # an opened paper: its decisions, its pages, and the words looked for lit where they stand
     assert any("Minute 24 (page 7): That the contents of the oral update be noted." in plain(m.value) for m in at.markdown)
     assert len(at.image) == 1

@@ -146,7 +146,7 @@ def sources(book: Minutebook, citations: list[Citation], key: str) -> None:
 def citation(book: Minutebook, c: Citation, key: str) -> None:
     """One numbered citation in full: an expander with the quote, where it is from, and its page lit."""
     ctx = book.page(c.source, c.page)
-    with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}{', read by OCR' if c.ocr else ''}")):
+    with st.expander(escape(f"[{c.n}] {c.title} — page {c.page}{''.join(', ' + note for note in c.read) or (', read by OCR' if c.ocr else '')}")):
         st.markdown("> " + escape(c.quote))
         st.markdown(meta_lines([
             ("Board", ctx.board),

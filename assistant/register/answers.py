@@ -18,14 +18,9 @@ from minutebook.ingest.types import Answer, Citation
 from minutebook.assistant.extractive import content_words
 from minutebook.assistant.references import human_date
 from minutebook.assistant.results import RegisterEntry
+from minutebook.assistant.question import REGISTER_ASKS
 from minutebook.assistant.specifics import unmet
 
-_ASKS = re.compile(
-    r"(?i)\b(?:amendments?|motions?)\b.*\b(?:carried|lost|defeated|pass(?:ed)?|fail(?:ed)?|approved|adopted|agreed)\b"
-    r"|\bhow\s+many\b.*\bvot\w*|\bvot(?:e|es|ed|ing)\s+(?:for|against)\b|\babstain\w*|\bwhat\s+was\s+the\s+(?:\w+\s+)?vote\b"
-    r"|\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b|\bhow\s+did\s+.*\bvote\b"
-    r"|\b(?:outcome|result)\s+of\s+the\s+(?:vote|amendment|motion)\b"
-)
 _ITEM_NAMED = re.compile(r"(?i)\b((?:minute|item)\s+\d[\w/]*|R?(?:19|20)\d\d-\d{1,4}|[A-Z]{2,8}/\d{1,3}/\d{2,4})\b")
 _WHO = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b")
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
@@ -36,7 +31,7 @@ _PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated
 
 def asks_register(question: str) -> bool:
     """Whether the question asks for a motion's fate, its vote or who moved it."""
-    return bool(_ASKS.search(question))
+    return bool(REGISTER_ASKS.search(question))
 
 
 def answer(store, searcher, question: str, filters: Filters | None = None) -> Answer | None:

@@ -6,6 +6,7 @@ Rows come back as dicts of the columns below; assistant/register/entries.py turn
 from __future__ import annotations
 
 from minutebook.ingest.filters import Filters, fts_query
+from minutebook.ingest.papers.proceedings_facts import ProceedingsFact
 from minutebook.ingest.register.tables import ensure_tables
 
 _SELECT = ("SELECT r.id, r.document_id, r.section, r.page, r.board, r.meeting_date, r.item, r.title, r.text, r.form,"
@@ -48,6 +49,13 @@ class RegisterQueries:
         """How many register entries each document holds (the Papers page's "decisions" column)."""
         ensure_tables(self.db.conn)
         return dict(self.db.execute("SELECT document_id, count(*) FROM resolutions GROUP BY document_id").fetchall())
+
+    def proceedings(self, document_id: str, section: int) -> list[ProceedingsFact]:
+        """What a minutes section records of the meeting itself, in page order (read at ingest)."""
+        ensure_tables(self.db.conn)
+        return [ProceedingsFact(kind, page, quote) for kind, page, quote in self.db.execute(
+            "SELECT kind, page, quote FROM proceedings WHERE document_id = ? AND section = ? ORDER BY position",
+            [document_id, section]).fetchall()]
 
     def _rows(self, where: str, params: list) -> list[dict]:
         ensure_tables(self.conn)

@@ -9,12 +9,13 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING
 
+from minutebook.ingest.papers.proceedings_facts import read_proceedings
 from minutebook.ingest.types import Document, Page
 
 if TYPE_CHECKING:
     from minutebook.ingest.storage.store import Store
 
-TABLES = ("meetings", "attendance", "resolutions")
+TABLES = ("meetings", "attendance", "resolutions", "proceedings")
 
 # {db} is "main" for a writable index, or "temp" when an older generation opened read-only
 # lacks the tables and the register is rebuilt in memory from its stored pages.
@@ -26,6 +27,13 @@ CREATE TABLE IF NOT EXISTS {db}.meetings (
 );
 CREATE TABLE IF NOT EXISTS {db}.attendance (
     document_id TEXT, section INTEGER, position INTEGER, name TEXT, role TEXT, organisation TEXT,
+    PRIMARY KEY (document_id, section, position)
+);
+-- What the minutes record of the meeting itself (ingest/papers/proceedings_facts.py): the call to
+-- order, chair, roll call, apologies, clerk, quorum, adjournment and next meeting, with the page and
+-- the printed span that says it.
+CREATE TABLE IF NOT EXISTS {db}.proceedings (
+    document_id TEXT, section INTEGER, position INTEGER, kind TEXT, page INTEGER, quote TEXT,
     PRIMARY KEY (document_id, section, position)
 );
 CREATE TABLE IF NOT EXISTS {db}.resolutions (
@@ -102,6 +110,9 @@ def _write_section(conn, document_id: str, section: int, board, meeting_date, pa
     conn.executemany("INSERT OR REPLACE INTO attendance VALUES (?,?,?,?,?,?)",
                      [(document_id, section, n, a.name, a.role, a.organisation)
                       for n, a in enumerate(meeting.attendees)])
+    conn.executemany("INSERT OR REPLACE INTO proceedings VALUES (?,?,?,?,?,?)",
+                     [(document_id, section, n, f.kind, f.page, f.quote)
+                      for n, f in enumerate(read_proceedings([(p.number, p.text) for p in pages]))])
     ids: list[int] = []
     for r in resolutions:
         parts = [_part_json(p) for p in r.parts]

@@ -199,8 +199,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (9, "keyword search's BM25 arrays (lexical.npz) for a generation made before them", build_lexical),
     (10, "files: found by their document (each hit names its file)", index_files_by_document),
     (11, "chunks: the names their 'the project's refer back to, searched with them", add_refers),
-    # 12 and 13 are taken by work landing separately; numbers only need to rise.
-    (14, "documents: the public address, meeting page, agenda item and portal of a fetched paper", add_portal_columns),
+    (12, "the register: what minutes record of the meeting itself (call to order, roll call, adjournment, next meeting)",
+     ensure_tables),
+    (13, "documents: the public address, meeting page, agenda item and portal of a fetched paper", add_portal_columns),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -369,11 +369,26 @@ class Store(CatalogQueries, RegisterQueries):
         return self.conn.execute("SELECT DISTINCT board, meeting_date FROM sections WHERE meeting_date IS NOT NULL"
                                f" AND board IS NOT NULL AND kind IN ({marks})", list(kinds)).fetchall()
 
+    def meeting_heads(self, kinds: tuple[str, ...]) -> list[tuple[str | None, str | None, str]]:
+        """(board, date, the text of its first page) of every section: a report is filed for its
+        meeting too; the title block of a section of these kinds (minutes, agendas) prints the
+        meeting's date where the section's own date was misread (others' text is left empty)."""
+        marks = ",".join("?" * len(kinds))
+        return self.db.execute("SELECT s.board, s.meeting_date, CASE WHEN s.kind IN (" + marks + ") THEN coalesce(p.text, '')"
+                               " ELSE '' END FROM sections s LEFT JOIN pages p"
+                               " ON p.document_id = s.document_id AND p.page = s.first_page", list(kinds)).fetchall()
+
     def minute_item_rows(self, document_id: str, section: int) -> list[tuple]:
         """(item, heading, page, text, restricted) of a minutes section's chunks, in order."""
         return self.conn.execute("SELECT item, heading, page, text, restricted FROM chunks WHERE document_id = ?"
                                " AND section = ? AND doc_type = 'minutes' ORDER BY position",
                                [document_id, section]).fetchall()
+
+    def section_pages(self, document_id: str, section: int) -> list[tuple[int, str, bool]]:
+        """(page, text, read by OCR) of every page of one section, in order: what a meeting's minutes print."""
+        return self.db.execute("SELECT p.page, coalesce(p.text, ''), coalesce(p.ocr, 0) FROM pages p JOIN sections s ON s.document_id = p.document_id"
+                               " WHERE s.document_id = ? AND s.section = ? AND p.page BETWEEN s.first_page AND s.last_page"
+                               " ORDER BY p.page", [document_id, section]).fetchall()
 
     def page_text(self, document_id: str, page: int) -> str | None:
         row = self.conn.execute("SELECT text FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
@@ -401,7 +416,7 @@ def document_record(doc: Document) -> dict:
             **{k: getattr(facts, k, None) for k in PORTAL_COLUMNS}}
 
 
-PORTAL_COLUMNS = ("source_url", "page_url", "agenda_item", "item_title", "portal")  # migration 14
+PORTAL_COLUMNS = ("source_url", "page_url", "agenda_item", "item_title", "portal")  # migration 13
 
 
 def _document_date(doc: Document) -> str | None:

@@ -85,6 +85,13 @@ def _paper(book, d, include_restricted: bool) -> None:
                          hide_index=True, key="papers-sections",
                          column_config={"title": st.column_config.TextColumn("title", width=320),
                                         "meeting": date_column("meeting", width=125)})
+            record = book.meeting_record(d, include_restricted)
+            if record:
+                st.markdown("What the minutes record of the meeting itself, as printed:")
+                st.dataframe([{**r, "meeting": as_date(r["meeting"])} for r in record], hide_index=True,
+                             key="papers-proceedings",
+                             column_config={"meeting": date_column("meeting"),
+                                            "as printed": st.column_config.TextColumn(width="large")})
         with decisions:
             found = [e for e in book.resolutions(filters=book.filters(include_restricted=include_restricted))
                      if e.source in (d.sources or "").split("; ")]

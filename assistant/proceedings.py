@@ -1,0 +1,83 @@
+"""'Who called the meeting to order?', 'When did it adjourn?', 'When is the next meeting?' answered
+from what the minutes record of the meeting itself (ingest/papers/proceedings_facts.py), quoting
+the line as the page prints it, rather than from a sentence search that finds the title block."""
+from __future__ import annotations
+
+import re
+
+from minutebook.ingest.papers.proceedings_facts import ProceedingsFact, first_of
+from minutebook.ingest.types import Answer, Citation, Hit
+
+from minutebook.assistant.question import PROCEEDINGS, Meetings, Question
+from minutebook.assistant.references import human_date
+
+# Who presided is who the minutes say called the meeting to order, where no list marks a chair, or
+# the presiding officer the roll call names first ("Present were: Chair Cambra; ...").
+_PRESIDING = re.compile(r"\b(?:by|with)\s+(?:the\s+)?[A-Z]|^(?!The\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+(?:called|convened|opened)"
+                        r"|\b(?:Chair(?:man|woman|person)?|President|Mayor)\b")
+
+
+def presiding(facts: list[ProceedingsFact]) -> ProceedingsFact | None:
+    """The fact that names who presided: the chair marked, else a call to order or roll call naming them."""
+    return first_of(facts, "chair") or next(
+        (f for kind in ("call_to_order", "present") for f in facts if f.kind == kind and _PRESIDING.search(f.quote)), None)
+
+
+def kinds_asked(q: Question) -> list[str]:
+    """The proceedings facts the question asks for, in the order it asks them."""
+    return [k for k in q.asks if k in PROCEEDINGS or k == "chair"]
+
+
+def proceedings_answer(q: Question, hits: list[Hit], store, meetings: Meetings | None = None) -> Answer | None:
+    """The facts asked for, from the first minutes found (those of a date the question names first,
+    and only the named meeting's when the question names one); None when the question asks none,
+    or no minutes found record them."""
+    kinds = kinds_asked(q)
+    if not kinds:
+        return None
+    minutes = [h for h in hits if h.chunk.doc_type == "minutes"
+               and (meetings is None or not meetings.matched or meetings.holds(h.chunk.board, h.chunk.meeting_date))]
+    minutes.sort(key=lambda h: not (q.dates and h.chunk.meeting_date in q.dates))
+    seen = set()
+    for hit in minutes:
+        key = (hit.chunk.document_id, hit.chunk.section)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts = meeting_facts(store, *key)
+        scanned = {n for later in range(key[1], key[1] + 4) for n, _, ocr in store.section_pages(key[0], later) if ocr}
+        chosen: list[ProceedingsFact] = []
+        for kind in kinds:
+            fact = presiding(facts) if kind == "chair" else first_of(facts, kind)
+            if fact and fact.quote not in {c.quote for c in chosen}:
+                chosen.append(fact)
+        if chosen:
+            return _compose(hit, chosen, scanned)
+    return None
+
+
+def meeting_facts(store, document_id: str, section: int, further: int = 3) -> list[ProceedingsFact]:
+    """The section's facts (read at ingest), and those of the sections after it in the paper until one
+    opens a meeting of its own: every meeting is called to order, so a section with no call to order
+    continues the one before (a page misread as another meeting's)."""
+    facts = store.proceedings(document_id, section)
+    for later in range(section + 1, section + 1 + further):
+        more = store.proceedings(document_id, later)
+        if not more or any(f.kind == "call_to_order" for f in more):
+            break
+        facts += more
+    return facts
+
+
+def _compose(hit: Hit, facts: list[ProceedingsFact], scanned: set[int]) -> Answer:
+    ch = hit.chunk
+    when = f" of {human_date(ch.meeting_date)}" if ch.meeting_date else ""
+    citations, quotes = [], []
+    for f in facts:
+        n = len(citations) + 1
+        ref = ", ".join(x for x in ("Minutes", ch.board, human_date(ch.meeting_date) if ch.meeting_date else None,
+                                    f"p. {f.page}") if x)
+        citations.append(Citation(n=n, source=hit.source, title=ch.title, page=f.page, meeting_date=ch.meeting_date,
+                                  quote=f.quote, reference=ref, ocr=f.page in scanned))
+        quotes.append(f"“{f.quote}” [{n}]")
+    return Answer(text=f"The minutes{when} record: " + "; ".join(quotes), abstained=False, citations=citations)

@@ -1,0 +1,99 @@
+"""Every quote an answer shows is printed on its cited page: contiguous, as a person reads the page
+(spacing aside), holding none of the page's running headers, footers or page numbers.
+
+Quotes are cut from the index's passages, which chunking joined across page breaks and lines; a
+quote that the page does not print as quoted is not the paper's words. A quote found whole on the
+page before or after moves its citation there; one found nowhere is not shown: its line leaves the
+answer, and an answer left with no quote declines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from minutebook.ingest.dates import find_dates
+from minutebook.ingest.types import Answer, Citation
+
+OCR = "read by OCR from a scan"
+DATE_INFERRED = "meeting date not printed in the paper (inferred)"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def printed_page(store, document_id: str, page: int, quote: str) -> bool:
+    """Whether the page prints `quote` whole, and no running header or footer is inside it."""
+    text = store.page_text(document_id, page)
+    if not text or _norm(quote) not in _norm(text):
+        return False
+    return not any(is_header(f) and _norm(f) in _norm(quote) for f in store.page_furniture(document_id, page))
+
+
+def is_header(line: str) -> bool:
+    """A furniture line a quote must not hold: one with a date or number in it ("February 15, 2005  11"),
+    or a long one; a short name ("Regular Meeting") is also the page's own words."""
+    line = _norm(line)
+    return len(line) >= 12 and (any(c.isdigit() for c in line) or len(line) >= 30)
+
+
+def checked(citation: Citation, store) -> Citation | None:
+    """The citation on the page that prints its quote (its own, or the next or previous), or None."""
+    document_id = store.document_for_source(citation.source)
+    if document_id is None:
+        return citation  # a source the index does not hold cannot be checked here
+    for page in (citation.page, citation.page + 1, citation.page - 1):
+        if page >= 1 and printed_page(store, document_id, page, citation.quote):
+            moved = citation if page == citation.page else replace(citation, page=page,
+                                                                   reference=_page_ref(citation.reference, page))
+            return replace(moved, read=reading_notes(moved, document_id, store))
+    return None
+
+
+def reading_notes(citation: Citation, document_id: str, store) -> tuple[str, ...]:
+    """What the citation rests on besides printed text: a page OCR read, a meeting date the paper
+    never prints (read from its file name or a pack's cover)."""
+    notes = [OCR] if citation.ocr else []
+    if citation.meeting_date and not date_printed(store, document_id, citation.meeting_date):
+        notes.append(DATE_INFERRED)
+    return tuple(dict.fromkeys([*citation.read, *notes]))
+
+
+def date_printed(store, document_id: str, iso: str) -> bool:
+    """Whether the paper prints the date on some page (in any form dates.find_dates reads)."""
+    pages = store.document_pages([document_id]).get(document_id) or 0
+    for n in range(1, pages + 1):
+        if any(day == iso for _, day in find_dates(store.page_text(document_id, n) or "")):
+            return True
+    return False
+
+
+def _page_ref(reference: str, page: int) -> str:
+    return re.sub(r"p\. \d+$", f"p. {page}", reference)
+
+
+def keep_verbatim(answer: Answer, store) -> Answer:
+    """The answer with only the quotes its pages print (renumbered); a decline when none is left."""
+    if answer.abstained or not answer.citations:
+        return answer
+    kept: list[Citation] = []
+    numbers: dict[int, int] = {}
+    for c in answer.citations:
+        good = checked(c, store)
+        if good is not None:
+            numbers[c.n] = len(kept) + 1
+            kept.append(replace(good, n=len(kept) + 1))
+    if len(kept) == len(answer.citations) and all(numbers[c.n] == c.n for c in answer.citations):
+        answer.citations = kept
+        return answer
+    lines = []
+    for line in answer.text.split("\n"):
+        cited = [int(n) for n in re.findall(r"\[(\d+)\]", line)]
+        if cited and not any(n in numbers for n in cited):
+            continue  # every quote of this line failed the check
+        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]" if int(m.group(1)) in numbers else "", line))
+    if not kept:
+        return Answer(text="The papers I have do not answer this in words I can quote from their pages.",
+                      abstained=True, citations=[], related=answer.related, read_as=answer.read_as)
+    answer.text, answer.citations = "\n".join(lines), kept
+    return answer

@@ -1,0 +1,85 @@
+"""What each decline rule does on a gold question file, each rule judged alone.
+
+A rule earns its place when it holds on questions it was not written for: this prints, per rule,
+the unanswerable questions it declines (right) and the answerable ones it would decline (wrong),
+on the passages the answerer retrieves. Rules: the year/date/number the question names is in no
+passage (specifics), the thing a "What X" question names is in none (thing missing), "what did
+they decide" finds no minutes (decision unrecorded), the named body did not meet that day (other
+body met), no sentence shares enough of the question's words (score floor), and the meeting the
+question names is not in the papers (meeting named).
+
+    python -m evals.decline_rules --index index-real --set more
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .answers_real import SETS, load
+from .real import DEFAULT_INDEX, REAL
+
+
+def rules_fired(assistant, question: str) -> list[str]:
+    from minutebook.assistant import extractive as ex
+    from minutebook.assistant.abstention import decision_unrecorded, other_body_met, thing_missing
+    from minutebook.assistant.answering import AskRequest
+
+    fired = []
+    try:
+        from minutebook.assistant.question import Question
+
+        q = Question.parse(question)
+        found = assistant.meetings_named(q)
+        if found is not None and not found.matched:
+            fired.append("meeting named")
+    except ImportError:  # the code before assistant/question.py
+        pass
+    retrieved = assistant._retrieve(AskRequest(question))
+    hits = retrieved["hits"]
+    held = ex.holding_specifics(question, hits)
+    if not held and hits:
+        fired.append("specifics")
+    held = held or hits
+    texts = [f"{h.chunk.title or ''} {h.chunk.text}" for h in held]
+    if thing_missing(question, texts):
+        fired.append("thing missing")
+    if decision_unrecorded(question, held):
+        fired.append("decision unrecorded")
+    if other_body_met(question, held, assistant._boards()):
+        fired.append("other body met")
+    store = assistant.searcher.reader.store
+    cands = ex.candidates(held, furniture=lambda h: store.page_furniture(h.chunk.document_id, h.chunk.page))
+    if cands:
+        vectors = assistant.embedder.embed_batch([retrieved["query"]] + [c.text for c in cands], query=True)
+        ex.score_candidates(retrieved["query"], cands, (vectors[1:] @ vectors[0]).tolist(),
+                            assistant._idf(retrieved["query"]), setting=store.setting_words())
+    if ex.should_abstain(cands):
+        fired.append("score floor")
+    return fired
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=REAL)
+    parser.add_argument("--index", type=Path, default=DEFAULT_INDEX)
+    parser.add_argument("--set", default="more", choices=sorted(SETS))
+    args = parser.parse_args(argv)
+    from minutebook.assistant.answering import Assistant
+    from minutebook.ingest.settings import Settings
+
+    assistant = Assistant(Settings.from_env(index=str(args.index)))
+    questions = load(args.corpus, SETS[args.set])
+    by_rule: dict[str, dict[str, list[str]]] = {}
+    for q in questions:
+        for rule in rules_fired(assistant, q["question"]):
+            by_rule.setdefault(rule, {"right": [], "wrong": []})["wrong" if q["answerable"] else "right"].append(q["id"])
+    n_un = sum(not q["answerable"] for q in questions)
+    print(f"Decline rules on gold/{SETS[args.set]} ({len(questions) - n_un} answerable, {n_un} unanswerable), each alone:")
+    for rule, got in sorted(by_rule.items()):
+        print(f"  {rule:<20} declines {len(got['right'])}/{n_un} unanswerable {got['right']}; "
+              f"{len(got['wrong'])} answerable (wrong) {got['wrong']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""A question is read once; the meeting it names binds the answer, or the answer says which meetings
+the papers hold (in two bodies' wording: an English county council, a Californian city board)."""
+from __future__ import annotations
+
+from datetime import date
+
+from minutebook.assistant.question import Question, meetings_held, meetings_meant, no_such_meeting
+
+TODAY = date(2025, 6, 1)
+COUNTY = [("County Council", "2024-12-19"), ("County Council", "2025-02-13"), ("County Council", "2025-03-13"),
+          ("Cabinet", "2025-01-30"), ("Cabinet", "2025-03-04")]
+CITY = [("Planning Board", "2008-09-22"), ("Planning Board", "2006-09-11"), ("Planning Board", "2022-06-13"),
+        ("City Council", "2023-09-19"), ("City Council", "2012-03-06")]
+BOARDS = sorted({b for b, _ in COUNTY + CITY})
+
+
+def meant(text: str, meetings):
+    return meetings_meant(Question.parse(text, today=TODAY), meetings, BOARDS)
+
+
+def test_a_meeting_named_by_its_date_binds_the_answer_to_that_date():
+    found = meant("Who chaired the County Council meeting of 13 February 2025?", COUNTY)
+    assert found.matched == (("County Council", "2025-02-13", "2025-02-13"),)
+    found = meant("Who presided over the Planning Board meeting of September 22, 2008?", CITY)
+    assert found.matched == (("Planning Board", "2008-09-22", "2008-09-22"),)
+
+
+def test_a_date_the_papers_hold_no_meeting_of_is_declined_with_the_meetings_they_do_hold():
+    q = Question.parse("Who chaired the council meeting of 9 January 2025?", today=TODAY)
+    found = meetings_meant(q, COUNTY, BOARDS)
+    assert not found.matched
+    text = no_such_meeting(q, found)
+    assert "no meeting" in text and "9 January 2025" in text and "19 December 2024" in text
+    q = Question.parse("What did the Cabinet resolve at its meeting of 13 March 2025?", today=TODAY)
+    found = meetings_meant(q, COUNTY, BOARDS)
+    assert not found.matched  # the County Council met that day, not the Cabinet
+    assert "4 March 2025" in no_such_meeting(q, found) and "19 December 2024" not in no_such_meeting(q, found)
+    q = Question.parse("What did the Planning Board decide at its meeting of October 13, 2008?", today=TODAY)
+    found = meetings_meant(q, CITY, BOARDS)
+    assert not found.matched and "22 September 2008" in no_such_meeting(q, found)
+
+
+def test_last_march_is_the_latest_march_before_today():
+    found = meant("What did the Cabinet decide last March?", COUNTY)
+    assert found.matched == (("Cabinet", "2025-03-04", "2025-03-04"),)
+    q = Question.parse("What did the Planning Board decide last March?", today=TODAY)
+    found = meetings_meant(q, CITY, BOARDS)
+    assert not found.matched and "March 2025" in no_such_meeting(q, found)
+
+
+def test_a_meeting_named_by_its_year_binds_to_that_years_meetings():
+    q = Question.parse("How did Mr Gough vote on the alternative budget at the 2023 budget meeting?", today=TODAY)
+    found = meetings_meant(q, COUNTY, BOARDS)
+    assert not found.matched and "2023" in no_such_meeting(q, found)
+    found = meant("Who moved the motion at the 2008 Planning Board meeting on Mariner Square?", CITY)
+    assert found.matched == (("Planning Board", "2008-09-22", "2008-09-22"),)
+
+
+def test_the_last_meeting_is_the_bodys_newest():
+    assert meant("What did the City Council decide at its last meeting?", CITY).matched == (("City Council", "2023-09-19", "2023-09-19"),)
+    assert meant("Who chaired the last Cabinet meeting?", COUNTY).matched == (("Cabinet", "2025-03-04", "2025-03-04"),)
+
+
+def test_a_question_naming_no_meeting_is_not_bound():
+    assert meant("What is the Local Transport Plan?", COUNTY) is None
+    assert meant("How much were the bills ratified?", CITY) is None
+
+
+def test_the_question_says_what_it_asks_for():
+    assert Question.parse("Who called the meeting to order, and at what time did it adjourn?").asks_for("call_to_order")
+    assert Question.parse("At what time was the meeting adjourned?").asks_for("adjournment")
+    assert Question.parse("When is the next regular meeting of Council?").asks_for("next_meeting")
+    assert Question.parse("Which trustee was absent?").asks_for("absent")
+    assert Question.parse("Who sent apologies?").asks_for("apologies")
+    assert not Question.parse("What is the Local Transport Plan?").asks
+    # One reading, as JSON: what the ask was read as.
+    assert Question.parse("Who chaired the meeting of 4 March 2025?").to_json()["dates"] == ("2025-03-04",)
+
+
+def test_a_meeting_misdated_at_ingest_is_found_by_the_date_its_title_block_prints():
+    heads = [("Human Relations Board", "2016-11-29", "Minutes of the Regular Meeting of the Human Relations Board\n"
+              "March 23, 2017\n1. CALL TO ORDER"), ("Parish Council", "2021-07-29", "MINUTES OF THE PARISH COUNCIL "
+              "MEETING HELD ON 29th July 2021\nPresent:")]
+    held = meetings_held(heads)
+    found = meetings_meant(Question.parse("Who presided over the Human Relations Board meeting of 23 March 2017?"),
+                           held, ["Human Relations Board", "Parish Council"])
+    assert found.matched and found.dates == {"2016-11-29"}  # searched under the date the index files it
+    found = meetings_meant(Question.parse("What did the Parish Council agree at its meeting of 24 June 2021?"),
+                           held, ["Human Relations Board", "Parish Council"])
+    assert not found.matched and "29 July 2021" in no_such_meeting(
+        Question.parse("What did the Parish Council agree at its meeting of 24 June 2021?"), found)
+
+
+def test_a_period_a_figure_is_for_is_no_meeting():
+    assert meant("How many flooding incidents did the fire service deal with in January 2024?", COUNTY) is None
+    assert meant("What was the pension payroll for January 2010?", CITY) is None
+    assert meant("What did the Cabinet decide in January 2025?", COUNTY).matched == (("Cabinet", "2025-01-30", "2025-01-30"),)
