@@ -1,7 +1,8 @@
 """The JSON every command prints on the sample corpus is the JSON it printed when these copies were
 recorded (tests/cli_json.py, from commit 5d2bf53 on main; status.json again from 9a8398f, whose fetch
 merge added each paper's portal fields, and with reader 7 from the reg-meetings branch, whose
-READER_VERSION bumps are its only change to the sample's JSON), byte for byte but for the index's path and the
+READER_VERSION bumps are its only change to the sample's JSON; the asks again after the answers merge,
+whose citations gain `read`, empty on the sample's printed pages), byte for byte but for the index's path and the
 clock: scripts that read it keep working through a change that should not change behaviour. A change
 that means to change an answer records the copies again and says so in its commit."""
 from __future__ import annotations
