@@ -68,6 +68,15 @@ class Settings:
     fetch_retries: int = 4
     fetch_backoff: float = 1.0
     fetch_max_wait: float = 120.0
+    # The app offers "Include restricted papers" only when the person serving it allows it
+    # (`serve --allow-restricted`), and then only to a visitor who gives restricted_password or
+    # comes through a reverse proxy's login that sets restricted_user_header (e.g. X-Remote-User).
+    allow_restricted: bool = False
+    restricted_password: str = field(default="", repr=False)
+    restricted_user_header: str = ""
+    # Host names the app answers to besides the address it serves (DNS rebinding: a browser sends
+    # a foreign Host for a page that rebinds its name to this machine), comma-separated.
+    allowed_hosts: str = ""
     # A local GGUF model (--llm llamacpp:PATH) is built with this context window, in tokens: the
     # question, up to 8 passages of ~220 words and the answer need ~3,000 (llama.cpp's own
     # default, 512, refuses them); and this many CPU threads (0: every core).
@@ -80,6 +89,8 @@ class Settings:
     # The app's language models, comma-separated (ollama:MODEL, openai:MODEL, llamacpp:PATH), and
     # where their servers are: read from the providers' own OLLAMA_HOST and OPENAI_BASE_URL.
     llm: str = ""
+    # Seconds a language model may take to answer before the extractive answer is given instead.
+    llm_timeout: float = 60.0
     ollama_host: str = ""
     openai_base_url: str = ""
     # The fields below belong to the deployment, not to the caller: unlike the ones above, a Settings
