@@ -97,7 +97,7 @@ class Searcher:
             else:
                 ranked = self._priors(query, fuse(dense_hits, sparse, self.settings), n)
             # Over-fetch so that copies of one report (in a pack and alone) collapse to one hit.
-            results.append(self._hits(ranked[: k * 3])[:k])
+            results.append(self._hits(ranked[: k * 3], filters)[:k])
         return results
 
     def _priors(self, query: str, ranked: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
@@ -153,7 +153,7 @@ class Searcher:
                                                       mode, self.settings)
         if mode == "hybrid":
             ranked = [self._priors(q, r, n) for q, r in zip(queries, ranked)]
-        return [self._hits(r[: k * 3])[:k] for r in ranked]
+        return [self._hits(r[: k * 3], filters)[:k] for r in ranked]
 
     def _board_names(self, board: str) -> list[str]:
         """The boards a board filter matches, by Filters' own rule (ingest/filters.py) (a substring, any case)."""
@@ -202,13 +202,15 @@ class Searcher:
                 return kept
             depth = min(total, depth * 4)
 
-    def _hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
+    def _hits(self, ranked: list[tuple[int, float]], filters: Filters) -> list[Hit]:
         store = self.reader.store
         rows = store.chunks_by_vector_ids([vid for vid, _ in ranked])
         hits = []
         for vid, score in ranked:
             if vid in rows:
                 chunk, _heading, source = rows[vid]
+                if chunk.restricted and not filters.include_restricted:
+                    continue  # the database has the last word: a vector store's copy of the flag may lag it
                 hits.append(Hit(chunk=chunk, source=source, score=score))
         return collapse_copies(hits, store.document_pages({h.chunk.document_id for h in hits}))
 

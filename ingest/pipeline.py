@@ -10,6 +10,7 @@ from minutebook.ingest.embedding.embed import Embedder
 from minutebook.ingest.embedding.cache import CachedEmbedder, with_cache
 from minutebook.ingest.discover import Found, discover, plan
 from minutebook.ingest.errors import printable, unreadable
+from minutebook.ingest.storage.exemptions import follow_exemptions
 from minutebook.ingest.storage.index import IndexWriter, crash_point, writing
 from minutebook.ingest.storage.index_reader import IndexReader, current_dir
 from minutebook.ingest.pdf.pages import file_hash
@@ -30,8 +31,9 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # typed minutes (papers/doc_type.py). 6: a paper holding several meetings gives each its own
 # section, date and body (meetings.py); a printed year slip is corrected by the file name's date.
 # 7: words split by stray spaces and tables read one cell per line are read from PDFium's text,
-# ligatures spelled out (text_layer.py, words.py).
-READER_VERSION = 7
+# ligatures spelled out (text_layer.py, words.py). 8: a title that names restricted matter is not
+# kept (restriction.public_title), and each page's print is kept to follow an exemption to its copies.
+READER_VERSION = 8
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:
@@ -86,6 +88,8 @@ def _write(settings: Settings, hashed, found: Found, paths: list[Path], prune: b
             report.unchanged, report.paths = final.unchanged, final.paths
             gone = _pruned(known, found, paths) if prune else []
             _apply(writer, final.todo, gone, settings, cached, report, progress)
+            if report.ingested:
+                follow_exemptions(writer.store)  # a copy of an exempt page is exempt, whichever came first
             if report.ingested or report.removed:
                 writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
                                         skipped=len(report.skipped), removed=len(report.removed))
