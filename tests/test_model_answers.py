@@ -166,3 +166,17 @@ def test_a_small_context_window_gets_the_best_sources_that_fit_not_an_error(fake
     monkeypatch.setenv("MINUTEBOOK_LLM_CONTEXT", "2048")
     assert main(["ask", QUESTION, "--llm", "llamacpp:/models/small.gguf", "--index", str(corpus_index.index), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["abstained"]  # the fake's reply, not a context-window error
+
+
+def test_a_name_or_codeword_the_cited_passage_does_not_print_is_not_supported():
+    # Issue 29, item 6: five of six topic words match, and the one that does not is a name.
+    from minutebook.assistant.generative import supported
+
+    passage = ("RESOLVED: That the harbour warehouse be sold to the highest bidder, and the sale be completed "
+               "by the end of September.")
+    assert supported("The harbour warehouse was to be sold to the highest bidder by the end of September", [passage])
+    assert not supported("The harbour warehouse was to be sold to Pelham Estates, the highest bidder, by the end "
+                         "of September", [passage])
+    assert not supported("The harbour warehouse sale, codenamed Sandpiper, was to complete by the end of September",
+                         [passage])
+    assert supported("The Board agreed the harbour warehouse be sold to the highest bidder", [passage])
