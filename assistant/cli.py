@@ -152,6 +152,8 @@ def cmd_ask(args, settings: Settings) -> int:
     with _book(settings) as book:
         answer = book.ask(question, llm=llm, filters=book.filters(board=args.board, since=args.since,
                                                                    until=args.until))
+    if answer.notice:
+        print(f"minutebook: {answer.notice}", file=sys.stderr)
     if args.json:
         print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
         return 0

@@ -50,17 +50,35 @@ def make_chat_model(spec: str, settings: Settings | None = None):
         if kind == "ollama":
             from langchain_ollama import ChatOllama
 
-            return ChatOllama(model=name, base_url=settings.ollama_host or None, temperature=0)
+            return ChatOllama(model=name, base_url=settings.ollama_host or None, temperature=0,
+                              client_kwargs={"timeout": settings.llm_timeout})
         if kind == "openai":
             from langchain_openai import ChatOpenAI
 
-            return ChatOpenAI(model=name, base_url=settings.openai_base_url or None, temperature=0)
+            # No retries: a server that is down or failing is said at once, and one that never
+            # answers costs llm_timeout, not three times it.
+            return ChatOpenAI(model=name, base_url=settings.openai_base_url or None, temperature=0,
+                              timeout=settings.llm_timeout, max_retries=0)
         from langchain_community.chat_models import ChatLlamaCpp
 
         return ChatLlamaCpp(model_path=name, temperature=0, n_ctx=settings.llm_context,
                             n_threads=settings.llm_threads or os.cpu_count() or 1)
     except ImportError:
         raise MinutebookError(f"--llm {kind} needs extra packages: .venv/bin/pip install {_PACKAGES[kind]}") from None
+
+
+def model_failure(e: BaseException, timeout: float) -> str:
+    """One line saying why a language model gave no answer, whichever client library raised."""
+    name = type(e).__name__
+    if "Timeout" in name or isinstance(e, TimeoutError):
+        why = f"did not answer within {timeout:g} s (MINUTEBOOK_LLM_TIMEOUT)"
+    elif "Connect" in name or isinstance(e, ConnectionError):
+        why = "could not be reached"
+    elif isinstance(getattr(e, "status_code", None), int):
+        why = f"answered with an error (HTTP {e.status_code})"
+    else:
+        why = f"gave a reply that could not be read ({name})"
+    return f"the language model {why}; this is the extractive answer, quoted from the papers"
 
 
 def build_messages(question: str, hits: list[Hit], history=None) -> list:
