@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutebook.ingest.dates import human_date, human_time
-from minutebook.ingest.errors import BadInput, MinutebookError, printable
+from minutebook.ingest.errors import BadInput, MinutebookError, printable, readable
 from minutebook.ingest.settings import Settings
 
 from minutebook.assistant.cli_args import build_parser
@@ -23,9 +23,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# Arguments that name files: kept as the bytes given, so the file opens whatever its name.
+_PATH_ARGS = ("paths", "index")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _logging(getattr(args, "verbose", 0) - getattr(args, "quiet", 0))
+    for name, value in vars(args).items():  # a question typed in a Latin-1 terminal reads as text, not bytes
+        if isinstance(value, str) and name not in _PATH_ARGS:
+            setattr(args, name, readable(value))
     try:
         # Built once, here, and passed down: `--include-restricted` widens the environment's setting.
         settings = Settings.from_env(index=getattr(args, "index", None),

@@ -1,4 +1,5 @@
 """Named exceptions whose messages say what to do."""
+import codecs
 import unicodedata
 
 
@@ -48,6 +49,28 @@ def printable(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def readable(text: str) -> str:
+    """Text that came as bytes which are not UTF-8 (a file name saved on an older system, a terminal
+    set to Latin-1; Python keeps each such byte as a surrogate escape) with those bytes read as
+    Windows-1252, the likeliest: b"Comit\\xe9" reads "Comité". Other text is returned as it is."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "minutebook-cp1252")
+
+
+def is_utf8(text: str) -> bool:
+    """Whether `text` (a path, an argument) came as valid UTF-8 bytes."""
+    return readable(text) is text
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("minutebook-cp1252", _cp1252_bytes)
 
 
 def unreadable(e: BaseException) -> str:
