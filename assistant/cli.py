@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import sqlite3
 import math
 import os
 import sys
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING
 from minutebook.ingest.dates import human_date, human_time
 from minutebook.ingest.errors import BadInput, MinutebookError, printable, readable
 from minutebook.ingest.settings import Settings
+from minutebook.ingest.storage.index_reader import current_dir, damaged_db, unreadable_db
+from minutebook.ingest.storage.store import DB
 
 from minutebook.assistant.cli_args import build_parser
 
@@ -43,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except MinutebookError as e:
         print(f"minutebook: {printable(e)}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as e:
+        if not unreadable_db(e):
+            raise
+        gen = current_dir(settings.index)
+        print(f"minutebook: {printable(damaged_db((gen or settings.index) / DB, settings.index, e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("minutebook: interrupted; the index is unchanged", file=sys.stderr)
@@ -88,7 +97,7 @@ def cmd_ingest(args, settings: Settings) -> int:
 
     progress = _progress_bar() if log.isEnabledFor(logging.INFO) else None  # -q: no progress either
     report = ingest([Path(p) for p in args.paths], settings, progress=progress, prune=args.prune,
-                    include=tuple(args.include or ()))
+                    include=tuple(args.include or ()), rebuild=args.rebuild)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

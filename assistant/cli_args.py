@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include", action="append", metavar="PATTERN",
                    help="also read a folder's files matching PATTERN, e.g. '*.md' (repeatable)")
     p.add_argument("--prune", action="store_true", help="also remove documents whose files are no longer there")
+    p.add_argument("--rebuild", action="store_true",
+                   help="build the index afresh from these papers, not from the current one (a damaged index); "
+                        "the current one serves readers until the new one is ready")
     _common(p)
 
     p = sub.add_parser("fetch", help="download new papers from a council's portal (ModernGov, Legistar, CivicPlus, "

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from minutebook.assistant.question import ATTENDANCE_INTENT, RECORD_INTENT, VOTE_INTENT
 from minutebook.assistant.specifics import meetings_named, months_named, prints_month, references_in
 from minutebook.ingest.embedding.embed import Embedder
-from minutebook.ingest.errors import BadInput
+from minutebook.ingest.errors import BadInput, Damaged
 from minutebook.ingest.filters import Filters
 from minutebook.ingest.storage.index_reader import IndexReader
 from minutebook.ingest.settings import Settings
@@ -62,7 +62,7 @@ class Searcher:
             raise BadInput(f"MINUTEBOOK_FUSION='{settings.fusion}' is not a fusion (choose from {', '.join(FUSIONS)})")
         self.settings = settings
         self.reader = IndexReader(settings.index)
-        model = self.reader.meta["model"]
+        model = self.reader.meta.get("model") or settings.embed_model  # a damaged meta.json: said on first search
         self.embedder = embedder or Embedder(model, settings.embed_batch, settings.model_cache_dir())
         self._filters: dict = {}  # filter -> store.filter_ids(filter), for this generation
         self._boards: dict = {}  # board filter -> the board names it matches, for this generation
@@ -81,7 +81,13 @@ class Searcher:
         filters = filters or Filters(include_restricted=self.settings.include_restricted)
         validate_filters(filters)
         n = max(self.settings.candidates, k)
-        if getattr(self.reader.vectors, "searches_keywords", False):
+        try:
+            in_engine = getattr(self.reader.vectors, "searches_keywords", False)
+        except Damaged:
+            if mode != "bm25":
+                raise
+            in_engine = False  # keyword search needs only the postings: it still works
+        if in_engine:
             return self._in_engine(list(queries), k, n, filters, mode)
         dense: list[list[tuple[int, float]]] = [[] for _ in queries]
         if mode in ("hybrid", "dense"):

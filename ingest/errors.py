@@ -30,6 +30,15 @@ class ModelNotFound(MinutebookError):
         )
 
 
+class Damaged(MinutebookError):
+    """A file of the index that cannot be read; the message names it and how to rebuild."""
+
+    def __init__(self, path, why: str, index, still: str = ""):
+        works = f"; {still} still work until then" if still else ""
+        super().__init__(f"the index is damaged: {path} {why}. Rebuild it from the papers with "
+                         f"`minutebook ingest PATH... --rebuild --index {index}`{works}")
+
+
 class BadInput(MinutebookError):
     """A user-supplied value that cannot be used (a malformed date, an unknown type)."""
 

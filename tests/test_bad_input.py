@@ -55,3 +55,61 @@ def test_a_question_typed_in_latin1_is_read_not_a_traceback(command, corpus_inde
     assert b"Traceback" not in done.stderr
     json.loads(done.stdout)  # valid JSON, the question's bytes read as text
     assert "\\udc" not in done.stdout.decode()
+
+
+def damage(index: Path, what: str) -> Path:
+    """Damage an index as a disk or a careless hand does; returns the file damaged."""
+    from minutebook.ingest.storage.index_reader import current_dir
+
+    gen = current_dir(index)
+    if what == "database truncated":
+        for extra in ("minutebook.db-wal", "minutebook.db-shm"):
+            (gen / extra).unlink(missing_ok=True)
+        with open(gen / "minutebook.db", "r+b") as f:
+            f.truncate(8192)
+        return gen / "minutebook.db"
+    if what == "meta.json not JSON":
+        (gen / "meta.json").write_text("{ damaged")
+        return gen / "meta.json"
+    victim = sorted((gen / "segments").glob("vec-*.faiss"))[0]
+    victim.unlink()
+    return victim
+
+
+def main_says(capsys, *argv) -> tuple[int, str, str]:
+    from minutebook.assistant.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("what", ["database truncated", "meta.json not JSON", "vector file missing"])
+def test_a_damaged_index_names_the_file_and_how_to_rebuild_and_serves_what_it_can(what, index_copy, capsys):
+    index = str(index_copy.index)
+    damaged = damage(index_copy.index, what)
+    for argv in (["search", "Biker Down"], ["ask", "What is Biker Down?"], ["timeline", "Biker Down"],
+                 ["lineage", "Biker Down"], ["search", "Biker Down", "--json"]):
+        code, out, err = main_says(capsys, *argv, "--index", index)
+        assert code == 2 and not out and len(err.strip().splitlines()) == 1, (argv, err)
+        assert str(damaged) in err and "--rebuild" in err and "Traceback" not in err
+    if what != "database truncated":  # the database is whole: what it alone answers is still served
+        code, out, _ = main_says(capsys, "status", "--index", index)
+        assert code == 0 and "documents" in out
+        code, out, _ = main_says(capsys, "resolutions", "--index", index, "--json")
+        assert code == 0 and json.loads(out)
+    if what == "vector file missing":  # keyword search needs no vectors
+        code, out, _ = main_says(capsys, "search", "Biker Down", "--mode", "bm25", "--index", index, "--json")
+        assert code == 0 and "Biker Down" in out
+
+
+@pytest.mark.model
+def test_ingest_rebuild_makes_a_damaged_index_whole_again(index_copy, capsys):
+    index = str(index_copy.index)
+    damage(index_copy.index, "database truncated")
+    code, _, err = main_says(capsys, "ingest", str(ROOT / "corpus"), "--index", index)
+    assert code == 2 and "--rebuild" in err
+    code, out, err = main_says(capsys, "ingest", str(ROOT / "corpus"), "--rebuild", "--index", index)
+    assert code == 0, err
+    code, out, _ = main_says(capsys, "search", "Biker Down", "--index", index, "--json")
+    assert code == 0 and "Biker Down" in out
