@@ -299,6 +299,8 @@ def cmd_status(args, settings: Settings) -> int:
 
 def cmd_serve(args, settings: Settings) -> int:
     os.environ["MINUTEBOOK_INDEX"] = str(settings.index.resolve())
+    if args.allow_restricted:  # the app then offers restricted papers behind the password or the proxy's login
+        os.environ["MINUTEBOOK_ALLOW_RESTRICTED"] = "1"
     log.info("serving %s/ at http://localhost:%s", settings.index, args.port)
     os.execv(sys.executable, serve_argv(settings, args.port, args.address))
     return 0  # not reached

@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
     p.add_argument("--address", default="localhost",
                    help="address to listen on (default localhost, this machine only; 0.0.0.0 shares it on the network)")
+    p.add_argument("--allow-restricted", action="store_true",
+                   help="let visitors who give MINUTEBOOK_RESTRICTED_PASSWORD (or come through a reverse proxy's "
+                        "login that sets MINUTEBOOK_RESTRICTED_USER_HEADER) see restricted papers")
     p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
     return parser
 
