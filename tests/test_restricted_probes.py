@@ -83,3 +83,26 @@ def test_the_exempt_copy_is_restricted_when_it_was_ingested_before_the_pack(tmp_
     ingest([later], settings, embedder)
     after = run(capsys, "search", "depot refurbishment winter", "--index", str(settings.index), "--json", "-k", "20")
     assert MARIGOLD not in after
+
+
+def test_a_public_paper_overwritten_by_an_exempt_one_is_not_drawn_until_ingested_again(tmp_path, embedder,
+                                                                                         monkeypatch):
+    # Issue 29, item 3: the viewer draws and offers only the file whose hash the index holds.
+    from conftest import open_app
+    from test_restricted import shown_text
+
+    papers = probes.write_all(tmp_path / "papers")
+    for name in ("pack.pdf", "property.pdf", "depot-copy.pdf"):
+        (papers / name).rename(tmp_path / name)
+    settings = Settings(index=tmp_path / "index")
+    ingest([papers], settings, embedder)
+    shutil.copy(tmp_path / "property.pdf", papers / "public.pdf")  # not yet ingested
+
+    at = open_app(monkeypatch, settings.index, "search")
+    at.text_input(key="search-query").input("library opens on Sundays").run()
+    next(t for t in at.toggle if t.key.startswith("search-1-")).set_value(True).run()
+    assert not at.exception, at.exception
+    assert len(at.image) == 0 and not at.get("download_button")
+    assert any("changed since it was ingested" in w.value for w in at.warning)
+    assert OSPREY not in shown_text(at)
+    assert "central library now opens on Sundays" in shown_text(at)  # the text the index holds is still shown
