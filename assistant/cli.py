@@ -314,12 +314,40 @@ def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
     # The server's own limit refuses a bigger upload before reading it into memory; Streamlit
     # counts it in MiB, minutebook in MB.
     upload_mib = max(1, math.ceil(settings.max_file_mb * 1e6 / 2**20))
+    # A page elsewhere that rebinds its own name to this machine (DNS rebinding) reaches the server
+    # with its own name as Host: only the names this server is known by may open the app's
+    # connection, and only pages from the app's own origin (CORS, XSRF).
+    hosts = [x for h in allowed_hosts(address, settings.allowed_hosts) for x in ("--server.allowedHosts", h)]
     return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
             "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.maxUploadSize", str(upload_mib),
+            "--server.maxUploadSize", str(upload_mib), *hosts, "--server.enableCORS", "true",
+            "--server.enableXsrfProtection", "true",
             # The product's theme; no Deploy button or developer menu; an error shows users a message,
             # the trace goes to the server's log.
             *theme.server_flags()]
+
+
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(address: str, extra: str = "") -> list[str]:
+    """The names a browser may use for the app served at `address`: this machine's loopback
+    names, the address itself, and for an address that shares it (0.0.0.0) the machine's own
+    names and addresses; then MINUTEBOOK_ALLOWED_HOSTS (a reverse proxy's public name)."""
+    import socket
+
+    hosts = list(LOOPBACK)
+    if address in ("0.0.0.0", "::", ""):
+        name = socket.gethostname()
+        hosts += [name, socket.getfqdn()]
+        try:
+            hosts += socket.gethostbyname_ex(name)[2]
+        except OSError:
+            pass
+    else:
+        hosts.append(address)
+    hosts += [h.strip() for h in extra.split(",") if h.strip()]
+    return list(dict.fromkeys(h.lower() for h in hosts))
 
 
 def _progress_bar():
