@@ -12,8 +12,15 @@ from minutebook.ingest.papers.house_style import OUTCOMES
 from minutebook.ingest.types import PART_KINDS
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A mistyped argument is one line, as every other error is (`--help` still shows the usage)."""
+
+    def error(self, message: str):
+        self.exit(2, f"minutebook: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="minutebook",
         description="Ask questions of a council's board papers; every answer cites the paper and page.",
     )
@@ -139,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Sub(argparse.ArgumentParser):
+class _Sub(OneLineParser):
     """A command's parser: -v and -q also after the command (`minutebook search X -v`), counted with
     any given before it."""
 

@@ -113,3 +113,14 @@ def test_ingest_rebuild_makes_a_damaged_index_whole_again(index_copy, capsys):
     assert code == 0, err
     code, out, _ = main_says(capsys, "search", "Biker Down", "--index", index, "--json")
     assert code == 0 and "Biker Down" in out
+
+
+@pytest.mark.parametrize("argv", [["search", "x", "--mode", "bogus"], ["bogus"], ["search"], ["ask", "x", "-k", "3"]])
+def test_a_mistyped_argument_is_one_line_not_the_usage(argv, capsys):
+    from minutebook.assistant.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and len(err.strip().splitlines()) == 1 and err.startswith("minutebook: ")
+    assert "--help" in err
