@@ -124,3 +124,16 @@ def test_a_mistyped_argument_is_one_line_not_the_usage(argv, capsys):
     err = capsys.readouterr().err
     assert stopped.value.code == 2 and len(err.strip().splitlines()) == 1 and err.startswith("minutebook: ")
     assert "--help" in err
+
+
+def test_an_upload_batch_past_its_total_size_refuses_the_rest_with_one_line_each(tmp_path):
+    # Issue 29, smaller: each file within the per-file limit, the batch as a whole not.
+    from minutebook.ingest.settings import Settings
+    from minutebook.ingest.uploads import BATCH_FILES, ingest_uploads
+
+    settings = Settings(index=tmp_path / "index", max_file_mb=0.01)
+    files = [(f"paper {n}.pdf", b"%PDF-1.4 " + b"x" * 9491) for n in range(BATCH_FILES + 3)]
+    report = ingest_uploads(files, settings)
+    over = [s for s in report.skipped if "together pass" in s.reason]
+    assert [s.name for s in over] == [f"paper {n}.pdf" for n in range(BATCH_FILES + 1, BATCH_FILES + 3)]
+    assert not list((tmp_path / "index" / "uploads").glob("*.pdf"))  # nothing kept
