@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from minutebook.assistant.question import ATTENDANCE_INTENT, RECORD_INTENT, VOTE_INTENT
 from minutebook.assistant.specifics import meetings_named, months_named, prints_month, references_in
@@ -218,7 +219,20 @@ class Searcher:
                 if chunk.restricted and not filters.include_restricted:
                     continue  # the database has the last word: a vector store's copy of the flag may lag it
                 hits.append(Hit(chunk=chunk, source=source, score=score))
+        _cite_files_present(hits, store)
         return collapse_copies(hits, store.document_pages({h.chunk.document_id for h in hits}))
+
+
+def _cite_files_present(hits: list[Hit], store) -> None:
+    """A paper held under several names (renamed, ingested again without --prune) is cited by a name
+    whose file is still there, not by the first name it had."""
+    several = {d: files for d, files in store.document_files({h.chunk.document_id for h in hits}).items()
+               if len(files) > 1}
+    present: dict[str, str] = {}
+    for doc, files in several.items():
+        present[doc] = next((s for s, path in files if path and Path(path).is_file()), files[0][0])
+    for h in hits:
+        h.source = present.get(h.chunk.document_id, h.source)
 
 
 @dataclass

@@ -137,3 +137,21 @@ def test_an_upload_batch_past_its_total_size_refuses_the_rest_with_one_line_each
     over = [s for s in report.skipped if "together pass" in s.reason]
     assert [s.name for s in over] == [f"paper {n}.pdf" for n in range(BATCH_FILES + 1, BATCH_FILES + 3)]
     assert not list((tmp_path / "index" / "uploads").glob("*.pdf"))  # nothing kept
+
+
+@pytest.mark.model
+def test_after_a_rename_without_prune_search_cites_the_file_that_is_there(tmp_path, embedder, capsys):
+    # Issue 29, smaller: the old name stays in the index (no --prune), but its file is gone.
+    from minutebook.ingest.pipeline import ingest
+    from minutebook.ingest.settings import Settings
+
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    shutil.copy(sorted((ROOT / "corpus").glob("Community Safety Strategy*.pdf"))[0], papers / "a strategy.pdf")
+    settings = Settings(index=tmp_path / "index")
+    ingest([papers], settings, embedder)
+    (papers / "a strategy.pdf").rename(papers / "strategy 2019.pdf")
+    ingest([papers], settings, embedder)
+    code, out, _ = main_says(capsys, "search", "community safety strategy", "--index", str(settings.index), "--json")
+    hits = json.loads(out)
+    assert code == 0 and hits and {h["source"] for h in hits} == {"strategy 2019.pdf"}

@@ -58,6 +58,17 @@ class CatalogQueries:
         names = [c[0] for c in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
+    def document_files(self, document_ids: set[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """document id -> its files' (source, path), sources in order."""
+        if not document_ids:
+            return {}
+        marks = ",".join("?" * len(document_ids))
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        for doc, source, path in self.db.execute(f"SELECT document_id, source, path FROM files WHERE document_id"
+                                                 f" IN ({marks}) ORDER BY source", list(document_ids)).fetchall():
+            out.setdefault(doc, []).append((source, path))
+        return out
+
     def restricted_page_counts(self) -> dict[str, int]:
         """document id -> how many of its pages are restricted (documents with none left out)."""
         return dict(self.conn.execute("SELECT document_id, count(*) FROM pages WHERE restricted = 1"
