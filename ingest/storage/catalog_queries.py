@@ -69,6 +69,12 @@ class CatalogQueries:
             out.setdefault(doc, []).append((source, path))
         return out
 
+    def section_chunk_texts(self, document_id: str, section: int, include_restricted: bool = True) -> list[tuple[int, str]]:
+        """(page, text) of a section's chunks, in order (without `include_restricted`, the public ones)."""
+        hidden = "" if include_restricted else " AND restricted = 0"
+        return self.db.execute(f"SELECT page, text FROM chunks WHERE document_id = ? AND section = ?{hidden}"
+                               " ORDER BY position", [document_id, section]).fetchall()
+
     def restricted_page_counts(self) -> dict[str, int]:
         """document id -> how many of its pages are restricted (documents with none left out)."""
         return dict(self.conn.execute("SELECT document_id, count(*) FROM pages WHERE restricted = 1"

@@ -347,12 +347,6 @@ class Store(CatalogQueries, RegisterQueries):
         where, params = filters.where()
         return [r[0] for r in self.conn.execute(f"SELECT DISTINCT board FROM chunks WHERE {where}", params)]
 
-    def section_chunk_texts(self, document_id: str, section: int, include_restricted: bool = True) -> list[tuple[int, str]]:
-        """(page, text) of a section's chunks, in order (without `include_restricted`, the public ones)."""
-        hidden = "" if include_restricted else " AND restricted = 0"
-        return self.conn.execute(f"SELECT page, text FROM chunks WHERE document_id = ? AND section = ?{hidden}"
-                               " ORDER BY position", [document_id, section]).fetchall()
-
     def sections_with_source(self) -> list[dict]:
         """Every section, in document order, with the first file that holds its document."""
         cur = self.conn.execute(
