@@ -150,7 +150,7 @@ def plan(files: list[tuple[Path, str, str]], known: dict[str, tuple[str, str | N
             out.unchanged.append(source)
         else:
             if source is None:
-                source = free_source(rel, path.resolve(), taken)
+                source = free_source(rel, Path(os.path.abspath(path)), taken)  # the name given, not a link's target
                 taken.add(source)
             out.todo.append((path, source, digest))
         out.paths[source] = path

@@ -155,3 +155,19 @@ def test_after_a_rename_without_prune_search_cites_the_file_that_is_there(tmp_pa
     code, out, _ = main_says(capsys, "search", "community safety strategy", "--index", str(settings.index), "--json")
     hits = json.loads(out)
     assert code == 0 and hits and {h["source"] for h in hits} == {"strategy 2019.pdf"}
+
+
+def test_a_linked_file_is_named_by_the_link_not_its_target(tmp_path):
+    # Issue 29, smaller: a folder of links into a document store keeps the names people gave them.
+    from minutebook.ingest.discover import discover, plan
+
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "9f3a1c.pdf").write_bytes(b"%PDF-1.4 a paper")
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "Cabinet minutes 2024.pdf").symlink_to(tmp_path / "store" / "9f3a1c.pdf")
+    found = discover([papers])
+    todo = plan([(p, s, "digest") for p, s in found.files], {}).todo
+    assert [source for _, source, _ in todo] == ["Cabinet minutes 2024.pdf"]
+    todo = plan([(p, s, "digest") for p, s in discover([papers / "Cabinet minutes 2024.pdf"]).files], {}).todo
+    assert [source for _, source, _ in todo] == ["Cabinet minutes 2024.pdf"]
