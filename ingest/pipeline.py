@@ -32,7 +32,8 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # section, date and body (meetings.py); a printed year slip is corrected by the file name's date.
 # 7: words split by stray spaces and tables read one cell per line are read from PDFium's text,
 # ligatures spelled out (text_layer.py, words.py). 8: a title that names restricted matter is not
-# kept (restriction.public_title), and each page's print is kept to follow an exemption to its copies.
+# kept (restriction.public_title), each page's print is kept to follow an exemption to its copies,
+# and "Agenda Item N" stamps read as page furniture still start their items.
 READER_VERSION = 8
 
 

@@ -106,3 +106,19 @@ def test_a_public_paper_overwritten_by_an_exempt_one_is_not_drawn_until_ingested
     assert any("changed since it was ingested" in w.value for w in at.warning)
     assert OSPREY not in shown_text(at)
     assert "central library now opens on Sundays" in shown_text(at)  # the text the index holds is still shown
+
+
+def test_a_public_item_after_an_exempt_one_in_a_two_page_file_stays_public(tmp_path):
+    # Issue 29, smaller: two stamped items, one page each; the stamps repeat on every page, so they
+    # are read as a running header, and must still start the second item.
+    from make_pack import NOTICE
+    from minutebook.ingest.pipeline import parse_document
+
+    pdf = probes._pdf(tmp_path / "items 5 and 6.pdf", [
+        f"Agenda Item 5\n{NOTICE}\nLand at Mill Lane\nReport of the Head of Property\n"
+        "1. The Board is asked to approve the sale of the land at Mill Lane.",
+        "Agenda Item 6\nLibrary Opening Hours\nReport of the Head of Libraries\n"
+        "1. The Board is asked to note that the central library now opens on Sundays."])
+    doc = parse_document(pdf, pdf.name, Settings())
+    assert [p.restricted for p in doc.pages] == [True, False]
+    assert [(s.item, s.restricted) for s in doc.sections] == [("5", True), ("6", False)]
