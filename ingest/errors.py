@@ -37,6 +37,10 @@ class Damaged(MinutebookError):
         works = f"; {still} still work until then" if still else ""
         super().__init__(f"the index is damaged: {path} {why}. Rebuild it from the papers with "
                          f"`minutebook ingest PATH... --rebuild --index {index}`{works}")
+        # For the app's users: the file by its name only, never the server's folders.
+        name = str(path).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        self.public = (f"The index is damaged: its file {name} {why.split(' (')[0]}. The person who runs this "
+                       "server can rebuild it with `minutebook ingest ... --rebuild`.")
 
 
 class BadInput(MinutebookError):

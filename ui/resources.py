@@ -105,7 +105,7 @@ def book(s: Settings | None = None) -> Minutebook | None:
         found.store  # open the database now, so a damaged or newer index is a message here
         return found
     except MinutebookError as e:
-        st.error(str(e))
+        st.error(getattr(e, "public", None) or str(e))
         return None
 
 
