@@ -198,8 +198,6 @@ RESTRICTED_PAGES = {"pack.pdf": {3, 5, 6, 7, 8}, "property.pdf": {1, 2}, "depot-
 
 
 def test_no_page_of_the_app_shows_a_restricted_word_or_draws_a_restricted_page(swept, store, monkeypatch, served):
-    if store != "faiss":
-        pytest.skip("the app reads the index as the commands do; a local Qdrant folder opens in one process at a time")
     seen: list[str] = []
     drawn: list[tuple[str, int]] = []
     at = open_app(monkeypatch, swept.index)  # Ask
