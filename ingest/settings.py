@@ -145,7 +145,7 @@ OWN_NAMES = {"ollama_host": "OLLAMA_HOST", "openai_base_url": "OPENAI_BASE_URL",
 # Fields a Settings built in code also takes from the environment, with their defaults.
 DEPLOYMENT = {"store": "faiss", "embed_cache": "", "model_cache": "", "ocr_lang": "eng", "qdrant_api_key": ""}
 # Never read from a file: a secret stays in the environment, out of folders that get copied.
-NOT_IN_FILES = {"qdrant_api_key"}
+NOT_IN_FILES = {"qdrant_api_key", "restricted_password"}
 
 
 def variable(name: str) -> str:
@@ -162,7 +162,7 @@ _AT_LEAST_1 = {"embed_batch", "chunk_words", "chunk_max_words", "max_pages", "rr
                "llm_context", "render_memory_mb"}
 _AT_LEAST_0 = {"chunk_overlap_words", "ingest_workers", "hnsw_above", "llm_threads", "dense_weight", "bm25_weight",
                "fetch_rate", "fetch_retries", "fetch_backoff", "fetch_max_wait"}
-_ABOVE_0 = {"max_file_mb", "render_seconds", "fetch_timeout"}
+_ABOVE_0 = {"max_file_mb", "render_seconds", "fetch_timeout", "llm_timeout"}
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 _CHOICES = {"fusion": ("scores", "rrf")}
 _OCR_LANG = re.compile(r"[A-Za-z_]+(\+[A-Za-z_]+)*")
