@@ -176,8 +176,8 @@ SUPPORT = 0.75  # share of a sentence's topic words its cited passages must hold
 
 
 def supported(sentence: str, passages: list[str], question: str = "") -> bool:
-    """Whether the cited passages hold the sentence's claim: every figure and every name it states,
-    and at least SUPPORT of its other topic words (stemmed). Words the question gave the model ("...about the
+    """Whether the cited passages hold the sentence's claim: every figure it states, every name it
+    states that the question did not give it, and at least SUPPORT of its other topic words (stemmed). Words the question gave the model ("...about the
     Strategic Partnership Board") and the setting words of every paper ("board", "agreed") are
     not evidence either way. A sentence with neither claims nothing and passes."""
     have = {w for text in passages for w in _words(text)}
@@ -188,8 +188,9 @@ def supported(sentence: str, passages: list[str], question: str = "") -> bool:
     topic = [w for w in words if not w.isdigit()]
     if any(f not in have for f in figures):
         return False
-    if any(n not in have and not any(ex.same_word(n, h) for h in have) for n in _names(sentence)):
-        return False  # a name or codeword the passage does not print, however many other words match
+    unheard = [n for n in _names(sentence) if n not in have and n not in asked]
+    if any(not any(ex.same_word(n, h) for h in have) for n in unheard):
+        return False  # a name or codeword neither the passage nor the question gave, however many other words match
     found = sum(1 for w in topic if w in have or any(ex.same_word(w, h) for h in have))
     return not topic or found >= SUPPORT * len(topic)
 
