@@ -177,9 +177,10 @@ SUPPORT = 0.75  # share of a sentence's topic words its cited passages must hold
 
 def supported(sentence: str, passages: list[str], question: str = "") -> bool:
     """Whether the cited passages hold the sentence's claim: every figure it states, every name it
-    states that the question did not give it, and at least SUPPORT of its other topic words (stemmed). Words the question gave the model ("...about the
-    Strategic Partnership Board") and the setting words of every paper ("board", "agreed") are
-    not evidence either way. A sentence with neither claims nothing and passes."""
+    states that the question did not give it, and at least SUPPORT of its other topic words
+    (stemmed). Words the question gave the model ("...about the Strategic Partnership Board") and
+    the setting words of every paper ("board", "agreed") are not evidence either way. A sentence
+    with neither claims nothing and passes."""
     have = {w for text in passages for w in _words(text)}
     asked = set(_words(question))
     words = [w for w in dict.fromkeys(_words(sentence)) if w not in ex.STOP and w not in ex.GENERIC
