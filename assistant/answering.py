@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.errors import MinutebookError
 from minutebook.ingest.filters import Filters
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.text import search_stem
@@ -73,9 +74,15 @@ class Assistant:
         if answer is None and llm is None:
             answer = self.chain.invoke(request)
         elif answer is None:
-            from minutebook.assistant.generative import answer_with_llm
+            from minutebook.assistant.generative import answer_with_llm, model_failure
 
-            answer = answer_with_llm(llm, q, self._retrieve(request)["hits"], history=request.history)
+            try:
+                answer = answer_with_llm(llm, q, self._retrieve(request)["hits"], history=request.history)
+            except MinutebookError:
+                raise
+            except Exception as e:  # noqa: BLE001 - a model server fails in many ways (down, 500, not JSON)
+                answer = self.chain.invoke(request)
+                answer.notice = model_failure(e, self.settings.llm_timeout)
         answer = keep_verbatim(answer, self.searcher.reader.store)
         if q.read_as:
             answer.read_as = q.read_as

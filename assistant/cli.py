@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import sqlite3
 import math
 import os
 import sys
@@ -12,8 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minutebook.ingest.dates import human_date, human_time
-from minutebook.ingest.errors import BadInput, MinutebookError, printable
+from minutebook.ingest.errors import BadInput, MinutebookError, printable, readable
 from minutebook.ingest.settings import Settings
+from minutebook.ingest.storage.index_reader import current_dir, damaged_db, unreadable_db
+from minutebook.ingest.storage.store import DB
 
 from minutebook.assistant.cli_args import build_parser
 
@@ -23,9 +26,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+# Arguments that name files: kept as the bytes given, so the file opens whatever its name.
+_PATH_ARGS = ("paths", "index")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _logging(getattr(args, "verbose", 0) - getattr(args, "quiet", 0))
+    for name, value in vars(args).items():  # a question typed in a Latin-1 terminal reads as text, not bytes
+        if isinstance(value, str) and name not in _PATH_ARGS:
+            setattr(args, name, readable(value))
     try:
         # Built once, here, and passed down: `--include-restricted` widens the environment's setting.
         settings = Settings.from_env(index=getattr(args, "index", None),
@@ -36,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except MinutebookError as e:
         print(f"minutebook: {printable(e)}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as e:
+        if not unreadable_db(e):
+            raise
+        gen = current_dir(settings.index)
+        print(f"minutebook: {printable(damaged_db((gen or settings.index) / DB, settings.index, e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("minutebook: interrupted; the index is unchanged", file=sys.stderr)
@@ -81,7 +97,7 @@ def cmd_ingest(args, settings: Settings) -> int:
 
     progress = _progress_bar() if log.isEnabledFor(logging.INFO) else None  # -q: no progress either
     report = ingest([Path(p) for p in args.paths], settings, progress=progress, prune=args.prune,
-                    include=tuple(args.include or ()))
+                    include=tuple(args.include or ()), rebuild=args.rebuild)
     if args.json:
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -152,6 +168,8 @@ def cmd_ask(args, settings: Settings) -> int:
     with _book(settings) as book:
         answer = book.ask(question, llm=llm, filters=book.filters(board=args.board, since=args.since,
                                                                    until=args.until))
+    if answer.notice:
+        print(f"minutebook: {answer.notice}", file=sys.stderr)
     if args.json:
         print(json.dumps(answer.to_json(), indent=2, ensure_ascii=False))
         return 0
@@ -281,6 +299,8 @@ def cmd_status(args, settings: Settings) -> int:
 
 def cmd_serve(args, settings: Settings) -> int:
     os.environ["MINUTEBOOK_INDEX"] = str(settings.index.resolve())
+    if args.allow_restricted:  # the app then offers restricted papers behind the password or the proxy's login
+        os.environ["MINUTEBOOK_ALLOW_RESTRICTED"] = "1"
     log.info("serving %s/ at http://localhost:%s", settings.index, args.port)
     os.execv(sys.executable, serve_argv(settings, args.port, args.address))
     return 0  # not reached
@@ -294,12 +314,40 @@ def serve_argv(settings: Settings, port: int, address: str) -> list[str]:
     # The server's own limit refuses a bigger upload before reading it into memory; Streamlit
     # counts it in MiB, minutebook in MB.
     upload_mib = max(1, math.ceil(settings.max_file_mb * 1e6 / 2**20))
+    # A page elsewhere that rebinds its own name to this machine (DNS rebinding) reaches the server
+    # with its own name as Host: only the names this server is known by may open the app's
+    # connection, and only pages from the app's own origin (CORS, XSRF).
+    hosts = [x for h in allowed_hosts(address, settings.allowed_hosts) for x in ("--server.allowedHosts", h)]
     return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
             "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.maxUploadSize", str(upload_mib),
+            "--server.maxUploadSize", str(upload_mib), *hosts, "--server.enableCORS", "true",
+            "--server.enableXsrfProtection", "true",
             # The product's theme; no Deploy button or developer menu; an error shows users a message,
             # the trace goes to the server's log.
             *theme.server_flags()]
+
+
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(address: str, extra: str = "") -> list[str]:
+    """The names a browser may use for the app served at `address`: this machine's loopback
+    names, the address itself, and for an address that shares it (0.0.0.0) the machine's own
+    names and addresses; then MINUTEBOOK_ALLOWED_HOSTS (a reverse proxy's public name)."""
+    import socket
+
+    hosts = list(LOOPBACK)
+    if address in ("0.0.0.0", "::", ""):
+        name = socket.gethostname()
+        hosts += [name, socket.getfqdn()]
+        try:
+            hosts += socket.gethostbyname_ex(name)[2]
+        except OSError:
+            pass
+    else:
+        hosts.append(address)
+    hosts += [h.strip() for h in extra.split(",") if h.strip()]
+    return list(dict.fromkeys(h.lower() for h in hosts))
 
 
 def _progress_bar():

@@ -12,8 +12,15 @@ from minutebook.ingest.papers.house_style import OUTCOMES
 from minutebook.ingest.types import PART_KINDS
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """A mistyped argument is one line, as every other error is (`--help` still shows the usage)."""
+
+    def error(self, message: str):
+        self.exit(2, f"minutebook: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="minutebook",
         description="Ask questions of a council's board papers; every answer cites the paper and page.",
     )
@@ -28,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include", action="append", metavar="PATTERN",
                    help="also read a folder's files matching PATTERN, e.g. '*.md' (repeatable)")
     p.add_argument("--prune", action="store_true", help="also remove documents whose files are no longer there")
+    p.add_argument("--rebuild", action="store_true",
+                   help="build the index afresh from these papers, not from the current one (a damaged index); "
+                        "the current one serves readers until the new one is ready")
     _common(p)
 
     p = sub.add_parser("fetch", help="download new papers from a council's portal (ModernGov, Legistar, CivicPlus, "
@@ -129,11 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8501, help="port to listen on (default 8501)")
     p.add_argument("--address", default="localhost",
                    help="address to listen on (default localhost, this machine only; 0.0.0.0 shares it on the network)")
+    p.add_argument("--allow-restricted", action="store_true",
+                   help="let visitors who give MINUTEBOOK_RESTRICTED_PASSWORD (or come through a reverse proxy's "
+                        "login that sets MINUTEBOOK_RESTRICTED_USER_HEADER) see restricted papers")
     p.add_argument("--index", metavar="DIR", help="index folder (default index/, or MINUTEBOOK_INDEX)")
     return parser
 
 
-class _Sub(argparse.ArgumentParser):
+class _Sub(OneLineParser):
     """A command's parser: -v and -q also after the command (`minutebook search X -v`), counted with
     any given before it."""
 

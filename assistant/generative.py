@@ -50,17 +50,35 @@ def make_chat_model(spec: str, settings: Settings | None = None):
         if kind == "ollama":
             from langchain_ollama import ChatOllama
 
-            return ChatOllama(model=name, base_url=settings.ollama_host or None, temperature=0)
+            return ChatOllama(model=name, base_url=settings.ollama_host or None, temperature=0,
+                              client_kwargs={"timeout": settings.llm_timeout})
         if kind == "openai":
             from langchain_openai import ChatOpenAI
 
-            return ChatOpenAI(model=name, base_url=settings.openai_base_url or None, temperature=0)
+            # No retries: a server that is down or failing is said at once, and one that never
+            # answers costs llm_timeout, not three times it.
+            return ChatOpenAI(model=name, base_url=settings.openai_base_url or None, temperature=0,
+                              timeout=settings.llm_timeout, max_retries=0)
         from langchain_community.chat_models import ChatLlamaCpp
 
         return ChatLlamaCpp(model_path=name, temperature=0, n_ctx=settings.llm_context,
                             n_threads=settings.llm_threads or os.cpu_count() or 1)
     except ImportError:
         raise MinutebookError(f"--llm {kind} needs extra packages: .venv/bin/pip install {_PACKAGES[kind]}") from None
+
+
+def model_failure(e: BaseException, timeout: float) -> str:
+    """One line saying why a language model gave no answer, whichever client library raised."""
+    name = type(e).__name__
+    if "Timeout" in name or isinstance(e, TimeoutError):
+        why = f"did not answer within {timeout:g} s (MINUTEBOOK_LLM_TIMEOUT)"
+    elif "Connect" in name or isinstance(e, ConnectionError):
+        why = "could not be reached"
+    elif isinstance(getattr(e, "status_code", None), int):
+        why = f"answered with an error (HTTP {e.status_code})"
+    else:
+        why = f"gave a reply that could not be read ({name})"
+    return f"the language model {why}; this is the extractive answer, quoted from the papers"
 
 
 def build_messages(question: str, hits: list[Hit], history=None) -> list:
@@ -158,10 +176,11 @@ SUPPORT = 0.75  # share of a sentence's topic words its cited passages must hold
 
 
 def supported(sentence: str, passages: list[str], question: str = "") -> bool:
-    """Whether the cited passages hold the sentence's claim: every figure it states, and at least
-    SUPPORT of its other topic words (stemmed). Words the question gave the model ("...about the
-    Strategic Partnership Board") and the setting words of every paper ("board", "agreed") are
-    not evidence either way. A sentence with neither claims nothing and passes."""
+    """Whether the cited passages hold the sentence's claim: every figure it states, every name it
+    states that the question did not give it, and at least SUPPORT of its other topic words
+    (stemmed). Words the question gave the model ("...about the Strategic Partnership Board") and
+    the setting words of every paper ("board", "agreed") are not evidence either way. A sentence
+    with neither claims nothing and passes."""
     have = {w for text in passages for w in _words(text)}
     asked = set(_words(question))
     words = [w for w in dict.fromkeys(_words(sentence)) if w not in ex.STOP and w not in ex.GENERIC
@@ -170,8 +189,22 @@ def supported(sentence: str, passages: list[str], question: str = "") -> bool:
     topic = [w for w in words if not w.isdigit()]
     if any(f not in have for f in figures):
         return False
+    unheard = [n for n in _names(sentence) if n not in have and n not in asked]
+    if any(not any(ex.same_word(n, h) for h in have) for n in unheard):
+        return False  # a name or codeword neither the passage nor the question gave, however many other words match
     found = sum(1 for w in topic if w in have or any(ex.same_word(w, h) for h in have))
     return not topic or found >= SUPPORT * len(topic)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+
+
+def _names(sentence: str) -> list[str]:
+    """The names in a sentence, as _words gives them: its capitalised words after the first (a
+    person, a place, a scheme, a codeword), less the setting's words ("Board", "Council")."""
+    found = [m.group() for m in _CAPITALISED.finditer(sentence) if m.start() > 0]
+    return [w for name in found for w in _words(name)
+            if w not in ex.STOP and w not in ex.GENERIC and not w.isdigit()]
 
 
 def _words(text: str) -> list[str]:

@@ -56,9 +56,10 @@ def lineage(searcher: Searcher, topic: str, filters: Filters | None = None) -> l
     """One step per meeting that dealt with `topic`, oldest first."""
     store = searcher.reader.store
     words = ex.content_words(topic, store.setting_words()) or ex.tokens(topic)
+    shown = (filters or Filters(include_restricted=searcher.settings.include_restricted)).include_restricted
     dated = [e for e in _events(searcher, topic, filters) if e.meeting_date]
     # Meetings that took the matter as an item of its own; where none did, those that discussed it.
-    titled = [e for e in dated if _names_matter(store, e, words)]
+    titled = [e for e in dated if _names_matter(store, e, words, shown)]
     events = titled or [e for e in dated if _names(ex.tokens(e.quote), words)]
     boards: dict[str, set[str]] = {}
     for event in events:
@@ -70,11 +71,11 @@ def lineage(searcher: Searcher, topic: str, filters: Filters | None = None) -> l
             # a paper of that day's only meeting that does not print the body's name belongs to it
             event.board = next(e.board for e in events if e.meeting_date == event.meeting_date and e.board)
         key = (event.meeting_date, canonical(event.board))
-        if key not in best or _rank(event, store) < _rank(best[key], store):
+        if key not in best or _rank(event, store, shown) < _rank(best[key], store, shown):
             best[key] = event
-    steps = {key: _step(e, searcher) for key, e in best.items()}
+    steps = {key: _step(e, searcher, shown) for key, e in best.items()}
     # a paper titled for the matter recounts its earlier steps; one that mentions it in passing, others
-    _add_recounted(steps, [e for e in titled if e.what == "report"], store)
+    _add_recounted(steps, [e for e in titled if e.what == "report"], store, shown)
     for step in steps.values():
         if step.what == "report" and step.outcome and step.outcome.startswith("asked to recommend to "):
             onward = step.outcome.removeprefix("asked to recommend to ")
@@ -108,11 +109,11 @@ def _events(searcher: Searcher, topic: str, filters: Filters | None) -> list[Eve
     return out
 
 
-def _names_matter(store, event: Event, words: list[str]) -> bool:
+def _names_matter(store, event: Event, words: list[str], shown: bool = False) -> bool:
     """Whether the minute or paper is titled for the matter, not one that names it in passing: its
     title, subject line, minute heading or agenda line names the topic's words (all but one of three
     or more) and, where the topic has a number ("2025-26"), one of its numbers."""
-    return _names(ex.tokens(_about(store, event)), words)
+    return _names(ex.tokens(_about(store, event, shown)), words)
 
 
 def _names(tokens: list[str], words: list[str]) -> bool:
@@ -125,37 +126,39 @@ def _names(tokens: list[str], words: list[str]) -> bool:
     return not numbers or any(n in named for n in numbers) or not plain
 
 
-def _about(store, event: Event) -> str:
+def _about(store, event: Event, shown: bool = False) -> str:
     """The words that say what a minute or paper is about."""
     about = [event.title]
     if event.what == "decision" and event.document_id:
-        about += [e.title or "" for e in register.for_item(store, event.document_id, event.item)[:1]]
+        about += [e.title or "" for e in register.for_item(store, event.document_id, event.item, shown)[:1]]
     elif event.what == "agenda item" or (event.what == "discussion" and _ITEM_LINE.match(event.quote)
                                          and len(event.quote.split()) <= 25):
         about.append(event.quote)  # an agenda line, or a minute's numbered heading, names its matter
     if event.what == "report" and event.document_id is not None:
-        head = "\n".join(text for _, text in store.section_chunk_texts(event.document_id, event.section)[:2])
+        head = "\n".join(text for _, text in store.section_chunk_texts(event.document_id, event.section, shown)[:2])
         subject = _SUBJECT.search(head)
         about.append(subject.group(1) if subject else "")
     return " ".join(about)
 
 
-def _rank(event: Event, store) -> tuple:
-    asks = event.what == "report" and _ask(store, event) is not None
+def _rank(event: Event, store, shown: bool = False) -> tuple:
+    asks = event.what == "report" and _ask(store, event, shown) is not None
     return (_RANK.get(event.what, 4), 0 if event.outcome else 1, 0 if asks else 1)
 
 
-def _ask(store, event: Event):
+def _ask(store, event: Event, shown: bool = False):
     if event.document_id is None:
         return None
-    return ask(store.section_chunk_texts(event.document_id, event.section), event.board)
+    return ask(store.section_chunk_texts(event.document_id, event.section, shown), event.board)
 
 
-def _step(event: Event, searcher: Searcher) -> Step:
+def _step(event: Event, searcher: Searcher, shown: bool = False) -> Step:
+    """A meeting's step. Without `shown` (restricted papers included), a decision, vote or amendment
+    printed on a restricted page is never quoted or counted: the step keeps its public passage."""
     store = searcher.reader.store
     outcome, amendments, quote, page, reference = event.outcome, None, event.quote, event.page, event.reference
     if event.what == "decision" and event.document_id:
-        entries = register.for_item(store, event.document_id, event.item)
+        entries = register.for_item(store, event.document_id, event.item, shown)
         final = register.final_step(entries)
         if final and final.text:  # quote the decision itself, on its own page, not the part named
             quote, page = final.text.split("\n")[0][:300], final.page
@@ -167,7 +170,7 @@ def _step(event: Event, searcher: Searcher) -> Step:
                 fates[e.outcome or "put"] = fates.get(e.outcome or "put", 0) + 1
             amendments = ", ".join(f"{n} amendment{'s' if n > 1 else ''} {fate}" for fate, n in fates.items())
     elif outcome is None:
-        asked = _ask(store, event) if event.what == "report" else None
+        asked = _ask(store, event, shown) if event.what == "report" else None
         if asked:  # the paper's own recommendation says what the meeting was asked to do
             quote, page = asked.text[:400], asked.page
             outcome = (f"asked to recommend to {asked.onward}" if asked.onward
@@ -179,12 +182,12 @@ def _step(event: Event, searcher: Searcher) -> Step:
                 source=event.source, page=page)
 
 
-def _add_recounted(steps: dict[tuple, Step], reports: list[Event], store) -> None:
+def _add_recounted(steps: dict[tuple, Step], reports: list[Event], store, shown: bool = False) -> None:
     """Steps that later papers recount: they add meetings whose papers the archive lacks, and say what
     a body did where only its report (what it was asked) was there. A body's own minutes stand."""
     told: dict[tuple, list[tuple[Recount, Event]]] = {}
     papers = {(e.document_id, e.section): e for e in reports}
-    texts = {key: store.section_chunk_texts(*key) for key in papers}
+    texts = {key: store.section_chunk_texts(*key, shown) for key in papers}
     # one paper may name the decision's maker and another the day it was taken
     maker = next((m for m in map(decision_maker, texts.values()) if m), None)
     for key, event in papers.items():

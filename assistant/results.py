@@ -84,6 +84,8 @@ class PageView:
     file: Path | None = None
     text: str | None = None  # the stored text (papers that are not PDFs, or whose file has gone); None if withheld
     restricted_pages: set[int] = field(default_factory=set)  # pages of this paper not for publication
+    changed: bool = False  # the file on disk is no longer the one the index read: `file` is None
+    document_id: str | None = None
 
     def to_json(self) -> dict:
         return {"source": self.source, "page": self.page, "board": self.board, "meeting_date": self.meeting_date,

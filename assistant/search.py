@@ -6,11 +6,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from minutebook.assistant.question import ATTENDANCE_INTENT, RECORD_INTENT, VOTE_INTENT
 from minutebook.assistant.specifics import meetings_named, months_named, prints_month, references_in
 from minutebook.ingest.embedding.embed import Embedder
-from minutebook.ingest.errors import BadInput
+from minutebook.ingest.errors import BadInput, Damaged
 from minutebook.ingest.filters import Filters
 from minutebook.ingest.storage.index_reader import IndexReader
 from minutebook.ingest.settings import Settings
@@ -62,7 +63,7 @@ class Searcher:
             raise BadInput(f"MINUTEBOOK_FUSION='{settings.fusion}' is not a fusion (choose from {', '.join(FUSIONS)})")
         self.settings = settings
         self.reader = IndexReader(settings.index)
-        model = self.reader.meta["model"]
+        model = self.reader.meta.get("model") or settings.embed_model  # a damaged meta.json: said on first search
         self.embedder = embedder or Embedder(model, settings.embed_batch, settings.model_cache_dir())
         self._filters: dict = {}  # filter -> store.filter_ids(filter), for this generation
         self._boards: dict = {}  # board filter -> the board names it matches, for this generation
@@ -81,7 +82,13 @@ class Searcher:
         filters = filters or Filters(include_restricted=self.settings.include_restricted)
         validate_filters(filters)
         n = max(self.settings.candidates, k)
-        if getattr(self.reader.vectors, "searches_keywords", False):
+        try:
+            in_engine = getattr(self.reader.vectors, "searches_keywords", False)
+        except Damaged:
+            if mode != "bm25":
+                raise
+            in_engine = False  # keyword search needs only the postings: it still works
+        if in_engine:
             return self._in_engine(list(queries), k, n, filters, mode)
         dense: list[list[tuple[int, float]]] = [[] for _ in queries]
         if mode in ("hybrid", "dense"):
@@ -97,7 +104,7 @@ class Searcher:
             else:
                 ranked = self._priors(query, fuse(dense_hits, sparse, self.settings), n)
             # Over-fetch so that copies of one report (in a pack and alone) collapse to one hit.
-            results.append(self._hits(ranked[: k * 3])[:k])
+            results.append(self._hits(ranked[: k * 3], filters)[:k])
         return results
 
     def _priors(self, query: str, ranked: list[tuple[int, float]], n: int) -> list[tuple[int, float]]:
@@ -153,7 +160,7 @@ class Searcher:
                                                       mode, self.settings)
         if mode == "hybrid":
             ranked = [self._priors(q, r, n) for q, r in zip(queries, ranked)]
-        return [self._hits(r[: k * 3])[:k] for r in ranked]
+        return [self._hits(r[: k * 3], filters)[:k] for r in ranked]
 
     def _board_names(self, board: str) -> list[str]:
         """The boards a board filter matches, by Filters' own rule (ingest/filters.py) (a substring, any case)."""
@@ -202,15 +209,30 @@ class Searcher:
                 return kept
             depth = min(total, depth * 4)
 
-    def _hits(self, ranked: list[tuple[int, float]]) -> list[Hit]:
+    def _hits(self, ranked: list[tuple[int, float]], filters: Filters) -> list[Hit]:
         store = self.reader.store
         rows = store.chunks_by_vector_ids([vid for vid, _ in ranked])
         hits = []
         for vid, score in ranked:
             if vid in rows:
                 chunk, _heading, source = rows[vid]
+                if chunk.restricted and not filters.include_restricted:
+                    continue  # the database has the last word: a vector store's copy of the flag may lag it
                 hits.append(Hit(chunk=chunk, source=source, score=score))
+        _cite_files_present(hits, store)
         return collapse_copies(hits, store.document_pages({h.chunk.document_id for h in hits}))
+
+
+def _cite_files_present(hits: list[Hit], store) -> None:
+    """A paper held under several names (renamed, ingested again without --prune) is cited by a name
+    whose file is still there, not by the first name it had."""
+    several = {d: files for d, files in store.document_files({h.chunk.document_id for h in hits}).items()
+               if len(files) > 1}
+    present: dict[str, str] = {}
+    for doc, files in several.items():
+        present[doc] = next((s for s, path in files if path and Path(path).is_file()), files[0][0])
+    for h in hits:
+        h.source = present.get(h.chunk.document_id, h.source)
 
 
 @dataclass

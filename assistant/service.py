@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 
 from minutebook.ingest.filters import Filters
 from minutebook.ingest.papers.proceedings_facts import LABELS
+from minutebook.ingest.pdf.pages import file_hash
 from minutebook.ingest.storage.index_reader import IndexReader, current_dir
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.storage.store import Store
@@ -53,6 +54,7 @@ class Minutebook:
         self._reader: IndexReader | None = None
         self._assistant: Assistant | None = None
         self._lock = threading.Lock()  # the app shares one Minutebook between sessions' threads
+        self._hashes: dict[tuple, str] = {}  # (path, size, mtime) -> the file's hash
 
     def __enter__(self) -> "Minutebook":
         return self
@@ -223,9 +225,28 @@ class Minutebook:
         ctx = catalog.page_context(store, source, page)
         restricted = store.restricted_pages(source)
         shown = self.filters(include_restricted=include_restricted).include_restricted or page not in restricted
+        file = store.source_file(source)
+        changed = file is not None and ctx["document_id"] is not None and not self.same_file(file, ctx["document_id"])
         return PageView(source=source, page=page, board=ctx["board"], meeting_date=ctx["meeting_date"],
-                        document_title=ctx["document_title"], pages=ctx["pages"], file=store.source_file(source),
-                        text=store.source_page_text(source, page) if shown else None, restricted_pages=restricted)
+                        document_title=ctx["document_title"], pages=ctx["pages"], file=None if changed else file,
+                        text=store.source_page_text(source, page) if shown else None, restricted_pages=restricted,
+                        changed=changed, document_id=ctx["document_id"])
+
+    def same_file(self, path: Path, document_id: str) -> bool:
+        """Whether the file on disk is still the one the index read (its hash is the document id): a
+        paper overwritten since (by an exempt one, say) is never drawn or offered under the old one's
+        restrictions. Remembered by size and modification time, so a page step costs no rehash."""
+        try:
+            st = Path(path).stat()
+        except OSError:
+            return True  # gone: the viewer says so and shows the stored text
+        key = (str(path), st.st_size, st.st_mtime_ns)
+        if key not in self._hashes:
+            try:
+                self._hashes[key] = file_hash(Path(path))
+            except OSError:
+                return True
+        return self._hashes[key] == document_id
 
     def page_image(self, path: Path, page: int, width: int = 1000, quote: str | None = None) -> bytes:
         """A PDF page drawn as PNG, within the settings' time and memory limits; `quote` lit on it."""

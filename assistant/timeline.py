@@ -57,14 +57,15 @@ def timeline(searcher: Searcher, topic: str, filters: Filters | None = None, k: 
                       title=c.title, quote=quote, source=hit.source, page=c.page,
                       reference=reference(c, quote), document_id=c.document_id, item=c.item, section=c.section)
         if c.doc_type == "minutes":
-            _add_outcome(event, searcher.reader.store)
+            _add_outcome(event, searcher.reader.store, include_restricted)
         events[key] = event
     return sorted(events.values(), key=lambda e: (e.meeting_date or "9999", e.source, e.page))
 
 
-def _add_outcome(event: TimelineEvent, store) -> None:
-    """A minute's decision step gains the register's outcome and vote."""
-    step = register.final_step(register.for_item(store, event.document_id, event.item))
+def _add_outcome(event: TimelineEvent, store, include_restricted: bool = False) -> None:
+    """A minute's decision step gains the register's outcome and vote (a decision printed on a
+    restricted page only when restricted papers are included)."""
+    step = register.final_step(register.for_item(store, event.document_id, event.item, include_restricted))
     if step:
         event.what = "decision"
         event.outcome, event.votes = step.outcome, register.vote_line(step.votes) or None

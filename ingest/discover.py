@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from minutebook.ingest.errors import is_utf8, readable
 from minutebook.ingest.pdf.pages import SUPPORTED
 from minutebook.ingest.types import SkippedFile
 
@@ -55,6 +56,8 @@ def discover(paths: list[Path], include: tuple[str, ...] = ()) -> Found:
                     found.skipped.append(SkippedFile(source, NOTE_SKIPPED.format(suffix=path.suffix.lower())))
             if len(found.files) == before:  # a mistyped or empty folder must not look like a quiet success
                 found.skipped.append(SkippedFile(str(root), f"no papers found in {root} (minutebook reads .pdf, .txt, .md)"))
+    # A name that is not UTF-8 is listed as a readable name, never as bytes that stop the output.
+    found.skipped = [SkippedFile(readable(s.source), readable(s.reason)) for s in found.skipped]
     return found
 
 
@@ -100,6 +103,11 @@ def _walk(found: Found, seen: set[Path], root: Path, notes: Found) -> None:
 
 def _add(found: Found, seen: set[Path], path: Path, source: str) -> None:
     real = path.resolve()
+    if not is_utf8(str(real)):  # the index keeps names as text: this one would be stored as bytes it cannot show
+        shown = source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")  # Comit\xe9
+        found.skipped.append(SkippedFile(shown, f"its name is not UTF-8 text (saved on an older system?); rename it, "
+                                                 f"e.g. to '{readable(path.name)}', and ingest it again"))
+        return
     if real not in seen:
         seen.add(real)
         found.files.append((path, source))
@@ -142,7 +150,7 @@ def plan(files: list[tuple[Path, str, str]], known: dict[str, tuple[str, str | N
             out.unchanged.append(source)
         else:
             if source is None:
-                source = free_source(rel, path.resolve(), taken)
+                source = free_source(rel, Path(os.path.abspath(path)), taken)  # the name given, not a link's target
                 taken.add(source)
             out.todo.append((path, source, digest))
         out.paths[source] = path

@@ -1,4 +1,5 @@
 """Named exceptions whose messages say what to do."""
+import codecs
 import unicodedata
 
 
@@ -29,6 +30,19 @@ class ModelNotFound(MinutebookError):
         )
 
 
+class Damaged(MinutebookError):
+    """A file of the index that cannot be read; the message names it and how to rebuild."""
+
+    def __init__(self, path, why: str, index, still: str = ""):
+        works = f"; {still} still work until then" if still else ""
+        super().__init__(f"the index is damaged: {path} {why}. Rebuild it from the papers with "
+                         f"`minutebook ingest PATH... --rebuild --index {index}`{works}")
+        # For the app's users: the file by its name only, never the server's folders.
+        name = str(path).replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        self.public = (f"The index is damaged: its file {name} {why.split(' (')[0]}. The person who runs this "
+                       "server can rebuild it with `minutebook ingest ... --rebuild`.")
+
+
 class BadInput(MinutebookError):
     """A user-supplied value that cannot be used (a malformed date, an unknown type)."""
 
@@ -48,6 +62,28 @@ def printable(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def readable(text: str) -> str:
+    """Text that came as bytes which are not UTF-8 (a file name saved on an older system, a terminal
+    set to Latin-1; Python keeps each such byte as a surrogate escape) with those bytes read as
+    Windows-1252, the likeliest: b"Comit\\xe9" reads "Comité". Other text is returned as it is."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "minutebook-cp1252")
+
+
+def is_utf8(text: str) -> bool:
+    """Whether `text` (a path, an argument) came as valid UTF-8 bytes."""
+    return readable(text) is text
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", "replace"), error.end
+
+
+codecs.register_error("minutebook-cp1252", _cp1252_bytes)
 
 
 def unreadable(e: BaseException) -> str:

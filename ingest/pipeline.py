@@ -10,6 +10,7 @@ from minutebook.ingest.embedding.embed import Embedder
 from minutebook.ingest.embedding.cache import CachedEmbedder, with_cache
 from minutebook.ingest.discover import Found, discover, plan
 from minutebook.ingest.errors import printable, unreadable
+from minutebook.ingest.storage.exemptions import follow_exemptions
 from minutebook.ingest.storage.index import IndexWriter, crash_point, writing
 from minutebook.ingest.storage.index_reader import IndexReader, current_dir
 from minutebook.ingest.pdf.pages import file_hash
@@ -30,8 +31,10 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # typed minutes (papers/doc_type.py). 6: a paper holding several meetings gives each its own
 # section, date and body (meetings.py); a printed year slip is corrected by the file name's date.
 # 7: words split by stray spaces and tables read one cell per line are read from PDFium's text,
-# ligatures spelled out (text_layer.py, words.py).
-READER_VERSION = 7
+# ligatures spelled out (text_layer.py, words.py). 8: a title that names restricted matter is not
+# kept (restriction.public_title), each page's print is kept to follow an exemption to its copies,
+# and "Agenda Item N" stamps read as page furniture still start their items.
+READER_VERSION = 8
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:
@@ -41,12 +44,14 @@ def embedding_text(chunk: Chunk, heading: str) -> str:
 
 
 def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = None,
-           progress: Progress | None = None, prune: bool = False, include: tuple[str, ...] = ()) -> IngestReport:
+           progress: Progress | None = None, prune: bool = False, include: tuple[str, ...] = (),
+           rebuild: bool = False) -> IngestReport:
     """Add new and changed files to the index; unchanged files cost a hash and nothing else.
 
     What is new is decided twice: first against the published index (so a run with nothing new
     never takes the writer's lock), then again inside the lock against the generation being
-    built, because another ingest may have published while this one waited for it."""
+    built, because another ingest may have published while this one waited for it. `rebuild`
+    reads every paper into a new generation that owes nothing to the current one (damaged, say)."""
     report = IngestReport()
     found = discover(paths, tuple(include))
     report.skipped = found.skipped
@@ -56,13 +61,13 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
             hashed.append((path, source, file_hash(path)))
         except OSError as e:
             report.skipped.append(SkippedFile(source, f"cannot read file ({e.strerror})"))
-    known = _published_files(settings.index, READER_VERSION)
+    known = {} if rebuild else _published_files(settings.index, READER_VERSION)
     first = plan(hashed, known)
     report.unchanged, report.paths = first.unchanged, first.paths
     if first.todo or (prune and _pruned(known, found, paths)):
         given = embedder or Embedder(settings.embed_model, settings.embed_batch, settings.model_cache_dir())
         with writing(settings.index):
-            _write(settings, hashed, found, paths, prune, given, report, progress)
+            _write(settings, hashed, found, paths, prune, given, report, progress, rebuild)
     if current_dir(settings.index):
         reader = IndexReader(settings.index)
         counts = reader.store.counts()
@@ -72,7 +77,7 @@ def ingest(paths: list[Path], settings: Settings, embedder: Embedder | None = No
 
 
 def _write(settings: Settings, hashed, found: Found, paths: list[Path], prune: bool, given: Embedder,
-           report: IngestReport, progress: Progress | None) -> None:
+           report: IngestReport, progress: Progress | None, rebuild: bool = False) -> None:
     """Build and publish a generation with the new, changed and removed files, under the lock."""
     # Text embedded before (an unchanged passage of a changed paper, a report carried in
     # several packs) comes from the embedding cache beside the index.
@@ -80,12 +85,14 @@ def _write(settings: Settings, hashed, found: Found, paths: list[Path], prune: b
     try:
         with IndexWriter(settings.index, settings.embed_model, lambda: cached.dim, store=settings.store,
                          hnsw_above=settings.hnsw_above, merge_segments=settings.merge_segments,
-                         waiting=_waiting(progress)) as writer:
+                         waiting=_waiting(progress), fresh=rebuild) as writer:
             known = writer.store.files(READER_VERSION)  # what is known now, under the lock
             final = plan(hashed, known)
             report.unchanged, report.paths = final.unchanged, final.paths
             gone = _pruned(known, found, paths) if prune else []
             _apply(writer, final.todo, gone, settings, cached, report, progress)
+            if report.ingested:
+                follow_exemptions(writer.store)  # a copy of an exempt page is exempt, whichever came first
             if report.ingested or report.removed:
                 writer.store.log_ingest(added=len(report.ingested), replaced=0, unchanged=len(report.unchanged),
                                         skipped=len(report.skipped), removed=len(report.removed))

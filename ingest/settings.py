@@ -68,6 +68,15 @@ class Settings:
     fetch_retries: int = 4
     fetch_backoff: float = 1.0
     fetch_max_wait: float = 120.0
+    # The app offers "Include restricted papers" only when the person serving it allows it
+    # (`serve --allow-restricted`), and then only to a visitor who gives restricted_password or
+    # comes through a reverse proxy's login that sets restricted_user_header (e.g. X-Remote-User).
+    allow_restricted: bool = False
+    restricted_password: str = field(default="", repr=False)
+    restricted_user_header: str = ""
+    # Host names the app answers to besides the address it serves (DNS rebinding: a browser sends
+    # a foreign Host for a page that rebinds its name to this machine), comma-separated.
+    allowed_hosts: str = ""
     # A local GGUF model (--llm llamacpp:PATH) is built with this context window, in tokens: the
     # question, up to 8 passages of ~220 words and the answer need ~3,000 (llama.cpp's own
     # default, 512, refuses them); and this many CPU threads (0: every core).
@@ -80,6 +89,8 @@ class Settings:
     # The app's language models, comma-separated (ollama:MODEL, openai:MODEL, llamacpp:PATH), and
     # where their servers are: read from the providers' own OLLAMA_HOST and OPENAI_BASE_URL.
     llm: str = ""
+    # Seconds a language model may take to answer before the extractive answer is given instead.
+    llm_timeout: float = 60.0
     ollama_host: str = ""
     openai_base_url: str = ""
     # The fields below belong to the deployment, not to the caller: unlike the ones above, a Settings
@@ -134,7 +145,7 @@ OWN_NAMES = {"ollama_host": "OLLAMA_HOST", "openai_base_url": "OPENAI_BASE_URL",
 # Fields a Settings built in code also takes from the environment, with their defaults.
 DEPLOYMENT = {"store": "faiss", "embed_cache": "", "model_cache": "", "ocr_lang": "eng", "qdrant_api_key": ""}
 # Never read from a file: a secret stays in the environment, out of folders that get copied.
-NOT_IN_FILES = {"qdrant_api_key"}
+NOT_IN_FILES = {"qdrant_api_key", "restricted_password"}
 
 
 def variable(name: str) -> str:
@@ -151,7 +162,7 @@ _AT_LEAST_1 = {"embed_batch", "chunk_words", "chunk_max_words", "max_pages", "rr
                "llm_context", "render_memory_mb"}
 _AT_LEAST_0 = {"chunk_overlap_words", "ingest_workers", "hnsw_above", "llm_threads", "dense_weight", "bm25_weight",
                "fetch_rate", "fetch_retries", "fetch_backoff", "fetch_max_wait"}
-_ABOVE_0 = {"max_file_mb", "render_seconds", "fetch_timeout"}
+_ABOVE_0 = {"max_file_mb", "render_seconds", "fetch_timeout", "llm_timeout"}
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 _CHOICES = {"fusion": ("scores", "rrf")}
 _OCR_LANG = re.compile(r"[A-Za-z_]+(\+[A-Za-z_]+)*")

@@ -157,6 +157,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # closest passages when abstaining
     read_as: str | None = None  # how a follow-up was read: "Taking this as about Biker Down"
+    notice: str | None = None  # why the answer is not the one asked for (a language model that failed)
 
     @property
     def as_of(self) -> str | None:
@@ -176,6 +177,7 @@ class Answer:
             "related": [{"source": h.source, "title": h.chunk.title, "page": h.chunk.page,
                          "meeting_date": h.chunk.meeting_date} for h in self.related],
             "read_as": self.read_as,
+            "notice": self.notice,
         }
 
 

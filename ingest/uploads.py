@@ -58,6 +58,11 @@ def precheck(name: str, data: bytes, max_bytes: int) -> str | None:
     return None
 
 
+# One upload holds at most this many files' worth of bytes (MINUTEBOOK_MAX_FILE_MB each): a
+# thousand files of the largest size would otherwise fill the disk in one click.
+BATCH_FILES = 20
+
+
 def ingest_uploads(files: list[tuple[str, bytes]], settings: Settings, embedder=None,
                    progress: Progress | None = None) -> UploadReport:
     """Store each (name, bytes) under <index>/uploads/ and ingest them; bad ones are reported, not kept."""
@@ -66,8 +71,14 @@ def ingest_uploads(files: list[tuple[str, bytes]], settings: Settings, embedder=
     folder.mkdir(parents=True, exist_ok=True)
     known = known_sources(settings.index)
     stored: dict[Path, tuple[str, bool]] = {}  # stored path -> (name as uploaded, whether this upload created it)
+    room = BATCH_FILES * settings.max_file_mb * 1e6  # what one upload may add to the disk, all files together
     for name, data in files:
         clean = sanitise_name(name)
+        room -= len(data)
+        if room < 0:
+            report.skipped.append(UploadedFile(name, clean, reason=f"this upload's files together pass "
+                                               f"{BATCH_FILES * settings.max_file_mb:g} MB; add it in another upload"))
+            continue
         reason = precheck(clean, data, int(settings.max_file_mb * 1e6))
         if reason:
             report.skipped.append(UploadedFile(name, clean, reason=reason))

@@ -27,7 +27,7 @@ from minutebook.ingest.papers.chunking import chunk_document
 from minutebook.ingest.errors import SkipFile, unreadable
 from minutebook.ingest.pdf.pages import check_file, file_hash, load_pages
 from minutebook.ingest.papers.meeting_facts import read_facts
-from minutebook.ingest.papers.restriction import restrict
+from minutebook.ingest.papers.restriction import public_title, restrict
 from minutebook.ingest.papers.sections import parse_agenda, split_sections
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.types import Chunk, Document
@@ -49,6 +49,7 @@ def parse_document(path: Path, source: str, settings: Settings, doc_id: str | No
     # A notice covers the report it heads, and the agenda's exemptions its items: pages and
     # sections come back with both applied.
     doc.pages, doc.sections = restrict(pages, split_sections(pages, doc.title, facts), parse_agenda(pages))
+    doc.title, doc.sections = public_title(doc.title, path.stem, doc.pages, doc.sections)
     return doc
 
 

@@ -187,3 +187,17 @@ def minutes_rows():
         lines = [line for line in path.read_text().splitlines() if len(line.split()) >= 4]
         rows += [(line, lines[0], path.stem, "") for line in lines]
     return [(vid, *row) for vid, row in enumerate(rows, start=1)]
+
+
+RESTRICTED_PASSWORD = "officers-only"
+
+
+def unlock_restricted(monkeypatch, at):
+    """An officer entitled to restricted papers: the server allows them behind a password, the
+    officer gives it and switches them on."""
+    monkeypatch.setenv("MINUTEBOOK_ALLOW_RESTRICTED", "1")
+    monkeypatch.setenv("MINUTEBOOK_RESTRICTED_PASSWORD", RESTRICTED_PASSWORD)
+    at.run()
+    at.text_input(key="restricted-password").input(RESTRICTED_PASSWORD).run()
+    at.toggle(key="include-restricted").set_value(True).run()
+    return at

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import CORPUS, PACK_2018, PACK_2024, clear_app_caches, open_app
+from conftest import CORPUS, PACK_2018, PACK_2024, clear_app_caches, open_app, unlock_restricted
 from minutebook.ingest.storage.index_reader import current_dir
 from minutebook.ingest.uploads import SKIP_LOG, uploads_dir
 
@@ -510,7 +510,7 @@ def test_restricted_pages_show_only_when_the_sidebar_switch_is_on(monkeypatch, c
     at = open_app(monkeypatch, corpus_index.index, "search")
     at.text_input(key="search-query").input("Document is Restricted Schedule 12A").run()
     assert not any("Document is Restricted" in plain(m.value) for m in at.markdown)
-    at.toggle(key="include-restricted").set_value(True).run()
+    unlock_restricted(monkeypatch, at)
     assert not at.exception, at.exception
     assert any("Document is Restricted" in plain(m.value) for m in at.markdown)
 

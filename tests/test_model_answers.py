@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import threading
+import time
 import types
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -166,3 +167,73 @@ def test_a_small_context_window_gets_the_best_sources_that_fit_not_an_error(fake
     monkeypatch.setenv("MINUTEBOOK_LLM_CONTEXT", "2048")
     assert main(["ask", QUESTION, "--llm", "llamacpp:/models/small.gguf", "--index", str(corpus_index.index), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["abstained"]  # the fake's reply, not a context-window error
+
+
+def test_a_name_or_codeword_the_cited_passage_does_not_print_is_not_supported():
+    # Issue 29, item 6: five of six topic words match, and the one that does not is a name.
+    from minutebook.assistant.generative import supported
+
+    passage = ("RESOLVED: That the harbour warehouse be sold to the highest bidder, and the sale be completed "
+               "by the end of September.")
+    assert supported("The harbour warehouse was to be sold to the highest bidder by the end of September", [passage])
+    assert not supported("The harbour warehouse was to be sold to Pelham Estates, the highest bidder, by the end "
+                         "of September", [passage])
+    assert not supported("The harbour warehouse sale, codenamed Sandpiper, was to complete by the end of September",
+                         [passage])
+    assert supported("The Board agreed the harbour warehouse be sold to the highest bidder", [passage])
+
+
+class FailingModel(BaseHTTPRequestHandler):
+    """An OpenAI-compatible endpoint that fails as servers do: 500, a body that is not JSON, or no answer."""
+
+    mode = "500"
+
+    def do_POST(self):  # noqa: N802 - the http.server API
+        self.rfile.read(int(self.headers["Content-Length"]))
+        if type(self).mode == "silent":
+            time.sleep(30)  # longer than the test's timeout: the client must give up first
+            return
+        body = b"<html>Bad gateway</html>" if type(self).mode == "not json" else b'{"error": "boom"}'
+        self.send_response(500 if type(self).mode == "500" else 200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("mode", ["down", "500", "not json", "silent"])
+def test_a_model_endpoint_that_fails_gives_one_line_and_the_extractive_answer(mode, corpus_index, capsys, monkeypatch):
+    # Issue 29, item 11: down, a 500, a reply that is not JSON, or none at all within the timeout.
+    pytest.importorskip("langchain_openai", reason="the openai answerer needs langchain-openai installed")
+    FailingModel.mode = mode
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FailingModel)
+    port = server.server_address[1]
+    thread = None
+    if mode == "down":
+        server.server_close()  # nothing listens on the port
+    else:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{port}/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", "not-a-real-key")
+    monkeypatch.setenv("MINUTEBOOK_LLM_TIMEOUT", "3")
+    try:
+        started = time.monotonic()
+        code = main(["ask", "What is Biker Down?", "--llm", "openai:fake-model", "--index", str(corpus_index.index),
+                     "--json"])
+        took = time.monotonic() - started
+    finally:
+        if thread:
+            server.shutdown()
+            thread.join()
+            server.server_close()
+    out, err = capsys.readouterr()
+    answer = json.loads(out)
+    assert code == 0 and took < 25
+    assert len(err.strip().splitlines()) == 1 and err.startswith("minutebook: the language model ")
+    assert "Traceback" not in err
+    assert not answer["abstained"] and "Biker Down" in answer["answer"]  # the extractive answer, with its quotes
+    assert answer["citations"] and answer["notice"] == err.strip().removeprefix("minutebook: ")

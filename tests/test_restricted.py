@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, PACK_2018, index_of, open_app
+from conftest import CORPUS, PACK_2018, RESTRICTED_PASSWORD, index_of, open_app, unlock_restricted
 from minutebook.ingest.pipeline import ingest, parse_document
 from minutebook.ingest.papers.restriction import exempt_items, has_notice
 from minutebook.ingest.papers.sections import AgendaItem
@@ -190,7 +190,7 @@ def test_the_page_viewer_never_draws_a_restricted_page_and_offers_no_whole_paper
     at.number_input[0].set_value(2).run()
     assert len(at.image) == 1  # a public page again
 
-    at.toggle(key="include-restricted").set_value(True).run()  # an officer allowed to see them
+    unlock_restricted(monkeypatch, at)  # an officer allowed to see them
     at.number_input[0].set_value(6).run()
     assert len(at.image) == 1 and at.get("download_button")
 
@@ -228,3 +228,50 @@ def test_a_wholly_exempt_paper_is_listed_without_its_title(monkeypatch, tmp_path
     papers = next(df.value for df in at.dataframe if "passages" in df.value.columns)
     assert list(papers["title"]) == ["Restricted (not for publication)"] and list(papers["restricted"]) == ["2 pages"]
     assert "Osprey" not in shown_text(at)
+
+
+def _viewer_on_page_6(at):
+    at.text_input(key="search-query").input("allotment waiting list households").run()
+    next(t for t in at.toggle if t.key.startswith("search-1-")).set_value(True).run()
+    at.number_input[0].set_value(6).run()
+    return at
+
+
+def test_no_visitor_can_switch_restricted_papers_on_unless_the_server_allows_it_behind_a_password(monkeypatch,
+                                                                                                  pack_index):
+    # Issue 29, item 2. Served as it comes (or with MINUTEBOOK_INCLUDE_RESTRICTED=1 in the server's
+    # environment, which is the command line's setting): no switch, nothing restricted drawn.
+    monkeypatch.setenv("MINUTEBOOK_INCLUDE_RESTRICTED", "1")
+    at = _viewer_on_page_6(open_app(monkeypatch, pack_index.index, "search"))
+    assert not [t for t in at.toggle if t.key == "include-restricted"] and not at.get("text_input")[1:]
+    assert len(at.image) == 0 and not at.get("download_button")
+
+    # Allowed, but with no password and no proxy login set up: still nobody.
+    monkeypatch.setenv("MINUTEBOOK_ALLOW_RESTRICTED", "1")
+    at.run()
+    assert not [t for t in at.toggle if t.key == "include-restricted"]
+    assert any("MINUTEBOOK_RESTRICTED_PASSWORD" in c.value for c in at.sidebar.caption)
+
+    # Allowed behind a password: a wrong guess gets nothing, the right one the switch.
+    monkeypatch.setenv("MINUTEBOOK_RESTRICTED_PASSWORD", RESTRICTED_PASSWORD)
+    at.run()
+    at.text_input(key="restricted-password").input("guess").run()
+    assert not [t for t in at.toggle if t.key == "include-restricted"] and at.sidebar.error
+    assert len(at.image) == 0
+    at.text_input(key="restricted-password").input(RESTRICTED_PASSWORD).run()
+    at.toggle(key="include-restricted").set_value(True).run()
+    assert not at.exception, at.exception
+    assert len(at.image) == 1 and at.get("download_button")  # page 6 drawn, the paper offered whole
+
+
+def test_serve_allow_restricted_is_what_lets_the_app_offer_restricted_papers(tmp_path, monkeypatch):
+    from minutebook.assistant import cli
+
+    seen = {}
+    monkeypatch.setattr(cli.os, "execv", lambda exe, argv: seen.update(env=dict(cli.os.environ)))
+    monkeypatch.delenv("MINUTEBOOK_ALLOW_RESTRICTED", raising=False)
+    cli.main(["serve", "--index", str(tmp_path)])
+    assert "MINUTEBOOK_ALLOW_RESTRICTED" not in seen["env"]
+    cli.main(["serve", "--index", str(tmp_path), "--allow-restricted"])
+    assert seen["env"]["MINUTEBOOK_ALLOW_RESTRICTED"] == "1"
+    monkeypatch.delenv("MINUTEBOOK_ALLOW_RESTRICTED")

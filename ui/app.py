@@ -34,10 +34,8 @@ pages = [
 page = st.navigation(pages)
 with st.sidebar:
     st.caption("minutebook: answers from the board papers, each with its paper and page.")
-    st.toggle("Include restricted papers", key=resources.RESTRICTED_KEY,
-              help="Pages marked not for publication (exempt under Schedule 12A, 'Document is Restricted') "
-                   "are left out unless this is on.")
     try:
+        resources.restricted_switch()  # only where the person serving allows it, and then behind a password or login
         settings = resources.settings()
     except MinutebookError as e:  # a bad MINUTEBOOK_* variable or minutebook.toml: its one line
         st.error(str(e))

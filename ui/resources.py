@@ -6,6 +6,9 @@ line) is picked up on the next rerun without a restart.
 """
 from __future__ import annotations
 
+import hmac
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -22,11 +25,49 @@ NO_INDEX = ("No papers have been ingested yet. Add PDFs on the **Papers** page, 
 
 
 RESTRICTED_KEY = "include-restricted"
+UNLOCKED = "restricted-unlocked"  # set by this code only, never a widget's key: a browser cannot send it
 
 
 def settings() -> Settings:
-    """Environment settings; the sidebar's restricted-papers switch (off by default) can widen them."""
-    return Settings.from_env(include_restricted=True if st.session_state.get(RESTRICTED_KEY) else None)
+    """Environment settings, with restricted papers off unless this visitor may see them and has
+    switched them on (MINUTEBOOK_INCLUDE_RESTRICTED is the command line's, never every visitor's)."""
+    base = Settings.from_env()
+    return replace(base, include_restricted=bool(st.session_state.get(RESTRICTED_KEY)) and may_see_restricted(base))
+
+
+def may_see_restricted(base: Settings) -> bool:
+    """Whether this visitor may switch restricted papers on: the person serving the app allowed it
+    (`serve --allow-restricted`), and the visitor gave the password or came through the reverse
+    proxy's login (the header it sets). Allowed with neither set up, nobody may."""
+    if not base.allow_restricted:
+        return False
+    if base.restricted_user_header and (st.context.headers.get(base.restricted_user_header) or "").strip():
+        return True
+    return bool(base.restricted_password) and st.session_state.get(UNLOCKED) is True
+
+
+def restricted_switch() -> None:
+    """The sidebar's control: the switch for a visitor who may see restricted papers, a password box
+    where a password is set, and nothing at all where the person serving has not allowed them."""
+    base = Settings.from_env()
+    if may_see_restricted(base):
+        st.toggle("Include restricted papers", key=RESTRICTED_KEY,
+                  help="Pages marked not for publication (exempt under Schedule 12A, 'Document is Restricted') "
+                       "are left out unless this is on.")
+        return
+    if not base.allow_restricted:
+        return
+    if not base.restricted_password:
+        st.caption("Restricted papers need a password (MINUTEBOOK_RESTRICTED_PASSWORD) or a reverse proxy's "
+                   "login (MINUTEBOOK_RESTRICTED_USER_HEADER) before anyone can see them here.")
+        return
+    given = st.text_input("Password for restricted papers", type="password", key="restricted-password")
+    if given:
+        if hmac.compare_digest(given.encode(), base.restricted_password.encode()):
+            st.session_state[UNLOCKED] = True
+            st.rerun()
+        time.sleep(1)  # a guess a second, not thousands
+        st.error("That is not the password for restricted papers.")
 
 
 def generation(s: Settings) -> str | None:
@@ -64,7 +105,7 @@ def book(s: Settings | None = None) -> Minutebook | None:
         found.store  # open the database now, so a damaged or newer index is a message here
         return found
     except MinutebookError as e:
-        st.error(str(e))
+        st.error(getattr(e, "public", None) or str(e))
         return None
 
 

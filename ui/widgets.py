@@ -4,6 +4,7 @@ Paper text goes through ui.text (escaped Markdown) or st.text: never through HTM
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 import streamlit as st
@@ -96,13 +97,18 @@ def page_viewer(book: Minutebook, source: str, page: int, key: str, quote: str |
             if hidden:
                 st.caption("This paper has restricted pages, so it is not offered whole for download.")
             else:
-                st.download_button("Download the paper (PDF)", data=path.read_bytes(), file_name=path.name,
-                                   mime="application/pdf", key=f"{key}-download", on_click="ignore",
-                                   icon=":material/download:")
+                data = path.read_bytes()
+                if hashlib.sha256(data).hexdigest() == view.document_id:  # the bytes the index read, no others
+                    st.download_button("Download the paper (PDF)", data=data, file_name=path.name,
+                                       mime="application/pdf", key=f"{key}-download", on_click="ignore",
+                                       icon=":material/download:")
             return
         except (MinutebookError, OSError) as e:
             st.warning(f"The page cannot be drawn ({escape(str(e))}); here is its text.")
-    if path is None or not path.is_file():
+    if view.changed:
+        st.warning("The paper's file has changed since it was ingested, so it is not drawn or offered: ingest it "
+                   "again to see its pages. This is the text the index holds for the page.")
+    elif path is None or not path.is_file():
         st.caption("The paper's file is not where it was ingested from; this is the text the index holds for the page.")
     if page in hidden:
         st.info(RESTRICTED_PAGE.format(n=page))

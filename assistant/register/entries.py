@@ -87,11 +87,12 @@ def _names_topic(store: Store, row: dict, words: list[str], include_restricted: 
     return sum(w in have for w in words) >= math.ceil(2 * len(words) / 3)
 
 
-def for_item(store: Store, document_id: str, item: str | None) -> list[RegisterEntry]:
-    """The entries of one minute, in the order printed (amendments, then the decision they amend)."""
+def for_item(store: Store, document_id: str, item: str | None, include_restricted: bool = True) -> list[RegisterEntry]:
+    """The entries of one minute, in the order printed (amendments, then the decision they amend);
+    without `include_restricted`, those printed on a restricted page are left out."""
     if not item:
         return []
-    return [_entry(r) for r in store.item_resolution_rows(document_id, item)]
+    return [_entry(r) for r in store.item_resolution_rows(document_id, item, include_restricted)]
 
 
 def final_step(entries: list[RegisterEntry]) -> RegisterEntry | None:

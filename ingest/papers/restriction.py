@@ -13,10 +13,12 @@ in, restricted pages and sections out. Two signals, both read from the papers' o
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 
 from minutebook.ingest.papers import house_style as hs
+from minutebook.ingest.text import tokens, words
 from minutebook.ingest.types import Page, Section
 
 _NOTICE = re.compile("|".join(hs.RESTRICTED_NOTICES), re.I | re.M)
@@ -53,6 +55,55 @@ def restrict(pages: list[Page], sections: list[Section], agenda=()) -> tuple[lis
                                               for n in range(s.first_page, s.last_page + 1)))
                     for s in sections]
     return new_pages, new_sections
+
+
+# A page's print: the smallest PRINT_SIZE hashes of its 5-word shingles (normalised words), a
+# bottom-k sketch of its text. Two pages whose prints share at least half their values hold
+# the same text, whatever furniture, line breaks or page numbers differ. A page of fewer than
+# PRINT_MIN_WORDS words (a cover line, "This page is intentionally blank") has none.
+PRINT_SIZE, SHINGLE, PRINT_MIN_WORDS = 24, 5, 20
+
+
+def page_print(text: str) -> list[int]:
+    """The page's print (sorted 63-bit integers, fit for SQLite), or [] for a page too short to tell."""
+    found = words(text)
+    if len(found) < PRINT_MIN_WORDS:
+        return []
+    hashes = {int.from_bytes(hashlib.blake2b(" ".join(found[i:i + SHINGLE]).encode(), digest_size=8).digest(),
+                             "big") >> 1 for i in range(len(found) - SHINGLE + 1)}
+    return sorted(hashes)[:PRINT_SIZE]
+
+
+def same_text(a: list[int] | set[int], b: list[int] | set[int]) -> bool:
+    """Whether two prints are of the same text (half the smaller print in common)."""
+    return bool(a) and bool(b) and len(set(a) & set(b)) * 2 >= min(len(a), len(b))
+
+
+UNTITLED = "Untitled paper"
+
+
+def lends_restricted(title: str, pages: list[Page]) -> bool:
+    """Whether a title would show restricted matter: the paper is restricted throughout, or a word of
+    the title is printed on one of its restricted pages and on none of its public ones (a PDF's
+    own title naming the exempt report it carries)."""
+    printed = [p for p in pages if not p.blank]
+    if printed and all(p.restricted for p in printed):
+        return True
+    secret = {w for p in printed if p.restricted for w in tokens(p.text)}
+    if not secret:
+        return False
+    public = {w for p in printed if not p.restricted for w in tokens(p.text)}
+    return any(w in secret and w not in public for w in tokens(title))
+
+
+def public_title(title: str, fallback: str, pages: list[Page], sections: list[Section]) -> tuple[str, list[Section]]:
+    """The title a paper is shown under, and its sections with that title where they carried the
+    withheld one: `title` unless it lends restricted matter, else `fallback` (the file's name), else
+    UNTITLED. A title is shown to everyone (status, search hits, prompts), so it must be public."""
+    if not lends_restricted(title, pages):
+        return title, sections
+    shown = fallback if fallback and not lends_restricted(fallback, pages) else UNTITLED
+    return shown, [replace(s, title=shown) if s.title == title else s for s in sections]
 
 
 def exempt_items(agenda: list) -> set[str]:

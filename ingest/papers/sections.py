@@ -117,10 +117,14 @@ def _sections_from_agenda(pages, agenda: list[AgendaItem], board, date) -> list[
 
 
 def _stamp_starts(pages: list[Page]) -> list[tuple[int, str]]:
-    starts = []
+    """(page, item) where an "Agenda Item N" stamp starts an item. A short file whose every page
+    is stamped has its stamps read as a running header (page furniture): they still start items,
+    or a public item after an exempt one would be read as part of it. A stamp repeated on the
+    pages of one item starts it once."""
+    starts: list[tuple[int, str]] = []
     for p in pages:
-        m = _STAMP.match(p.text)
-        if m:
+        m = _STAMP.match(p.text) or next((m for line in p.furniture if (m := _STAMP.match(line))), None)
+        if m and (not starts or starts[-1][1] != m.group(1)):
             starts.append((p.number, m.group(1)))
     return starts
 

@@ -27,9 +27,11 @@ class RegisterQueries:
         where, params = _where(filters, kind, outcome, moved_by)
         return self._rows(where, params)
 
-    def item_resolution_rows(self, document_id: str, item: str) -> list[dict]:
-        """The rows of one minute, in the order printed."""
-        return self._rows("r.document_id = ? AND r.item = ?", [document_id, item])
+    def item_resolution_rows(self, document_id: str, item: str, include_restricted: bool = True) -> list[dict]:
+        """The rows of one minute, in the order printed; without `include_restricted`, only those
+        printed on a public page."""
+        hidden = "" if include_restricted else " AND coalesce(p.restricted, 0) = 0"
+        return self._rows(f"r.document_id = ? AND r.item = ?{hidden}", [document_id, item])
 
     def resolution_matches(self, words: str, filters: Filters, kind: str | None = None, outcome: str | None = None,
                            moved_by: str | None = None, limit: int = 50) -> list[int]:

@@ -58,6 +58,23 @@ class CatalogQueries:
         names = [c[0] for c in cur.description]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
+    def document_files(self, document_ids: set[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """document id -> its files' (source, path), sources in order."""
+        if not document_ids:
+            return {}
+        marks = ",".join("?" * len(document_ids))
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        for doc, source, path in self.conn.execute(f"SELECT document_id, source, path FROM files WHERE document_id"
+                                                   f" IN ({marks}) ORDER BY source", list(document_ids)).fetchall():
+            out.setdefault(doc, []).append((source, path))
+        return out
+
+    def section_chunk_texts(self, document_id: str, section: int, include_restricted: bool = True) -> list[tuple[int, str]]:
+        """(page, text) of a section's chunks, in order (without `include_restricted`, the public ones)."""
+        hidden = "" if include_restricted else " AND restricted = 0"
+        return self.conn.execute(f"SELECT page, text FROM chunks WHERE document_id = ? AND section = ?{hidden}"
+                                 " ORDER BY position", [document_id, section]).fetchall()
+
     def restricted_page_counts(self) -> dict[str, int]:
         """document id -> how many of its pages are restricted (documents with none left out)."""
         return dict(self.conn.execute("SELECT document_id, count(*) FROM pages WHERE restricted = 1"

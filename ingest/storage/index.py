@@ -31,7 +31,7 @@ from minutebook.ingest.storage import lexical
 from minutebook.ingest.storage import segments
 from minutebook.ingest.storage.disk import copy_db, fsync_dir, fsync_tree, writing  # noqa: F401 (writing: pipeline's import)
 from minutebook.ingest.debug_hooks import crash_point
-from minutebook.ingest.errors import MinutebookError
+from minutebook.ingest.errors import Damaged, MinutebookError
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.storage.store import DB, Store
 from minutebook.ingest.storage.index_reader import META, current_dir, default_store
@@ -46,7 +46,7 @@ class IndexWriter:
     to a new generation; `publish()` commits them or makes it current, leaving without it discards them."""
 
     def __init__(self, index: Path, model: str, dim_fn, store: str | None = None, hnsw_above: int | None = None,
-                 waiting=None, merge_segments: int | None = None):
+                 waiting=None, merge_segments: int | None = None, fresh: bool = False):
         self.index = Path(index)
         self._waiting = waiting  # called once when another writer holds the lock
         self.hnsw_above = Settings().hnsw_above if hnsw_above is None else hnsw_above
@@ -60,6 +60,7 @@ class IndexWriter:
         self._lock = None
         self.dir: Path | None = None
         self.published = False
+        self.fresh = fresh  # a new generation from nothing: the current one is not read (it may be damaged)
 
     def __enter__(self) -> "IndexWriter":
         self.index.mkdir(parents=True, exist_ok=True)
@@ -79,10 +80,15 @@ class IndexWriter:
 
     def _start(self) -> None:
         old = current_dir(self.index)
-        self._sweep(keep=old)
+        self._sweep(keep=old)  # the current generation serves readers until this one is published
+        if self.fresh:
+            old = None
         old_meta = None
         if old is not None:
-            old_meta = json.loads((old / META).read_text())
+            try:
+                old_meta = json.loads((old / META).read_text())
+            except ValueError:
+                raise Damaged(old / META, "is not valid JSON", self.index) from None
             if old_meta["model"] != self.model:
                 raise MinutebookError(
                     f"{self.index}/ was built with embedding model '{old_meta['model']}', not '{self.model}' — "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from minutebook.ingest.storage import lexical
 from minutebook.ingest.storage import segments
-from minutebook.ingest.errors import MinutebookError, NoIndex
+from minutebook.ingest.errors import Damaged, MinutebookError, NoIndex, short
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.storage.store import DB, Store
 from minutebook.ingest.storage.vectors import Vectors, open_vectors, resolve
@@ -63,31 +63,58 @@ class IndexReader:
         gen = current_dir(index)
         if gen is None:
             raise NoIndex(index)
-        self.dir = gen
-        self.meta = json.loads((gen / META).read_text())
+        self.dir, self.index = gen, Path(index)
+        self.damaged: Damaged | None = None  # set when only the database can be read: the register still works
+        try:
+            self.meta = json.loads((gen / META).read_text())
+        except (OSError, ValueError) as e:
+            self.meta = {}
+            why = "is not valid JSON" if isinstance(e, ValueError) else f"cannot be read ({e.strerror})"
+            self.damaged = Damaged(gen / META, why, index, "status, resolutions and actions")
         log.debug("index: generation %s, vectors in %s", gen, self.meta.get("store") or "faiss")
-        self.store = open_upgraded(gen / DB)
+        try:
+            self.store = open_upgraded(gen / DB)
+        except sqlite3.DatabaseError as e:
+            raise damaged_db(gen / DB, index, e) from None
         self._snapshot: segments.Snapshot | None = None
         self._vectors: Vectors | None = None
-        if segments.is_segmented(self.meta):
+        if self.damaged:
+            pass  # no vectors or postings without the meta that says how they were made
+        elif segments.is_segmented(self.meta):
             # The segments and removals of one commit: later ingests do not change what this reader
             # sees. Vectors and postings are read from them on first use (counts and the register need neither).
             self._snapshot = segments.snapshot(self.store.conn)
         else:
             where = resolve(self.meta.get("store"), store or default_store())
-            self._vectors = open_vectors(where, gen, self.meta["dim"])
+            try:
+                self._vectors = open_vectors(where, gen, self.meta["dim"])
+            except RuntimeError as e:  # FAISS: a vector file missing or cut short
+                self.damaged = Damaged(gen, f"holds a vector file that cannot be read ({short(e)})", index,
+                                       "status, resolutions and actions")
         self._lexical: lexical.LexicalIndex | bool = False  # False: not loaded yet
 
     @property
     def vectors(self) -> Vectors:
+        if self.damaged:
+            raise self.damaged
         if self._vectors is None:
-            self._vectors = self._from_segments(partial(segments.load_vectors, searching=True), self.meta["dim"])
+            try:
+                self._vectors = self._from_segments(partial(segments.load_vectors, searching=True), self.meta["dim"])
+            except (RuntimeError, OSError):  # FAISS says a file it cannot open with a RuntimeError
+                missing = [self.dir / segments.FOLDER / name for name in self._snapshot.files[segments.VECTORS]
+                           if not (self.dir / segments.FOLDER / name).is_file()]
+                if not missing:
+                    raise
+                raise Damaged(missing[0], "is missing", self.index,
+                              "keyword search (--mode bm25), status and the register") from None
         return self._vectors
 
     @property
     def lexical(self) -> "lexical.LexicalIndex":
         """The generation's BM25 arrays, loaded on first use. A generation made before them gains
         them when first opened (migration 9); one whose file was deleted since is rebuilt in memory."""
+        if self.damaged:
+            raise self.damaged
         if self._lexical is False:
             if self._snapshot:
                 self._lexical = self._from_segments(segments.load_lexical)
@@ -110,10 +137,23 @@ class IndexReader:
             self._vectors.close()
 
 
+def damaged_db(db: Path, index: Path, e: sqlite3.DatabaseError) -> Damaged:
+    """The one line for a database SQLite cannot read (truncated, overwritten, not a database)."""
+    return Damaged(db, f"cannot be read ({e})", index)
+
+
+def unreadable_db(e: BaseException) -> bool:
+    """Whether an SQLite error says the database file itself is damaged (not busy, not full)."""
+    return isinstance(e, sqlite3.DatabaseError) and (
+        type(e) is sqlite3.DatabaseError or any(w in str(e) for w in ("malformed", "not a database", "no such table")))
+
+
 def open_upgraded(db: Path) -> Store:
     """The generation's store, read-only; one made by an older minutebook is first brought up to
     date in place by the numbered migrations (ingest/storage/migrations.py): a column added, the register
     filled. Every step is idempotent, so two readers upgrading at once do no harm."""
+    if db.stat().st_size == 0:  # cut to nothing: not an index to upgrade (that would serve an empty one)
+        raise sqlite3.DatabaseError("the file is empty")
     store = Store(db, readonly=True)
     if not store.outdated():
         return store

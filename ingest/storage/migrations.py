@@ -130,6 +130,15 @@ def index_files_by_document(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS files_document ON files(document_id)")
 
 
+def page_prints_table(conn: sqlite3.Connection) -> None:
+    """Each page's print (restriction.page_print), so that an exemption follows its text into any
+    copy of it (ingest/storage/exemptions.py). A paper read before has none until the next ingest
+    reads it again (pipeline.READER_VERSION 8)."""
+    conn.execute("CREATE TABLE IF NOT EXISTS page_prints (document_id TEXT, page INTEGER, print INTEGER)")
+    conn.execute("CREATE INDEX IF NOT EXISTS page_prints_print ON page_prints (print)")
+    conn.execute("CREATE INDEX IF NOT EXISTS page_prints_document ON page_prints (document_id)")
+
+
 def add_refers(conn: sqlite3.Connection) -> None:
     """Chunks: the names their "the project"s refer back to (coreference.py). A paper read before
     has none until the next ingest reads it again (pipeline.READER_VERSION 3), so its search
@@ -202,6 +211,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (12, "the register: what minutes record of the meeting itself (call to order, roll call, adjournment, next meeting)",
      ensure_tables),
     (13, "documents: the public address, meeting page, agenda item and portal of a fetched paper", add_portal_columns),
+    (14, "page_prints: each page's print, so that an exemption follows its text into copies", page_prints_table),
 ]
 LATEST = MIGRATIONS[-1][0]
 

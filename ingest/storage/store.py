@@ -13,6 +13,7 @@ from pathlib import Path
 
 from minutebook.ingest.storage.catalog_queries import CatalogQueries
 from minutebook.ingest.papers.chunking import context_line
+from minutebook.ingest.papers.restriction import page_print
 from minutebook.ingest.filters import Filters
 from minutebook.ingest.storage.migrations import migrate, pending
 from minutebook.ingest.register.queries import RegisterQueries
@@ -106,6 +107,8 @@ class Store(CatalogQueries, RegisterQueries):
                 [{"document_id": doc.id, "page": p.number, "text": p.text, "blank": int(p.blank),
                   "restricted": int(p.restricted), "ocr": int(p.ocr), "furniture": "\n".join(p.furniture)}
                  for p in doc.pages], replace=True)
+            self.conn.executemany("INSERT INTO page_prints (document_id, page, print) VALUES (?, ?, ?)",
+                                  [(doc.id, p.number, v) for p in doc.pages for v in page_print(p.text)])
             ids = []
             for c, heading in zip(chunks, headings):
                 context = context_line(c.board, c.meeting_date)
@@ -184,7 +187,7 @@ class Store(CatalogQueries, RegisterQueries):
             for vid, text, heading, title, context in rows:
                 self.db.execute("INSERT INTO chunks_fts (chunks_fts, rowid, text, heading, title, context)"
                                 " VALUES ('delete', ?, ?, ?, ?, ?)", [vid, text, heading, title, context])
-            for table in ("chunks", "pages", "sections"):
+            for table in ("chunks", "pages", "sections", "page_prints"):
                 self.db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
             delete_document(self.conn, document_id)
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
@@ -343,11 +346,6 @@ class Store(CatalogQueries, RegisterQueries):
         """The boards whose chunks a filter admits (a board filter matches by substring, any case)."""
         where, params = filters.where()
         return [r[0] for r in self.conn.execute(f"SELECT DISTINCT board FROM chunks WHERE {where}", params)]
-
-    def section_chunk_texts(self, document_id: str, section: int) -> list[tuple[int, str]]:
-        """(page, text) of a section's chunks, in order."""
-        return self.conn.execute("SELECT page, text FROM chunks WHERE document_id = ? AND section = ? ORDER BY position",
-                               [document_id, section]).fetchall()
 
     def sections_with_source(self) -> list[dict]:
         """Every section, in document order, with the first file that holds its document."""

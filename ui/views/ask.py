@@ -96,6 +96,8 @@ def _show_turn(book, n: int, turn: dict) -> None:
             for line in answer.text.splitlines():
                 if line.strip():
                     st.markdown(escape(line))
+        if answer.notice:
+            st.warning(escape(answer.notice[:1].upper() + answer.notice[1:] + "."))
         if turn.get("answerer", EXTRACTIVE) != EXTRACTIVE:
             st.caption(escape(f"Answered by {turn['answerer']}; every quote below is taken from the cited page."))
         widgets.sources(book, answer.citations, key=f"ask-{n}")
