@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from minutebook.ingest.dates import human_date, human_time
 from minutebook.ingest.errors import BadInput, MinutebookError, printable, readable
 from minutebook.ingest.settings import Settings
-from minutebook.ingest.storage.index_reader import current_dir, damaged_db, unreadable_db
-from minutebook.ingest.storage.store import DB
 
 from minutebook.assistant.cli_args import build_parser
 
@@ -48,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"minutebook: {printable(e)}", file=sys.stderr)
         return 2
     except sqlite3.DatabaseError as e:
+        # Imported here: the storage engine pulls in numpy, which `--version` and `--help` never need.
+        from minutebook.ingest.storage.index_reader import current_dir, damaged_db, unreadable_db
+        from minutebook.ingest.storage.store import DB
+
         if not unreadable_db(e):
             raise
         gen = current_dir(settings.index)
