@@ -17,33 +17,13 @@ import re
 from minutebook.ingest.dates import find_dates
 from minutebook.ingest.types import Hit
 
-from minutebook.ingest.text import normal_word, same_word, tokens
+from minutebook.ingest.text import same_word, tokens
 
 from minutebook.assistant.question import bodies_named
+from minutebook.assistant.question.intents import asked_thing, asks_what_decided
 
-# "What salary ...", "Which school ...": the word after the question word names what is asked for.
-_ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b(?:\s+([a-z]+))?", re.I)
-# "What counts as ...", "What constitutes a ...", "What happens to ...": a verb, not a thing asked for,
-# when an article or preposition follows it.
-_AFTER_A_VERB = set("as a an the to for in on of under about if when into from by with".split())
-# Words after "what" that ask for a form of answer rather than name a topic: a figure, a time, a kind.
-_FORM_WORDS = set(
-    "is are was were did do does has have had will would should can could may might happened happens "
-    "percentage proportion share rate figure amount number sum total level time date day month year years "
-    "period kind type sort form way part other else new main key overall net gross final first last next "
-    "one two three four five six seven eight nine ten council board meeting committee".split())
-# What a decision was is printed in the record of a meeting; agendas and reports only propose one.
-_ASKS_WHAT_DECIDED = re.compile(r"^\s*what\s+did\b.*\b(decide|resolve|agree|approve)\b", re.I)
 RECORD_TYPES = {"minutes", "decision"}
 MEETING_TYPES = {"minutes", "agenda"}
-
-
-def asked_thing(question: str) -> str | None:
-    """The topic word a "What X ...?" question asks about, stemmed; None for "What is ...", "What proportion ..."."""
-    m = _ASKED_THING.match(question)
-    if not m or m.group(1).lower() in _FORM_WORDS or (m.group(2) or "").lower() in _AFTER_A_VERB:
-        return None
-    return normal_word(m.group(1).lower())
 
 
 def thing_missing(question: str, texts: list[str]) -> bool:
@@ -58,7 +38,7 @@ def decision_unrecorded(question: str, hits: list[Hit], boards: list[str | None]
     """"What did the Board decide about X?" with no minutes or decision notice among the passages
     (of the body the question names, where some are of it): an agenda listing "Approval of X" does
     not say what was decided, nor do another body's minutes."""
-    if not _ASKS_WHAT_DECIDED.search(question) or not hits:
+    if not asks_what_decided(question) or not hits:
         return False
     named = [b.lower() for b in bodies_named(question, list(boards))]
     own = [h for h in hits if h.chunk.board and any(n in h.chunk.board.lower() for n in named)]

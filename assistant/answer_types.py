@@ -1,4 +1,5 @@
-"""What kind of fact a question asks for, and whether a sentence holds one.
+"""Whether a sentence holds the kind of fact a question asks for (assistant/question/wanted.py reads
+what kind that is).
 
 "How many schools visited?" is answered by a sentence with a count in it, "who chaired?" by one
 naming the chair, "what are the priorities?" by the list. The topic words of such a question
@@ -9,20 +10,11 @@ answer looks like, not only what it is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from minutebook.ingest.papers.house_style import NAME_SUFFIXES
 from minutebook.ingest.text import normal_word, same_word
 
-NUMERIC_INTENT = re.compile(r"\b(how (many|much)|number of|what (percentage|proportion|rate|figure|share)|proportion"
-                            r"|percentage|how long|cost|crime rate|rate of)\b", re.I)
-_PERCENT_Q = re.compile(r"\b(proportion|percentage|share|per ?cent)\b|%", re.I)
-_MONEY_Q = re.compile(r"\b(how much|funding|fund|cost|budget|money|grant|spend|spent|price|cut)\b|£", re.I)
-WHO_INTENT = re.compile(r"^\s*who\b", re.I)
-_LIST_Q = re.compile(r"\b(what|which) (are|were|(\w+ ){0,2}(areas|priorities|themes|objectives|aims|actions|changes))\b"
-                     r".*\b(priorities|areas|themes|objectives|aims|actions|recommendations|benchmarks|strands|outcomes)\b"
-                     r"|\b(which|what) (two|three|four|five|six|seven|\d)\b|\bwhat was changed\b|\bwhat changed\b", re.I)
-_DECISION_Q = re.compile(r"\b(decid\w*|decision|agreed?|conclu\w*|outcome|result)\b", re.I)
+from minutebook.assistant.question.wanted import Wanted
 
 # A figure that answers "how many": not a year, a date, a paragraph number, a page range, a time, a phone
 # number or a reference to an appendix or item.
@@ -35,7 +27,6 @@ _NOT_QUANTITY = re.compile(
     r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b(Q|Quarter\s)[1-4]\b|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\b\d(/|\sof\s)\d\b", re.I)
 _NUMBER = re.compile(r"\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
                      r"|hundred|thousand|million|dozen)\b", re.I)
-_DURATION_Q = re.compile(r"\b(how long|since when)\b|^\s*when\b", re.I)
 _DATE = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
 _COUNTED = re.compile(r"(\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
                       r"|fifty|hundred|thousand))\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)", re.I)
@@ -49,48 +40,6 @@ _CHAIR = re.compile(r"\((Chairman|Chairwoman|Chair|in the Chair|Vice[- ]Chair(ma
 _LIST = re.compile(r"(:|as follows[;:,]?)\s*$|:\s*(\(?[a-z0-9ivx]{1,4}[.)]|•)\s|:[^:]*,[^:]*\band\b|(\w+, ){2,}", re.I)
 _OUTCOME = re.compile(r"\b(agreed|decided|approved|resolved|concluded|stated that|will be|will now|procure\w*"
                       r"|replace\w*|move away)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Wanted:
-    """The shape of the fact a question asks for."""
-    number: bool = False
-    dates: bool = False  # "how long": a start year answers too
-    unit: str | None = None  # "%" or "£"
-    person: bool = False
-    chair: bool = False
-    listing: bool = False
-    outcome: bool = False
-    counted: tuple[str, ...] = ()  # what "how many" counts, stemmed: ("road", "traffic", "collision")
-
-    @property
-    def any(self) -> bool:
-        return self.number or self.person or self.listing or self.outcome
-
-
-def wanted(question: str) -> Wanted:
-    number = bool(NUMERIC_INTENT.search(question))
-    unit = "%" if _PERCENT_Q.search(question) else "£" if _MONEY_Q.search(question) else None
-    when = bool(_DURATION_Q.search(question))
-    return Wanted(number=number or unit is not None or when, dates=bool(_DURATION_Q.search(question)), unit=unit,
-                  person=bool(WHO_INTENT.search(question)),
-                  chair=bool(re.search(r"\bchair", question, re.I)), listing=bool(_LIST_Q.search(question)),
-                  outcome=bool(_DECISION_Q.search(question)), counted=counted_words(question))
-
-
-_AUX = set("did do does were was is are have has had in on at by to from for between during over across the a an "
-           "and or that which who there this these those per each".split())
-
-
-def counted_words(question: str) -> tuple[str, ...]:
-    """The noun phrase after "how many" / "number of": "How many schools visited" -> ("school",)."""
-    out: list[str] = []
-    for m in re.finditer(r"\b(?:how many|number of)\s+((?:[\w-]+\s*){1,5})", question, re.I):
-        for word in m.group(1).lower().split():
-            if word in _AUX:
-                break
-            out.append(normal_word(word))
-    return tuple(dict.fromkeys(out))
 
 
 def has_quantity(text: str, dates: bool = False) -> bool:
@@ -127,11 +76,6 @@ def has_unit(text: str, unit: str | None) -> bool:
 
 def names_person(text: str) -> bool:
     return bool(_PERSON.search(text))
-
-
-def asks_meeting_chair(question: str) -> bool:
-    """"Who chaired the December 2023 meeting?", not "Who chairs the Board?" (a standing role)."""
-    return bool(re.search(r"\bchaired\b|\bchair(ed|man|woman)?\b.*\bmeeting\b|\bin the chair\b", question, re.I))
 
 
 def names_chair(text: str) -> bool:

@@ -23,6 +23,8 @@ from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
                                            no_such_meeting)
+from minutebook.assistant.question.intents import wants_decision, wants_latest
+from minutebook.assistant.question.wanted import asks_meeting_chair, wanted
 from minutebook.assistant.register.answers import answer as register_answer
 from minutebook.assistant.search import Searcher
 from minutebook.assistant.verbatim import keep_verbatim
@@ -39,7 +41,7 @@ class AskRequest:
     question: str
     history: list[Turn] = field(default_factory=list)
     filters: Filters | None = None
-    parsed: Question | None = None  # the question read once (assistant/question.py)
+    parsed: Question | None = None  # the question read once (assistant/question/)
     meetings: Meetings | None = None  # the meetings it names, as the papers hold them
 
 
@@ -118,7 +120,7 @@ class Assistant:
     def answer_from_attendance(self, retrieved: dict) -> Answer | None:
         """Who chaired a meeting, from its minutes' attendance list (None: not asked, or not found)."""
         question = retrieved["question"]
-        if not ex.at.asks_meeting_chair(question):
+        if not asks_meeting_chair(question):
             return None
         return chair_answer(question, retrieved["hits"], self.searcher.reader.store)
 
@@ -157,10 +159,10 @@ class Assistant:
         cands = self.scored_candidates(retrieved)
         if not cands or ex.should_abstain(cands):
             return ex.abstain(question, hits)
-        if ex.wants_latest(question):
+        if wants_latest(question):
             return ex.compose(question, ex.pick_recent(cands), recent_first=True)
-        chosen = ex.pick(cands, want=ex.at.wanted(question))
-        if ex.wants_decision(question):
+        chosen = ex.pick(cands, want=wanted(question))
+        if wants_decision(question):
             chosen = self._with_decision(chosen, cands, retrieved["include_restricted"])
         chosen = ex.concise(question, chosen)
         if q.asks_for("mover", "vote") or (q.asks_for("decided") and chosen and not ex.is_decision(chosen[0].text)):

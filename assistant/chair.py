@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from minutebook.ingest.dates import MONTHS, find_dates
+from minutebook.ingest.dates import find_dates
 from minutebook.ingest.types import Answer, Citation, Hit, Meeting
 
 from minutebook.assistant.answer_types import names_chair
+from minutebook.assistant.question.specifics import months_dated
 from minutebook.assistant.references import human_date
 
-_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\s+((?:19|20)\d\d)\b")
 _CHAIR_MARK = re.compile(r"\s*\((Chairman|Chairwoman|Chair|in the Chair|Vice[- ]Chair(man)?)\)\s*", re.I)
 
 
@@ -30,8 +30,7 @@ def meetings_meant(question: str, hits: list[Hit]) -> list[Hit]:
     """Minutes hits in rank order; those of the meeting the question dates first."""
     minutes = [h for h in hits if h.chunk.doc_type == "minutes"]
     named = {iso for _, iso in find_dates(question)}
-    named |= {f"{year}-{MONTHS[month.lower()]:02d}" for month, year in _MONTH_YEAR.findall(question)
-              if month.lower() in MONTHS}
+    named |= months_dated(question)
     if not named:
         return minutes
     return sorted(minutes, key=lambda h: not any((h.chunk.meeting_date or "").startswith(d) for d in named))

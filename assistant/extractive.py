@@ -19,7 +19,9 @@ from minutebook.assistant import answer_types as at
 from minutebook.assistant.quote_extent import (OUTCOME, Candidate, addressed_to_assistant, extend, extend_to_outcome,
                                                is_decision, is_heading, item_sentences, unnumbered)
 from minutebook.assistant.references import human_date, reference
-from minutebook.assistant.specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)
+from minutebook.assistant.question.intents import asks_two, wants_decision, wants_definition, wants_latest
+from minutebook.assistant.question.specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)
+from minutebook.assistant.question.wanted import Wanted, wanted
 
 # Words that name the setting rather than the topic: present in nearly every paper.
 GENERIC = set(
@@ -27,9 +29,6 @@ GENERIC = set(
     "agree agreed report reports paper papers minute minutes say said papers mention mentioned discuss discussed "
     "latest current position update happen happened ask asked county city".split()
 )
-RESOLUTION_INTENT = re.compile(
-    r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|ask(ed)? (officers|for)|request\w*)\b", re.I)
-DEFINITION_INTENT = re.compile(r"\b(define[sd]?|definition|what (is|are) (a|an|the)\b|what does .+ mean|meaning of)", re.I)
 def content_words(question: str, setting: frozenset[str] = frozenset()) -> list[str]:
     """The question's topic words (stemmed), without stop words and setting words (GENERIC, and the
     archive's own: Store.setting_words)."""
@@ -66,9 +65,9 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
     w = {**WEIGHTS, **(weights or {})}
     words = content_words(question, setting)
     covered = _coverer(words, cands, idf)
-    want = at.wanted(question)
+    want = wanted(question)
     wants_dec, wants_recent = wants_decision(question), wants_latest(question)
-    wants_definition = bool(DEFINITION_INTENT.search(question))
+    wants_def = wants_definition(question)
     for i, (cand, sim) in enumerate(zip(cands, similarities)):
         cand.coverage, cand.similarity = covered(unnumbered(cand.text), cand.hit.chunk.title), sim
         cov, sim_ = cand.coverage, sim
@@ -88,7 +87,7 @@ def score_candidates(question: str, cands: list[Candidate], similarities: list[f
             score += w["decision"]
         if want.chair and at.names_chair(cand.text):
             score += w["chair"]
-        if wants_definition and re.search(r" [–-] (?!\d)|\bmeans\b|\bdefined as\b|\brefers to\b|\bsets out\b", cand.text):
+        if wants_def and re.search(r" [–-] (?!\d)|\bmeans\b|\bdefined as\b|\brefers to\b|\bsets out\b", cand.text):
             score += w["definition"]
         if wants_recent and OUTCOME.search(cand.text):
             score += w["outcome"]  # a position is what was agreed or will happen, not the background
@@ -168,7 +167,7 @@ def _coverer(words: list[str], cands: list[Candidate], idf: dict[str, float]):
 
 def holding_specifics(question: str, hits: list[Hit]) -> list[Hit]:
     """The hits whose passage holds the year, date or resolution number the question names
-    (assistant/specifics.py); all of them when it names none. None left: the papers do not say."""
+    (assistant/question/specifics.py); all of them when it names none. None left: the papers do not say."""
     if not names_specifics(question):
         return hits
     return [h for h in hits if not unmet(question, [f"{h.chunk.text} {h.chunk.title or ''}"], [h.chunk.meeting_date])]
@@ -192,12 +191,8 @@ def should_abstain(cands: list[Candidate]) -> bool:
     return below_floor(max(c.coverage for c in cands), max(c.similarity for c in cands))
 
 
-def wants_decision(question: str) -> bool:
-    return bool(RESOLUTION_INTENT.search(question))
-
-
 def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: bool = True,
-         want: at.Wanted | None = None) -> list[Candidate]:
+         want: Wanted | None = None) -> list[Candidate]:
     """The best sentence, plus a close runner-up from a different place; a list's lead-in brings its items.
 
     A best sentence that already names the person a "who" question `want`s does not bring the next one:
@@ -214,15 +209,6 @@ def pick(cands: list[Candidate], limit: int = 3, ratio: float = 0.7, follow: boo
         holds_fact = want is not None and want.person and at.names_person(c.text)
         chosen.append(extend(c, follow=follow and not chosen and not holds_fact))
     return chosen
-
-
-# Asking for a position, not a figure that happens to be "current": "currently filled" is no cue.
-LATEST_INTENT = re.compile(r"\b(latest|most recent(ly)?|up[- ]to[- ]date|(current|present) (position|status|state)"
-                           r"|position on|where (are|do) we stand)\b", re.I)
-
-
-def wants_latest(question: str) -> bool:
-    return bool(LATEST_INTENT.search(question))
 
 
 def pick_recent(cands: list[Candidate], limit: int = 3, ratio: float = 0.75) -> list[Candidate]:
@@ -248,7 +234,7 @@ def adds_fact(question: str, before: list[Candidate], other: Candidate) -> bool:
     if any(other.text in b.text or b.text in other.text for b in before):
         return False
     shown = " ".join(b.text for b in before)
-    want = at.wanted(question)
+    want = wanted(question)
     numbers = set(_NUMBER.findall(other.text)) - set(_NUMBER.findall(shown))
     if (numbers and want.number) or (want.person and at.names_person(other.text) and not at.names_person(shown)):
         return True
@@ -256,14 +242,13 @@ def adds_fact(question: str, before: list[Candidate], other: Candidate) -> bool:
     return any(w in new for w in content_words(question))
 
 
-def _shows_figure(want: at.Wanted, text: str) -> bool:
+def _shows_figure(want: Wanted, text: str) -> bool:
     """A figure of the kind asked for, not only a word about money ("funding")."""
     if want.unit == "£":
         return bool(re.search(r"[£$€]\s?\d", text))
     return at.has_unit(text, want.unit) if want.unit else at.has_quantity(text, want.dates)
 
 
-_TWO_ASKS = re.compile(r"\band (how|what|who|whom|when|where|which|why|did|does|was|were|is|are)\b|\bcompar", re.I)
 
 
 def concise(question: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -271,9 +256,9 @@ def concise(question: str, chosen: list[Candidate]) -> list[Candidate]:
     things ("When does it start and how long will it run?")."""
     if not chosen:
         return chosen
-    want = at.wanted(question)
+    want = wanted(question)
     rest = chosen[1:]
-    further = 2 if _TWO_ASKS.search(question) else 1
+    further = 2 if asks_two(question) else 1
     if want.number and not _shows_figure(want, chosen[0].text):
         # The figure asked for is not in the lead quote: the quote that holds one comes next.
         rest = sorted(rest, key=lambda c: not _shows_figure(want, c.text))

@@ -113,7 +113,7 @@ def fitting(question: str, hits: list[Hit], history=None, context_tokens: int | 
 
 def answer_with_llm(llm, question: "Question | str", hits: list[Hit], history=None) -> Answer:
     """Ask the chat model, then keep only what the sources support (`question` as read once:
-    assistant/question.py, or its text)."""
+    assistant/question/, or its text)."""
     question = question.text if isinstance(question, Question) else question
     if not hits:
         return ex.abstain(question, hits)

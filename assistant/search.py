@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutebook.assistant.question import ATTENDANCE_INTENT, RECORD_INTENT, VOTE_INTENT
-from minutebook.assistant.specifics import meetings_named, months_named, prints_month, references_in
+from minutebook.assistant.question import search_cues
+from minutebook.assistant.question.specifics import meetings_named, months_named, prints_month, references_in
 from minutebook.ingest.embedding.embed import Embedder
 from minutebook.ingest.errors import BadInput, Damaged
 from minutebook.ingest.filters import Filters
@@ -113,9 +113,8 @@ class Searcher:
         if not ranked:
             return ranked
         head = self._join_page_breaks(dict(ranked[:n]))
-        record, dates = bool(RECORD_INTENT.search(query)), meetings_named(query)
-        attendance, references = bool(ATTENDANCE_INTENT.search(query)), references_in(query)
-        vote, months = bool(VOTE_INTENT.search(query)), months_named(query)
+        record, attendance, vote = search_cues(query)
+        dates, references, months = meetings_named(query), references_in(query), months_named(query)
         if record or dates or references or vote or months:
             # What happened at a meeting (who chaired or moved, the vote, what was resolved) is in
             # its minutes: for such a question a minutes passage outranks a report or form on the

@@ -2,7 +2,8 @@
 most of the words, and miss the one thing asked (real near misses of gold/questions.jsonl)."""
 from __future__ import annotations
 
-from minutebook.assistant.abstention import (asked_thing, decision_unrecorded, off_topic, other_body_met, thing_missing)
+from minutebook.assistant.abstention import decision_unrecorded, off_topic, other_body_met, thing_missing
+from minutebook.assistant.question.intents import asked_thing
 from minutebook.ingest.types import Chunk, Hit
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from minutebook.assistant.conversation import is_follow_up, reading, topic
+from minutebook.assistant.question.conversation import is_follow_up, reading, topic
 
 
 @pytest.mark.parametrize("question", [

@@ -138,3 +138,66 @@ def test_every_setting_is_documented_in_docs_settings():
     names = {variable(f.name) for f in fields(Settings)} | set(re.findall(r"\b(MINUTEBOOK_[A-Z_]+|[A-Z]+_[A-Z_]+_(?:HOST|URL|KEY))\b", code))
     missing = sorted(n for n in names if f"`{n}`" not in page)
     assert not missing, f"settings docs/settings.md does not list: {missing}"
+
+
+# The names a module calls a question's words by: the question, the query search is given (a
+# follow-up joined to the question it continues), and a parsed Question's text or query.
+_QUESTION_NAMES = {"question", "query"}
+_REGEX_CALLS = {"search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
+
+
+def _reads_question(node: ast.expr) -> bool:
+    if isinstance(node, ast.Name):
+        return node.id in _QUESTION_NAMES
+    if isinstance(node, ast.Attribute):  # q.text, q.query, retrieved.question
+        return node.attr in _QUESTION_NAMES or (node.attr == "text" and isinstance(node.value, ast.Name)
+                                               and node.value.id in {"q", "question", "parsed"})
+    if isinstance(node, ast.Subscript):  # question[:at], retrieved["question"]
+        return _reads_question(node.value) or (isinstance(node.slice, ast.Constant) and node.slice.value in _QUESTION_NAMES)
+    return False
+
+
+def question_regexes(path: Path) -> list[str]:
+    """Where a module applies a regular expression to a question's words: `re.search(p, question)`,
+    `re.sub(p, r, query)`, or `PATTERN.search(q.text)` where PATTERN is a module-level compiled
+    pattern of this module or an imported upper-case name (a pattern another module compiled)."""
+    tree = ast.parse(path.read_text())
+    compiled = {t.id for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                and ast.unparse(node.value.func) == "re.compile" for t in node.targets if isinstance(t, ast.Name)}
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _REGEX_CALLS
+                and isinstance(node.func.value, ast.Name)):
+            continue
+        owner = node.func.value.id
+        if owner == "re":
+            at = 2 if node.func.attr in ("sub", "subn") else 1
+        elif owner in compiled or owner.lstrip("_").isupper():
+            at = 1 if node.func.attr in ("sub", "subn") else 0
+        else:
+            continue  # a searcher's or an index's .search, not a pattern's
+        if len(node.args) > at and _reads_question(node.args[at]):
+            found.append(f"{path.relative_to(ROOT) if ROOT in path.parents else path}:{node.lineno} {ast.unparse(node)[:80]}")
+    return found
+
+
+def test_only_the_question_package_reads_a_questions_words():
+    """Issue 26: a question is read once, in minutebook.assistant.question (assistant/question/), into
+    the `Question` search and the answerers take, or by the functions of that package (its
+    conversation, specifics, wanted and intents modules). The rule checked: no module outside the
+    package applies a regular expression to a value named as the question (`question`, `query`,
+    `q.text`, `retrieved["question"]`), whether through `re.search(p, question)` or a compiled
+    pattern's `PATTERN.search(question)`. Patterns applied to passages, titles and page text are
+    not caught, whatever they are named; a module that renamed the question to dodge the rule would
+    be too, which review, not this test, catches."""
+    package = ROOT / "assistant" / "question"
+    offenders = [hit for pkg in PACKAGES for p in sorted((ROOT / pkg).rglob("*.py")) if package not in p.parents
+                 for hit in question_regexes(p)]
+    assert not offenders, "question patterns outside assistant/question/: " + "; ".join(offenders)
+
+
+def test_the_question_rule_sees_a_question_pattern():
+    # The rule above passes on code it cannot read; make sure it finds the patterns it moved.
+    hits = question_regexes(ROOT / "assistant" / "question" / "wanted.py")
+    assert any("NUMERIC_INTENT.search(question)" in h for h in hits)
+    assert any("re.search" in h for h in question_regexes(ROOT / "assistant" / "question" / "intents.py"))

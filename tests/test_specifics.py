@@ -1,7 +1,7 @@
 """A question that names a year or a meeting's date is answered only from papers that hold it."""
 from __future__ import annotations
 
-from minutebook.assistant.specifics import months_named, prints_month, unmet
+from minutebook.assistant.question.specifics import months_named, prints_month, unmet
 
 
 def test_a_year_the_papers_never_mention_is_not_answered_by_another_years_papers():
@@ -38,7 +38,7 @@ def test_a_resolution_named_by_number_is_answered_only_from_the_passage_that_hol
 
 
 def test_the_meeting_a_question_asks_about_is_not_the_one_it_places_the_matter_before():
-    from minutebook.assistant.specifics import meetings_named
+    from minutebook.assistant.question.specifics import meetings_named
 
     assert meetings_named("Who chaired the County Council meeting on 13 February 2025?") == {"2025-02-13"}
     # The next meeting's date is printed in the minutes of the meeting it comes after.

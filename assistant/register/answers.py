@@ -18,20 +18,10 @@ from minutebook.ingest.types import Answer, Citation
 from minutebook.assistant.extractive import content_words
 from minutebook.assistant.references import human_date
 from minutebook.assistant.results import RegisterEntry
-from minutebook.assistant.question import REGISTER_ASKS
-from minutebook.assistant.specifics import unmet
+from minutebook.assistant.question.intents import asks_amendment, asks_count, asks_motion, asks_mover, items_named, names_word
+from minutebook.assistant.question.specifics import unmet
 
-_ITEM_NAMED = re.compile(r"(?i)\b((?:minute|item)\s+\d[\w/]*|R?(?:19|20)\d\d-\d{1,4}|[A-Z]{2,8}/\d{1,3}/\d{2,4})\b")
-_WHO = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b")
-_HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
-_AMENDMENT = re.compile(r"(?i)\bamendment\b")
-_MOTION = re.compile(r"(?i)\bmotion\b")
 _PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
-
-
-def asks_register(question: str) -> bool:
-    """Whether the question asks for a motion's fate, its vote or who moved it."""
-    return bool(REGISTER_ASKS.search(question))
 
 
 def answer(store, searcher, question: str, filters: Filters | None = None) -> Answer | None:
@@ -40,13 +30,13 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
     entries = register.find(store, topic=question, board=filters.board, since=filters.since, until=filters.until,
                             include_restricted=filters.include_restricted, searcher=searcher)
     named = _named(entries, question)
-    if not named and _ITEM_NAMED.search(question):  # a number the topic search did not reach: look it up
+    if not named and items_named(question):  # a number the topic search did not reach: look it up
         named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
                                      include_restricted=filters.include_restricted), question)
     entries = [e for e in named if not unmet(question, [f"{e.item or ''} {e.title or ''} {e.text}"],
                                             [e.meeting_date])]
     fitting = [e for e in entries[:12] if _fits(e, question)]
-    if not fitting and entries and _ITEM_NAMED.search(question) and _HOW_MANY.search(question):
+    if not fitting and entries and items_named(question) and asks_count(question):
         return _no_count(entries[0])
     if not fitting:
         return None
@@ -84,11 +74,11 @@ def _named(entries: list[RegisterEntry], question: str) -> list[RegisterEntry]:
     dates = {iso for _, iso in find_dates(question)}
     dated = [e for e in entries if e.meeting_date in dates]
     entries = dated or entries
-    for m in _ITEM_NAMED.finditer(question):
-        named = [e for e in entries if e.item and _same_item(e.item, m.group(1))]
+    for item, resolution in items_named(question):
+        named = [e for e in entries if e.item and _same_item(e.item, item)]
         if named:
             return named
-        if re.match(r"(?i)R?(?:19|20)\d\d-\d", m.group(1)):
+        if resolution:
             return []  # a resolution the register does not hold: leave the question to search
     return entries
 
@@ -102,13 +92,13 @@ def _same_item(printed: str, named: str) -> bool:
 
 def _fits(entry: RegisterEntry, question: str) -> bool:
     """Whether an entry holds what the question asks: an amendment for "the amendment", a vote, a mover."""
-    if _AMENDMENT.search(question) and entry.entry != "amendment":
+    if asks_amendment(question) and entry.entry != "amendment":
         return False
-    if _MOTION.search(question) and not _AMENDMENT.search(question) and entry.entry == "amendment":
+    if asks_motion(question) and not asks_amendment(question) and entry.entry == "amendment":
         return False  # "the substantive motion" is not one of the amendments put before it
-    if _WHO.search(question):
+    if asks_mover(question):
         return bool(entry.mover)
-    if _HOW_MANY.search(question):
+    if asks_count(question):
         votes = entry.votes or {}
         return any(votes.get(k) is not None for k in ("for", "against", "abstain"))
     return bool(entry.outcome)
@@ -131,13 +121,13 @@ def _sentence(entry: RegisterEntry, question: str, outcome: str | None) -> str:
     text = f"{said} {'of' if entry.entry == 'decision' else 'at'} {board}{when}{minute} {verb}"
     votes = register.vote_line(entry.votes)
     # The cited line shows who proposed it for "who moved?", else the outcome or the vote.
-    mark, mover_mark = ("", " [1]") if _WHO.search(question) and entry.mover else (" [1]", "")
+    mark, mover_mark = ("", " [1]") if asks_mover(question) and entry.mover else (" [1]", "")
     text += f": {votes}{mark}." if votes else f"{mark}."
     for side, names in ((entry.votes or {}).get("names") or {}).items():
         # "How did Mr Gough vote?": the recorded vote lists him
         for name in names:
             surname = name.split(",")[0].split()[-1]
-            if re.search(rf"\b{re.escape(surname)}\b", question):
+            if names_word(question, surname):
                 text += f" {name} is listed under {side.capitalize()}."
     words = (entry.text or "").split()
     if words and entry.text != entry.outcome_text:
@@ -153,7 +143,7 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
     """(page, a line printed there) that shows the answer: the proposal for "who", else the outcome or vote."""
     document_id = store.document_for_source(entry.source)
     page = entry.page
-    if _WHO.search(question) and entry.mover:
+    if asks_mover(question) and entry.mover:
         mover = re.escape(entry.mover.split()[-1])
         second = re.escape((entry.seconder or "").split()[-1]) if entry.seconder else None
         # "A proposed, and B seconded", "moved by A, seconded by B", or a "Moved by: A" line

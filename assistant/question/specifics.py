@@ -90,3 +90,13 @@ def unmet(question: str, texts: list[str], dates: list[str | None]) -> bool:
         return False
     printed = {iso for t in texts for _, iso in find_dates(t)}
     return not named & (printed | {d for d in dates if d})
+
+
+# "December 2023", "Dec 2023": any month word the date reader knows, before a year.
+_MONTH_WORD_YEAR = re.compile(r"\b([A-Za-z]{3,9})\s+((?:19|20)\d\d)\b")
+
+
+def months_dated(question: str) -> set[str]:
+    """Months named with their year, as "2023-12", in full or short ("Dec 2023"), dates of any kind."""
+    return {f"{year}-{MONTHS[month.lower()]:02d}" for month, year in _MONTH_WORD_YEAR.findall(question)
+            if month.lower() in MONTHS}

@@ -11,6 +11,10 @@ object that search, the register answerer and the extractive and generative answ
   meeting"), "the last meeting"; resolution and minute numbers;
 - how a follow-up was read (conversation.reading).
 
+The package holds every reader of a question's words, and no module outside it compiles one
+(tests/test_layout.py): conversation.py (follow-ups), specifics.py (dates, years and numbers named),
+wanted.py (the shape of the fact asked for), intents.py (the answerers' and decline rules' other cues).
+
 `meetings_meant` then holds those against the meetings the papers record: the answer comes from
 them, or, when none fits, the answer says which meetings the papers hold for that body.
 """
@@ -22,9 +26,9 @@ from datetime import date
 
 from minutebook.ingest.dates import MONTH_NAMES, MONTHS, find_dates, human_date, without_dates
 
-from minutebook.assistant import answer_types as at
-from minutebook.assistant.conversation import reading
-from minutebook.assistant.specifics import meeting_years, meetings_named, names_specifics, references_in
+from minutebook.assistant.question.conversation import reading
+from minutebook.assistant.question.specifics import meeting_years, meetings_named, names_specifics, references_in
+from minutebook.assistant.question.wanted import NUMERIC_INTENT, Wanted, wanted
 
 # What a question asks about a meeting, each in the forms questions take in either body's wording.
 ASKS = {
@@ -43,7 +47,7 @@ ASKS = {
     "mover": re.compile(r"\b(moved|proposed|seconded|mover|proposer|seconder)\b", re.I),
     "vote": re.compile(r"\bvot(e|ed|es|ing)\b|\bhow many .*\b(for|against)\b|\babstain\w*", re.I),
     "decided": re.compile(r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|adopt\w*)\b", re.I),
-    "how_much": at.NUMERIC_INTENT,
+    "how_much": NUMERIC_INTENT,
     "when": re.compile(r"^\s*(when|on what date|what date|by when)\b|\bat what time\b|\bwhat time\b", re.I),
 }
 # What search weighs (assistant/search.py), read from the text it searches.
@@ -63,6 +67,14 @@ REGISTER_ASKS = re.compile(
     r"|\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b|\bhow\s+did\s+.*\bvote\b"
     r"|\b(?:outcome|result)\s+of\s+the\s+(?:vote|amendment|motion)\b"
 )
+
+
+
+def search_cues(query: str) -> tuple[bool, bool, bool]:
+    """What search weighs in the text it searches: whether it asks what a meeting did (its record),
+    who attended or chaired, and the vote."""
+    return bool(RECORD_INTENT.search(query)), bool(ATTENDANCE_INTENT.search(query)), bool(VOTE_INTENT.search(query))
+
 
 # What says a question is about a meeting: its name for one, or asking what only a meeting does.
 _MEETING_WORD = re.compile(r"(?i)\b(meeting|meetings|minutes|agenda|session|hearing|met|meet)\b")
@@ -90,7 +102,7 @@ class Question:
     meeting_years: tuple[str, ...] = ()  # "the 2023 budget meeting"
     last_meeting: bool = False  # "the last meeting": the newest one the papers hold
     references: tuple[str, ...] = ()  # resolution and minute numbers, lower case: "r2024-101"
-    wanted: at.Wanted = field(default_factory=at.Wanted)
+    wanted: Wanted = field(default_factory=Wanted)
     asks_register: bool = False  # a motion's fate, vote or movers: the register answers first
 
     @classmethod
@@ -102,7 +114,7 @@ class Question:
                    months=tuple(sorted(meeting_months(text) | bare_months(text, today or date.today()))),
                    meeting_years=tuple(sorted(meeting_years(text))),
                    last_meeting=bool(_LAST_MEETING.search(text)) and not meetings_named(text),
-                   references=tuple(references_in(text)), wanted=at.wanted(text),
+                   references=tuple(references_in(text)), wanted=wanted(text),
                    asks_register=bool(REGISTER_ASKS.search(text)))
 
     @property

@@ -1,0 +1,96 @@
+"""What else a question's words say it asks for, read by the answerers and the decline rules:
+the thing a "What X ...?" question names, a decision, a definition, the latest position, two asks
+at once, and the register's cues (a mover, a count, an amendment, a minute or resolution number).
+"""
+from __future__ import annotations
+
+import re
+
+from minutebook.ingest.text import normal_word
+
+# "What salary ...", "Which school ...": the word after the question word names what is asked for.
+_ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b(?:\s+([a-z]+))?", re.I)
+# "What counts as ...", "What constitutes a ...", "What happens to ...": a verb, not a thing asked for,
+# when an article or preposition follows it.
+_AFTER_A_VERB = set("as a an the to for in on of under about if when into from by with".split())
+# Words after "what" that ask for a form of answer rather than name a topic: a figure, a time, a kind.
+_FORM_WORDS = set(
+    "is are was were did do does has have had will would should can could may might happened happens "
+    "percentage proportion share rate figure amount number sum total level time date day month year years "
+    "period kind type sort form way part other else new main key overall net gross final first last next "
+    "one two three four five six seven eight nine ten council board meeting committee".split())
+# "What did the Board decide ...?": what a meeting's record says, not what a report proposed.
+_ASKS_WHAT_DECIDED = re.compile(r"^\s*what\s+did\b.*\b(decide|resolve|agree|approve)\b", re.I)
+
+# The extractive answerer's cues (assistant/extractive.py).
+RESOLUTION_INTENT = re.compile(
+    r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|ask(ed)? (officers|for)|request\w*)\b", re.I)
+DEFINITION_INTENT = re.compile(r"\b(define[sd]?|definition|what (is|are) (a|an|the)\b|what does .+ mean|meaning of)", re.I)
+# Asking for a position, not a figure that happens to be "current": "currently filled" is no cue.
+LATEST_INTENT = re.compile(r"\b(latest|most recent(ly)?|up[- ]to[- ]date|(current|present) (position|status|state)"
+                           r"|position on|where (are|do) we stand)\b", re.I)
+_TWO_ASKS = re.compile(r"\band (how|what|who|whom|when|where|which|why|did|does|was|were|is|are)\b|\bcompar", re.I)
+
+# The register answerer's cues (assistant/register/answers.py).
+_ITEM_NAMED = re.compile(r"(?i)\b((?:minute|item)\s+\d[\w/]*|R?(?:19|20)\d\d-\d{1,4}|[A-Z]{2,8}/\d{1,3}/\d{2,4})\b")
+_RESOLUTION_NUMBER = re.compile(r"(?i)R?(?:19|20)\d\d-\d")
+_WHO_MOVED = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b")
+_HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
+_AMENDMENT = re.compile(r"(?i)\bamendment\b")
+_MOTION = re.compile(r"(?i)\bmotion\b")
+
+
+def asked_thing(question: str) -> str | None:
+    """The topic word a "What X ...?" question asks about, stemmed; None for "What is ...", "What proportion ..."."""
+    m = _ASKED_THING.match(question)
+    if not m or m.group(1).lower() in _FORM_WORDS or (m.group(2) or "").lower() in _AFTER_A_VERB:
+        return None
+    return normal_word(m.group(1).lower())
+
+
+def asks_what_decided(question: str) -> bool:
+    return bool(_ASKS_WHAT_DECIDED.search(question))
+
+
+def wants_decision(question: str) -> bool:
+    return bool(RESOLUTION_INTENT.search(question))
+
+
+def wants_definition(question: str) -> bool:
+    return bool(DEFINITION_INTENT.search(question))
+
+
+def wants_latest(question: str) -> bool:
+    return bool(LATEST_INTENT.search(question))
+
+
+def asks_two(question: str) -> bool:
+    """"When does it start and how long will it run?": two things asked at once."""
+    return bool(_TWO_ASKS.search(question))
+
+
+def items_named(question: str) -> list[tuple[str, bool]]:
+    """The minute, item and resolution numbers the question prints, each with whether it is a
+    resolution number ("R2024-101")."""
+    return [(m.group(1), bool(_RESOLUTION_NUMBER.match(m.group(1)))) for m in _ITEM_NAMED.finditer(question)]
+
+
+def asks_mover(question: str) -> bool:
+    return bool(_WHO_MOVED.search(question))
+
+
+def asks_count(question: str) -> bool:
+    return bool(_HOW_MANY.search(question))
+
+
+def asks_amendment(question: str) -> bool:
+    return bool(_AMENDMENT.search(question))
+
+
+def asks_motion(question: str) -> bool:
+    return bool(_MOTION.search(question))
+
+
+def names_word(question: str, word: str) -> bool:
+    """The question prints the word whole ("How did Mr Gough vote?" names "Gough")."""
+    return bool(re.search(rf"\b{re.escape(word)}\b", question))
