@@ -81,7 +81,9 @@ def test_a_run_killed_mid_download_and_run_again_ends_as_an_uninterrupted_run(tm
                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         papers = killed.index / "papers"
         deadline = time.time() + 60
-        while not list(papers.rglob(".*.part")) or not any(p.stat().st_size for p in papers.rglob(".*.part")):
+        # Killed once the minutes are whole and the report hangs half-written: waiting for any
+        # non-empty .part alone could catch the minutes' own .part on a slow machine.
+        while not list(papers.rglob("*.pdf")) or not any(p.stat().st_size for p in papers.rglob(".*.part")):
             assert time.time() < deadline and proc.poll() is None
             time.sleep(0.1)
         proc.send_signal(signal.SIGKILL)
