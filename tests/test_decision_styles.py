@@ -311,3 +311,12 @@ def test_a_decision_stated_then_moved_with_no_object_of_its_own_is_one_motion_wi
         "carried", "Member Ostrowski", "Member Vance", (5, 0, 0))
     lease = [r for r in golf if r.item == "4-C"]
     assert len(lease) == 1 and (lease[0].outcome, lease[0].mover, _votes(lease[0])) == ("carried", "Commissioner Blum", (4, 1, 0))
+
+
+def test_a_body_named_by_its_initials_agreeing_is_a_decision_but_a_members_initials_are_not():
+    commission = _minutes("4-A. Meeting schedule\nThe commissioners discussed moving the workshop series.\n"
+                          "CDI agreed to start October 26th.\nThe CDI approved a plan with the Navy on October 5, 2011.\n")
+    parish = _minutes("09.24.18 OALC subscription\nThe SPC agreed to renew the subscription for 2025.\n"
+                      "KD agreed to contact the insurer before the next meeting.\n")
+    assert [(r.item, r.outcome) for r in commission] == [("4-A", "agreed")] and "October 26th" in commission[0].text
+    assert [r.text for r in parish] == ["The SPC agreed to renew the subscription for 2025."]
