@@ -320,3 +320,17 @@ def test_a_body_named_by_its_initials_agreeing_is_a_decision_but_a_members_initi
                       "KD agreed to contact the insurer before the next meeting.\n")
     assert [(r.item, r.outcome) for r in commission] == [("4-A", "agreed")] and "October 26th" in commission[0].text
     assert [r.text for r in parish] == ["The SPC agreed to renew the subscription for 2025."]
+
+
+def test_after_an_amendment_is_accepted_the_vote_decides_the_motion_it_amends():
+    board = _minutes("7-C 2024-118\nBoard Elections\nVice-Chair Lam made a motion to keep Chair Osei as chair. Board Member "
+                     "Ruiz\noffered to amend the motion to also keep Vice-Chair Lam in the position of vice-chair.\n"
+                     "The amendment was accepted. The motion passed 5-0.\n")
+    commission = _minutes("6-B. Bicycle parking standards\nCommissioner Ward moved to endorse the standards. Commissioner "
+                          "Iqbal seconded the motion. Commissioner Ward suggested adding covered racks at transit hubs. "
+                          "The friendly amendment was accepted by the maker. The main motion carried 6-1.\n")
+    chair = next(r for r in board if "keep Chair Osei" in r.text)
+    assert (chair.outcome, chair.mover, _votes(chair)) == ("carried", "Vice-Chair Lam", (5, 0, 0))
+    racks = next(r for r in commission if "endorse the standards" in r.text)
+    assert (racks.outcome, racks.mover, racks.seconder, _votes(racks)) == (
+        "carried", "Commissioner Ward", "Commissioner Iqbal", (6, 1, 0))

@@ -36,6 +36,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
     label = item
     prev: tuple[int, str, Resolution | None] | None = None  # the sentence before, and its entry
     procedural = False  # since a motion about the meeting itself: its second and vote are no entry
+    motion: _Open | None = None  # the last motion made, for its vote after an amendment's fate
     for page, start, text in _sentences(lines):
         block = af.BLOCK.match(text) if start else None
         made: Resolution | None = None
@@ -126,8 +127,14 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 out.append(made)
                 current = _Open(made, False)
                 _attach(current, act, None)
+                motion = current
         elif act.result or act.votes or act.seconder:
-            if current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
+            if current and motion and motion is not current and not motion.settled and act.result \
+                    and _AMENDMENT.search(current.entry.text) and re.match(r"(?i)(?:the\s+)?(?:main\s+)?motion\b", text):
+                # "The amendment was accepted. The motion passed 5-0.": the vote decides the motion amended
+                _attach(motion, act, text)
+                current = motion
+            elif current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
                 _attach(current, act, text)
             elif current and act.votes and set(act.votes.counts) == {"abstain"} and current.entry.votes:
                 # "Motion passed 4-0. Member Murray abstained."
@@ -142,6 +149,9 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 current = _Open(made, False, settled=True)
         prev = (page, text, made)
     return [_finish(r) for r in out if _kept(r)]
+
+
+_AMENDMENT = re.compile(r"(?i)(?:the\s+|an?\s+)?(?:friendly\s+)?amendment\b[^.]{0,40}\b(?:was|were)\s+(?:accepted|agreed|approved)")
 
 
 def _label(item: str, block: re.Match) -> str:
