@@ -231,3 +231,106 @@ def test_an_agenda_line_put_off_with_its_reason_is_deferred():
     board = {r.item: r for r in _register("bayview_commission_prose.txt")}
     assert council["24-113"].outcome == "deferred" and "Not heard at the request" in council["24-113"].text
     assert board["24-36 PC"].outcome == "deferred" and board["24-36 PC"].text.endswith("Postponed to November 4, 2024.")
+
+
+def _minutes(text: str):
+    from minutebook.ingest.types import Page
+    return parse_minutes([Page(1, text)], None)[1]
+
+
+def test_the_motion_was_approved_with_a_count_is_the_motions_result_with_its_abstentions():
+    # Two boards' wording: the result sentence says "approved", not "passed", and names who abstained.
+    planning = _minutes("MINUTES OF THE PLANNING BOARD\n\n8-A 2024-101\nDraft Meeting Minutes – May 13, 2024\n"
+                        "Board Member Okafor made a motion to approve the minutes. Board Member Lindqvist\n"
+                        "seconded the motion. The motion was approved 4-0 (Marsh, Dutta, and Pryce abstained).\n")
+    library = _minutes("LIBRARY BOARD MINUTES\n\n5-B. Donor recognition policy\nTrustee Amari moved to adopt the policy. "
+                       "Trustee Bell seconded. Motion was approved 5-1 with 1 abstention.\n")
+    minutes = [r for r in planning if r.item == "8-A"]
+    assert len(minutes) == 1  # one decision, not the motion and its result apart
+    assert (minutes[0].outcome, minutes[0].mover, _votes(minutes[0])) == ("approved", "Board Member Okafor", (4, 0, 3))
+    policy = [r for r in library if "Donor" in r.text or "adopt the policy" in r.text]
+    assert len(policy) == 1 and (policy[0].mover, _votes(policy[0])) == ("Trustee Amari", (5, 1, 1))
+
+
+def test_a_consent_calendar_vote_printed_as_names_then_a_count_or_a_count_with_abstentions_is_counted():
+    # "Ayes: <names> – 4. [Absent: <name> – 1.]" and "Passed by roll call vote 3 to 0 with 2 votes abstained"
+    council = _minutes("Consent Calendar\n\nCouncilmember Ruiz moved approval of the Consent Calendar.\n\n"
+                       "Vice Mayor Hale seconded the motion.\n\nOn the call for the question, the motion carried by "
+                       "the following voice vote: Ayes:\nCouncilmembers Hale, Okoro, Ruiz, and Mayor Brandt – 4.\n"
+                       "[Absent: Councilmember Tate – 1.]\n")
+    board = _minutes("CONSENT CALENDAR:\nMINUTES OF THE CIVIL SERVICE BOARD MEETING OF MARCH 2, 2024\n\n"
+                     "Vice President Ames moved to accept consent calendar. Seconded by Member Cole.\n"
+                     "Passed by roll call vote 3 to 0 with 2 votes abstained by Members Ward and Lee.\n")
+    consent = next(r for r in council if "Consent Calendar" in r.text)
+    assert (consent.outcome, consent.mover, _votes(consent)) == ("carried", "Councilmember Ruiz", (4, 0, 0))
+    accepted = next(r for r in board if "consent calendar" in r.text)
+    assert (accepted.mover, accepted.seconder, _votes(accepted)) == ("Vice President Ames", "Member Cole", (3, 0, 2))
+
+
+def test_a_count_broken_over_two_lines_or_printed_after_the_voice_vote_is_read_whole():
+    # "passed 6-" / "0." (a count wrapped at its dash) and "the following voice vote – 6, Noes: 0"
+    transport = _minutes("5A. File #2024-311 - Approve Meeting Minutes - March 6, 2024 (Action Item)\n\n"
+                         "Chair Ibarra made a motion to bring back these minutes with more detail. Commissioner\n"
+                         "Yoon seconded the motion. A vote was taken by a raise of hands and the motion passed 6-\n0.\n\n"
+                         "6. Regular Agenda Items\n")
+    planning = _minutes("9-B. Use Permit PLN24-0042 - 1200 Harbor Way\nBoard member Quill moved and Vice President "
+                        "Sato seconded the\nmotion to continue this item to the meeting of 10/14/24. The motion passed "
+                        "with the\nfollowing voice vote – 5, Noes: 1, Absent 1, Abstain: 0\n")
+    brought = next(r for r in transport if "bring back" in r.text)
+    assert (brought.mover, _votes(brought)) == ("Chair Ibarra", (6, 0, 0)) and brought.text.endswith("passed 6-0.")
+    continued = next(r for r in planning if "continue this item" in r.text)
+    assert (continued.mover, continued.seconder, _votes(continued)) == ("Board member Quill", "Vice President Sato", (5, 1, 0))
+
+
+def test_a_member_speaking_of_what_was_approved_before_is_not_the_motions_result():
+    # The vote after the debate decides the motion, not a member's "when it approved ..." in between.
+    council = _minutes("(24-051) Consider Directing Staff to Review the Winter Lights Event.\n\n"
+                       "Councilmember Ford moved approval of staff reviewing the winter lights as before.\n\n"
+                       "Vice Mayor Chu seconded the motion.\n\nCouncilmember Diaz stated she was not on Council when "
+                       "it approved the decorations; expressed support for the motion.\n\nOn the call for the question, "
+                       "the motion carried by the following roll call vote: Councilmembers Chu: Aye; Diaz: Aye; Ford: "
+                       "Aye; and Mayor Lowe: Aye.\n")
+    board = _minutes("7-A. Annual work plan\nMember Grant moved to adopt the work plan. Member Obi seconded the motion.\n"
+                     "Member Reyes said the Board adopted a similar plan last year and that it carried easily; "
+                     "she supports the motion.\nThe motion failed 2-3.\n")
+    lights = [r for r in council if r.item == "24-051"]
+    assert len(lights) == 1 and (lights[0].outcome, lights[0].mover, _votes(lights[0])) == (
+        "carried", "Councilmember Ford", (4, 0, 0))
+    plan = [r for r in board if "work plan" in r.text]
+    assert len(plan) == 1 and (plan[0].outcome, plan[0].mover, _votes(plan[0])) == ("lost", "Member Grant", (2, 3, 0))
+
+
+def test_a_decision_stated_then_moved_with_no_object_of_its_own_is_one_motion_with_its_vote():
+    # "... was accepted as presented. A moved to approve, seconded by B. Passed 5-0."
+    pension = _minutes("5-A. The Financial Report for the Pension Funds ending March 31, 2024 was accepted as presented. "
+                       "Member Ostrowski moved to approve, seconded by Member Vance. Passed 5-0.\n")
+    golf = _minutes("4-C. The Clubhouse Lease Amendment was approved. Commissioner Blum moved approval; "
+                    "Commissioner Ngata seconded. Motion carried 4-1.\n")
+    report = [r for r in pension if r.item == "5-A"]
+    assert len(report) == 1 and (report[0].outcome, report[0].mover, report[0].seconder, _votes(report[0])) == (
+        "carried", "Member Ostrowski", "Member Vance", (5, 0, 0))
+    lease = [r for r in golf if r.item == "4-C"]
+    assert len(lease) == 1 and (lease[0].outcome, lease[0].mover, _votes(lease[0])) == ("carried", "Commissioner Blum", (4, 1, 0))
+
+
+def test_a_body_named_by_its_initials_agreeing_is_a_decision_but_a_members_initials_are_not():
+    commission = _minutes("4-A. Meeting schedule\nThe commissioners discussed moving the workshop series.\n"
+                          "CDI agreed to start October 26th.\nThe CDI approved a plan with the Navy on October 5, 2011.\n")
+    parish = _minutes("09.24.18 OALC subscription\nThe SPC agreed to renew the subscription for 2025.\n"
+                      "KD agreed to contact the insurer before the next meeting.\n")
+    assert [(r.item, r.outcome) for r in commission] == [("4-A", "agreed")] and "October 26th" in commission[0].text
+    assert [r.text for r in parish] == ["The SPC agreed to renew the subscription for 2025."]
+
+
+def test_after_an_amendment_is_accepted_the_vote_decides_the_motion_it_amends():
+    board = _minutes("7-C 2024-118\nBoard Elections\nVice-Chair Lam made a motion to keep Chair Osei as chair. Board Member "
+                     "Ruiz\noffered to amend the motion to also keep Vice-Chair Lam in the position of vice-chair.\n"
+                     "The amendment was accepted. The motion passed 5-0.\n")
+    commission = _minutes("6-B. Bicycle parking standards\nCommissioner Ward moved to endorse the standards. Commissioner "
+                          "Iqbal seconded the motion. Commissioner Ward suggested adding covered racks at transit hubs. "
+                          "The friendly amendment was accepted by the maker. The main motion carried 6-1.\n")
+    chair = next(r for r in board if "keep Chair Osei" in r.text)
+    assert (chair.outcome, chair.mover, _votes(chair)) == ("carried", "Vice-Chair Lam", (5, 0, 0))
+    racks = next(r for r in commission if "endorse the standards" in r.text)
+    assert (racks.outcome, racks.mover, racks.seconder, _votes(racks)) == (
+        "carried", "Commissioner Ward", "Commissioner Iqbal", (6, 1, 0))

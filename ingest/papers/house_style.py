@@ -224,7 +224,11 @@ MOTION_VERBS = (r"moved(?!\s+(?:(?:out|in|into|from|away|back|here|there|on|up|d
 DECIDING_SUBJECTS = (r"it\s+was(?:\s+also)?", r"this\s+was", r"(?:the\s+)?(?:parish\s+|town\s+|city\s+)?council",
                      r"(?:the\s+)?pc", r"(?:the\s+)?board", r"(?:the\s+)?committee", r"(?:the\s+)?commission",
                      r"(?:the\s+)?panel", r"(?:the\s+)?meeting", r"(?:all\s+)?members", r"councillors",
-                     r"all(?:\s+present)?", r"we(?:\s+all)?", r"(?-i:(?:the\s+)?(?:[A-Z]\w+\s+){1,3})(?:board|commission|committee)")
+                     r"all(?:\s+present)?", r"we(?:\s+all)?", r"(?-i:(?:the\s+)?(?:[A-Z]\w+\s+){1,3})(?:board|commission|committee)",
+                     # a body by its initials, three letters or more, agreeing ("CDI agreed", "The SPC agreed"): two
+                     # capitals are a member's initials in many parish minutes ("KD agreed to contact ..."), and
+                     # "The ARRA approved a term sheet ... on October 5" recounts an earlier act
+                     r"(?-i:(?:[Tt]he\s+)?[A-Z]{3,6})(?=\s+(?:unanimously\s+)?agreed\b)")
 # Verbs of those subjects -> outcome ("It was resolved to ...", "The PC agreed ...").
 DECIDING_VERBS: tuple[tuple[str, str], ...] = (("resolved", "agreed"), ("agreed", "agreed"), ("agrees", "agreed"),
                                                ("decided", "agreed"), ("approved", "approved"), ("adopted", "approved"),

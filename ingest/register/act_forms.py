@@ -107,6 +107,9 @@ ELECTED = re.compile(rf"(?i)\b(?:was|were)\s+(?:unanimously\s+|duly\s+)?(?:re-?)
 CONSENSUS = re.compile(rf"(?i)\b(?:{'|'.join(hs.CONSENSUS_FORMS)})\b")
 # A motion on the whole consent calendar is its own decision, never the last consent item's.
 WHOLE = re.compile(r"(?i)\bconsent\s+(?:calendar|agenda)\b")
+# "moved to approve, seconded by B", "moved approval.": a motion with no object of its own
+BARE_MOTION = re.compile(r"(?i)\b(?:moved|made\s+(?:a|the)\s+motion)(?:\s+(?:to\s+(?:approve|accept|adopt)(?:\s+(?:it|same))?"
+                         r"|approval|acceptance|adoption))?\s*(?:[,.;]|$)")
 RECORD = re.compile(r"(?i)\b(?:true|correct|accurate)\s+record\b|\bsigned\b")
 
 
@@ -152,7 +155,9 @@ def read_sentence(text: str) -> Act:
         act.result = "lost"
     else:
         m = RESULT.search(text)
-        if m and (act.motion or act.votes or re.search(r"(?i)\bmotion|\bvote\b|^\W*\w+\W*$", text)):
+        # "A stated ... when it approved the decorations; expressed support for the motion": talk, not the result
+        if m and (act.motion or act.votes or re.search(r"(?i)\bmotion|\bvote\b|^\W*\w+\W*$", text)) \
+                and not SPEECH.search(text[:m.start()]):
             act.result = lookup(hs.RESULT_WORDS, m["word"])
     act.decided, act.heading = decided(text, act)
     return act
@@ -180,6 +185,8 @@ def decided(text: str, act: Act) -> tuple[str | None, bool]:
     if OPEN_AGREED.match(text.lstrip("-–—•●▪* ")):  # "-Agreed it would be a good idea to ..."
         return "agreed", False
     m = PASSIVE.search(text)
+    if m and act.result and re.search(r"(?i)\bmotion\s*$", text[:m.start()]):
+        return None, False  # "The motion was approved 4-0": the result of the motion before, not a decision of its own
     if m and not BY_OTHER.match(text[m.end():]) and not act.motion and not SPEECH.search(text[:m.start()]) \
             and not ELSEWHEN.match(text[m.end():]) and not CONDITION.search(text[:m.start()]):
         outcome = lookup(hs.PASSIVE_OUTCOMES, m["verb"])

@@ -36,6 +36,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
     label = item
     prev: tuple[int, str, Resolution | None] | None = None  # the sentence before, and its entry
     procedural = False  # since a motion about the meeting itself: its second and vote are no entry
+    motion: _Open | None = None  # the last motion made, for its vote after an amendment's fate
     for page, start, text in _sentences(lines):
         block = af.BLOCK.match(text) if start else None
         made: Resolution | None = None
@@ -114,13 +115,26 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             elif current and current.heading and not current.entry.mover and not current.settled \
                     and not af.WHOLE.search(text):
                 _attach(current, act, text)
+            elif current and prev and prev[2] is current.entry and current.entry.entry == "decision" \
+                    and not current.entry.mover and not current.settled and af.BARE_MOTION.search(text):
+                # "... was accepted as presented. A moved to approve, seconded by B. Passed 5-0": the motion
+                # that decided what the sentence before states, its vote following
+                current.entry.entry = "motion"
+                current.entry.outcome = None
+                _attach(current, act, text)
             else:
                 made = _new(text, page, item if af.WHOLE.search(text) else label, title, None, "motion")
                 out.append(made)
                 current = _Open(made, False)
                 _attach(current, act, None)
+                motion = current
         elif act.result or act.votes or act.seconder:
-            if current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
+            if current and motion and motion is not current and not motion.settled and act.result \
+                    and _AMENDMENT.search(current.entry.text) and re.match(r"(?i)(?:the\s+)?(?:main\s+)?motion\b", text):
+                # "The amendment was accepted. The motion passed 5-0.": the vote decides the motion amended
+                _attach(motion, act, text)
+                current = motion
+            elif current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
                 _attach(current, act, text)
             elif current and act.votes and set(act.votes.counts) == {"abstain"} and current.entry.votes:
                 # "Motion passed 4-0. Member Murray abstained."
@@ -135,6 +149,9 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 current = _Open(made, False, settled=True)
         prev = (page, text, made)
     return [_finish(r) for r in out if _kept(r)]
+
+
+_AMENDMENT = re.compile(r"(?i)(?:the\s+|an?\s+)?(?:friendly\s+)?amendment\b[^.]{0,40}\b(?:was|were)\s+(?:accepted|agreed|approved)")
 
 
 def _label(item: str, block: re.Match) -> str:
@@ -202,6 +219,9 @@ def _merge(a: Votes | None, b: Votes) -> Votes:
 # --- sentences with their pages -------------------------------------------------------------------
 
 
+_BROKEN_COUNT = re.compile(r"(?i)\b(?:passed|carried|failed|approved|adopted|vote)\b[^.]{0,40}?\b\d{1,2}\s?[-–]$")
+
+
 def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
     """(page, starts a printed line, sentence) for the lines, with the project's sentence splitter.
 
@@ -209,7 +229,14 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
     full stops that holds two acts ("... were approved and signed" / "Chairman – A  Prop: KD 2nd: CR")
     is parted at the line where the second act's line begins."""
     entries: list[list[Line]] = []
+    joined_lines: list[Line] = []
     for line in lines:
+        if joined_lines and _BROKEN_COUNT.search(joined_lines[-1][1]) and re.match(r"\d{1,2}(?:[.,;)]|\s*\(|\s*[-–]\s*\d|$)", line[1]):
+            # "the motion passed 6-" / "0.": a count broken at its dash is one count, not a numbered line
+            joined_lines[-1] = (joined_lines[-1][0], joined_lines[-1][1] + line[1])
+        else:
+            joined_lines.append(line)
+    for line in joined_lines:
         if not entries or _opens(line[1]):
             entries.append([])
         entries[-1].append(line)

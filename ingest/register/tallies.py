@@ -18,6 +18,13 @@ _COUNTS = [(re.compile(p, re.I), kind) for p, kind in (
     (rf"\babstentions?\s*[:–—-]?\s*{_N}\b", "abstain"), (rf"\babstain(?:ed|ing|s)?\s*[:–—-]\s*{_N}\b", "abstain"),
     (rf"\b{_N}\s+(?:abstentions?|votes?\s+abstain(?:ed|ing)?)\b", "abstain"),
     (rf"\babsent\s*[:–—-]\s*{_N}\b", "absent"),
+    # "passed with the following voice vote – 6, Noes: 0": the ayes counted straight after the vote
+    (rf"\b(?:voice|roll\s+call)\s+vote\s*[–—:-]\s*{_N}\b", "for"),
+    # "Ayes: Councilmembers A, B, and Mayor C – 4.", "Noes: Member D – 1": the names, then how many
+    (rf"\bayes?\s*:\s*[^:;.\d]{{1,200}}?\s[–—-]\s*{_N}\b", "for"),
+    (rf"\b(?:noes|nays?)\s*:\s*[^:;.\d]{{1,200}}?\s[–—-]\s*{_N}\b", "against"),
+    (rf"\babstentions?\s*:\s*[^:;.\d]{{1,200}}?\s[–—-]\s*{_N}\b", "abstain"),
+    (rf"\babsent\s*:\s*[^:;.\d]{{1,200}}?\s[–—-]\s*{_N}\b", "absent"),
 )]
 _UNANIMOUS_COUNT = re.compile(rf"(?i)\bunanimous(?:ly)?\s+(?:\w+\s+){{0,3}}?vote\s*[–—:-]?\s*{_N}\b")
 _TALLY = re.compile(r"(?i)(?:\b(?:passed|carried|carries|failed|approved|adopted|vote[ds]?|motion|unanimously|consent)\b[^.;]{0,40}?)"
@@ -52,6 +59,11 @@ def votes_in(text: str) -> Votes | None:
         if len(numbers) == 3 and numbers[1] == 0 and re.search(r"(?i)\bunanimous", text):
             kinds = ("for", "against", "absent")  # "passed unanimously, 4-0-3": all present voted for
         votes.counts = dict(zip(kinds, numbers))
+        if len(numbers) == 2:  # "3 to 0 with 2 votes abstained", "4-1 with 1 abstention": the abstentions beside the count
+            for pattern, kind in _COUNTS:
+                c = pattern.search(text, m.end())
+                if c and kind == "abstain" and kind not in votes.counts:
+                    votes.counts[kind] = int(c[1])
     else:
         for pattern, kind in _COUNTS:
             c = pattern.search(text)
