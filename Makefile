@@ -61,7 +61,7 @@ test: setup
 
 # The unit tier: pure functions on text and small fixtures, no model (under a minute), after the lint.
 test-fast: setup lint
-	$(BIN)/python -m pytest -m "not model"
+	$(BIN)/python -m pytest -m "not model" -n $(PYTEST_WORKERS)
 
 # ruff, configured in pyproject.toml ([tool.ruff]); a second or two. .ci/run runs it too.
 lint: setup
