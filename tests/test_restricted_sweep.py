@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import clear_app_caches, open_app
+from fake_openai import send_completion
 from minutebook.ingest.pipeline import ingest
 from minutebook.ingest.settings import Settings
 
@@ -114,15 +115,7 @@ class RecordingModel(BaseHTTPRequestHandler):
         first = re.search(r'<source n="1"[^>]*>\n(.*?)\n</source>', prompt, re.S)
         said = re.split(r"(?<=[.!?])\s+", " ".join(first.group(1).split()))[0] if first else ""
         reply = f"{said} [1]. The land went to {' and '.join(probes.SECRETS)} for 3.1 million pounds [1]."
-        body = json.dumps({"id": "c1", "object": "chat.completion", "created": 0, "model": request["model"],
-                           "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
-                                        "message": {"role": "assistant", "content": reply}}],
-                           "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_completion(self, request["model"], reply)
 
     def log_message(self, *args):
         pass
