@@ -1,0 +1,116 @@
+"""Meeting facts answered from the meeting asked about: where one paper prints several meetings of one
+day, the kind of meeting the question names ("the regular meeting", "the annual meeting") picks the
+one whose title block prints it; each fact asked is quoted from its own line. In two bodies'
+wording: a Californian city council's paper (a special joint meeting, then the regular one) and an
+English parish council's (the annual meeting, then the ordinary meeting that follows it)."""
+from __future__ import annotations
+
+import pytest
+
+from minutebook.assistant.proceedings import proceedings_answer
+from minutebook.assistant.question import Question
+from minutebook.ingest.register import tables as register_tables
+from minutebook.ingest.storage.store import Store
+from minutebook.ingest.types import Chunk, Document, Hit, Page, Section
+
+CITY_SPECIAL = """Special Joint Meeting
+City Council and
+Improvement Commission
+February 15, 2005
+MINUTES OF THE SPECIAL JOINT CITY COUNCIL AND
+IMPROVEMENT COMMISSION MEETING
+TUESDAY- -FEBRUARY 15, 2005- -6:10 P.M.
+
+Acting Mayor/Chair Giles convened the Special Joint Meeting at 6:20 p.m.
+
+Roll Call - Present: Councilmember/Commissioners Dason, Hahn and Acting Mayor/Chair Giles - 3.
+
+   Absent: Mayor/Chair Jonas - 1.
+
+There being no further business, Acting Mayor/Chair Giles adjourned the Special Joint Meeting at 6:45 p.m.
+"""
+CITY_REGULAR = """Regular Meeting
+City Council
+MINUTES OF THE REGULAR CITY COUNCIL MEETING
+TUESDAY- -FEBRUARY 15, 2005- -7:30 P.M.
+
+Mayor Jonas convened the Regular Meeting at 7:37 p.m.
+
+ROLL CALL - Present: Councilmembers Dason, Giles, Hahn and Mayor Jonas - 4.
+
+   Absent: None.
+
+There being no further business, Acting Mayor Giles adjourned the Regular Meeting at 9:18 p.m.
+"""
+PARISH_ANNUAL = """MINUTES OF THE ANNUAL MEETING OF ASHBY PARISH COUNCIL
+HELD IN THE VILLAGE HALL ON 20th May 2025
+
+Present: Cllr N Oak (Chairman), Cllr H Dunn, Cllr J Hale
+Apologies: Cllr S Jay
+
+The meeting opened at 7.00pm.
+
+1. To elect a Chairman for the forthcoming year
+HD proposed and JH seconded that Nick Oak be elected Chair for the forthcoming year.
+The meeting closed at 7.20pm.
+"""
+PARISH_ORDINARY = """MINUTES OF THE ORDINARY MEETING OF ASHBY PARISH COUNCIL
+HELD IN THE VILLAGE HALL ON 20th May 2025
+
+Present: Cllr N Oak (Chairman), Cllr H Dunn
+Apologies: Cllr S Jay, Cllr J Hale
+
+The meeting opened at 7.25pm.
+
+1. Planning applications
+None received.
+The meeting closed at 8.40pm.
+"""
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store(tmp_path / "minutebook.db")
+    yield store
+    store.close()
+
+
+def paper(store, doc_id, board, day, pages):
+    """A paper of several meetings of one day, a section each, stored as ingest stores it."""
+    doc = Document(id=doc_id, source=f"{doc_id}.pdf", path=f"{doc_id}.pdf", title="Minutes",
+                   pages=[Page(n, text) for n, text in enumerate(pages, start=1)],
+                   sections=[Section(kind="minutes", title="Minutes", first_page=n, last_page=n, board=board,
+                                     meeting_date=day) for n in range(1, len(pages) + 1)])
+    store.add_document(doc, [], [])
+    register_tables.write_minutes(store, doc)
+    # Search finds the first meeting's passages first: it is the other one that is asked about.
+    return [Hit(chunk=Chunk(id=f"{doc_id}-{n}", document_id=doc_id, section=n - 1, position=n, page=n, text=text,
+                            doc_type="minutes", title="Minutes", board=board, meeting_date=day),
+                source=f"{doc_id}.pdf", score=1.0) for n, text in enumerate(pages, start=1)]
+
+
+def test_the_regular_meeting_asked_about_not_the_special_one_printed_with_it(store):
+    hits = paper(store, "city", "City Council", "2005-02-15", [CITY_SPECIAL, CITY_REGULAR])
+    q = Question.parse("Who adjourned the regular City Council meeting of 15 February 2005, and at what time?")
+    answer = proceedings_answer(q, hits, store)
+    assert "adjourned the Regular Meeting at 9:18 p.m." in answer.text and "6:45" not in answer.text
+    assert [c.page for c in answer.citations] == [2]
+    q = Question.parse("Who convened the special joint meeting of 15 February 2005?")
+    assert "convened the Special Joint Meeting at 6:20 p.m." in proceedings_answer(q, hits[::-1], store).text
+
+
+def test_the_ordinary_meeting_asked_about_not_the_annual_one_before_it(store):
+    hits = paper(store, "parish", "Ashby Parish Council", "2025-05-20", [PARISH_ANNUAL, PARISH_ORDINARY])
+    q = Question.parse("Who sent apologies to the ordinary meeting of Ashby Parish Council on 20 May 2025?")
+    answer = proceedings_answer(q, hits, store)
+    assert "Cllr S Jay, Cllr J Hale" in answer.text and answer.citations[0].page == 2
+    q = Question.parse("Who was elected Chairman at the annual meeting of Ashby Parish Council on 20 May 2025?")
+    answer = proceedings_answer(q, hits[::-1], store)
+    assert "Nick Oak be elected Chair" in answer.text and answer.citations[0].page == 1
+
+
+def test_several_facts_asked_are_each_quoted_from_their_own_line(store):
+    hits = paper(store, "city", "City Council", "2005-02-15", [CITY_REGULAR])
+    q = Question.parse("Who convened the regular City Council meeting of 15 February 2005, and who was absent?")
+    answer = proceedings_answer(q, hits, store)
+    assert [c.quote for c in answer.citations] == ["Mayor Jonas convened the Regular Meeting at 7:37 p.m.", "Absent: None."]
