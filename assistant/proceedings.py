@@ -20,6 +20,7 @@ _PRESIDING = re.compile(r"\b(?:by|with)\s+(?:the\s+)?[A-Z]|^(?!The\b)[A-Z][\w.-]
 _KIND_WORDS = re.compile(r"(?i)\b(" + "|".join(MEETING_KINDS) + r")\b")
 # Kinds of which a meeting may record several (each officer elected, each late arrival): all are quoted.
 _ALL_OF = {"election": 3, "arrival": 3}
+_CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2}(?!\d)")
 
 
 def presiding(facts: list[ProceedingsFact]) -> ProceedingsFact | None:
@@ -61,11 +62,23 @@ def proceedings_answer(q: Question, hits: list[Hit], store, meetings: Meetings |
         chosen: list[ProceedingsFact] = []
         for kind in kinds:
             found = [presiding(facts)] if kind == "chair" else (
-                [f for f in facts if f.kind == kind][:_ALL_OF[kind]] if kind in _ALL_OF else [first_of(facts, kind)])
+                _distinct([f for f in facts if f.kind == kind])[:_ALL_OF[kind]] if kind in _ALL_OF else [first_of(facts, kind)])
             chosen += [f for f in found if f and f.quote not in {c.quote for c in chosen}]
         if chosen:
             return _compose(hit, chosen, scanned)
     return None
+
+
+def _distinct(facts: list[ProceedingsFact]) -> list[ProceedingsFact]:
+    """One fact per event: a later one printing no clock time the earlier ones do not ("Chair Johnson arrived
+    at 7:52 p.m." on the roll call, "It is noted that Chair Johnson arrived at this point (7:52 p.m.)" later)
+    says it again."""
+    out: list[ProceedingsFact] = []
+    for f in facts:
+        times = set(_CLOCK.findall(f.quote))
+        if not (times and times <= {t for g in out for t in _CLOCK.findall(g.quote)}):
+            out.append(f)
+    return out
 
 
 def meeting_kinds(store, document_id: str, section: int) -> set[str]:

@@ -114,3 +114,40 @@ def test_several_facts_asked_are_each_quoted_from_their_own_line(store):
     q = Question.parse("Who convened the regular City Council meeting of 15 February 2005, and who was absent?")
     answer = proceedings_answer(q, hits, store)
     assert [c.quote for c in answer.citations] == ["Mayor Jonas convened the Regular Meeting at 7:37 p.m.", "Absent: None."]
+
+
+AUTHORITY = """MINUTES OF THE REGULAR MEETING OF THE REUSE AUTHORITY
+Wednesday, October 3, 2007
+
+The meeting convened at 7:12 p.m. with Vice Chair Lane presiding.
+
+1.     ROLL CALL
+Present:  Boardmember Ann Dale
+  Vice Chair Sue Lane
+  Chair Perez arrived at 7:52 p.m. (during item 3-B).
+
+3-B. It is noted that Chair Perez arrived at this point in the discussion (7:52 p.m.).
+"""
+PARISH_LATE = """MINUTES OF THE MEETING OF ASHBY PARISH COUNCIL HELD ON 17th June 2025
+
+Present: Cllr N Oak (Chairman), Cllr H Dunn
+The meeting opened at 7.30pm.
+
+4. Planning
+Cllr P Ross arrived at 7.40pm.
+5. Footpaths
+Cllr P Ross, who arrived at 7.40pm, declared an interest.
+Cllr H Dunn left the meeting at 9.02pm.
+"""
+
+
+def test_each_late_arrival_or_early_departure_is_quoted_once(store):
+    hits = paper(store, "authority", "Reuse Authority", "2007-10-03", [AUTHORITY])
+    q = Question.parse("Who was presiding when the Reuse Authority meeting of 3 October 2007 convened, and when did "
+                       "the Chair arrive?")
+    quoted = [c.quote for c in proceedings_answer(q, hits, store).citations]
+    assert quoted == ["The meeting convened at 7:12 p.m. with Vice Chair Lane presiding.", "Chair Perez arrived at 7:52 p.m."]
+    hits = paper(store, "parish", "Ashby Parish Council", "2025-06-17", [PARISH_LATE])
+    q = Question.parse("Who arrived late or left the meeting early at Ashby Parish Council on 17 June 2025?")
+    quoted = [c.quote for c in proceedings_answer(q, hits, store).citations]
+    assert quoted == ["Cllr P Ross arrived at 7.40pm.", "Cllr H Dunn left the meeting at 9.02pm."]
