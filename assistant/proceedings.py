@@ -20,6 +20,9 @@ _PRESIDING = re.compile(r"\b(?:by|with)\s+(?:the\s+)?[A-Z]|^(?!The\b)[A-Z][\w.-]
 _KIND_WORDS = re.compile(r"(?i)\b(" + "|".join(MEETING_KINDS) + r")\b")
 # Kinds of which a meeting may record several (each officer elected, each late arrival): all are quoted.
 _ALL_OF = {"election": 3, "arrival": 3}
+# "The next meeting will be held on ...", "9 Date of next meeting:", "ITEMS FOR NEXT MEETING’S AGENDA – January 9":
+# the next meeting named in a fact's first words is what it says.
+_STATES_NEXT = re.compile(r"^(?:\S+\s+){0,4}?next\b", re.I)
 _CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.]\d{2}(?!\d)")
 
 
@@ -62,11 +65,19 @@ def proceedings_answer(q: Question, hits: list[Hit], store, meetings: Meetings |
         chosen: list[ProceedingsFact] = []
         for kind in kinds:
             found = [presiding(facts)] if kind == "chair" else (
-                _distinct([f for f in facts if f.kind == kind])[:_ALL_OF[kind]] if kind in _ALL_OF else [first_of(facts, kind)])
+                _distinct([f for f in facts if f.kind == kind])[:_ALL_OF[kind]] if kind in _ALL_OF else [_first(facts, kind)])
             chosen += [f for f in found if f and f.quote not in {c.quote for c in chosen}]
         if chosen:
             return _compose(hit, chosen, scanned)
     return None
+
+
+def _first(facts: list[ProceedingsFact], kind: str) -> ProceedingsFact | None:
+    """The first fact of the kind; of the next meeting, the first that says when it is before one that
+    mentions it in passing ("... to prepare for the next meeting and possibly go live after January 9")."""
+    if kind == "next_meeting":
+        return next((f for f in facts if f.kind == kind and _STATES_NEXT.search(f.quote)), None) or first_of(facts, kind)
+    return first_of(facts, kind)
 
 
 def _distinct(facts: list[ProceedingsFact]) -> list[ProceedingsFact]:

@@ -151,3 +151,31 @@ def test_each_late_arrival_or_early_departure_is_quoted_once(store):
     q = Question.parse("Who arrived late or left the meeting early at Ashby Parish Council on 17 June 2025?")
     quoted = [c.quote for c in proceedings_answer(q, hits, store).citations]
     assert quoted == ["Cllr P Ross arrived at 7.40pm.", "Cllr H Dunn left the meeting at 9.02pm."]
+
+
+GOLF_END = """MINUTES OF SPECIAL MEETING
+Tuesday, December 12, 2023
+Chair Downs called the special meeting to order at 6:42 p.m.
+Director Long added that the survey committee could prepare for the next meeting and possibly go live after
+January 9, 2024.
+ITEMS FOR NEXT MEETING’S AGENDA – January 9, 2024
+ADJOURNMENT
+The meeting was adjourned at 8:45 p.m.
+"""
+PARISH_END = """MINUTES OF THE MEETING OF ASHBY PARISH COUNCIL HELD ON 18th July 2024
+The meeting opened at 7.30pm.
+8 Footpaths
+Cllr Ross said the stile would be reported again at the next meeting on 19th September.
+9 Date of next meeting:
+The next meeting will be held on Thursday 19th September in the Village Hall at 7.30pm
+"""
+
+
+def test_the_next_meeting_is_quoted_where_the_minutes_say_when_it_is_not_where_a_speaker_mentions_it(store):
+    hits = paper(store, "golf", "Golf Commission", "2023-12-12", [GOLF_END])
+    q = Question.parse("When is the next Golf Commission meeting after its special meeting of 12 December 2023?")
+    assert [c.quote for c in proceedings_answer(q, hits, store).citations] == ["ITEMS FOR NEXT MEETING’S AGENDA – January 9, 2024"]
+    hits = paper(store, "parish", "Ashby Parish Council", "2024-07-18", [PARISH_END])
+    q = Question.parse("When is the next meeting of Ashby Parish Council after 18 July 2024?")
+    assert [c.quote for c in proceedings_answer(q, hits, store).citations] == [
+        "9 Date of next meeting: The next meeting will be held on Thursday 19th September in the Village Hall at 7.30pm"]
