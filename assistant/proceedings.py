@@ -7,7 +7,7 @@ import re
 
 from minutebook.ingest.papers.house_style import MEETING_KINDS
 from minutebook.ingest.papers.meetings import meeting_starts
-from minutebook.ingest.papers.proceedings_facts import LABELS, ProceedingsFact, first_of, states
+from minutebook.ingest.papers.proceedings_facts import LABELS, ProceedingsFact, first_of, offices, states
 from minutebook.ingest.types import Answer, Citation, Hit
 
 from minutebook.assistant.question import PROCEEDINGS, Meetings, Question
@@ -65,7 +65,8 @@ def proceedings_answer(q: Question, hits: list[Hit], store, meetings: Meetings |
         chosen: list[ProceedingsFact] = []
         for kind in kinds:
             found = [presiding(facts)] if kind == "chair" else (
-                _distinct([f for f in facts if f.kind == kind])[:_ALL_OF[kind]] if kind in _ALL_OF else [_first(facts, kind)])
+                _distinct(_of_offices([f for f in facts if f.kind == kind], q.offices))[:_ALL_OF[kind]]
+                if kind in _ALL_OF else [_first(facts, kind)])
             chosen += [f for f in found if f and f.quote not in {c.quote for c in chosen}]
         if chosen:
             return _compose(hit, chosen, scanned)
@@ -78,6 +79,13 @@ def _first(facts: list[ProceedingsFact], kind: str) -> ProceedingsFact | None:
     if kind == "next_meeting":
         return next((f for f in facts if f.kind == kind and _STATES_NEXT.search(f.quote)), None) or first_of(facts, kind)
     return first_of(facts, kind)
+
+
+def _of_offices(facts: list[ProceedingsFact], asked: tuple[str, ...]) -> list[ProceedingsFact]:
+    """Of officers elected, those of the offices the question names ("Who was elected Vice Chair?": not the
+    Chair's election printed above it); all of them where none names one asked."""
+    kept = [f for f in facts if f.kind != "election" or offices(f.quote) & set(asked)]
+    return kept if asked and kept else facts
 
 
 def _distinct(facts: list[ProceedingsFact]) -> list[ProceedingsFact]:

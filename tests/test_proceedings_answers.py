@@ -179,3 +179,40 @@ def test_the_next_meeting_is_quoted_where_the_minutes_say_when_it_is_not_where_a
     q = Question.parse("When is the next meeting of Ashby Parish Council after 18 July 2024?")
     assert [c.quote for c in proceedings_answer(q, hits, store).citations] == [
         "9 Date of next meeting: The next meeting will be held on Thursday 19th September in the Village Hall at 7.30pm"]
+
+
+PANEL_ELECTION = """MINUTES OF THE ADVISORY PANEL
+July 20, 2016
+CALL TO ORDER: 6:13 p.m.
+
+5-G Elect Chair and Vice Chair
+
+Panel member Lowe nominated Mr. Mack as Chair, quickly seconded by Mr. Wynn.
+The Panel unanimously voted in favor.
+
+Panel member Ellis nominated Mr. Wynn as Vice Chair, seconded by Ms. Monk.
+The Panel unanimously voted in favor.
+"""
+PARISH_ELECTION = """MINUTES OF THE ANNUAL MEETING OF ASHBY PARISH COUNCIL HELD ON 24th May 2018
+The meeting opened at 7.00pm.
+1.
+To elect a chairman for the forthcoming year
+JH proposed and KA seconded the proposal that Nick Oak be elected chairman for the forthcoming year.
+2.
+To elect a Vice chairman for the forthcoming year
+NO proposed and KA seconded the proposal that Alan Smyth be elected vice chairman for the forthcoming year.
+"""
+
+
+def test_the_election_of_the_office_asked_about_is_quoted_not_every_election(store):
+    hits = paper(store, "panel", "Advisory Panel", "2016-07-20", [PANEL_ELECTION])
+    q = Question.parse("Who was elected Vice Chair of the Advisory Panel on 20 July 2016?")
+    assert [c.quote for c in proceedings_answer(q, hits, store).citations] == [
+        "Panel member Ellis nominated Mr. Wynn as Vice Chair, seconded by Ms. Monk. The Panel unanimously voted in favor."]
+    q = Question.parse("Who were elected Chair and Vice Chair of the Advisory Panel on 20 July 2016?")
+    assert len(proceedings_answer(q, hits, store).citations) == 2
+    hits = paper(store, "parish", "Ashby Parish Council", "2018-05-24", [PARISH_ELECTION])
+    q = Question.parse("Who was elected chairman at the annual meeting of Ashby Parish Council on 24 May 2018?")
+    assert [c.quote for c in proceedings_answer(q, hits, store).citations] == [
+        "To elect a chairman for the forthcoming year JH proposed and KA seconded the proposal that Nick Oak be "
+        "elected chairman for the forthcoming year."]

@@ -125,3 +125,10 @@ def test_the_vote_of_an_election_is_read_with_it_and_its_proposer_from_the_regis
     assert not Question.parse("Who were kept as Chair and Vice-Chair, and what was the vote?").asks_register
     assert Question.parse("Who was elected vice chairman, and who proposed and seconded him?").asks_register
     assert Question.parse("What was the vote on the budget amendment?").asks_register
+
+
+def test_the_offices_an_election_question_names():
+    assert Question.parse("Who was elected Vice-Chairman of the Parish Council in May 2025?").offices == ("vice chair",)
+    assert Question.parse("Who were elected Chair and Vice Chair of the Panel?").offices == ("chair", "vice chair")
+    assert Question.parse("Who was elected President of the Board for 2017?").offices == ("president",)
+    assert Question.parse("Who chaired the meeting of 4 October 2007?").offices == ()  # no election asked

@@ -27,6 +27,7 @@ from datetime import date
 
 from minutebook.ingest.dates import MONTH_NAMES, MONTHS, find_dates, human_date, without_dates
 from minutebook.ingest.papers.house_style import MEETING_KINDS
+from minutebook.ingest.papers.proceedings_facts import offices
 
 from minutebook.assistant.question.conversation import reading
 from minutebook.assistant.question.specifics import meeting_years, meetings_named, names_specifics, references_in
@@ -123,6 +124,7 @@ class Question:
     meeting_years: tuple[str, ...] = ()  # "the 2023 budget meeting"
     last_meeting: bool = False  # "the last meeting": the newest one the papers hold
     meeting_kinds: tuple[str, ...] = ()  # "regular", "special", "joint", "annual": the kind of meeting named
+    offices: tuple[str, ...] = ()  # the offices an election is asked about: "chair", "vice chair", "president"
     references: tuple[str, ...] = ()  # resolution and minute numbers, lower case: "r2024-101"
     wanted: Wanted = field(default_factory=Wanted)
     asks_register: bool = False  # a motion's fate, vote or movers: the register answers first
@@ -137,6 +139,7 @@ class Question:
                    meeting_years=tuple(sorted(meeting_years(text))),
                    last_meeting=bool(_LAST_MEETING.search(text)) and not meetings_named(text),
                    meeting_kinds=tuple(sorted({m.group(1).lower() for m in _MEETING_KIND.finditer(text)})),
+                   offices=tuple(sorted(offices(text))) if ASKS["election"].search(text) else (),
                    references=tuple(references_in(text)), wanted=wanted(text),
                    asks_register=bool(REGISTER_ASKS.search(text)) and not _election_vote(text))
 

@@ -71,6 +71,7 @@ _ELECTED = re.compile(rf"(?<!\bnot\s)(?<!\bnot been\s)\b(?:re-?)?elected\s+(?:as
 # under it that names an office ("Vice-Chair Rauk made a motion to keep Chair Owens as chair.").
 _ELECTION_HEADING = re.compile(r"\b(?:re-?)?elect(?:ion|ions)?\b", re.I)
 _OFFICE_NAMED = re.compile(_OFFICE, re.I)
+_OFFICE_PARTS = re.compile(r"\b(vice[- ]?|deputy\s+)?(chair|president|mayor)", re.I)
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,12 @@ def _line(flat: str, starts: list[int], at: int) -> str:
     begin = max(s for s in starts if s <= at)
     end = min([s - 1 for s in starts if s > at] + [len(flat)])
     return " ".join(flat[begin:end].split())
+
+
+def offices(text: str) -> set[str]:
+    """The offices a text names, as "chair", "vice chair", "president", "vice president", "mayor", "vice mayor"
+    ("Vice-Chairman" and "Deputy Chair" are a vice chair); what an election's question or its record names."""
+    return {f"{'vice ' if m.group(1) else ''}{m.group(2).lower()}" for m in _OFFICE_PARTS.finditer(text)}
 
 
 def states(kind: str, quote: str) -> bool:
