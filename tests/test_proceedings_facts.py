@@ -101,3 +101,192 @@ def test_the_facts_are_stored_with_the_minutes_and_replaced_with_them(tmp_path):
     assert [f.kind for f in facts].count("call_to_order") == 1
     assert ("adjournment", 2) in [(f.kind, f.page) for f in facts]
     store.close()
+
+
+# ---- late arrivals, officers elected, labels in a column of their own ------------------------------
+AUTHORITY = """MINUTES OF THE REGULAR MEETING OF THE
+REUSE AUTHORITY
+
+ Wednesday, October 3, 2007
+
+The meeting convened at 7:12 p.m. with Vice Chair Lane presiding.
+
+1.     ROLL CALL
+
+Present:  Boardmember Ann Dale
+    Boardmember Ray Moss
+  Vice Chair Sue Lane
+  Chair Perez arrived at 7:52 p.m. (during item 3-B).
+
+2.  CONSENT CALENDAR
+"""
+PARISH_LATE = """5. Planning
+Cllr P Ross joined the meeting at 7.45pm during item 5.
+[Note: Cllr K Dale left the meeting at 9.02pm.] The meeting closed at 9.30pm.
+"""
+
+
+def test_who_came_late_or_left_early_on_a_board_and_a_parish_council():
+    assert quotes([(1, AUTHORITY)], "arrival") == (1, "Chair Perez arrived at 7:52 p.m.")
+    facts = [f.quote for f in read_proceedings([(2, PARISH_LATE)]) if f.kind == "arrival"]
+    assert facts == ["Cllr P Ross joined the meeting at 7.45pm during item 5.", "[Note: Cllr K Dale left the meeting at 9.02pm.]"]
+
+
+COMMISSION = """NEW BUSINESS
+
+2. Election of Officers:
+Chair Ada Lord and Vice-Chair Joy Moon were re-elected as officers for 2008.
+Nays - 0.
+
+OLD BUSINESS
+"""
+ADVISORY = """5-G Elect Chair and Vice Chair
+
+Ms. Butler introduced the item.
+
+Panel member Lowe nominated Mr. Mack as Chair, quickly seconded by Mr. Wynn.
+The Panel unanimously voted in favor.
+
+Panel member Ellis nominated Mr. Wynn as Vice Chair, seconded by Ms. Monk.
+The Panel unanimously voted in favor.
+
+5-H  Adopt Rules and Procedures
+
+The Chair asked if there was any discussion.  There was none.
+"""
+HERITAGE = """7-C 2016-2451
+Board Elections
+Vice-Chair Rock made a motion to keep Chair Oakes as chair. Board Member Pike
+offered to amend the motion to also keep Vice-Chair Rock in the position of vice-chair.
+The amendment was accepted. The motion passed 5-0.
+
+8. BOARD COMMUNICATIONS
+"""
+COUNTY_PANEL = """Chairman’s Announcements
+(Item 2)
+1. RESOLVED that Mr P Bent be duly elected Vice Chair of the Corporate Parenting
+Panel.
+
+2. The Chair agreed to write to group leaders.
+"""
+PARISH_ANNUAL = """1.
+To elect a chairman for the forthcoming year
+
+
+JH proposed and KA seconded the proposal that Nick Oak be elected chairman for
+
+the forthcoming year and he accepted.
+
+
+
+2.
+Chairman to sign the Declaration of Acceptance
+"""
+
+
+def elected(text):
+    return [f.quote for f in read_proceedings([(1, text)]) if f.kind == "election"]
+
+
+def test_officers_elected_as_boards_and_commissions_print_it():
+    assert elected(COMMISSION) == ["Election of Officers: Chair Ada Lord and Vice-Chair Joy Moon were re-elected as "
+                                   "officers for 2008. Nays - 0."]
+    # Each officer's paragraph, with the vote printed under it, and nothing of the next item.
+    assert elected(ADVISORY) == [
+        "Panel member Lowe nominated Mr. Mack as Chair, quickly seconded by Mr. Wynn. The Panel unanimously voted in favor.",
+        "Panel member Ellis nominated Mr. Wynn as Vice Chair, seconded by Ms. Monk. The Panel unanimously voted in favor."]
+    # Under an election's heading, the motion that names the office, through to its vote.
+    assert elected(HERITAGE) == ["Vice-Chair Rock made a motion to keep Chair Oakes as chair. Board Member Pike offered to "
+                                 "amend the motion to also keep Vice-Chair Rock in the position of vice-chair. The amendment "
+                                 "was accepted. The motion passed 5-0."]
+
+
+def test_officers_elected_as_english_councils_print_it():
+    assert elected(COUNTY_PANEL) == ["RESOLVED that Mr P Bent be duly elected Vice Chair of the Corporate Parenting Panel."]
+    assert elected(PARISH_ANNUAL) == ["To elect a chairman for the forthcoming year JH proposed and KA seconded the proposal "
+                                      "that Nick Oak be elected chairman for the forthcoming year and he accepted."]
+
+
+def test_an_election_heading_is_no_chair_of_the_meeting_and_a_councillor_not_elected_is_no_election():
+    assert quotes([(10, ADVISORY)], "chair") is None
+    assert elected("that she has not been elected Mayor to hear the loudest voice in the room;\n") == []
+
+
+# Labels printed in one column, their values in the next, as a text layer reads the page.
+BOARD_COLUMNS = """Chair Anders called meeting to order at 7:08 pm.
+
+MEMBERS PRESENT:
+
+MEMBERS ABSENT:
+
+STAFF PRESENT:
+
+MINUTES:
+
+Present: Chair Anders, Vice-Chair Mill, Board
+Members
+Ives and Lund.
+
+Board Member Irwin
+Greg Fann, Building Official, Cindy Ellis,
+
+Supervising Planner.
+
+Motion (Lund)/Second (Ives) to approve minutes for September 6, 2007.
+"""
+PARISH_COLUMNS = """Present:
+Apologies:
+In attendance:
+Cllr A Brook (Chairman), Cllr K Dale, Cllr J Hart
+Cllr P Ross
+Mrs B Moss (Clerk)
+1. Declarations of interest
+"""
+# A table read row by row: a name from each column on every row, more rows than labels.
+PARISH_TABLE = """Present:
+Members of the Public:
+Apologies:
+
+Nick Oak (NO) CHAIR
+David Carl
+Lucy Corn
+
+Kirsty All (KA)
+Barbara Mc
+
+Alan Smyth (AS)
+Norma Jay
+
+Cathy Fell (CF) CLERK
+
+1.
+To elect a chairman for the forthcoming year
+"""
+
+
+def test_labels_in_a_column_of_their_own_take_the_value_in_their_place():
+    assert quotes([(1, BOARD_COLUMNS)], "absent") == (1, "Board Member Irwin")
+    assert quotes([(1, BOARD_COLUMNS)], "present") == (1, "Present: Chair Anders, Vice-Chair Mill, Board Members Ives and Lund.")
+    assert quotes([(1, BOARD_COLUMNS)], "call_to_order") == (1, "Chair Anders called meeting to order at 7:08 pm.")
+    assert quotes([(1, PARISH_COLUMNS)], "apologies") == (1, "Cllr P Ross")
+    assert quotes([(1, PARISH_COLUMNS)], "present") == (1, "Cllr A Brook (Chairman), Cllr K Dale, Cllr J Hart")
+
+
+def test_a_table_read_row_by_row_gives_its_labels_no_names():
+    facts = read_proceedings([(1, PARISH_TABLE)])
+    assert not [f for f in facts if f.kind in ("present", "apologies")]
+    assert quotes([(1, PARISH_TABLE)], "chair") == (1, "Nick Oak (NO) CHAIR")
+
+
+def test_a_running_date_or_an_item_number_on_its_own_line_is_no_part_of_a_fact():
+    page = "July 20, 2016\n\n5-I Next Meeting\n\nMr. Fonte said the next meeting is expected in September.\n"
+    assert quotes([(11, page)], "next_meeting") is None
+    page = "Apologies had been received from Lucy Corn\n4.\nTo receive the minutes of the last meeting\n"
+    assert quotes([(1, page)], "apologies") == (1, "Apologies had been received from Lucy Corn")
+
+
+def test_every_new_quote_is_printed_on_its_page():
+    for text in (AUTHORITY, PARISH_LATE, COMMISSION, ADVISORY, HERITAGE, COUNTY_PANEL, PARISH_ANNUAL, BOARD_COLUMNS,
+                 PARISH_COLUMNS, PARISH_TABLE):
+        for fact in read_proceedings([(1, text)]):
+            assert fact.quote in " ".join(text.split())

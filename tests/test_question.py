@@ -95,3 +95,40 @@ def test_a_period_a_figure_is_for_is_no_meeting():
     assert meant("How many flooding incidents did the fire service deal with in January 2024?", COUNTY) is None
     assert meant("What was the pension payroll for January 2010?", CITY) is None
     assert meant("What did the Cabinet decide in January 2025?", COUNTY).matched == (("Cabinet", "2025-01-30", "2025-01-30"),)
+
+
+def test_the_kind_of_meeting_named_is_read_in_either_bodys_wording():
+    assert Question.parse("Who adjourned the regular City Council meeting of 15 February 2005?").meeting_kinds == ("regular",)
+    assert Question.parse("Who convened the special joint meeting of 15 February 2005?").meeting_kinds == ("joint", "special")
+    assert Question.parse("Who was elected chairman at the Parish Council's annual meeting of 20 May 2025?"
+                          ).meeting_kinds == ("annual",)
+    assert Question.parse("Who called the extraordinary meeting of Council to order?").meeting_kinds == ("extraordinary",)
+    # "regular" that names no meeting ("regular reports") is no kind of meeting.
+    assert Question.parse("Who adjourned the meeting that received regular reports on parking?").meeting_kinds == ()
+
+
+def test_officers_elected_and_late_arrivals_are_asked_as_meeting_facts():
+    for text in ("Who were elected Chair and Vice Chair of the Panel at its first meeting?",
+                 "Who were kept as Chair and Vice-Chair in the Board's elections of 7 January 2016?",
+                 "Who was duly elected Vice-Chairman of the Corporate Parenting Panel?",
+                 "Who were re-elected officers of the Commission for 2008?"):
+        q = Question.parse(text)
+        assert q.asks_for("election") and not q.asks_for("chair"), text
+    assert not Question.parse("Who was appointed to the Township Museum board?").asks_for("election")
+    assert Question.parse("When did the Chair arrive?").asks_for("arrival")
+    assert Question.parse("Which councillor left the meeting early?").asks_for("arrival")
+    assert not Question.parse("What is left of the reserve?").asks_for("arrival")
+
+
+def test_the_vote_of_an_election_is_read_with_it_and_its_proposer_from_the_register():
+    # The vote printed under the election answers with it; who proposed and seconded stays the register's.
+    assert not Question.parse("Who were kept as Chair and Vice-Chair, and what was the vote?").asks_register
+    assert Question.parse("Who was elected vice chairman, and who proposed and seconded him?").asks_register
+    assert Question.parse("What was the vote on the budget amendment?").asks_register
+
+
+def test_the_offices_an_election_question_names():
+    assert Question.parse("Who was elected Vice-Chairman of the Parish Council in May 2025?").offices == ("vice chair",)
+    assert Question.parse("Who were elected Chair and Vice Chair of the Panel?").offices == ("chair", "vice chair")
+    assert Question.parse("Who was elected President of the Board for 2017?").offices == ("president",)
+    assert Question.parse("Who chaired the meeting of 4 October 2007?").offices == ()  # no election asked

@@ -6,6 +6,7 @@ object that search, the register answerer and the extractive and generative answ
 - what is asked (`asks`): who chaired, moved, seconded; the vote; when; how much; what was decided;
   the call to order, the adjournment, the next meeting, who was present, absent, sent apologies,
   the clerk, the quorum;
+- the officers elected, who arrived late or left early;
 - the meeting named: full dates ("of 9 January 2025"), months with their year ("in March 2023"),
   a month without one ("last March", resolved against `today`), a meeting's year ("the 2023 budget
   meeting"), "the last meeting"; resolution and minute numbers;
@@ -25,11 +26,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from minutebook.ingest.dates import MONTH_NAMES, MONTHS, find_dates, human_date, without_dates
+from minutebook.ingest.papers.house_style import MEETING_KINDS
+from minutebook.ingest.papers.proceedings_facts import offices
 
 from minutebook.assistant.question.conversation import reading
 from minutebook.assistant.question.specifics import meeting_years, meetings_named, names_specifics, references_in
 from minutebook.assistant.question.wanted import NUMERIC_INTENT, Wanted, wanted
 
+# An office a meeting elects: "Chair", "Vice-Chairman", "President", "Officers".
+_OFFICE = r"(?:vice[- ]?|deputy\s+)?(?:chair(?:man|woman|person)?|president|mayor|officers?)\b"
 # What a question asks about a meeting, each in the forms questions take in either body's wording.
 ASKS = {
     # Who chaired the meeting, not who was elected chair ("Who were re-elected Chair and Vice-Chair?").
@@ -42,8 +47,15 @@ ASKS = {
     "present": re.compile(r"\battend\w*|\bwho (was|were) (present|there)\b|\bpresent at\b", re.I),
     "absent": re.compile(r"\babsent\b|\babsence\b", re.I),
     "apologies": re.compile(r"\bapolog\w*", re.I),
+    # Who came late or left early: "when did the Chair arrive?", "who left the meeting?"
+    "arrival": re.compile(r"\barriv(e|ed|al|ing)\b|\b(joined|left|leave|depart\w*)\s+(the\s+)?meeting\b|\bcame\s+late\b"
+                          r"|\bleft\s+early\b", re.I),
     "clerk": re.compile(r"\bclerk\b|\b(recording|minute|minutes)[- ](secretary|taker)\b|\btook the minutes\b", re.I),
     "quorum": re.compile(r"\bquorum\b|\bquorate\b", re.I),
+    # Officers elected: "Who were elected Chair and Vice Chair?", "Who was kept as Chair?", "re-elected Chairman".
+    "election": re.compile(rf"\b(?:re-?)?(?:elect(?:ed|ion|ions|s)?|appoint(?:ed|ment|s)?|kept|keep|cho(?:se|sen|ose)"
+                           rf"|nominat\w*)\b.{{0,60}}?\b{_OFFICE}|\b{_OFFICE}\s+(?:was|were)\s+(?:re-?)?(?:elected|appointed|chosen)\b",
+                           re.I),
     "mover": re.compile(r"\b(moved|proposed|seconded|mover|proposer|seconder)\b", re.I),
     "vote": re.compile(r"\bvot(e|ed|es|ing)\b|\bhow many .*\b(for|against)\b|\babstain\w*", re.I),
     "decided": re.compile(r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|adopt\w*)\b", re.I),
@@ -70,6 +82,12 @@ REGISTER_ASKS = re.compile(
 
 
 
+def _election_vote(text: str) -> bool:
+    """"Who were kept as Chair and Vice-Chair, and what was the vote?": the vote of an election is printed
+    with it and read with it (assistant/proceedings.py); the register answers who proposed and seconded."""
+    return bool(ASKS["election"].search(text)) and not ASKS["mover"].search(text)
+
+
 def search_cues(query: str) -> tuple[bool, bool, bool]:
     """What search weighs in the text it searches: whether it asks what a meeting did (its record),
     who attended or chaired, and the vote."""
@@ -78,17 +96,21 @@ def search_cues(query: str) -> tuple[bool, bool, bool]:
 
 # What says a question is about a meeting: its name for one, or asking what only a meeting does.
 _MEETING_WORD = re.compile(r"(?i)\b(meeting|meetings|minutes|agenda|session|hearing|met|meet)\b")
-RECORD_ASKS = ("chair", "call_to_order", "adjournment", "next_meeting", "present", "absent", "apologies", "clerk",
-               "quorum", "mover", "vote", "decided")
+RECORD_ASKS = ("chair", "call_to_order", "adjournment", "next_meeting", "present", "absent", "apologies", "arrival",
+               "clerk", "quorum", "election", "mover", "vote", "decided")
 
 # Facts a minutes' opening and closing lines record (ingest/papers/proceedings_facts.py reads them).
-PROCEEDINGS = ("call_to_order", "adjournment", "next_meeting", "present", "absent", "apologies", "clerk", "quorum")
+PROCEEDINGS = ("call_to_order", "adjournment", "next_meeting", "present", "absent", "apologies", "arrival", "clerk",
+               "quorum", "election")
 
 # "last March", "in March" (no year): a month the question names without its year.
 _BARE_MONTH = re.compile(r"(?i)\b(last|this|in|during)\s+(" + "|".join(MONTH_NAMES) + r")\b(?!\s*,?\s*(?:\d{1,2}\b|(?:19|20)\d\d))")
 # "the last meeting", "the most recent meeting", "its latest meeting": the body's newest meeting.
 _MONTH_YEAR = re.compile(r"(?i)\b(" + "|".join(MONTH_NAMES) + r")\s+((?:19|20)\d\d)\b")
 _LAST_MEETING = re.compile(r"(?i)\b(last|latest|most recent|previous)\s+(\w+\s+){0,2}meeting\b")
+# "the regular Alameda City Council meeting", "its annual meeting", "the special joint meeting": which of a
+# day's meetings is meant, where a paper prints several (a special session before the regular one).
+_MEETING_KIND = re.compile(r"(?i)\b(" + "|".join(MEETING_KINDS) + r")\b(?=(?:\s+[\w'’/&.-]+){0,6}?\s+(?:meeting|session|minutes)\b)")
 
 
 @dataclass(frozen=True)
@@ -101,6 +123,8 @@ class Question:
     months: tuple[str, ...] = ()  # "2023-03": months named with their year, or resolved ("last March")
     meeting_years: tuple[str, ...] = ()  # "the 2023 budget meeting"
     last_meeting: bool = False  # "the last meeting": the newest one the papers hold
+    meeting_kinds: tuple[str, ...] = ()  # "regular", "special", "joint", "annual": the kind of meeting named
+    offices: tuple[str, ...] = ()  # the offices an election is asked about: "chair", "vice chair", "president"
     references: tuple[str, ...] = ()  # resolution and minute numbers, lower case: "r2024-101"
     wanted: Wanted = field(default_factory=Wanted)
     asks_register: bool = False  # a motion's fate, vote or movers: the register answers first
@@ -114,8 +138,10 @@ class Question:
                    months=tuple(sorted(meeting_months(text) | bare_months(text, today or date.today()))),
                    meeting_years=tuple(sorted(meeting_years(text))),
                    last_meeting=bool(_LAST_MEETING.search(text)) and not meetings_named(text),
+                   meeting_kinds=tuple(sorted({m.group(1).lower() for m in _MEETING_KIND.finditer(text)})),
+                   offices=tuple(sorted(offices(text))) if ASKS["election"].search(text) else (),
                    references=tuple(references_in(text)), wanted=wanted(text),
-                   asks_register=bool(REGISTER_ASKS.search(text)))
+                   asks_register=bool(REGISTER_ASKS.search(text)) and not _election_vote(text))
 
     @property
     def names_meeting(self) -> bool:

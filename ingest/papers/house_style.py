@@ -17,6 +17,9 @@ BODY_WORDS = ("board", "committee", "sub-committee", "subcommittee", "cabinet", 
 MEETING_WORDS = ("regular", "special", "extraordinary", "annual", "adjourned", "emergency", "budget",
                  "ordinary", "joint", "public", "closed", "open", "meeting", "session", "workshop",
                  "study", "agenda", "minutes", "notice", "summons", "hearing")
+# Words that say which of a day's meetings a title block or a question means ("the regular meeting",
+# "Special Joint Meeting"); a subset of MEETING_WORDS.
+MEETING_KINDS = ("regular", "special", "extraordinary", "annual", "ordinary", "joint", "emergency")
 # "City of X", "Township of X": an organisation named by its kind, then its place.
 ORGANISATION_KINDS = ("city", "town", "township", "county", "village", "borough", "district", "parish",
                       "municipality", "state", "province", "commonwealth", "region")
