@@ -18,7 +18,9 @@ from minutebook.ingest.types import Answer, Citation
 from minutebook.assistant.extractive import content_words
 from minutebook.assistant.references import human_date
 from minutebook.assistant.results import RegisterEntry
-from minutebook.assistant.question.intents import asks_amendment, asks_count, asks_motion, asks_mover, items_named, names_word
+from minutebook.assistant.question.intents import (ASKING_WORDS, asks_amendment, asks_count, asks_motion, asks_mover,
+                                                  items_named, names_word)
+from minutebook.assistant.register import evidence
 from minutebook.assistant.question.specifics import unmet
 
 _PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
@@ -40,25 +42,87 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
         return _no_count(entries[0])
     if not fitting:
         return None
-    # Entries of one minute (a budget debate's amendments) share its passages: the one whose own words
-    # name most of the question's topic is the one asked about.
-    # The meeting's date chose the entries already; its words ("13 February 2025") tell no entry from another.
-    words = set(content_words(without_dates(question)))
-    def overlap(e: RegisterEntry) -> tuple:  # the item's title names the matter; it counts twice
-        said = set(tokens(f"{e.text} {e.board} {e.mover or ''}"))
-        return 2 * len(words & set(tokens(e.title or ""))) + len(words & said), -fitting.index(e)
-
-    quoted = ((e, *_quote(store, e, question)) for e in sorted(fitting, key=overlap, reverse=True))
-    entry, page, quote = next((q for q in quoted if q[2]), (None, None, None))
-    if entry is None:
+    entry = _choose(store, fitting, question, filters.include_restricted)
+    page, quote = _quote(store, entry, question)
+    if not quote:
         return None
     where = ", ".join(x for x in (cite(entry.item) if entry.item else "", entry.board or "",
                                   human_date(entry.meeting_date)) if x)
-    citation = Citation(n=1, source=entry.source, title=entry.document_title or entry.title, page=page,
-                        meeting_date=entry.meeting_date, quote=quote, reference=f"{where}, p. {page}")
+    def cited(n: int, page: int, quote: str) -> Citation:
+        return Citation(n=n, source=entry.source, title=entry.document_title or entry.title, page=page,
+                        meeting_date=entry.meeting_date, quote=quote, reference=f"{where}, p. {page}",
+                        ocr=store.page_ocr(store.document_for_source(entry.source), page))
+
     printed = _PRINTED_OUTCOME.search(quote)  # "Substantive Motion Carried.": the minutes' own word
     outcome = printed.group(1).lower() if printed else entry.outcome
-    return Answer(text=_sentence(entry, question, outcome), abstained=False, citations=[citation])
+    citations = [cited(1, page, quote)]
+    # The decision as the page prints it, to its full stop (the register may hold it cut at a line's end).
+    printed_text = evidence.sentence_at(store.page_text(store.document_for_source(entry.source), entry.page) or "",
+                                        entry.text) if entry.page else None
+    if printed_text and " ".join(printed_text.split()) != " ".join(quote.split()):
+        citations.append(cited(2, entry.page, printed_text))
+    text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "")
+    for label, (at, line) in _printed_beside(store, entry, question, filters.include_restricted):
+        if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
+            citations.append(cited(len(citations) + 1, at, line))
+            text += f" {label}: “{line}” [{len(citations)}]"
+    return Answer(text=text, abstained=False, citations=citations)
+
+
+def _choose(store, fitting: list[RegisterEntry], question: str, include_restricted: bool) -> RegisterEntry:
+    """The entry the question is about: the one whose minute names most of the question's matter (its
+    topic words, not the words asking who moved it or how the vote went), search's rank breaking ties.
+    Entries of one minute (a budget debate's amendments) share its passages, so their own words and the
+    item's heading tell them apart; the meeting's date chose the entries already."""
+    words = set(content_words(without_dates(question))) - ASKING_WORDS
+
+    def score(n: int, e: RegisterEntry) -> tuple:
+        named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''}")) if n < 8 else set()
+        return len(words & (named | set(tokens(e.text or "")))) - 0.1 * n, -n
+    return max(enumerate(fitting), key=lambda pair: score(*pair))[1]
+
+
+def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int, str | None]:
+    """(page, the item's heading as printed), or (page, None) for an entry outside a numbered item: the
+    first passage the index filed under the item, else the line opening it on the entry's page or the two
+    before (a motion is printed after the item's report and debate)."""
+    document_id = store.document_for_source(entry.source)
+    if not entry.item or document_id is None or not entry.page:
+        return entry.page or 1, None
+    chunks = store.item_chunks(document_id, entry.item, include_restricted)
+    if chunks:
+        return chunks[0][0].page, evidence.heading_sentence(chunks[0][0].text)
+    for page in range(entry.page, max(0, entry.page - 3), -1):
+        heading = evidence.heading_printed(store.page_text(document_id, page) or "", entry.item)
+        if heading:
+            return page, heading
+    return entry.page, None
+
+
+def _printed_beside(store, entry: RegisterEntry, question: str, include_restricted: bool) -> list:
+    """What else the page prints that the question asks: the item's heading when the entry's own words do
+    not name the matter ("moved approval of the staff recommendation"), the decision as printed to its full
+    stop, and the vote line that names who voted how."""
+    document_id = store.document_for_source(entry.source)
+    if document_id is None or not entry.page:
+        return []
+    out = []
+    words = set(content_words(without_dates(question))) - ASKING_WORDS
+    page_text = store.page_text(document_id, entry.page) or ""
+    if not evidence.names_matter(entry.text, words, tokens):
+        at, heading = _heading(store, entry, include_restricted)
+        if heading:
+            out.append(("The item", (at, heading)))
+    if asks_count(question):
+        following = [page_text, store.page_text(document_id, entry.page + 1) or ""]
+        line = evidence.vote_sentence(following, entry.text)
+        if line:
+            out.append(("The vote", (entry.page if _flat_in(line, page_text) else entry.page + 1, line)))
+    return out
+
+
+def _flat_in(line: str, text: str) -> bool:
+    return " ".join(line.split()) in " ".join(text.split())
 
 
 def _no_count(entry: RegisterEntry) -> Answer:
@@ -104,7 +168,8 @@ def _fits(entry: RegisterEntry, question: str) -> bool:
     return bool(entry.outcome)
 
 
-def _sentence(entry: RegisterEntry, question: str, outcome: str | None) -> str:
+def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed: str | None = None,
+              printed_mark: str = "") -> str:
     """The answer in words: what it was, its outcome, the vote and who moved it."""
     what = {"amendment": "The amendment", "motion": "The motion"}.get(entry.entry, "The decision")
     title = entry.title or ""
@@ -129,10 +194,12 @@ def _sentence(entry: RegisterEntry, question: str, outcome: str | None) -> str:
             surname = name.split(",")[0].split()[-1]
             if names_word(question, surname):
                 text += f" {name} is listed under {side.capitalize()}."
-    words = (entry.text or "").split()
+    words = (printed or entry.text or "").split()
     if words and entry.text != entry.outcome_text:
         lead = "It proposed" if entry.entry != "decision" else "The minutes record"
-        text += f" {lead}: “{' '.join(words[:40])}{' …' if len(words) > 40 else ''}”"
+        # A long decision is shown by its opening and its close (where a vote or a condition is printed).
+        shown = " ".join(words) if len(words) <= 40 else f"{' '.join(words[:25])} … {' '.join(words[-15:])}"
+        text += f" {lead}: “{shown}”{printed_mark if printed else ''}"
     if entry.mover:
         text += f" It was moved by {entry.mover}" + (f" and seconded by {entry.seconder}" if entry.seconder
                                                         else "") + f"{mover_mark}."
