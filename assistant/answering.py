@@ -115,7 +115,9 @@ class Assistant:
         """A motion's fate, vote or mover, as the register has it printed (None: not asked, or not there)."""
         if not q.asks_register:
             return None
-        return register_answer(self.searcher.reader.store, self.searcher, q.query, filters)
+        found = self.meetings_named(q)
+        held = found.holds if found is not None and found.matched else None
+        return register_answer(self.searcher.reader.store, self.searcher, q.query, filters, held)
 
     def answer_from_attendance(self, retrieved: dict) -> Answer | None:
         """Who chaired a meeting, from its minutes' attendance list (None: not asked, or not found)."""

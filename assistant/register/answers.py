@@ -26,11 +26,14 @@ from minutebook.assistant.question.specifics import unmet
 _PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
 
 
-def answer(store, searcher, question: str, filters: Filters | None = None) -> Answer | None:
-    """The register's answer to `question`, citing the minutes page; None when it holds no such entry."""
+def answer(store, searcher, question: str, filters: Filters | None = None, held=None) -> Answer | None:
+    """The register's answer to `question`, citing the minutes page; None when it holds no such entry.
+    `held(board, date)` says whether an entry is of the meeting the question names (None: any)."""
     filters = filters or Filters()
     entries = register.find(store, topic=question, board=filters.board, since=filters.since, until=filters.until,
                             include_restricted=filters.include_restricted, searcher=searcher)
+    if held is not None:
+        entries = [e for e in entries if held(e.board, e.meeting_date)]
     named = _named(entries, question)
     if not named and items_named(question):  # a number the topic search did not reach: look it up
         named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
@@ -42,7 +45,10 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
         return _no_count(entries[0])
     if not fitting:
         return None
-    entry = _choose(store, fitting, question, filters.include_restricted)
+    asked, named_share = _choose(store, entries[:12], question, filters.include_restricted)
+    if asks_count(question) and not asks_mover(question) and not _fits(asked, question) and named_share >= 2 / 3:
+        return _no_count(asked)  # the item asked about is minuted with no count: another item's is no answer
+    entry = _choose(store, fitting, question, filters.include_restricted)[0]
     page, quote = _quote(store, entry, question)
     if not quote:
         return None
@@ -69,17 +75,19 @@ def answer(store, searcher, question: str, filters: Filters | None = None) -> An
     return Answer(text=text, abstained=False, citations=citations)
 
 
-def _choose(store, fitting: list[RegisterEntry], question: str, include_restricted: bool) -> RegisterEntry:
+def _choose(store, fitting: list[RegisterEntry], question: str, include_restricted: bool) -> tuple[RegisterEntry, float]:
     """The entry the question is about: the one whose minute names most of the question's matter (its
     topic words, not the words asking who moved it or how the vote went), search's rank breaking ties.
     Entries of one minute (a budget debate's amendments) share its passages, so their own words and the
-    item's heading tell them apart; the meeting's date chose the entries already."""
+    item's heading tell them apart; the meeting's date chose the entries already. Also returns the share
+    of the matter's words the chosen minute names."""
     words = set(content_words(without_dates(question))) - ASKING_WORDS
 
     def score(n: int, e: RegisterEntry) -> tuple:
         named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''}")) if n < 8 else set()
         return len(words & (named | set(tokens(e.text or "")))) - 0.1 * n, -n
-    return max(enumerate(fitting), key=lambda pair: score(*pair))[1]
+    n, best = max(enumerate(fitting), key=lambda pair: score(*pair))
+    return best, (score(n, best)[0] + 0.1 * n) / len(words) if words else 0.0
 
 
 def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int, str | None]:

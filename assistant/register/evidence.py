@@ -100,11 +100,19 @@ def vote_sentence(page_texts: list[str], after: str | None) -> str | None:
         start = 0
         if n == 0 and opening is not None:
             start = next((i for i, s in enumerate(found) if opening.search(s)), 0)
-        for s in found[start:start + 8]:
-            votes = votes_in(s)
-            if votes and (votes.names or any(v is not None for v in votes.counts.values())):
-                return s
+        counted = [i for i in range(start, min(start + 8, len(found))) if _counts(found[i])]
+        if counted:
+            # "Ayes: A and B – 2." then "Noes: C, D and E – 3.": the vote runs on while sentences count it.
+            first = last = counted[0]
+            while last + 1 < len(found) and last - first < 2 and _counts(found[last + 1]):
+                last += 1
+            return " ".join(found[first:last + 1])
     return None
+
+
+def _counts(sentence: str) -> bool:
+    votes = votes_in(sentence)
+    return bool(votes and (votes.names or any(v is not None for v in votes.counts.values())))
 
 
 def names_matter(entry_text: str | None, topic: set[str], tokens) -> bool:
