@@ -105,3 +105,14 @@ ASKING_WORDS = frozenset(normal_word(w) for w in (
     "vote voted votes voting against favour favor abstain abstained approve approved approval adopt adopted "
     "decide decided decision resolve resolved resolution resolutions agree agreed happen happened outcome "
     "result carried lost passed fail failed choose chose member members who how many much".split()))
+
+
+# "What did the Board decide about X?", "What happened to the item on Y?", "What was the outcome of Z?":
+# what became of one matter at a meeting, which the register holds as an entry of that meeting.
+_FATE = re.compile(r"(?i)\bwhat\s+(?:happened|became)\b|\b(?:outcome|result)\s+of\b"
+                   r"|^\s*(?:what|which)\b.*\b(?:decide|decided|resolve|resolved|agree|agreed|approve|approved"
+                   r"|choose|chose|set|award|awarded|authori[sz]e|authori[sz]ed)\b")
+
+
+def asks_fate(question: str) -> bool:
+    return bool(_FATE.search(question))

@@ -26,9 +26,12 @@ from minutebook.assistant.question.specifics import unmet
 _PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
 
 
-def answer(store, searcher, question: str, filters: Filters | None = None, held=None) -> Answer | None:
+def answer(store, searcher, question: str, filters: Filters | None = None, held=None,
+           strict: bool = False) -> Answer | None:
     """The register's answer to `question`, citing the minutes page; None when it holds no such entry.
-    `held(board, date)` says whether an entry is of the meeting the question names (None: any)."""
+    `held(board, date)` says whether an entry is of the meeting the question names (None: any).
+    `strict`: answer only from an entry whose minute names most of the question's matter (a question
+    asking what became of one matter, not the register's cue words)."""
     filters = filters or Filters()
     entries = register.find(store, topic=question, board=filters.board, since=filters.since, until=filters.until,
                             include_restricted=filters.include_restricted, searcher=searcher)
@@ -45,10 +48,13 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
         return _no_count(entries[0])
     if not fitting:
         return None
-    asked, named_share = _choose(store, entries[:12], question, filters.include_restricted)
-    if asks_count(question) and not asks_mover(question) and not _fits(asked, question) and named_share >= 2 / 3:
+    asked, asked_share = _choose(store, entries[:12], question, filters.include_restricted)
+    entry, share = _choose(store, fitting, question, filters.include_restricted)
+    if asks_count(question) and not asks_mover(question) and _kind_fits(asked, question) and not _counted(asked) \
+            and asked_share >= 2 / 3 and share < asked_share:
         return _no_count(asked)  # the item asked about is minuted with no count: another item's is no answer
-    entry = _choose(store, fitting, question, filters.include_restricted)[0]
+    if strict and share < 2 / 3:
+        return None
     page, quote = _quote(store, entry, question)
     if not quote:
         return None
@@ -83,11 +89,22 @@ def _choose(store, fitting: list[RegisterEntry], question: str, include_restrict
     of the matter's words the chosen minute names."""
     words = set(content_words(without_dates(question))) - ASKING_WORDS
 
+    def matter(e: RegisterEntry) -> set[str]:
+        return words - set(tokens(e.board or ""))  # the body's own name tells none of its entries apart
+
     def score(n: int, e: RegisterEntry) -> tuple:
-        named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''}")) if n < 8 else set()
-        return len(words & (named | set(tokens(e.text or "")))) - 0.1 * n, -n
+        named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''} {_lead_in(store, e)}")) \
+            if n < 8 else set()
+        return len(matter(e) & (named | set(tokens(e.text or "")))) - 0.1 * n, -n
     n, best = max(enumerate(fitting), key=lambda pair: score(*pair))
-    return best, (score(n, best)[0] + 0.1 * n) / len(words) if words else 0.0
+    return best, (score(n, best)[0] + 0.1 * n) / len(matter(best)) if matter(best) else 0.0
+
+
+def _lead_in(store, entry: RegisterEntry) -> str:
+    document_id = store.document_for_source(entry.source)
+    if document_id is None or not entry.page:
+        return ""
+    return evidence.lead_in(store.page_text(document_id, entry.page) or "", entry.text)
 
 
 def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int, str | None]:
@@ -115,12 +132,19 @@ def _printed_beside(store, entry: RegisterEntry, question: str, include_restrict
     if document_id is None or not entry.page:
         return []
     out = []
-    words = set(content_words(without_dates(question))) - ASKING_WORDS
+    words = set(content_words(without_dates(question))) - ASKING_WORDS - set(tokens(entry.board or ""))
     page_text = store.page_text(document_id, entry.page) or ""
     if not evidence.names_matter(entry.text, words, tokens):
+        # The heading ("(05-081) Recommendation to award Contract ... to <firm>") or, where the heading is a
+        # bare title ("Correspondence"), the sentence above the decision that names the matter.
         at, heading = _heading(store, entry, include_restricted)
-        if heading:
-            out.append(("The item", (at, heading)))
+        above = sorted(evidence.page_sentences(evidence.lead_in(page_text, entry.text)),
+                       key=lambda s: len(words & set(tokens(s))), reverse=True)[:1]
+        named = [(len(words & set(tokens(line))), -n, place, line) for n, (place, line) in
+                 enumerate([(at, heading), (entry.page, " ".join(above[0].split()[:evidence.HEADING_WORDS]) if above else None)])
+                 if line]
+        if named:
+            out.append(("The item", max(named)[2:]))
     if asks_count(question):
         following = [page_text, store.page_text(document_id, entry.page + 1) or ""]
         line = evidence.vote_sentence(following, entry.text)
@@ -164,16 +188,25 @@ def _same_item(printed: str, named: str) -> bool:
 
 def _fits(entry: RegisterEntry, question: str) -> bool:
     """Whether an entry holds what the question asks: an amendment for "the amendment", a vote, a mover."""
-    if asks_amendment(question) and entry.entry != "amendment":
+    if not _kind_fits(entry, question):
         return False
-    if asks_motion(question) and not asks_amendment(question) and entry.entry == "amendment":
-        return False  # "the substantive motion" is not one of the amendments put before it
     if asks_mover(question):
         return bool(entry.mover)
     if asks_count(question):
-        votes = entry.votes or {}
-        return any(votes.get(k) is not None for k in ("for", "against", "abstain"))
+        return _counted(entry)
     return bool(entry.outcome)
+
+
+def _kind_fits(entry: RegisterEntry, question: str) -> bool:
+    """An amendment for "the amendment"; "the substantive motion" is not one of the amendments put before it."""
+    if asks_amendment(question) and entry.entry != "amendment":
+        return False
+    return not (asks_motion(question) and not asks_amendment(question) and entry.entry == "amendment")
+
+
+def _counted(entry: RegisterEntry) -> bool:
+    votes = entry.votes or {}
+    return any(votes.get(k) is not None for k in ("for", "against", "abstain"))
 
 
 def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed: str | None = None,

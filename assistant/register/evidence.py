@@ -71,6 +71,15 @@ def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORD
     return " ".join(words[:max_words])
 
 
+def lead_in(page_text: str, text: str | None, sentences_before: int = 3) -> str:
+    """The sentences the page prints just before the entry (the letter or report it decides on:
+    "A letter was received from ... requesting reimbursement ..." above "It was agreed ...")."""
+    opening = _opening(text)
+    found = page_sentences(page_text)
+    start = next((i for i, s in enumerate(found) if opening and opening.search(s)), None)
+    return " ".join(found[max(0, start - sentences_before):start]) if start else ""
+
+
 def heading_sentence(chunk_text: str, max_words: int = HEADING_WORDS) -> str | None:
     """An item's heading as printed: the first sentence of its first passage, at most `max_words` words
     (a sentence cut there is still a contiguous span of the page)."""
