@@ -74,7 +74,7 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
     if printed_text and " ".join(printed_text.split()) != " ".join(quote.split()):
         citations.append(cited(2, entry.page, printed_text))
     text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "")
-    for label, (at, line) in _printed_beside(store, entry, question, filters.include_restricted):
+    for label, (at, line) in _printed_beside(store, entry, question, filters.include_restricted, printed_text):
         if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
             citations.append(cited(len(citations) + 1, at, line))
             text += f" {label}: “{line}” [{len(citations)}]"
@@ -93,11 +93,19 @@ def _choose(store, fitting: list[RegisterEntry], question: str, include_restrict
         return words - set(tokens(e.board or ""))  # the body's own name tells none of its entries apart
 
     def score(n: int, e: RegisterEntry) -> tuple:
-        named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''} {_lead_in(store, e)}")) \
-            if n < 8 else set()
-        return len(matter(e) & (named | set(tokens(e.text or "")))) - 0.1 * n, -n
-    n, best = max(enumerate(fitting), key=lambda pair: score(*pair))
-    return best, (score(n, best)[0] + 0.1 * n) / len(matter(best)) if matter(best) else 0.0
+        # The entry's words, its title and heading name its matter; the sentences above it (the letter it
+        # answers, or the entry before it) count half.
+        named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''} {e.text or ''}"))
+        above = set(tokens(_lead_in(store, e))) - named if n < 8 else set()
+        share = len(matter(e) & (named | above)) / len(matter(e)) if matter(e) else 0.0
+        return len(matter(e) & named) + 0.5 * len(matter(e) & above) - 0.1 * n, -n, share
+    return _best(fitting, score)
+
+
+def _best(fitting: list[RegisterEntry], score) -> tuple[RegisterEntry, float]:
+    scored = [(score(n, e), e) for n, e in enumerate(fitting)]
+    (_, _, share), entry = max(scored, key=lambda pair: pair[0][:2])
+    return entry, share
 
 
 def _lead_in(store, entry: RegisterEntry) -> str:
@@ -124,7 +132,8 @@ def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int
     return entry.page, None
 
 
-def _printed_beside(store, entry: RegisterEntry, question: str, include_restricted: bool) -> list:
+def _printed_beside(store, entry: RegisterEntry, question: str, include_restricted: bool,
+                    printed: str | None = None) -> list:
     """What else the page prints that the question asks: the item's heading when the entry's own words do
     not name the matter ("moved approval of the staff recommendation"), the decision as printed to its full
     stop, and the vote line that names who voted how."""
@@ -134,7 +143,7 @@ def _printed_beside(store, entry: RegisterEntry, question: str, include_restrict
     out = []
     words = set(content_words(without_dates(question))) - ASKING_WORDS - set(tokens(entry.board or ""))
     page_text = store.page_text(document_id, entry.page) or ""
-    if not evidence.names_matter(entry.text, words, tokens):
+    if not evidence.names_matter(printed or entry.text, words, tokens):
         # The heading ("(05-081) Recommendation to award Contract ... to <firm>") or, where the heading is a
         # bare title ("Correspondence"), the sentence above the decision that names the matter.
         at, heading = _heading(store, entry, include_restricted)
@@ -143,6 +152,7 @@ def _printed_beside(store, entry: RegisterEntry, question: str, include_restrict
         named = [(len(words & set(tokens(line))), -n, place, line) for n, (place, line) in
                  enumerate([(at, heading), (entry.page, " ".join(above[0].split()[:evidence.HEADING_WORDS]) if above else None)])
                  if line]
+        named = [n for n in named if n[0] > 0]  # a line naming none of the matter explains nothing
         if named:
             out.append(("The item", max(named)[2:]))
     if asks_count(question):
@@ -239,7 +249,7 @@ def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed:
     if words and entry.text != entry.outcome_text:
         lead = "It proposed" if entry.entry != "decision" else "The minutes record"
         # A long decision is shown by its opening and its close (where a vote or a condition is printed).
-        shown = " ".join(words) if len(words) <= 40 else f"{' '.join(words[:25])} … {' '.join(words[-15:])}"
+        shown = " ".join(words) if len(words) <= 55 else f"{' '.join(words[:35])} … {' '.join(words[-15:])}"
         text += f" {lead}: “{shown}”{printed_mark if printed else ''}"
     if entry.mover:
         text += f" It was moved by {entry.mover}" + (f" and seconded by {entry.seconder}" if entry.seconder
