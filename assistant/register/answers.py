@@ -41,8 +41,11 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
     if not named and items_named(question):  # a number the topic search did not reach: look it up
         named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
                                      include_restricted=filters.include_restricted), question)
-    entries = [e for e in named if not unmet(question, [f"{e.item or ''} {e.title or ''} {e.text}"],
-                                            [e.meeting_date])]
+    # A year or date the question names is printed in the entry, or in its item's heading or the lines
+    # above it ("Minutes of the meeting of October 6, 2022" heads the consent item that approved them).
+    entries = [e for e in named if not unmet(question, [f"{e.item or ''} {e.title or ''} {e.text}"], [e.meeting_date])
+               or not unmet(question, [f"{_heading(store, e, filters.include_restricted)[1] or ''} "
+                                       f"{_lead_in(store, e)} {e.text}"], [e.meeting_date])]
     fitting = [e for e in entries[:12] if _fits(e, question)]
     if not fitting and entries and items_named(question) and asks_count(question):
         return _no_count(entries[0])
@@ -73,7 +76,8 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
                                         entry.text) if entry.page else None
     if printed_text and " ".join(printed_text.split()) != " ".join(quote.split()):
         citations.append(cited(2, entry.page, printed_text))
-    text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "")
+    text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "",
+                     mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None)
     for label, (at, line) in _printed_beside(store, entry, question, filters.include_restricted, printed_text):
         if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
             citations.append(cited(len(citations) + 1, at, line))
@@ -117,15 +121,15 @@ def _lead_in(store, entry: RegisterEntry) -> str:
 
 def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int, str | None]:
     """(page, the item's heading as printed), or (page, None) for an entry outside a numbered item: the
-    first passage the index filed under the item, else the line opening it on the entry's page or the two
-    before (a motion is printed after the item's report and debate)."""
+    first passage the index filed under the item, else the line opening it on the entry's page or the four
+    before (a motion is printed after the item's report and debate, pages of it at a city council)."""
     document_id = store.document_for_source(entry.source)
     if not entry.item or document_id is None or not entry.page:
         return entry.page or 1, None
     chunks = store.item_chunks(document_id, entry.item, include_restricted)
     if chunks:
         return chunks[0][0].page, evidence.heading_sentence(chunks[0][0].text)
-    for page in range(entry.page, max(0, entry.page - 3), -1):
+    for page in range(entry.page, max(0, entry.page - 5), -1):
         heading = evidence.heading_printed(store.page_text(document_id, page) or "", entry.item)
         if heading:
             return page, heading
@@ -220,7 +224,7 @@ def _counted(entry: RegisterEntry) -> bool:
 
 
 def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed: str | None = None,
-              printed_mark: str = "") -> str:
+              printed_mark: str = "", mover_line: str | None = None) -> str:
     """The answer in words: what it was, its outcome, the vote and who moved it."""
     what = {"amendment": "The amendment", "motion": "The motion"}.get(entry.entry, "The decision")
     title = entry.title or ""
@@ -253,7 +257,9 @@ def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed:
         text += f" {lead}: “{shown}”{printed_mark if printed else ''}"
     if entry.mover:
         text += f" It was moved by {entry.mover}" + (f" and seconded by {entry.seconder}" if entry.seconder
-                                                        else "") + f"{mover_mark}."
+                                                        else "")
+        # The line as printed, where it is short: "Prop: NO 2nd: KD" says who in the clerk's own hand.
+        text += f": “{mover_line}”{mover_mark}." if mover_line and mover_line not in text else f"{mover_mark}."
     return text
 
 
@@ -269,6 +275,13 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
                     rf"\b(?:moved|proposed)\s+by\b.*\b{mover}\b", rf"\b{mover}\b.*\b(?:proposed|moved)\b",
                     rf"\b{mover}\b.*\b{second}\b" if second else None]  # "R2024-101 S. Kirkey, D. Yemm:"
         opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5])) or "$^"
+        # "Prop: NO 2nd: KD" printed under the decision (a parish clerk's initials, matched as printed).
+        own = store.page_text(document_id, page) or ""
+        at = re.search(opening, own)
+        initials = rf"(?-i:\b(?:Prop\w*|Proposer|Moved(?:\s+by)?)\W+{mover}\b)"
+        line = _line(own[at.start():at.start() + 600], initials) if at else None
+        if line:
+            return page, line
         for pattern in filter(None, patterns):
             for n in range(page, max(0, page - 4), -1):
                 text = store.page_text(document_id, n) or ""
@@ -297,7 +310,8 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
                 return n, line
     opening = (entry.text or "").split()[:5]  # the decision's own first words, as printed
     line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
-    return page, line
+    # Else the decision's sentence, read over its line breaks.
+    return page, line or evidence.sentence_at(text, entry.text)
 
 
 def _line(text: str, pattern: str, last: bool = False) -> str | None:

@@ -93,10 +93,13 @@ def heading_sentence(chunk_text: str, max_words: int = HEADING_WORDS) -> str | N
 def heading_printed(page_text: str, item: str, max_words: int = HEADING_WORDS) -> str | None:
     """The sentence the page opens item `item` with ("(05-081) Recommendation to award ...", "4D. Alameda
     Paratransit ..."), at most `max_words` words; None when this page does not print its heading."""
-    label = re.compile(rf"^\W{{0,2}}\*?{re.escape(item)}(?![\w-])", re.I)
+    # The label opens the sentence, or follows a section's name printed on the line above it
+    # ("REGULAR AGENDA ITEM (23-522) Introduction of ..."): the quote starts at the label.
+    label = re.compile(rf"(?:^|^(?:\S+\s+){{1,5}}?)(\W{{0,2}}\*?{re.escape(item)}(?![\w-]).*)", re.I | re.S)
     for s in page_sentences(page_text):
-        if label.match(s):
-            return " ".join(s.split()[:max_words])
+        m = label.match(s)
+        if m:
+            return " ".join(m.group(1).split()[:max_words])
     return None
 
 
