@@ -36,7 +36,18 @@ def test_the_items_heading_is_found_by_its_number_as_printed():
 
 
 def test_the_vote_line_names_who_voted_against():
-    line = vote_sentence([CITY], "Councilmember Daysog moved adoption of the resolution.")
+    _, line = vote_sentence([CITY], "Councilmember Daysog moved adoption of the resolution.")
     assert "Noes: Councilmembers Chen, Tam and Mayor Gilmore – 3" in " ".join(line.split())
     assert line.startswith("Vice Mayor Ezzy Ashcraft seconded the motion, which failed")
     assert vote_sentence([PARISH], "The PC agreed") is None  # no count printed: nothing invented
+
+
+def test_an_item_voted_on_pages_later_is_quoted_with_the_vote_that_counts_as_the_register_does():
+    later = ("(23-041) Recommendation to approve the bus shelter contract. Ayes: 5.\n"
+             "(*23-039) Resolution adopting the Building Decarbonization Plan. Councilmember Vella moved adoption.\n"
+             "Councilmember Jensen seconded the motion, which carried by the following roll call vote:\n"
+             "Councilmembers Daysog: No; Herrera Spencer: No; Jensen: Aye; Vella: Aye; and Mayor Ezzy Ashcraft: Aye.\n"
+             "Ayes: 3. Noes: 2.")
+    page, line = vote_sentence(["(*23-039) Resolution adopting the Building Decarbonization Plan. Pulled.", later],
+                               "Resolution adopting the Building Decarbonization Plan.", {"for": 3, "against": 2})
+    assert page == 1 and "Daysog: No; Herrera Spencer: No" in " ".join(line.split())

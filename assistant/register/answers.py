@@ -160,15 +160,12 @@ def _printed_beside(store, entry: RegisterEntry, question: str, include_restrict
         if named:
             out.append(("The item", max(named)[2:]))
     if asks_count(question):
-        following = [page_text, store.page_text(document_id, entry.page + 1) or ""]
-        line = evidence.vote_sentence(following, entry.text)
-        if line:
-            out.append(("The vote", (entry.page if _flat_in(line, page_text) else entry.page + 1, line)))
+        counted = {k: (entry.votes or {}).get(k) for k in ("for", "against")} if _counted(entry) else None
+        pages = range(entry.page, entry.page + (8 if counted else 2))
+        found = evidence.vote_sentence([store.page_text(document_id, n) or "" for n in pages], entry.text, counted)
+        if found:
+            out.append(("The vote", (entry.page + found[0], found[1])))
     return out
-
-
-def _flat_in(line: str, text: str) -> bool:
-    return " ".join(line.split()) in " ".join(text.split())
 
 
 def _no_count(entry: RegisterEntry) -> Answer:

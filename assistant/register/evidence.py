@@ -20,6 +20,7 @@ from minutebook.ingest.text import sentences
 # of $2,110,000 ... to <firm> for <project>") and short enough to read at a glance.
 HEADING_WORDS = 45
 DECISION_WORDS = 60
+VOTE_WORDS = 50
 
 
 def _flat(text: str) -> str:
@@ -62,6 +63,9 @@ def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORD
             end = i
             break
     quote = " ".join(found[start:end + 1])
+    at = opening.search(quote)
+    if at.start() and re.search(r"[.;!?]\s*$", quote[:at.start()]):
+        quote = quote[at.start():]  # "Ayes: 5. (23-039) Resolution ...": the sentence before is another item's
     words = quote.split()
     if len(words) > max_words:
         # A long sentence (a debate run together with the motion) is quoted from where the entry starts.
@@ -103,28 +107,43 @@ def heading_printed(page_text: str, item: str, max_words: int = HEADING_WORDS) -
     return None
 
 
-def vote_sentence(page_texts: list[str], after: str | None) -> str | None:
-    """The first sentence recording a vote (a count, a roll call, "Noes: ... – 3") at or after the
-    entry's opening words on its page, else on the next page given; None when none is printed."""
+def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None = None) -> tuple[int, str] | None:
+    """(index of the page, the first sentence recording a vote: a count, a roll call, "Noes: ... – 3") at or
+    after the entry's opening words on its page, else on the pages after it. Given the register's
+    `counts` ({"for": 3, "against": 2}), the sentence must count the same: an item pulled from the
+    consent calendar is voted on pages later, after other items' votes. None when none is printed."""
     opening = _opening(after)
     for n, text in enumerate(page_texts):
         found = page_sentences(text)
         start = 0
         if n == 0 and opening is not None:
             start = next((i for i, s in enumerate(found) if opening.search(s)), 0)
-        counted = [i for i in range(start, min(start + 8, len(found))) if _counts(found[i])]
+        window = range(start, len(found) if counts else min(start + 8, len(found)))
+        counted = [i for i in window if _counts(found[i], counts)]
         if counted:
             # "Ayes: A and B – 2." then "Noes: C, D and E – 3.": the vote runs on while sentences count it.
             first = last = counted[0]
             while last + 1 < len(found) and last - first < 2 and _counts(found[last + 1]):
                 last += 1
-            return " ".join(found[first:last + 1])
+            # A roll call printed before the totals ("Daysog: No; Herrera Spencer: No; ... Ayes: 3. Noes: 2."),
+            # which the splitter parts at each semicolon: taken while the sentences read as one roll call.
+            while first > start and last - first < 8 and _names(" ".join(found[first - 1:last + 1])) > \
+                    _names(" ".join(found[first:last + 1])):
+                first -= 1
+            return n, " ".join(" ".join(found[first:last + 1]).split()[:VOTE_WORDS])
     return None
 
 
-def _counts(sentence: str) -> bool:
+def _names(text: str) -> int:
+    votes = votes_in(text)
+    return sum(len(v) for v in votes.names.values()) if votes else 0
+
+
+def _counts(sentence: str, counts: dict | None = None) -> bool:
     votes = votes_in(sentence)
-    return bool(votes and (votes.names or any(v is not None for v in votes.counts.values())))
+    if not votes or not (votes.names or any(v is not None for v in votes.counts.values())):
+        return False
+    return not counts or all(votes.counts.get(k) == counts.get(k) for k in ("for", "against") if counts.get(k))
 
 
 def names_matter(entry_text: str | None, topic: set[str], tokens) -> bool:
