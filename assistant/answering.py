@@ -23,7 +23,7 @@ from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
                                            no_such_meeting)
-from minutebook.assistant.question.intents import wants_decision, wants_latest
+from minutebook.assistant.question.intents import asks_fate, wants_decision, wants_latest
 from minutebook.assistant.question.wanted import asks_meeting_chair, wanted
 from minutebook.assistant.register.answers import answer as register_answer
 from minutebook.assistant.search import Searcher
@@ -113,9 +113,14 @@ class Assistant:
     # ---- answers that come before any sentence is scored ---------------------------------------
     def answer_from_register(self, q: Question, filters: Filters) -> Answer | None:
         """A motion's fate, vote or mover, as the register has it printed (None: not asked, or not there)."""
-        if not q.asks_register:
-            return None
-        return register_answer(self.searcher.reader.store, self.searcher, q.query, filters)
+        found = self.meetings_named(q)
+        held = found.holds if found is not None and found.matched else None
+        if q.asks_register:
+            return register_answer(self.searcher.reader.store, self.searcher, q.query, filters, held)
+        if held is not None and asks_fate(q.text):
+            # What became of one matter at the meeting named: its entry, when its minute names the matter.
+            return register_answer(self.searcher.reader.store, self.searcher, q.query, filters, held, strict=True)
+        return None
 
     def answer_from_attendance(self, retrieved: dict) -> Answer | None:
         """Who chaired a meeting, from its minutes' attendance list (None: not asked, or not found)."""

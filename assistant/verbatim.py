@@ -27,7 +27,24 @@ def printed_page(store, document_id: str, page: int, quote: str) -> bool:
     text = store.page_text(document_id, page)
     if not text or _norm(quote) not in _norm(text):
         return False
-    return not any(is_header(f) and _norm(f) in _norm(quote) for f in store.page_furniture(document_id, page))
+    headers = {_norm(f) for f in store.page_furniture(document_id, page) if is_header(f)}
+    return not headers or not any(line in headers for line in lines_quoted(text, quote))
+
+
+def lines_quoted(text: str, quote: str) -> list[str]:
+    """The page's lines (spacing collapsed) that the quote's first printing on the page holds whole: a
+    running header is inside a quote only as a line of its own, not as words the text also prints
+    ("... Sale of City of / Alameda Financing Authority 2023 Lease Revenue Bonds")."""
+    spans, flat = [], ""
+    for line in text.splitlines():
+        line = _norm(line)
+        if line:
+            flat += (" " if flat else "")
+            spans.append((len(flat), len(flat) + len(line), line))
+            flat += line
+    start = flat.find(_norm(quote))
+    end = start + len(_norm(quote))
+    return [line for a, b, line in spans if start >= 0 and a >= start and b <= end]
 
 
 def is_header(line: str) -> bool:

@@ -40,6 +40,19 @@ def test_a_date_the_papers_hold_no_meeting_of_is_declined_with_the_meetings_they
     assert not found.matched and "22 September 2008" in no_such_meeting(q, found)
 
 
+def test_a_body_named_in_full_is_not_any_body_sharing_its_last_word():
+    # "Council" is an index board (a township's minutes read it so) and the last word of the parish's name:
+    # the city council's meeting that month is no answer about the parish council's.
+    meetings = [("Parish Council", "2021-02-25"), ("Parish Council", "2021-07-29"), ("City Council", "2021-05-11"),
+                ("Council", "2023-03-07"), ("County Council", "2025-02-13")]
+    boards = sorted({b for b, _ in meetings})
+    q = Question.parse("At the Parish Council's annual meeting in May 2021, who proposed the chairman?", today=TODAY)
+    found = meetings_meant(q, meetings, boards)
+    assert not found.matched and "25 February 2021" in no_such_meeting(q, found)
+    found = meetings_meant(Question.parse("Who chaired the County Council meeting of 13 February 2025?"), meetings, boards)
+    assert found.matched == (("County Council", "2025-02-13", "2025-02-13"),)
+
+
 def test_last_march_is_the_latest_march_before_today():
     found = meant("What did the Cabinet decide last March?", COUNTY)
     assert found.matched == (("Cabinet", "2025-03-04", "2025-03-04"),)

@@ -80,3 +80,22 @@ def test_timeline_steps_carry_the_outcome(councils, embedder):
         searcher.close()
     decided = [e for e in events if e.outcome]
     assert decided and decided[0].outcome == "lost" and decided[0].votes == "For 2, Against 8, Abstain 0"
+
+
+def test_a_count_asked_of_an_item_minuted_without_one_is_not_another_items_vote(assistant):
+    answer = assistant.ask("How many commissioners voted for the Tree Protection Guidelines at the Bayview "
+                           "Planning Commission on October 7, 2024?")
+    assert answer.abstained and "no count" in answer.text and "4-C" in answer.text
+    assert "5-0" not in answer.text and "For 4" not in answer.text  # the items either side were counted
+
+
+def test_the_answer_names_the_matter_the_motion_decided_and_who_moved_it(assistant):
+    answer = assistant.ask("What condition did the Bayview Planning Commission attach to the design review for "
+                           "210 Marsh Street on October 7, 2024, and who moved it?")
+    assert "awning be set back two feet" in answer.text and "Tanaka" in answer.text and "Abara" in answer.text
+    assert all(c.page == 1 for c in answer.citations)
+
+
+def test_what_became_of_one_matter_at_a_named_meeting_is_its_own_entry(assistant):
+    answer = assistant.ask("What did the Hartwell Parish Council decide on 14 March 2024 about the bus shelter repairs?")
+    assert "discuss this at the May meeting" in answer.text and "Greenway" not in answer.text

@@ -61,3 +61,24 @@ def test_a_quote_holding_the_running_header_is_not_shown_and_an_answer_left_with
     quote = "MINUTES OF THE PARISH COUNCIL MEETING HELD ON 26th September 2024 Present: Nick Oak (Chair)"
     kept = keep_verbatim(Answer(text=f"“{quote}” [1]", abstained=False, citations=[cite(1, quote)]), store)
     assert kept.abstained and not kept.citations
+
+
+def test_a_header_is_in_a_quote_only_as_a_line_of_its_own(tmp_path):
+    # A city's joint-meeting minutes print "City of Alameda Financing Authority" at the head of every page,
+    # and the resolution's own title names it too: the title is the page's words, the header is not.
+    body = ("City of Alameda Financing Authority\n(23-520 CC) Resolution No. 16097, “Authorizing the Issuance of City of\n"
+            "Alameda Financing Authority 2023 Lease Revenue Bonds in an Amount Not-to-Exceed $16,000,000.”")
+    store = Store(tmp_path / "minutebook.db")
+    doc = Document(id="d2", source="joint.pdf", path="joint.pdf", title="Minutes",
+                   pages=[Page(1, body, furniture=("City of Alameda Financing Authority",))],
+                   sections=[Section(kind="minutes", title="Minutes", first_page=1, last_page=1)])
+    store.add_document(doc, [], [])
+    store.link_file("joint.pdf", "d2", "joint.pdf", 1)
+    title = ("(23-520 CC) Resolution No. 16097, “Authorizing the Issuance of City of Alameda Financing Authority 2023 "
+             "Lease Revenue Bonds in an Amount Not-to-Exceed $16,000,000.”")
+    with_header = f"City of Alameda Financing Authority {title}"
+    answer = Answer(text=f"“{title}” [1]\nAlso: “{with_header}” [2]", abstained=False,
+                    citations=[Citation(1, "joint.pdf", "Minutes", 1, None, title),
+                               Citation(2, "joint.pdf", "Minutes", 1, None, with_header)])
+    kept = keep_verbatim(answer, store)
+    assert [c.quote for c in kept.citations] == [title]

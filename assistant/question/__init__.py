@@ -213,8 +213,13 @@ class Meetings:
 def bodies_named(text: str, boards: list[str | None]) -> list[str]:
     """The index's board names the question prints ("the Kent Cabinet meeting" names "Cabinet"), the
     longest first. A name inside a longer one named is kept ("County Council" in "Kent County
-    Council"): a body misread under the longer name must not hide the meetings of the shorter."""
-    return sorted({b for b in boards if b and re.search(rf"(?i)\b{re.escape(b)}\b", text)}, key=len, reverse=True)
+    Council"): a body misread under the longer name must not hide the meetings of the shorter.
+    A single word inside a longer name is not."""
+    named = {b for b in boards if b and re.search(rf"(?i)\b{re.escape(b)}\b", text)}
+    # A one-word name inside a longer one named ("Council" in "Souldern Parish Council") is that word,
+    # not a body: kept, it would let any council's meeting of the date answer.
+    named = {b for b in named if len(b.split()) > 1 or not any(b != other and b.lower() in other.lower() for other in named)}
+    return sorted(named, key=len, reverse=True)
 
 
 def _of_body(board: str, bodies: tuple[str, ...]) -> bool:

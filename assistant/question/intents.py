@@ -94,3 +94,25 @@ def asks_motion(question: str) -> bool:
 def names_word(question: str, word: str) -> bool:
     """The question prints the word whole ("How did Mr Gough vote?" names "Gough")."""
     return bool(re.search(rf"\b{re.escape(word)}\b", question))
+
+
+# Words a question uses to ask about a motion (who moved it, how the vote went, what became of it)
+# rather than to name its matter: left out when telling one minute's decision from another
+# (assistant/register/answers.py), so "approve ... proposed ... seconded" does not match the minute
+# that approved the last meeting's minutes ("approved & signed Prop: CR 2nd: KA").
+ASKING_WORDS = frozenset(normal_word(w) for w in (
+    "move moved moving mover motion motions propose proposed proposer proposal second seconded seconder "
+    "vote voted votes voting against favour favor abstain abstained approve approved approval adopt adopted "
+    "decide decided decision resolve resolved resolution resolutions agree agreed happen happened outcome "
+    "result carried lost passed fail failed choose chose member members who how many much".split()))
+
+
+# "What did the Board decide about X?", "What happened to the item on Y?", "What was the outcome of Z?":
+# what became of one matter at a meeting, which the register holds as an entry of that meeting.
+_FATE = re.compile(r"(?i)\bwhat\s+(?:happened|became)\b|\b(?:outcome|result)\s+of\b"
+                   r"|^\s*(?:what|which)\b.*\b(?:decide|decided|resolve|resolved|agree|agreed|approve|approved"
+                   r"|choose|chose|set|award|awarded|authori[sz]e|authori[sz]ed)\b")
+
+
+def asks_fate(question: str) -> bool:
+    return bool(_FATE.search(question))

@@ -18,47 +18,154 @@ from minutebook.ingest.types import Answer, Citation
 from minutebook.assistant.extractive import content_words
 from minutebook.assistant.references import human_date
 from minutebook.assistant.results import RegisterEntry
-from minutebook.assistant.question.intents import asks_amendment, asks_count, asks_motion, asks_mover, items_named, names_word
+from minutebook.assistant.question.intents import (ASKING_WORDS, asks_amendment, asks_count, asks_motion, asks_mover,
+                                                  items_named, names_word)
+from minutebook.assistant.register import evidence
 from minutebook.assistant.question.specifics import unmet
 
 _PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
 
 
-def answer(store, searcher, question: str, filters: Filters | None = None) -> Answer | None:
-    """The register's answer to `question`, citing the minutes page; None when it holds no such entry."""
+def answer(store, searcher, question: str, filters: Filters | None = None, held=None,
+           strict: bool = False) -> Answer | None:
+    """The register's answer to `question`, citing the minutes page; None when it holds no such entry.
+    `held(board, date)` says whether an entry is of the meeting the question names (None: any).
+    `strict`: answer only from an entry whose minute names most of the question's matter (a question
+    asking what became of one matter, not the register's cue words)."""
     filters = filters or Filters()
     entries = register.find(store, topic=question, board=filters.board, since=filters.since, until=filters.until,
                             include_restricted=filters.include_restricted, searcher=searcher)
+    if held is not None:
+        entries = [e for e in entries if held(e.board, e.meeting_date)]
     named = _named(entries, question)
     if not named and items_named(question):  # a number the topic search did not reach: look it up
         named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
                                      include_restricted=filters.include_restricted), question)
-    entries = [e for e in named if not unmet(question, [f"{e.item or ''} {e.title or ''} {e.text}"],
-                                            [e.meeting_date])]
+    # A year or date the question names is printed in the entry, or in its item's heading or the lines
+    # above it ("Minutes of the meeting of October 6, 2022" heads the consent item that approved them).
+    entries = [e for e in named if not unmet(question, [f"{e.item or ''} {e.title or ''} {e.text}"], [e.meeting_date])
+               or not unmet(question, [f"{_heading(store, e, filters.include_restricted)[1] or ''} "
+                                       f"{_lead_in(store, e)} {e.text}"], [e.meeting_date])]
     fitting = [e for e in entries[:12] if _fits(e, question)]
     if not fitting and entries and items_named(question) and asks_count(question):
         return _no_count(entries[0])
     if not fitting:
         return None
-    # Entries of one minute (a budget debate's amendments) share its passages: the one whose own words
-    # name most of the question's topic is the one asked about.
-    # The meeting's date chose the entries already; its words ("13 February 2025") tell no entry from another.
-    words = set(content_words(without_dates(question)))
-    def overlap(e: RegisterEntry) -> tuple:  # the item's title names the matter; it counts twice
-        said = set(tokens(f"{e.text} {e.board} {e.mover or ''}"))
-        return 2 * len(words & set(tokens(e.title or ""))) + len(words & said), -fitting.index(e)
-
-    quoted = ((e, *_quote(store, e, question)) for e in sorted(fitting, key=overlap, reverse=True))
-    entry, page, quote = next((q for q in quoted if q[2]), (None, None, None))
-    if entry is None:
+    asked, asked_share = _choose(store, entries[:12], question, filters.include_restricted)
+    entry, share = _choose(store, fitting, question, filters.include_restricted)
+    if asks_count(question) and not asks_mover(question) and _kind_fits(asked, question) and not _counted(asked) \
+            and asked_share >= 2 / 3 and share < asked_share:
+        return _no_count(asked)  # the item asked about is minuted with no count: another item's is no answer
+    if strict and share < 2 / 3:
+        return None
+    page, quote = _quote(store, entry, question)
+    if not quote:
         return None
     where = ", ".join(x for x in (cite(entry.item) if entry.item else "", entry.board or "",
                                   human_date(entry.meeting_date)) if x)
-    citation = Citation(n=1, source=entry.source, title=entry.document_title or entry.title, page=page,
-                        meeting_date=entry.meeting_date, quote=quote, reference=f"{where}, p. {page}")
+    def cited(n: int, page: int, quote: str) -> Citation:
+        return Citation(n=n, source=entry.source, title=entry.document_title or entry.title, page=page,
+                        meeting_date=entry.meeting_date, quote=quote, reference=f"{where}, p. {page}",
+                        ocr=store.page_ocr(store.document_for_source(entry.source), page))
+
     printed = _PRINTED_OUTCOME.search(quote)  # "Substantive Motion Carried.": the minutes' own word
     outcome = printed.group(1).lower() if printed else entry.outcome
-    return Answer(text=_sentence(entry, question, outcome), abstained=False, citations=[citation])
+    citations = [cited(1, page, quote)]
+    # The decision as the page prints it, to its full stop (the register may hold it cut at a line's end).
+    printed_text = evidence.sentence_at(store.page_text(store.document_for_source(entry.source), entry.page) or "",
+                                        entry.text) if entry.page else None
+    if printed_text and " ".join(printed_text.split()) != " ".join(quote.split()):
+        citations.append(cited(2, entry.page, printed_text))
+    text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "",
+                     mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None)
+    for label, (at, line) in _printed_beside(store, entry, question, filters.include_restricted, printed_text):
+        if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
+            citations.append(cited(len(citations) + 1, at, line))
+            text += f" {label}: “{line}” [{len(citations)}]"
+    return Answer(text=text, abstained=False, citations=citations)
+
+
+def _choose(store, fitting: list[RegisterEntry], question: str, include_restricted: bool) -> tuple[RegisterEntry, float]:
+    """The entry the question is about: the one whose minute names most of the question's matter (its
+    topic words, not the words asking who moved it or how the vote went), search's rank breaking ties.
+    Entries of one minute (a budget debate's amendments) share its passages, so their own words and the
+    item's heading tell them apart; the meeting's date chose the entries already. Also returns the share
+    of the matter's words the chosen minute names."""
+    words = set(content_words(without_dates(question))) - ASKING_WORDS
+
+    def matter(e: RegisterEntry) -> set[str]:
+        return words - set(tokens(e.board or ""))  # the body's own name tells none of its entries apart
+
+    def score(n: int, e: RegisterEntry) -> tuple:
+        # The entry's words, its title and heading name its matter; the sentences above it (the letter it
+        # answers, or the entry before it) count half.
+        named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''} {e.text or ''}"))
+        above = set(tokens(_lead_in(store, e))) - named if n < 8 else set()
+        share = len(matter(e) & (named | above)) / len(matter(e)) if matter(e) else 0.0
+        return len(matter(e) & named) + 0.5 * len(matter(e) & above) - 0.1 * n, -n, share
+    return _best(fitting, score)
+
+
+def _best(fitting: list[RegisterEntry], score) -> tuple[RegisterEntry, float]:
+    scored = [(score(n, e), e) for n, e in enumerate(fitting)]
+    (_, _, share), entry = max(scored, key=lambda pair: pair[0][:2])
+    return entry, share
+
+
+def _lead_in(store, entry: RegisterEntry) -> str:
+    document_id = store.document_for_source(entry.source)
+    if document_id is None or not entry.page:
+        return ""
+    return evidence.lead_in(store.page_text(document_id, entry.page) or "", entry.text)
+
+
+def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int, str | None]:
+    """(page, the item's heading as printed), or (page, None) for an entry outside a numbered item: the
+    first passage the index filed under the item, else the line opening it on the entry's page or the four
+    before (a motion is printed after the item's report and debate, pages of it at a city council)."""
+    document_id = store.document_for_source(entry.source)
+    if not entry.item or document_id is None or not entry.page:
+        return entry.page or 1, None
+    chunks = store.item_chunks(document_id, entry.item, include_restricted)
+    if chunks:
+        return chunks[0][0].page, evidence.heading_sentence(chunks[0][0].text)
+    for page in range(entry.page, max(0, entry.page - 5), -1):
+        heading = evidence.heading_printed(store.page_text(document_id, page) or "", entry.item)
+        if heading:
+            return page, heading
+    return entry.page, None
+
+
+def _printed_beside(store, entry: RegisterEntry, question: str, include_restricted: bool,
+                    printed: str | None = None) -> list:
+    """What else the page prints that the question asks: the item's heading when the entry's own words do
+    not name the matter ("moved approval of the staff recommendation"), the decision as printed to its full
+    stop, and the vote line that names who voted how."""
+    document_id = store.document_for_source(entry.source)
+    if document_id is None or not entry.page:
+        return []
+    out = []
+    words = set(content_words(without_dates(question))) - ASKING_WORDS - set(tokens(entry.board or ""))
+    page_text = store.page_text(document_id, entry.page) or ""
+    if not evidence.names_matter(printed or entry.text, words, tokens):
+        # The heading ("(05-081) Recommendation to award Contract ... to <firm>") or, where the heading is a
+        # bare title ("Correspondence"), the sentence above the decision that names the matter.
+        at, heading = _heading(store, entry, include_restricted)
+        above = sorted(evidence.page_sentences(evidence.lead_in(page_text, entry.text)),
+                       key=lambda s: len(words & set(tokens(s))), reverse=True)[:1]
+        named = [(len(words & set(tokens(line))), -n, place, line) for n, (place, line) in
+                 enumerate([(at, heading), (entry.page, " ".join(above[0].split()[:evidence.HEADING_WORDS]) if above else None)])
+                 if line]
+        named = [n for n in named if n[0] > 0]  # a line naming none of the matter explains nothing
+        if named:
+            out.append(("The item", max(named)[2:]))
+    if asks_count(question):
+        counted = {k: (entry.votes or {}).get(k) for k in ("for", "against")} if _counted(entry) else None
+        pages = range(entry.page, entry.page + (8 if counted else 2))
+        found = evidence.vote_sentence([store.page_text(document_id, n) or "" for n in pages], entry.text, counted)
+        if found:
+            out.append(("The vote", (entry.page + found[0], found[1])))
+    return out
 
 
 def _no_count(entry: RegisterEntry) -> Answer:
@@ -92,19 +199,29 @@ def _same_item(printed: str, named: str) -> bool:
 
 def _fits(entry: RegisterEntry, question: str) -> bool:
     """Whether an entry holds what the question asks: an amendment for "the amendment", a vote, a mover."""
-    if asks_amendment(question) and entry.entry != "amendment":
+    if not _kind_fits(entry, question):
         return False
-    if asks_motion(question) and not asks_amendment(question) and entry.entry == "amendment":
-        return False  # "the substantive motion" is not one of the amendments put before it
     if asks_mover(question):
         return bool(entry.mover)
     if asks_count(question):
-        votes = entry.votes or {}
-        return any(votes.get(k) is not None for k in ("for", "against", "abstain"))
+        return _counted(entry)
     return bool(entry.outcome)
 
 
-def _sentence(entry: RegisterEntry, question: str, outcome: str | None) -> str:
+def _kind_fits(entry: RegisterEntry, question: str) -> bool:
+    """An amendment for "the amendment"; "the substantive motion" is not one of the amendments put before it."""
+    if asks_amendment(question) and entry.entry != "amendment":
+        return False
+    return not (asks_motion(question) and not asks_amendment(question) and entry.entry == "amendment")
+
+
+def _counted(entry: RegisterEntry) -> bool:
+    votes = entry.votes or {}
+    return any(votes.get(k) is not None for k in ("for", "against", "abstain"))
+
+
+def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed: str | None = None,
+              printed_mark: str = "", mover_line: str | None = None) -> str:
     """The answer in words: what it was, its outcome, the vote and who moved it."""
     what = {"amendment": "The amendment", "motion": "The motion"}.get(entry.entry, "The decision")
     title = entry.title or ""
@@ -129,13 +246,17 @@ def _sentence(entry: RegisterEntry, question: str, outcome: str | None) -> str:
             surname = name.split(",")[0].split()[-1]
             if names_word(question, surname):
                 text += f" {name} is listed under {side.capitalize()}."
-    words = (entry.text or "").split()
+    words = (printed or entry.text or "").split()
     if words and entry.text != entry.outcome_text:
         lead = "It proposed" if entry.entry != "decision" else "The minutes record"
-        text += f" {lead}: “{' '.join(words[:40])}{' …' if len(words) > 40 else ''}”"
+        # A long decision is shown by its opening and its close (where a vote or a condition is printed).
+        shown = " ".join(words) if len(words) <= 55 else f"{' '.join(words[:35])} … {' '.join(words[-15:])}"
+        text += f" {lead}: “{shown}”{printed_mark if printed else ''}"
     if entry.mover:
         text += f" It was moved by {entry.mover}" + (f" and seconded by {entry.seconder}" if entry.seconder
-                                                        else "") + f"{mover_mark}."
+                                                        else "")
+        # The line as printed, where it is short: "Prop: NO 2nd: KD" says who in the clerk's own hand.
+        text += f": “{mover_line}”{mover_mark}." if mover_line and mover_line not in text else f"{mover_mark}."
     return text
 
 
@@ -151,6 +272,13 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
                     rf"\b(?:moved|proposed)\s+by\b.*\b{mover}\b", rf"\b{mover}\b.*\b(?:proposed|moved)\b",
                     rf"\b{mover}\b.*\b{second}\b" if second else None]  # "R2024-101 S. Kirkey, D. Yemm:"
         opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5])) or "$^"
+        # "Prop: NO 2nd: KD" printed under the decision (a parish clerk's initials, matched as printed).
+        own = store.page_text(document_id, page) or ""
+        at = re.search(opening, own)
+        initials = rf"(?-i:\b(?:Prop\w*|Proposer|Moved(?:\s+by)?)\W+{mover}\b)"
+        line = _line(own[at.start():at.start() + 600], initials) if at else None
+        if line:
+            return page, line
         for pattern in filter(None, patterns):
             for n in range(page, max(0, page - 4), -1):
                 text = store.page_text(document_id, n) or ""
@@ -179,7 +307,8 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
                 return n, line
     opening = (entry.text or "").split()[:5]  # the decision's own first words, as printed
     line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
-    return page, line
+    # Else the decision's sentence, read over its line breaks.
+    return page, line or evidence.sentence_at(text, entry.text)
 
 
 def _line(text: str, pattern: str, last: bool = False) -> str | None:

@@ -85,6 +85,11 @@ class Store(CatalogQueries, ChunkQueries, RegisterQueries):
         row = self.conn.execute("SELECT document_id FROM files WHERE source = ?", [source]).fetchone()
         return row[0] if row else None
 
+    def page_ocr(self, document_id: str | None, page: int) -> bool:
+        """Whether the page's words are OCR's reading of a scan (a citation of it says so)."""
+        row = self.conn.execute("SELECT ocr FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
+        return bool(row and row[0])
+
     def has_document(self, document_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
 

@@ -1,0 +1,154 @@
+"""The lines of a minutes page that show a register entry: what the item was, what was decided, how the
+vote went, each as the page prints it.
+
+The register stores a decision's words as the acts reader cut them (a motion "to approve the staff
+recommendation", a sentence stopped at its line's end). A member asking "who was awarded the contract,
+for how much?" needs the item the motion approved, and "who voted against?" the line that names them:
+both are printed beside the entry, so they are quoted from the page, each a contiguous sentence of it.
+Pure functions over page text; the store is read by the caller.
+"""
+from __future__ import annotations
+
+import re
+
+from minutebook.ingest.papers.house_style import NUMBERING_LIST_LIKE
+from minutebook.ingest.papers.numbering import heading
+from minutebook.ingest.register.tallies import votes_in
+from minutebook.ingest.text import sentences
+
+# A quote long enough to carry an item's matter ("Recommendation to award a contract in the amount
+# of $2,110,000 ... to <firm> for <project>") and short enough to read at a glance.
+HEADING_WORDS = 45
+DECISION_WORDS = 60
+VOTE_WORDS = 50
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _opening(text: str | None, words: int = 6) -> re.Pattern | None:
+    """The first words of `text` as a pattern that allows any spacing between them."""
+    first = (text or "").split()[:words]
+    return re.compile(r"\s+".join(map(re.escape, first))) if first else None
+
+
+def page_sentences(page_text: str) -> list[str]:
+    """The page's sentences (and list entries), whole: the one splitter, no cut at a word count, and no
+    sentence running on into the next item ("... AS to place the order" / "08.23.07 Village Upkeep ..."),
+    an item being a line the one numbering reader reads as a coded heading ("08.23.07", "(05-081)", "4-B")."""
+    blocks: list[list[str]] = [[]]
+    for line in page_text.splitlines():
+        head = heading(line)
+        if head is not None and head.form not in NUMBERING_LIST_LIKE and blocks[-1]:
+            blocks.append([])
+        blocks[-1].append(line)
+    return [s for block in blocks for s in sentences("\n".join(block), max_words=None)]
+
+
+def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORDS) -> str | None:
+    """The printed sentence where `text` starts, through the sentence where it ends (an entry cut at
+    its line's end is read to its full stop), at most `max_words` words; None when not printed here."""
+    opening = _opening(text)
+    if opening is None:
+        return None
+    found = page_sentences(page_text)
+    start = next((i for i, s in enumerate(found) if opening.search(s)), None)
+    if start is None:
+        return None
+    closing = _opening(" ".join((text or "").split()[-5:]), 5)
+    end = start
+    for i in range(start, min(start + 4, len(found))):
+        if closing is not None and closing.search(found[i]):
+            end = i
+            break
+    quote = " ".join(found[start:end + 1])
+    at = opening.search(quote)
+    if at.start() and re.search(r"[.;!?]\s*$", quote[:at.start()]):
+        quote = quote[at.start():]  # "Ayes: 5. (23-039) Resolution ...": the sentence before is another item's
+    words = quote.split()
+    if len(words) > max_words:
+        # A long sentence (a debate run together with the motion) is quoted from where the entry starts.
+        at = opening.search(quote)
+        lead = len(quote[:at.start()].split())
+        words = words[lead:] if lead > max_words // 2 else words
+    return " ".join(words[:max_words])
+
+
+def lead_in(page_text: str, text: str | None, sentences_before: int = 3) -> str:
+    """The sentences the page prints just before the entry (the letter or report it decides on:
+    "A letter was received from ... requesting reimbursement ..." above "It was agreed ...")."""
+    opening = _opening(text)
+    found = page_sentences(page_text)
+    start = next((i for i, s in enumerate(found) if opening and opening.search(s)), None)
+    return " ".join(found[max(0, start - sentences_before):start]) if start else ""
+
+
+def heading_sentence(chunk_text: str, max_words: int = HEADING_WORDS) -> str | None:
+    """An item's heading as printed: the first sentence of its first passage, at most `max_words` words
+    (a sentence cut there is still a contiguous span of the page)."""
+    found = page_sentences(chunk_text)
+    if not found:
+        return None
+    words = found[0].split()
+    return " ".join(words[:max_words])
+
+
+def heading_printed(page_text: str, item: str, max_words: int = HEADING_WORDS) -> str | None:
+    """The sentence the page opens item `item` with ("(05-081) Recommendation to award ...", "4D. Alameda
+    Paratransit ..."), at most `max_words` words; None when this page does not print its heading."""
+    # The label opens the sentence, or follows a section's name printed on the line above it
+    # ("REGULAR AGENDA ITEM (23-522) Introduction of ..."): the quote starts at the label.
+    label = re.compile(rf"(?:^|^(?:\S+\s+){{1,5}}?)(\W{{0,2}}\*?{re.escape(item)}(?![\w-]).*)", re.I | re.S)
+    for s in page_sentences(page_text):
+        m = label.match(s)
+        if m:
+            return " ".join(m.group(1).split()[:max_words])
+    return None
+
+
+def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None = None) -> tuple[int, str] | None:
+    """(index of the page, the first sentence recording a vote: a count, a roll call, "Noes: ... – 3") at or
+    after the entry's opening words on its page, else on the pages after it. Given the register's
+    `counts` ({"for": 3, "against": 2}), the sentence must count the same: an item pulled from the
+    consent calendar is voted on pages later, after other items' votes. None when none is printed."""
+    opening = _opening(after)
+    for n, text in enumerate(page_texts):
+        found = page_sentences(text)
+        start = 0
+        if n == 0 and opening is not None:
+            start = next((i for i, s in enumerate(found) if opening.search(s)), 0)
+        window = range(start, len(found) if counts else min(start + 8, len(found)))
+        counted = [i for i in window if _counts(found[i], counts)]
+        if counted:
+            # "Ayes: A and B – 2." then "Noes: C, D and E – 3.": the vote runs on while sentences count it.
+            first = last = counted[0]
+            while last + 1 < len(found) and last - first < 2 and _counts(found[last + 1]):
+                last += 1
+            # A roll call printed before the totals ("Daysog: No; Herrera Spencer: No; ... Ayes: 3. Noes: 2."),
+            # which the splitter parts at each semicolon: taken while the sentences read as one roll call.
+            while first > start and last - first < 8 and _names(" ".join(found[first - 1:last + 1])) > \
+                    _names(" ".join(found[first:last + 1])):
+                first -= 1
+            return n, " ".join(" ".join(found[first:last + 1]).split()[:VOTE_WORDS])
+    return None
+
+
+def _names(text: str) -> int:
+    votes = votes_in(text)
+    return sum(len(v) for v in votes.names.values()) if votes else 0
+
+
+def _counts(sentence: str, counts: dict | None = None) -> bool:
+    votes = votes_in(sentence)
+    if not votes or not (votes.names or any(v is not None for v in votes.counts.values())):
+        return False
+    return not counts or all(votes.counts.get(k) == counts.get(k) for k in ("for", "against") if counts.get(k))
+
+
+def names_matter(entry_text: str | None, topic: set[str], tokens) -> bool:
+    """Whether the entry's own words name most of the question's topic (then no heading is needed)."""
+    if not topic:
+        return True
+    have = set(tokens(entry_text or ""))
+    return len(topic & have) * 3 >= len(topic) * 2

@@ -1,0 +1,53 @@
+"""A register answer quotes what the minutes page prints beside the decision: the item's heading, the
+decision to its full stop, the line naming who voted how. Each is a contiguous span of the page, and
+none runs on into the next item (in two bodies' wording: an English parish council's numbered minutes,
+a Californian city council's)."""
+from __future__ import annotations
+
+from minutebook.assistant.register.evidence import heading_printed, sentence_at, vote_sentence
+
+PARISH = """08.23.06 Playground Update – the clerk had circulated up to date playground costs.
+2 quotes have been received for phase 1, one for £98,825 (ex VAT) one for
+£84,000 and in order to meet deadlines the order needs to be made tomorrow.
+The PC agreed proposed by NO seconded by JH that the order should be placed
+to Acme Play for £98,825 – AS to place the order
+08.23.07 Village Upkeep update - Flowerbed by the end of the lane used to be the
+responsibility of the PC but is now neglected."""
+
+CITY = """(13-024) Adoption of Resolution to Establish an Alternate Work Arrangement Policy.
+Not adopted.
+Councilmember Daysog moved adoption of the resolution.
+Vice Mayor Ezzy Ashcraft seconded the motion, which failed by the following voice vote:
+Ayes: Councilmember Daysog and Vice Mayor Ezzy Ashcraft – 2. Noes: Councilmembers
+Chen, Tam and Mayor Gilmore – 3.
+(13-025) Resolution No. 14762, “Approving an Amendment to the Salary Schedule.” Adopted."""
+
+
+def test_a_decision_cut_at_its_lines_end_is_quoted_to_its_full_stop_and_no_further():
+    quote = sentence_at(PARISH, "The PC agreed proposed by NO seconded by JH that the order should be placed")
+    assert quote.endswith("AS to place the order") and "£98,825" in quote
+    assert "Village Upkeep" not in quote  # the next minute's heading is not this decision's
+
+
+def test_the_items_heading_is_found_by_its_number_as_printed():
+    assert heading_printed(CITY, "13-024").startswith("(13-024) Adoption of Resolution to Establish an Alternate")
+    assert heading_printed(PARISH, "08.23.06").startswith("08.23.06 Playground Update")
+    assert heading_printed(CITY, "13-099") is None
+
+
+def test_the_vote_line_names_who_voted_against():
+    _, line = vote_sentence([CITY], "Councilmember Daysog moved adoption of the resolution.")
+    assert "Noes: Councilmembers Chen, Tam and Mayor Gilmore – 3" in " ".join(line.split())
+    assert line.startswith("Vice Mayor Ezzy Ashcraft seconded the motion, which failed")
+    assert vote_sentence([PARISH], "The PC agreed") is None  # no count printed: nothing invented
+
+
+def test_an_item_voted_on_pages_later_is_quoted_with_the_vote_that_counts_as_the_register_does():
+    later = ("(23-041) Recommendation to approve the bus shelter contract. Ayes: 5.\n"
+             "(*23-039) Resolution adopting the Building Decarbonization Plan. Councilmember Vella moved adoption.\n"
+             "Councilmember Jensen seconded the motion, which carried by the following roll call vote:\n"
+             "Councilmembers Daysog: No; Herrera Spencer: No; Jensen: Aye; Vella: Aye; and Mayor Ezzy Ashcraft: Aye.\n"
+             "Ayes: 3. Noes: 2.")
+    page, line = vote_sentence(["(*23-039) Resolution adopting the Building Decarbonization Plan. Pulled.", later],
+                               "Resolution adopting the Building Decarbonization Plan.", {"for": 3, "against": 2})
+    assert page == 1 and "Daysog: No; Herrera Spencer: No" in " ".join(line.split())
