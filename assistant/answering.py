@@ -18,7 +18,7 @@ from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Hit
 
 from minutebook.assistant import extractive as ex
-from minutebook.assistant.abstention import MEETING_TYPES, meeting_unrecorded, off_topic
+from minutebook.assistant.abstention import MEETING_TYPES, meeting_unrecorded, off_topic, thing_missing
 from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
@@ -170,6 +170,10 @@ class Assistant:
         if wants_decision(question):
             chosen = self._with_decision(chosen, cands, retrieved["include_restricted"])
         chosen = ex.concise(question, chosen)
+        if thing_missing(question, [c.text for c in chosen]):
+            # "What bank balance was reported ...?" answered with a sentence naming no balance: the thing
+            # asked is in the passages found (a heading, another item) but in no sentence chosen to quote.
+            return ex.abstain(question, hits)
         if q.asks_for("mover", "vote") or (q.asks_for("decided") and chosen and not ex.is_decision(chosen[0].text)):
             chosen = self._with_motion(chosen)
         return ex.compose(question, chosen)

@@ -28,6 +28,10 @@ def test_questions_asking_for_a_figure_or_a_kind_name_no_topic_of_their_own():
     # The asked-for thing is found in its other forms: "Which financial statements" / "financial statement".
     assert not thing_missing("Which financial statements did Nipissing Council adopt on 7 March 2023?",
                              ["THAT we adopt the 2022 Financial Statement as presented"])
+    # The thing is the head of the phrase asked for: a bank is no balance, infrastructure no failure.
+    assert asked_thing("What bank balance was reported to the parish council in July?") == "balanc"
+    assert asked_thing("What imminent infrastructure failure was the subject of resolution R2024-072?") == "failur"
+    assert thing_missing("What bank balance was reported?", ["The clerk will ask the bank for the mandate forms."])
 
 
 def test_what_a_board_decided_is_not_answered_from_its_agenda_alone():

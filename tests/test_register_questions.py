@@ -99,3 +99,11 @@ def test_the_answer_names_the_matter_the_motion_decided_and_who_moved_it(assista
 def test_what_became_of_one_matter_at_a_named_meeting_is_its_own_entry(assistant):
     answer = assistant.ask("What did the Hartwell Parish Council decide on 14 March 2024 about the bus shelter repairs?")
     assert "discuss this at the May meeting" in answer.text and "Greenway" not in answer.text
+
+
+def test_a_figure_the_minutes_never_report_is_declined_not_answered_with_another_line(assistant):
+    # The finance minute names the bank, and reports no balance: the approved payment is no answer.
+    answer = assistant.ask("What bank balance was reported to the Ashby Parish Council at its meeting of 9 May 2024?")
+    assert answer.abstained and "£240" not in answer.text
+    paid = assistant.ask("How much was paid to the grass contractor at the Ashby Parish Council meeting of 9 May 2024?")
+    assert not paid.abstained and "£240" in paid.text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.ingest.text import normal_word
+from minutebook.ingest.text import STOP, normal_word
 
 # "What salary ...", "Which school ...": the word after the question word names what is asked for.
 _ASKED_THING = re.compile(r"^\s*(?:what|which)\s+([a-z][a-z-]+)\b(?:\s+([a-z]+))?", re.I)
@@ -45,7 +45,16 @@ def asked_thing(question: str) -> str | None:
     m = _ASKED_THING.match(question)
     if not m or m.group(1).lower() in _FORM_WORDS or (m.group(2) or "").lower() in _AFTER_A_VERB:
         return None
-    return normal_word(m.group(1).lower())
+    # The head of the phrase is its last word before the verb or a preposition: "What bank balance was ...",
+    # "What imminent infrastructure failure was ...", "Which Pension Board trustee was ...".
+    phrase = question[m.start(1):].split()
+    head = m.group(1)
+    for word in phrase[1:4]:
+        word = word.strip("?,.'’").lower()
+        if not word.isalpha() or word in _FORM_WORDS or word in _AFTER_A_VERB or word in STOP or word.endswith("ed"):
+            break
+        head = word
+    return normal_word(head.lower())
 
 
 def asks_what_decided(question: str) -> bool:

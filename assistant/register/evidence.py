@@ -81,7 +81,12 @@ def lead_in(page_text: str, text: str | None, sentences_before: int = 3) -> str:
     opening = _opening(text)
     found = page_sentences(page_text)
     start = next((i for i, s in enumerate(found) if opening and opening.search(s)), None)
-    return " ".join(found[max(0, start - sentences_before):start]) if start else ""
+    if start is None:
+        return ""
+    # The words the entry's own sentence prints before it ("CONSENT CALENDAR: MINUTES OF THE MEETING OF
+    # OCTOBER 6, 2022 Vice President Erwin moved ...") are above it too.
+    before = found[start][:opening.search(found[start]).start()]
+    return " ".join([*found[max(0, start - sentences_before):start], before]).strip()
 
 
 def heading_sentence(chunk_text: str, max_words: int = HEADING_WORDS) -> str | None:
