@@ -81,7 +81,14 @@ def asks_two(question: str) -> bool:
 def items_named(question: str) -> list[tuple[str, bool]]:
     """The minute, item and resolution numbers the question prints, each with whether it is a
     resolution number ("R2024-101")."""
-    return [(m.group(1), bool(_RESOLUTION_NUMBER.match(m.group(1)))) for m in _ITEM_NAMED.finditer(question)]
+    return [(m.group(1), bool(_RESOLUTION_NUMBER.match(m.group(1)))) for m in _ITEM_NAMED.finditer(question)
+            if not _years_span(m.group(1))]
+
+
+def _years_span(number: str) -> bool:
+    """"2024-39", "2025-26": a plan's or budget's years, not a resolution ("R2024-101", "2024-007")."""
+    m = re.fullmatch(r"(?:19|20)(\d\d)-(\d\d)", number)
+    return bool(m) and int(m.group(2)) > int(m.group(1))
 
 
 def asks_mover(question: str) -> bool:
