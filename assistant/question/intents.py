@@ -36,7 +36,9 @@ _ITEM_NAMED = re.compile(r"(?i)\b((?:minute|item)\s+\d[\w/]*|R?(?:19|20)\d\d-\d{
 _RESOLUTION_NUMBER = re.compile(r"(?i)R?(?:19|20)\d\d-\d")
 _WHO_MOVED = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b")
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
-_AMENDMENT = re.compile(r"(?i)\bamendment\b")
+# A motion's amendment, in lower case: "General Plan Amendment", "the Second Amendment to the Agreement" name
+# an item or a document, not an amendment put to the vote.
+_AMENDMENT = re.compile(r"\bamendments?\b")
 _MOTION = re.compile(r"(?i)\bmotion\b")
 
 
