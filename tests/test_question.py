@@ -145,3 +145,10 @@ def test_the_offices_an_election_question_names():
     assert Question.parse("Who were elected Chair and Vice Chair of the Panel?").offices == ("chair", "vice chair")
     assert Question.parse("Who was elected President of the Board for 2017?").offices == ("president",)
     assert Question.parse("Who chaired the meeting of 4 October 2007?").offices == ()  # no election asked
+
+
+def test_a_plans_years_are_no_resolution_number():
+    from minutebook.assistant.question.intents import items_named
+    assert items_named("What did County Council resolve about the Local Plan 2024-39, and what was the vote?") == []
+    assert items_named("What did Nipissing Council resolve with resolution R2024-101?") == [("R2024-101", True)]
+    assert items_named("What was decided under Minute 276?") == [("Minute 276", False)]

@@ -207,7 +207,14 @@ class Meetings:
 
     def holds(self, board: str | None, filed: str | None) -> bool:
         """Whether a passage (its board and date) is of a matched meeting."""
-        return any(filed == f and (not b or not board or b == board) for b, _, f in self.matched)
+        return any(filed == f and (not b or not board or _same_body(b, board)) for b, _, f in self.matched)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """One body under a shorter and a longer name ("Planning Board", "City of Alameda Planning Board"):
+    the minutes' title block and the register read a body's name at different lengths."""
+    a, b = a.lower(), b.lower()
+    return a == b or bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
 
 
 def bodies_named(text: str, boards: list[str | None]) -> list[str]:

@@ -36,7 +36,9 @@ _ITEM_NAMED = re.compile(r"(?i)\b((?:minute|item)\s+\d[\w/]*|R?(?:19|20)\d\d-\d{
 _RESOLUTION_NUMBER = re.compile(r"(?i)R?(?:19|20)\d\d-\d")
 _WHO_MOVED = re.compile(r"(?i)\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b")
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b|\bvote\b|\bvoted\b|\babstain")
-_AMENDMENT = re.compile(r"(?i)\bamendment\b")
+# A motion's amendment, in lower case: "General Plan Amendment", "the Second Amendment to the Agreement" name
+# an item or a document, not an amendment put to the vote.
+_AMENDMENT = re.compile(r"\bamendments?\b")
 _MOTION = re.compile(r"(?i)\bmotion\b")
 
 
@@ -81,7 +83,14 @@ def asks_two(question: str) -> bool:
 def items_named(question: str) -> list[tuple[str, bool]]:
     """The minute, item and resolution numbers the question prints, each with whether it is a
     resolution number ("R2024-101")."""
-    return [(m.group(1), bool(_RESOLUTION_NUMBER.match(m.group(1)))) for m in _ITEM_NAMED.finditer(question)]
+    return [(m.group(1), bool(_RESOLUTION_NUMBER.match(m.group(1)))) for m in _ITEM_NAMED.finditer(question)
+            if not _years_span(m.group(1))]
+
+
+def _years_span(number: str) -> bool:
+    """"2024-39", "2025-26": a plan's or budget's years, not a resolution ("R2024-101", "2024-007")."""
+    m = re.fullmatch(r"(?:19|20)(\d\d)-(\d\d)", number)
+    return bool(m) and int(m.group(2)) > int(m.group(1))
 
 
 def asks_mover(question: str) -> bool:

@@ -77,7 +77,8 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
     if printed_text and " ".join(printed_text.split()) != " ".join(quote.split()):
         citations.append(cited(2, entry.page, printed_text))
     text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "",
-                     mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None)
+                     mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None,
+                     outcome_line=quote if evidence.records_vote(quote) or _PRINTED_OUTCOME.search(quote) else None)
     for label, (at, line) in _printed_beside(store, entry, question, filters.include_restricted, printed_text):
         if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
             citations.append(cited(len(citations) + 1, at, line))
@@ -221,7 +222,7 @@ def _counted(entry: RegisterEntry) -> bool:
 
 
 def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed: str | None = None,
-              printed_mark: str = "", mover_line: str | None = None) -> str:
+              printed_mark: str = "", mover_line: str | None = None, outcome_line: str | None = None) -> str:
     """The answer in words: what it was, its outcome, the vote and who moved it."""
     what = {"amendment": "The amendment", "motion": "The motion"}.get(entry.entry, "The decision")
     title = entry.title or ""
@@ -239,7 +240,10 @@ def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed:
     votes = register.vote_line(entry.votes)
     # The cited line shows who proposed it for "who moved?", else the outcome or the vote.
     mark, mover_mark = ("", " [1]") if asks_mover(question) and entry.mover else (" [1]", "")
-    text += f": {votes}{mark}." if votes else f"{mark}."
+    # The outcome as the minutes print it, where the line is short ("The motion failed with the following
+    # voice vote – Ayes: 3; Noes: 3; Absent: 1."): the clerk's own words beside the register's reading.
+    shown = f" (“{outcome_line}”)" if mark and outcome_line and len(outcome_line.split()) <= 25 else ""
+    text += f": {votes}{shown}{mark}." if votes else f"{shown}{mark}."
     for side, names in ((entry.votes or {}).get("names") or {}).items():
         # "How did Mr Gough vote?": the recorded vote lists him
         for name in names:
@@ -292,6 +296,13 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
         line = _line(text, pattern)
         if line:
             return page, line
+    if _counted(entry):
+        # "The motion failed with the following voice vote – Ayes: 3; Noes: 3; Absent: 1.": the sentence
+        # that counts as the register does, on its page or the next.
+        counts = {k: (entry.votes or {}).get(k) for k in ("for", "against")}
+        found = evidence.vote_sentence([text, store.page_text(document_id, page + 1) or ""], entry.text, counts)
+        if found:
+            return page + found[0], found[1]
     opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5]))
     if opening and re.search(opening, text):
         # "Substantive Motion Carried." printed between the vote and "RESOLVED that: ..." is this decision's outcome.

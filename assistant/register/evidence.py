@@ -139,6 +139,11 @@ def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None 
     return None
 
 
+def records_vote(sentence: str) -> bool:
+    """Whether the sentence counts a vote (a tally, a roll call, "Ayes: 3; Noes: 3")."""
+    return _counts(sentence)
+
+
 def _names(text: str) -> int:
     votes = votes_in(text)
     return sum(len(v) for v in votes.names.values()) if votes else 0
