@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
 
 from conftest import clear_app_caches, open_app
@@ -22,6 +24,10 @@ from minutebook.ingest.pipeline import ingest
 from minutebook.ingest.settings import Settings
 from minutebook.ingest.storage.store import Store
 from minutebook.ingest.types import Answer, Citation, Document, Section
+
+REAL = Path(os.environ.get("MINUTEBOOK_REAL_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"))
+needs_real = pytest.mark.skipif(not (REAL / "more" / "SOURCES.md").is_file(),
+                                reason="../shared/corpus/real/more is not beside this clone")
 
 CITY = ([
     "MINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL - TUESDAY, MARCH 6, 2012",
@@ -86,6 +92,18 @@ def test_a_page_whose_words_were_drawn_in_pieces_is_read_whole_and_marked_repair
         pages = load_pages(tmp_path / name, name)[1]
         assert [p.repaired for p in pages] == [False, True]
         assert SPLIT_QUOTES[name] in " ".join(pages[1].text.split())  # the words as printed, rejoined
+
+
+@needs_real
+def test_real_pages_whose_words_pypdf_split_are_marked_repaired_and_the_rest_of_the_paper_is_not():
+    # A US city's minutes whose every page pypdf splits ("Contra ct"), read from PDFium, and an English
+    # county's appendix with one such page ("C reative Enterprise Quarter", "KCC ha s invested").
+    city = "more/us-ca-alameda-city-council/2012-03-06.pdf"
+    assert all(p.repaired for p in load_pages(REAL / city, city)[1] if not p.blank)
+    county = "kent/full_council/2025-02-13/originals/Appendix N - Investment Strategy.pdf"
+    pages = load_pages(REAL / county, county)[1]
+    assert [p.number for p in pages if p.repaired] == [4]
+    assert "Creative Enterprise Quarter" in pages[3].text and "KCC has invested" in " ".join(pages[3].text.split())
 
 
 def stored(tmp_path: Path) -> Store:
