@@ -15,6 +15,7 @@ from minutebook.ingest.dates import find_dates
 from minutebook.ingest.types import Answer, Citation
 
 OCR = "read by OCR from a scan"
+REPAIRED = "text layer repaired (words the PDF printed split or run together were rejoined)"
 DATE_INFERRED = "meeting date not printed in the paper (inferred)"
 
 
@@ -68,9 +69,12 @@ def checked(citation: Citation, store) -> Citation | None:
 
 
 def reading_notes(citation: Citation, document_id: str, store) -> tuple[str, ...]:
-    """What the citation rests on besides printed text: a page OCR read, a meeting date the paper
-    never prints (read from its file name or a pack's cover)."""
+    """What the citation rests on besides printed text: a page OCR read, a page whose text layer's
+    words were rejoined (ingest/pdf/text_layer.py), a meeting date the paper never prints (read
+    from its file name or a pack's cover)."""
     notes = [OCR] if citation.ocr else []
+    if store.page_repaired(document_id, citation.page):
+        notes.append(REPAIRED)
     if citation.meeting_date and not date_printed(store, document_id, citation.meeting_date):
         notes.append(DATE_INFERRED)
     return tuple(dict.fromkeys([*citation.read, *notes]))

@@ -35,7 +35,8 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # kept (restriction.public_title), each page's print is kept to follow an exemption to its copies,
 # and "Agenda Item N" stamps read as page furniture still start their items. 9: proceedings facts
 # read late arrivals and officers elected, and labels printed in a column beside their values.
-READER_VERSION = 9
+# 10: each page keeps whether its text layer's words were rejoined (Page.repaired), for citations.
+READER_VERSION = 10
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:

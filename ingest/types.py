@@ -22,6 +22,9 @@ class Page:
     blank: bool = False  # "This page is intentionally left blank": never indexed
     restricted: bool = False  # carries a not-for-publication notice
     ocr: bool = False  # the text was read from the page's image by OCR (a scan, or glyph codes)
+    # The text layer ran words together or split them, and the words were rejoined: read from the
+    # other library's layer, or with the stray spaces taken out (ingest/pdf/text_layer.py).
+    repaired: bool = False
     # Running headers, footers and "Page n of m" lines cut from `text` (ingest/pdf/furniture.py):
     # kept for metadata readers (title, body, date), never chunked or quoted.
     furniture: tuple[str, ...] = ()

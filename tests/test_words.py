@@ -55,6 +55,20 @@ def test_a_page_whose_words_pypdf_split_is_indexed_with_the_library_that_kept_th
     assert choose(US, US_SPLIT, vocab=vocab).extractor == "pypdf"  # pypdf's text that reads is kept
 
 
+def test_only_a_reading_that_rejoins_split_or_run_together_words_is_marked_repaired():
+    # Marked so that a citation of the page says its text layer was repaired (assistant/verbatim.py).
+    vocab = paper(US_SPLIT, UK_SPLIT)
+    assert choose(US_SPLIT, US, vocab=vocab).repaired and choose(UK_SPLIT, UK, vocab=vocab).repaired
+    assert choose(UK_SPLIT, UK_SPLIT, vocab=vocab).extractor.endswith("+joined")
+    assert choose(UK_SPLIT, UK_SPLIT, vocab=vocab).repaired  # both split: the stray spaces taken out
+    run_together = US.replace(" ", "")
+    assert choose(run_together, US, vocab=vocab).repaired
+    # Words that were whole in the layer read: nothing repaired.
+    assert not choose(US, US_SPLIT, vocab=vocab).repaired
+    glyphs = "".join(chr(c) for c in (3, 17, 24, 5, 2, 30, 11, 19)) * 20
+    assert choose(glyphs, UK, vocab=vocab).extractor == "pdfium" and not choose(glyphs, UK, vocab=vocab).repaired
+
+
 def test_a_table_read_one_cell_per_line_is_read_by_its_rows_where_the_other_library_reads_them():
     rows = [("Payee", "Detail", "Total"), ("Countrywide", "maintenance", "140.00"), ("HMRC", "PAYE", "16.00"),
             ("Clerk", "salary", "82.00"), ("Grasscutting", "contractor", "396.00"), ("Hall", "hire", "25.00")]
@@ -62,6 +76,7 @@ def test_a_table_read_one_cell_per_line_is_read_by_its_rows_where_the_other_libr
     by_row = "Accounts approved for payment\n" + "\n".join(" ".join(row) for row in rows)
     assert signal(by_cell).one_per_line > 0.9 and signal(by_row).one_per_line == 0
     assert choose(by_cell, by_row).extractor == "pdfium"
+    assert not choose(by_cell, by_row).repaired  # its words were whole: a citation has nothing to warn of
     assert choose(by_cell, by_cell).extractor == "pypdf"  # both read it cell by cell: nothing better to take
 
 

@@ -125,8 +125,15 @@ def source_line(book: Minutebook, c: Citation) -> str:
     """A source in one line: body, meeting date, paper, page (plain text, without its number)."""
     ctx = book.page(c.source, c.page)
     parts = [ctx.board, human_date(c.meeting_date or ctx.meeting_date), c.title or ctx.document_title,
-             (f"pp. {c.page}–{c.end_page}" if c.end_page else f"p. {c.page}") + (" (read by OCR)" if c.ocr else "")]
+             (f"pp. {c.page}–{c.end_page}" if c.end_page else f"p. {c.page}") + read_note(c)]
     return " · ".join(p for p in parts if p)
+
+
+def read_note(c: Citation) -> str:
+    """What the quote rests on besides printed text (verbatim.reading_notes: OCR, a repaired text
+    layer, an inferred date), in brackets after the page; empty for a page read as printed."""
+    notes = c.read or (("read by OCR",) if c.ocr else ())
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def sources(book: Minutebook, citations: list[Citation], key: str) -> None:

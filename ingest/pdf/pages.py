@@ -62,22 +62,25 @@ def load_pages(path: Path, source: str, max_pages: int = 5000,
     return path.stem, pages
 
 
-def make_pages(raws: list[str], ocr: list[bool] | None = None) -> list[Page]:
+def make_pages(raws: list[str], ocr: list[bool] | None = None, repaired: list[bool] | None = None) -> list[Page]:
     """A document's pages, cleaned, with the furniture that recurs on them cut out (ingest/pdf/furniture.py).
+    `ocr` and `repaired` say per page how its text was read (Page.ocr, Page.repaired).
 
     A not-for-publication notice is looked for before the cut: it recurs at the head of every
     restricted page, and must not be lost as furniture."""
-    pages = [make_page(i, raw, bool(ocr and ocr[i - 1])) for i, raw in enumerate(raws, start=1)]
+    pages = [make_page(i, raw, bool(ocr and ocr[i - 1]), bool(repaired and repaired[i - 1]))
+             for i, raw in enumerate(raws, start=1)]
     kept = furniture.split([p.text for p in pages])
     return [replace(p, text=text, furniture=cut, blank=_blank(text)) if cut else p
             for p, (text, cut) in zip(pages, kept)]
 
 
-def make_page(number: int, raw: str, ocr: bool = False) -> Page:
+def make_page(number: int, raw: str, ocr: bool = False, repaired: bool = False) -> Page:
     """Clean one page's text and flag blank pages and pages headed by a notice."""
     text = clean_page_text(raw, number)
     return Page(
         ocr=ocr,
+        repaired=repaired,
         number=number,
         text=text,
         blank=_blank(text),
@@ -150,9 +153,11 @@ def _load_pdf(path: Path, source: str, max_pages: int, on_ocr=None, ocr_lang: st
         raise SkipFile(source, "PDF has no pages")
     # Per page the text as printed (pypdf's, or PDFium's where pypdf lost the word spaces), and
     # OCR's for scans and glyph-code pages (ingest/pdf/text_layer.py, ingest/pdf/ocr.py).
-    printed = fill_scans(path, source, choose_pages(path, raw_pages), on_ocr, ocr_lang)
+    choices = choose_pages(path, raw_pages)
+    printed = fill_scans(path, source, choices, on_ocr, ocr_lang)
     title = (reader.metadata or {}).get("/Title") if reader.metadata else None
-    pages = make_pages([t for t, _ in printed], [ocr for _, ocr in printed])
+    pages = make_pages([t for t, _ in printed], [ocr for _, ocr in printed],
+                       [c.repaired and not ocr for c, (_, ocr) in zip(choices, printed)])
     return (str(title).strip() if title else path.stem), pages
 
 

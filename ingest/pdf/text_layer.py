@@ -84,6 +84,9 @@ class Choice:
     text: str
     extractor: str  # "pypdf" or "pdfium" ("+joined": stray spaces taken out); "" when neither gives words (OCR)
     reason: str = ""  # why a page needs OCR: "no text layer" or "unreadable text layer"
+    # The chosen text rejoins words the first library's layer ran together or split: a citation of
+    # the page says so. Not a table read by rows, nor glyph codes read as letters: those words were whole.
+    repaired: bool = False
 
 
 def choose(pypdf_text: str, pdfium_text: str | None, has_marks: bool = True, vocab: Counter | None = None) -> Choice:
@@ -101,7 +104,7 @@ def choose(pypdf_text: str, pdfium_text: str | None, has_marks: bool = True, voc
     if a.readable and not (b and b.readable and b.one_per_line < a.one_per_line / 2):
         return Choice(pypdf_text, "pypdf")
     if b.readable:
-        return Choice(pdfium_text or "", "pdfium")
+        return Choice(pdfium_text or "", "pdfium", repaired=a.run_on > RUN_ON_LIMIT or a.split > SPLIT_LIMIT)
     if max(a.chars, b.chars) < MIN_CHARS:
         return Choice(pypdf_text, "pypdf", "no text layer" if has_marks else "")
     if a.junk > JUNK_LIMIT and b.junk > JUNK_LIMIT:
@@ -110,7 +113,7 @@ def choose(pypdf_text: str, pdfium_text: str | None, has_marks: bool = True, voc
     # the stray spaces inside its words taken out where it splits them.
     text, extractor, fault = (pdfium_text or "", "pdfium", b) if b.faults < a.faults else (pypdf_text, "pypdf", a)
     if vocab and fault.split > SPLIT_LIMIT:
-        return Choice(join_split_words(text, vocab), extractor + "+joined")
+        return Choice(join_split_words(text, vocab), extractor + "+joined", repaired=True)
     return Choice(text, extractor)
 
 

@@ -196,6 +196,14 @@ def add_portal_columns(conn: sqlite3.Connection) -> None:
                 conn.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
 
 
+def add_repaired_column(conn: sqlite3.Connection) -> None:
+    """Pages: whether the text layer's words were rejoined (Page.repaired). A paper read before has
+    none marked until the next ingest reads it again (pipeline.READER_VERSION 10)."""
+    if "repaired" not in {r[1] for r in conn.execute("PRAGMA table_info(pages)")}:
+        with conn:
+            conn.execute("ALTER TABLE pages ADD COLUMN repaired INTEGER DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, files, sections, pages, chunks and their full-text index", create_tables),
     (2, "chunks: the meeting in words (context), searched with the text", add_context),
@@ -212,6 +220,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
      ensure_tables),
     (13, "documents: the public address, meeting page, agenda item and portal of a fetched paper", add_portal_columns),
     (14, "page_prints: each page's print, so that an exemption follows its text into copies", page_prints_table),
+    (15, "pages: a text layer whose words were rejoined (split or run together as the PDF drew them)",
+     add_repaired_column),
 ]
 LATEST = MIGRATIONS[-1][0]
 

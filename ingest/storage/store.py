@@ -90,6 +90,13 @@ class Store(CatalogQueries, ChunkQueries, RegisterQueries):
         row = self.conn.execute("SELECT ocr FROM pages WHERE document_id = ? AND page = ?", [document_id, page]).fetchone()
         return bool(row and row[0])
 
+    def page_repaired(self, document_id: str | None, page: int) -> bool:
+        """Whether the page's text layer ran words together or split them and they were rejoined
+        (a citation of it says so)."""
+        row = self.conn.execute("SELECT repaired FROM pages WHERE document_id = ? AND page = ?",
+                                [document_id, page]).fetchone()
+        return bool(row and row[0])
+
     def has_document(self, document_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is not None
 
@@ -110,7 +117,7 @@ class Store(CatalogQueries, ChunkQueries, RegisterQueries):
                 replace=True)
             self.db["pages"].insert_all(
                 [{"document_id": doc.id, "page": p.number, "text": p.text, "blank": int(p.blank),
-                  "restricted": int(p.restricted), "ocr": int(p.ocr), "furniture": "\n".join(p.furniture)}
+                  "restricted": int(p.restricted), "ocr": int(p.ocr), "repaired": int(p.repaired), "furniture": "\n".join(p.furniture)}
                  for p in doc.pages], replace=True)
             self.conn.executemany("INSERT INTO page_prints (document_id, page, print) VALUES (?, ?, ?)",
                                   [(doc.id, p.number, v) for p in doc.pages for v in page_print(p.text)])
