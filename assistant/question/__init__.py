@@ -251,9 +251,11 @@ def meetings_held(heads: list[tuple[str | None, str | None, str]], lines: int = 
 def meetings_meant(question: Question, meetings: list[tuple], boards: list[str | None]) -> Meetings | None:
     """Which of the papers' `meetings` ((board, ISO date[, date filed under]) of minutes and agendas)
     the question is about; None when it names no meeting (no date, month, meeting year or "last meeting")."""
-    if not question.names_meeting:
-        return None
     bodies = tuple(bodies_named(question.text, boards))
+    # A body that meets and a full date name that body's meeting of the day, with or without the word
+    # "meeting" ("What rent did the Rent Review Advisory Committee set ... on 7 November 2018?").
+    if not question.names_meeting and not (question.dates and bodies):
+        return None
     held = tuple(sorted({(m[0] or "", m[1], m[-1]) for m in meetings if m[1] and _of_body(m[0] or "", bodies)},
                         key=lambda m: m[1]))
     if question.last_meeting and not (question.dates or question.months or question.meeting_years):

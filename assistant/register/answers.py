@@ -36,7 +36,12 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
     entries = register.find(store, topic=question, board=filters.board, since=filters.since, until=filters.until,
                             include_restricted=filters.include_restricted, searcher=searcher)
     if held is not None:
-        entries = [e for e in entries if held(e.board, e.meeting_date)]
+        # The meeting named is small enough to read whole: its entries search did not reach follow the
+        # ranked ones (a case heard late in the evening shares no passage with the question's words).
+        seen = {e.id for e in entries}
+        rest = register.find(store, board=filters.board, since=filters.since, until=filters.until,
+                             include_restricted=filters.include_restricted)
+        entries = [e for e in entries + [e for e in rest if e.id not in seen] if held(e.board, e.meeting_date)]
     named = _named(entries, question)
     if not named and items_named(question):  # a number the topic search did not reach: look it up
         named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
@@ -46,12 +51,13 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
     entries = [e for e in named if not unmet(question, [f"{e.item or ''} {e.title or ''} {e.text}"], [e.meeting_date])
                or not unmet(question, [f"{_heading(store, e, filters.include_restricted)[1] or ''} "
                                        f"{_lead_in(store, e)} {e.text}"], [e.meeting_date])]
-    fitting = [e for e in entries[:12] if _fits(e, question)]
+    considered = entries[:40] if held is not None else entries[:12]
+    fitting = [e for e in considered if _fits(e, question)]
     if not fitting and entries and items_named(question) and asks_count(question):
         return _no_count(entries[0])
     if not fitting:
         return None
-    asked, asked_share = _choose(store, entries[:12], question, filters.include_restricted)
+    asked, asked_share = _choose(store, considered, question, filters.include_restricted)
     entry, share = _choose(store, fitting, question, filters.include_restricted)
     if asks_count(question) and not asks_mover(question) and _kind_fits(asked, question) and not _counted(asked) \
             and asked_share >= 2 / 3 and share < asked_share:
@@ -103,7 +109,7 @@ def _choose(store, fitting: list[RegisterEntry], question: str, include_restrict
         named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''} {e.text or ''}"))
         above = set(tokens(_lead_in(store, e))) - named if n < 8 else set()
         share = len(matter(e) & (named | above)) / len(matter(e)) if matter(e) else 0.0
-        return len(matter(e) & named) + 0.5 * len(matter(e) & above) - 0.1 * n, -n, share
+        return len(matter(e) & named) + 0.5 * len(matter(e) & above) - 0.05 * min(n, 10), -n, share
     return _best(fitting, score)
 
 
@@ -117,7 +123,7 @@ def _lead_in(store, entry: RegisterEntry) -> str:
     document_id = store.document_for_source(entry.source)
     if document_id is None or not entry.page:
         return ""
-    return evidence.lead_in(store.page_text(document_id, entry.page) or "", entry.text)
+    return evidence.lead_in(store.page_text(document_id, entry.page) or "", entry.text, item=entry.item)
 
 
 def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int, str | None]:

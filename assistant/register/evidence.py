@@ -75,7 +75,7 @@ def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORD
     return " ".join(words[:max_words])
 
 
-def lead_in(page_text: str, text: str | None, sentences_before: int = 3) -> str:
+def lead_in(page_text: str, text: str | None, sentences_before: int = 3, item: str | None = None) -> str:
     """The sentences the page prints just before the entry (the letter or report it decides on:
     "A letter was received from ... requesting reimbursement ..." above "It was agreed ...")."""
     opening = _opening(text)
@@ -86,7 +86,22 @@ def lead_in(page_text: str, text: str | None, sentences_before: int = 3) -> str:
     # The words the entry's own sentence prints before it ("CONSENT CALENDAR: MINUTES OF THE MEETING OF
     # OCTOBER 6, 2022 Vice President Erwin moved ...") are above it too.
     before = found[start][:opening.search(found[start]).start()]
-    return " ".join([*found[max(0, start - sentences_before):start], before]).strip()
+    above = found[max(0, start - sentences_before):start]
+    # Not past the heading of the entry's own item: the sentences above that are another item's.
+    label = re.compile(rf"(?:^|\s)\W{{0,2}}\*?{re.escape(item)}(?![\w-])", re.I) if item else None
+    if label and label.search(before):
+        return before[label.search(before).start():].strip()
+    for i in range(len(above) - 1, -1, -1):
+        at = label.search(above[i]) if label else None
+        if at or _opens_item(above[i]):
+            above = [above[i][at.start():] if at else above[i], *above[i + 1:]]
+            break
+    return " ".join([*above, before]).strip()
+
+
+def _opens_item(sentence: str) -> bool:
+    """Whether the sentence opens with a number of any numbering form ("4-C Tree ...", "2. Finance")."""
+    return heading(sentence.strip()) is not None
 
 
 def heading_sentence(chunk_text: str, max_words: int = HEADING_WORDS) -> str | None:
