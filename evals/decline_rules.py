@@ -5,8 +5,10 @@ the unanswerable questions it declines (right) and the answerable ones it would 
 on the passages the answerer retrieves. Rules: the year/date/number the question names is in no
 passage (specifics), the thing a "What X" question names is in none (thing missing), "what did
 they decide" finds no minutes (decision unrecorded), the named body did not meet that day (other
-body met), no sentence shares enough of the question's words (score floor), and the meeting the
-question names is not in the papers (meeting named).
+body met), no sentence shares enough of the question's words (score floor), the meeting the
+question names is not in the papers (meeting named), the sentences chosen to quote name none of the
+thing asked (thing not quoted), and the item asked about is minuted with no count of votes (no count
+printed).
 
     python -m evals.decline_rules --index index-real --set more
 """
@@ -55,6 +57,19 @@ def rules_fired(assistant, question: str) -> list[str]:
                             assistant._idf(retrieved["query"]), setting=store.setting_words())
     if ex.should_abstain(cands):
         fired.append("score floor")
+    elif cands:
+        from minutebook.assistant.question.wanted import wanted
+
+        chosen = ex.concise(question, ex.pick(cands, want=wanted(question)))
+        if thing_missing(question, [c.text for c in chosen]):
+            fired.append("thing not quoted")
+    try:
+        answer = assistant.answer_from_register(q, assistant._filters(AskRequest(question, parsed=q,
+                                                                                 meetings=assistant.meetings_named(q))))
+        if answer is not None and answer.abstained:
+            fired.append("no count printed")
+    except (NameError, TypeError):  # the code before the register answered for a named meeting
+        pass
     return fired
 
 
