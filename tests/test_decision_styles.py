@@ -334,3 +334,29 @@ def test_after_an_amendment_is_accepted_the_vote_decides_the_motion_it_amends():
     racks = next(r for r in commission if "endorse the standards" in r.text)
     assert (racks.outcome, racks.mover, racks.seconder, _votes(racks)) == (
         "carried", "Commissioner Ward", "Commissioner Iqbal", (6, 1, 0))
+
+
+def test_a_run_of_items_closing_with_a_semicolon_takes_the_one_motion_printed_after_it():
+    # "Adopted;" / "Adopted; and" / "Adopted.": one motion decides every item of the run, at a joint
+    # meeting of two bodies and for two policies put to one vote; a count's second half is its own sentence.
+    joint = _minutes("AGENDA ITEM\n\n(24-310 CC) Resolution No. 16120, “Authorizing the Issuance of Lease Revenue\n"
+                     "Bonds for the Library Expansion.”  Adopted;\n\n(24-02 PFA) Resolution No. 24-03, “Approving the "
+                     "Bond Documents.”  Adopted; and\n\n(24-310 CC-A) Ordinance No. 3402, “Authorizing Leases with the "
+                     "Financing Authority.”  Adopted.\n\nThe Finance Director gave a brief presentation.\n\n"
+                     "Councilmember/Authority Member Ruiz moved adoption of the resolutions and introduction of the "
+                     "ordinance.\n\nCouncilmember/Authority Member Hale seconded the motion, which carried by the "
+                     "following roll call vote: Hale: Aye; Okoro: Aye; Ruiz: Aye; Tate: Aye; and Mayor/Chair Brandt: Aye.\n")
+    council = _minutes("(25-041) Adoption of Resolution to Establish a Telework Policy.\nNot adopted; and\n"
+                       "(25-041 A) Adoption of Resolution to Establish a Compressed Work Week Policy.\nNot adopted.\n"
+                       "The Human Resources Director gave a presentation.\nCouncilmember Lowe moved adoption of the "
+                       "resolutions.\nVice Mayor Park seconded the motion.\nOn the call for the question, the motion "
+                       "FAILED by the following voice vote Ayes:\nCouncilmembers Lowe and Park – 2. Noes: Councilmembers "
+                       "Cruz, Diaz and Mayor Hill – 3.\n")
+    run = {r.item: r for r in joint}
+    assert [run[i].outcome for i in ("24-310 CC", "24-02 PFA", "24-310 CC-A")] == ["approved"] * 3
+    assert {(run[i].mover, _votes(run[i])) for i in ("24-310 CC", "24-02 PFA", "24-310 CC-A")} == {
+        ("Councilmember/Authority Member Ruiz", (5, 0, 0))}
+    policies = {r.item: r for r in council}
+    assert policies["25-041"].text.endswith("Not adopted; and") and "Compressed" in policies["25-041 A"].text
+    assert {(policies[i].outcome, policies[i].mover, _votes(policies[i])) for i in ("25-041", "25-041 A")} == {
+        ("lost", "Councilmember Lowe", (2, 3, 0))}

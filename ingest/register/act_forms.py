@@ -68,9 +68,11 @@ LEADING_FATE = re.compile(r"^(?P<word>(?i:postponed|continued|deferred|not\s+hea
                           r"(?i:to|until|at\s+the\s+request|by\s+request|pending)\b")
 FATE_INLINE = re.compile(r"(?<=[.)”\"’])\s+(?P<word>(?i:postponed|continued|deferred|not\s+heard|withdrawn|tabled))\s+"
                          r"(?i:to|until|at\s+the\s+request|by\s+request|pending)\b")
-# "... Adopted.", and "... Adopted; and" where one motion decides two items of a joint meeting
-ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or))?$")
-LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or)$)(?:\s+(?P<rest>.*))?$")
+# "... Adopted.", and "... Adopted;" / "... Adopted; and" where one motion decides a run of items (the
+# resolutions of a joint meeting, two policies put together): JOINED marks an item the next one joins.
+ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;(?:\s*(?:and|or))?)?$")
+LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;(?:\s*(?:and|or))?$)(?:\s+(?P<rest>.*))?$")
+JOINED = re.compile(r";(?:\s*(?:and|or))?$")
 RESULT = re.compile(rf"(?i:(?:\b(?:motion|which|it|amendment|resolution|and|item)\s+"
                      rf"(?:\(?[\w-]*\d[\w-]*\)?\s+)?(?:was\s+|then\s+)?(?:unanimously\s+)?"
                      rf"|^|[.;:,]\s*)(?P<word>{alt(hs.RESULT_WORDS)})\b)")
@@ -85,8 +87,9 @@ CONDITION = re.compile(r"(?i)\b(?:if|whether|unless|when|once|until|before|after
 # Where a new matter starts inside a minute: a file number "(05-079)", "(*12-104)", a sub-item "6-A",
 # a lettered paragraph "b) ...". The label is kept as the item printed.
 # "05.25.13" (a minute numbered month, year, order), "(05-079)" (a file number), "6-A", "b)".
-# A file number may carry the body it belongs to at a joint meeting: "(12-016 CC)", "(23-01 CAFA)".
-_FILE = r"\d{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z]{2,6}(?:-[A-Z])?)?"
+# A file number may carry the body it belongs to at a joint meeting, "(12-016 CC)", "(23-01 CAFA)", or the letter
+# of a second item under one number, "(13-024 A)".
+_FILE = r"\d{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z]{1,6}(?:-[A-Z])?)?"
 BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>" + _FILE + r")\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
                     r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s|"
                     # "B.   *Draft Minutes ... Approved." (a lettered consent item, starred when enacted with it)

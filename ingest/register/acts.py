@@ -11,6 +11,7 @@ house_style.py (decisions block). Pure text in, Resolution dataclasses out.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -67,7 +68,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 out.append(made)
             else:
                 made, made.outcome, made.entry = prev[2], word, "decision"
-            made.text += f" {lead['word']}."
+            made.text += " " + (text[:lead.start("rest")] if lead["rest"] else text).strip()  # as printed: "Not adopted; and"
             current = _Open(made, True)
             text = lead["rest"] or ""
             if not text:
@@ -136,9 +137,11 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 current = motion
             elif current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
                 _attach(current, act, text)
-            elif current and act.votes and set(act.votes.counts) == {"abstain"} and current.entry.votes:
-                # "Motion passed 4-0. Member Murray abstained."
-                current.entry.votes.counts["abstain"] = act.votes.counts["abstain"]
+            elif current and act.votes and act.votes.counts and set(act.votes.counts) <= {"against", "abstain", "absent"} \
+                    and current.entry.votes and current.entry.votes.counts.get("for") is not None:
+                # the rest of the count in a sentence of its own: "Motion passed 4-0. Member Murray abstained.",
+                # "... voice vote Ayes: Councilmembers A and B – 2. Noes: Councilmembers C, D and E – 3."
+                current.entry.votes.counts.update(act.votes.counts)
                 current.entry.votes.names.update(act.votes.names)
             elif act.result or (current is None and act.votes and act.votes.counts.get("for") is not None):
                 # a vote printed before the motion ("Vote: 5-0." / "Motion by A, seconded by B, to ...")
@@ -148,7 +151,27 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 out.append(made)
                 current = _Open(made, False, settled=True)
         prev = (page, text, made)
-    return [_finish(r) for r in out if _kept(r)]
+    return [_finish(r) for r in _share_joined(out) if _kept(r)]
+
+
+def _share_joined(out: list[Resolution]) -> list[Resolution]:
+    """Items printed as one run, each outcome but the last closing with ";" or "; and" ("(23-520 CC)
+    Resolution ... Adopted;" / "(23-01 CAFA) Resolution ... Adopted; and" / "... Adopted."), were decided
+    by one motion, which the minutes print after the run: every item of the run takes its mover,
+    seconder and vote."""
+    runs: list[list[Resolution]] = []
+    for r in out:
+        last = runs[-1][-1] if runs else None
+        if last is not None and r.entry == last.entry == "decision" and af.JOINED.search(last.text.strip()):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    for run in (run for run in runs if len(run) > 1):
+        moved = next((r for r in reversed(run) if r.mover or r.votes), None)
+        for r in run if moved else ():
+            if not (r.mover or r.votes):
+                r.mover, r.seconder, r.votes = moved.mover, moved.seconder, copy.deepcopy(moved.votes)
+    return out
 
 
 _AMENDMENT = re.compile(r"(?i)(?:the\s+|an?\s+)?(?:friendly\s+)?amendment\b[^.]{0,40}\b(?:was|were)\s+(?:accepted|agreed|approved)")
