@@ -360,3 +360,26 @@ def test_a_run_of_items_closing_with_a_semicolon_takes_the_one_motion_printed_af
     assert policies["25-041"].text.endswith("Not adopted; and") and "Compressed" in policies["25-041 A"].text
     assert {(policies[i].outcome, policies[i].mover, _votes(policies[i])) for i in ("25-041", "25-041 A")} == {
         ("lost", "Councilmember Lowe", (2, 3, 0))}
+
+
+def test_direction_given_in_closed_session_by_a_vote_is_a_decision_on_the_page_it_is_announced():
+    # A council clerk's and a board secretary's report-out after a closed session: each matter's direction,
+    # with its own vote, in one sentence parted at ";"; direction "with no vote taken" records no decision.
+    from minutebook.ingest.types import Page
+    council = parse_minutes([
+        Page(1, "The meeting was adjourned to Closed Session to consider:\n(25-118) Conference With Labor "
+                "Negotiators (Government Code Section 54957.6)\n(25-119) Conference With Real Property Negotiators "
+                "(Government Code Section 54956.8) Property: 12 Harbor Way; Under\n"),
+        Page(2, "Negotiation: Price and Terms of Payment\nFollowing the Closed Session, the meeting was reconvened "
+                "and the City Clerk\nannounced that regarding Labor, staff provided information and Council provided\n"
+                "direction by the following vote: Ayes: Councilmembers Hale, Okoro, and Mayor\nBrandt – 3; Noes: Ruiz "
+                "- 1 [Absent: Councilmember Tate – 1];\nregarding Real Property, staff provided information and "
+                "Council provided direction\nunanimous voice vote – 5; regarding Litigation, staff provided "
+                "information and\nCouncil gave direction with no vote taken.\n")], None)[1]
+    board = _minutes("6. CLOSED SESSION REPORT\nThe Board reconvened in open session and the Chair announced that "
+                     "regarding the lease of Hangar 3, the Board gave direction to its negotiators by the following "
+                     "vote: Ayes: 4; Noes: 1; regarding the Director's evaluation, there was no reportable action.\n")
+    direction = [r for r in council if "direction" in r.text]
+    assert [(r.page, r.outcome, _votes(r)) for r in direction] == [(2, "other", (3, 1, 0)), (2, "other", (5, 0, 0))]
+    assert "regarding Labor" in direction[0].text and direction[1].text.startswith("regarding Real Property")
+    assert [(r.outcome, _votes(r)) for r in board] == [("other", (4, 1, 0))] and "Hangar 3" in board[0].text

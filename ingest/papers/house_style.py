@@ -229,13 +229,20 @@ DECIDING_SUBJECTS = (r"it\s+was(?:\s+also)?", r"this\s+was", r"(?:the\s+)?(?:par
                      # capitals are a member's initials in many parish minutes ("KD agreed to contact ..."), and
                      # "The ARRA approved a term sheet ... on October 5" recounts an earlier act
                      r"(?-i:(?:[Tt]he\s+)?[A-Z]{3,6})(?=\s+(?:unanimously\s+)?agreed\b)")
-# Verbs of those subjects -> outcome ("It was resolved to ...", "The PC agreed ...").
+# Verbs of those subjects -> outcome ("It was resolved to ...", "The PC agreed ..."). A closed session's
+# report-out records its decision as direction given, by a vote ("staff provided information and Council
+# provided direction by the following vote", "the Board gave direction to its negotiators"): outcome other.
 DECIDING_VERBS: tuple[tuple[str, str], ...] = (("resolved", "agreed"), ("agreed", "agreed"), ("agrees", "agreed"),
                                                ("decided", "agreed"), ("approved", "approved"), ("adopted", "approved"),
                                                ("authorized", "approved"), ("authorised", "approved"), ("ruled", "other"),
-                                               ("were\\s+in\\s+agreement", "agreed"))
-# Decisions stated as a noun: "Approval was given for the expenditure of £648", "Consent was given ...".
-GIVEN_FORMS: tuple[tuple[str, str], ...] = (("approval", "approved"), ("consent", "approved"))
+                                               ("were\\s+in\\s+agreement", "agreed"),
+                                               ("(?:provided|gave|gives|provides)\\s+direction", "other"))
+# What says the body took no decision on a matter, though the sentence names a deciding verb ("staff
+# provided information and Council gave direction with no vote taken", "There was no reportable action").
+NO_ACTION = (r"\bno\s+(?:vote|action)\s+(?:was\s+)?taken\b", r"\bno\s+reportable\s+action\b")
+# Decisions stated as a noun: "Approval was given for the expenditure of £648", "Consent was given ...",
+# "Direction was given to staff by unanimous vote".
+GIVEN_FORMS: tuple[tuple[str, str], ...] = (("approval", "approved"), ("consent", "approved"), ("direction", "other"))
 # Offices a body elects its own members to: "Chair A and Vice-Chair B were re-elected as officers".
 ELECTED_OFFICES = ("chair", "chairman", "chairperson", "vice", "officers?", "president", "secretary", "treasurer",
                    "rfo", "mayor", "deputy", "clerk")

@@ -100,6 +100,7 @@ GIVEN = re.compile(rf"(?i)\b(?P<noun>{alt(hs.GIVEN_FORMS)})\s+(?:was|were|has\s+
 BARE = re.compile(rf"(?i)^(?:{'|'.join(hs.BARE_DECISIONS)})\W*$")
 OPEN_AGREED = re.compile(r"^(?:Agreed|AGREED)\b(?!\s+by\b)(?:\W+\w+){3}")
 PROCEDURAL = re.compile("|".join(hs.PROCEDURAL_ACTS), re.I)
+NO_ACTION = re.compile("|".join(hs.NO_ACTION), re.I)
 SPEECH = re.compile(rf"{NAME}\s+(?i:{'|'.join(hs.SPEECH_VERBS)})\b")  # "Commissioner A stated ..."
 RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
@@ -177,7 +178,7 @@ def decided(text: str, act: Act) -> tuple[str | None, bool]:
         return "approved", False  # "The minutes ... agreed as a true record and signed"
     m = DECIDED.search(text)
     if m and not re.search(r"(?i)\b(?:if|whether|unless)\b[^.]{0,20}$", text[:m.start()]) \
-            and not SPEECH.search(text[:m.start()]):
+            and not SPEECH.search(text[:m.start()]) and not NO_ACTION.search(text[m.start():].split(";")[0]):
         return lookup(hs.DECIDING_VERBS, m["verb"]), False
     found = ELECTED.search(text) or CONSENSUS.search(text)
     if found and not SPEECH.search(text[:found.start()]):

@@ -19,6 +19,7 @@ from minutebook.ingest.papers import house_style as hs
 from minutebook.ingest.papers.numbering import heading
 from minutebook.ingest.register import act_forms as af
 from minutebook.ingest.register.decisions import Line
+from minutebook.ingest.register.tallies import votes_in
 from minutebook.ingest.text import sentences
 from minutebook.ingest.types import Resolution, Votes
 
@@ -279,6 +280,7 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
                 parts[-1] += " " + s
             else:
                 parts.append(s)
+        parts = [c for s in parts for c in _decided_clauses(s)]
         cursor = 0
         for s in parts:
             sw = s.split()
@@ -292,6 +294,19 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
                 piece = words[at + a:at + b]
                 out.append((piece[0][1], piece[0][2], " ".join(w for w, _, _ in piece)))
     return out
+
+
+def _decided_clauses(sentence: str) -> list[str]:
+    """A sentence parted at each ";" after which a decision is stated following another decision or a
+    vote, each clause with its own vote: "regarding Labor, ... Council provided direction by the following vote: Ayes: ... – 3; Noes: ...
+    – 1; regarding Real Property, ... Council provided direction unanimous voice vote – 5."."""
+    clauses: list[str] = []
+    for piece in re.split(r"(?<=;)\s+", sentence):
+        if clauses and not (af.DECIDED.search(piece) and (af.DECIDED.search(clauses[-1]) or votes_in(clauses[-1]))):
+            clauses[-1] += " " + piece
+        else:
+            clauses.append(piece)
+    return clauses
 
 
 def _opens(text: str) -> bool:
@@ -322,5 +337,11 @@ def _parts(words: list[tuple[str, int, bool]]) -> list[tuple[int, int]]:
         if (af.PROP.search(line) or af.PLANNING.search(line)) and b < len(words):
             cuts.append(b)
             acts = 0
+    # a run of lines carried over a page with no act before the break and a decision stated after it
+    # ("(23-519) Conference With Real Property Negotiators ... Terms of Purchase" / "Following the Closed
+    # Session, ... Council provided direction ..."): the decision is cited on the page its words are on
+    for k in (k for k in starts if words[k][1] != words[k - 1][1]):
+        if not af.anchored(" ".join(w for w, _, _ in words[:k])) and af.DECIDED.search(" ".join(w for w, _, _ in words[k:])):
+            cuts.append(k)
     cuts = sorted(set(cuts)) + [len(words)]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
