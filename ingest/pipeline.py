@@ -33,8 +33,10 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # 7: words split by stray spaces and tables read one cell per line are read from PDFium's text,
 # ligatures spelled out (text_layer.py, words.py). 8: a title that names restricted matter is not
 # kept (restriction.public_title), each page's print is kept to follow an exemption to its copies,
-# and "Agenda Item N" stamps read as page furniture still start their items.
-READER_VERSION = 8
+# and "Agenda Item N" stamps read as page furniture still start their items. 9: an adopted resolution
+# printed whole is a minutes section of its own, dated by its adoption block (register/resolution_doc.py);
+# a run of items "Adopted;" takes the motion after it; closed-session direction given by a vote.
+READER_VERSION = 9
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:

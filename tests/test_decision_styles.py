@@ -383,3 +383,39 @@ def test_direction_given_in_closed_session_by_a_vote_is_a_decision_on_the_page_i
     assert [(r.page, r.outcome, _votes(r)) for r in direction] == [(2, "other", (3, 1, 0)), (2, "other", (5, 0, 0))]
     assert "regarding Labor" in direction[0].text and direction[1].text.startswith("regarding Real Property")
     assert [(r.outcome, _votes(r)) for r in board] == [("other", (4, 1, 0))] and "Hangar 3" in board[0].text
+
+
+def test_an_adopted_resolution_printed_whole_is_one_decision_dated_by_its_adoption_block_but_a_draft_is_not():
+    # An oversight board's and a city council's resolution as filed with their minutes; the same shape
+    # with the day and votes left blank is a draft attached to a report.
+    from minutebook.ingest.papers.sections import split_sections
+    from minutebook.ingest.types import Page
+    board = ("RESOLUTION NO. 24-07\n\nRESOLUTION OF THE OVERSIGHT BOARD FOR THE SUCCESSOR AGENCY TO THE\n"
+             "REDEVELOPMENT AGENCY OF THE CITY OF PORT HALLEY APPROVING THE ANNUAL\nADMINISTRATIVE BUDGET\n\n"
+             "WHEREAS, the Oversight Board was organized pursuant to Section 34179 of the Health and\nSafety Code; and\n"
+             "NOW, THEREFORE, THE OVERSIGHT BOARD DOES HEREBY RESOLVE AS FOLLOWS:\n\nSection 1. The Administrative "
+             "Budget for 2024-25 is approved.\n\nPASSED AND ADOPTED this 12th day of March, 2024, by the\nfollowing vote:\n"
+             "AYES: Members Ortega, Lin and Chair Moss\nNOES: None\nABSENT: Member Hart\nABSTAIN: None\n")
+    council = ("Resolution No. 2023-118\nA RESOLUTION OF THE CITY COUNCIL OF THE CITY OF RIVERBEND AUTHORIZING THE\n"
+               "CITY MANAGER TO EXECUTE A LEASE FOR THE SENIOR CENTER\nWHEREAS, the City owns the building at 40 Main "
+               "Street;\nNOW, THEREFORE, BE IT RESOLVED by the City Council of the City of Riverbend that the City\n"
+               "Manager is authorized to execute the lease.\nPASSED, APPROVED AND ADOPTED at a regular meeting held on "
+               "the 5th day of December, 2023, by the following vote:\nAYES: Councilmembers Avila, Brooks, Chen, Diaz\n"
+               "NOES: Councilmember Evans\nABSTAIN: None\n")
+    draft = council.replace("the 5th day of December, 2023", "the ____ day of ________, 2024")
+    minutes = "MINUTES\nSpecial Meeting\nTuesday, January 26, 2016\n1. CALL TO ORDER\nChair Moss called the meeting to order.\n"
+    report = "STAFF REPORT\nTo: Honorable Mayor and City Council\nFrom: City Manager\nSubject: Senior Center Lease\n"
+    found = {}
+    for name, first, text in (("board", minutes, board), ("council", minutes, council), ("draft", report, draft)):
+        pages = [Page(1, first), Page(2, text)]
+        sections = split_sections(pages, name)
+        found[name] = [(s.kind, s.meeting_date, s.board) for s in sections if s.last_page == 2]
+        if sections[-1].kind == "minutes":
+            found[name + " register"] = parse_minutes(pages[1:], sections[-1].board, sections[-1].meeting_date)[1]
+    assert found["board"][0][:2] == ("minutes", "2024-03-12") and found["board"][0][2].startswith("Oversight Board")
+    assert found["council"][0][:2] == ("minutes", "2023-12-05") and found["council"][0][2] == "City Council of the City of Riverbend"
+    (budget,), (lease,) = found["board register"], found["council register"]
+    assert (budget.item, budget.outcome, _votes(budget)) == ("Resolution No. 24-07", "approved", (3, 0, 0))
+    assert "APPROVING THE ANNUAL ADMINISTRATIVE BUDGET" in budget.text and "2024-25 is approved" in budget.text
+    assert (lease.item, _votes(lease), lease.votes.names["against"]) == ("Resolution No. 2023-118", (4, 1, 0), ["Evans"])
+    assert found["draft"][0][0] != "minutes" and "draft register" not in found

@@ -293,6 +293,14 @@ PUT_OFF = (r"\bdefer(?:red|s)?\b", r"\bpostpone[ds]?\b", r"\bbrought\s+(?:back\s
            r"\b(?:discuss|consider|decide|review)\w*\s+(?:this|it|the\s+matter|further\s+)?\s*at\s+the\s+(?:next|[A-Z]\w+)\s+meeting\b",
            r"\bcontinue[ds]?\s+(?:the\s+)?item\b")
 
+# --- Adopted resolutions printed whole (ingest/register/resolution_doc.py) ---------------------------
+# "RESOLUTION NO. 17-01", "Resolution Number 2023-118" in a resolution's first lines (a regular expression).
+RESOLUTION_NUMBER = r"(?:a\s+)?resolution\s+(?:no\.?|number|#)\s*(?P<n>\d[\w-]*(?:\s*[-–]\s*\w+)?(?:\s*\|)?)\s*$"
+# Its operative part: "NOW, THEREFORE, BE IT RESOLVED", "... DOES HEREBY RESOLVE AS FOLLOWS:".
+RESOLUTION_OPERATIVE = (r"\bnow,?\s+therefore\b", r"\bbe\s+it\s+(?:further\s+)?resolved\b", r"\bhereby\s+resolves?\b")
+# Its adoption block: "PASSED AND ADOPTED this ...", "PASSED, APPROVED AND ADOPTED at a regular meeting ...".
+RESOLUTION_ADOPTED = (r"\bpassed,?\s+(?:approved,?\s+)?and\s+adopted\b", r"\badopted\s+and\s+approved\b")
+
 # --- A matter's path between bodies (assistant/lineage.py, assistant/lineage_text.py) ---------
 
 # How a report puts its recommendation to its own meeting ("Cabinet is asked to:"); a body name comes

@@ -16,6 +16,7 @@ from minutebook.ingest.register.acts import read_acts
 from minutebook.ingest.register.meeting_header import TIME_RANGE, parse_meeting
 from minutebook.ingest.register.motions import outcome_line
 from minutebook.ingest.register.proceedings import read_item
+from minutebook.ingest.register.resolution_doc import adopted_resolution, read_resolution
 from minutebook.ingest.types import Meeting, Page, Resolution
 
 # Running headers, footers and stamps that pypdf puts at the top or bottom of a page's text.
@@ -54,6 +55,12 @@ def parse_minutes(pages: list[Page], board: str | None = None,
     `board` and `meeting_date` are the section's, where the sectioner read them from the meeting's
     own title block (ingest/papers/meetings.py); the header's first date is the fallback."""
     lines = page_lines(pages)
+    if pages and adopted_resolution(pages[0].text):  # a resolution printed whole: one decision, its own body
+        found = read_resolution(lines, counted=not pages[0].ocr)
+        if found:
+            body, resolution = found
+            resolution.board, resolution.meeting_date = board or body, meeting_date
+            return Meeting(board=board or body, date=meeting_date, time=None, venue=None, attendees=[]), [resolution]
     header, items = split_items(lines)
     closing = _strip_closing(items[-1].lines) if items else []
     meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board, meeting_date)
