@@ -419,3 +419,36 @@ def test_an_adopted_resolution_printed_whole_is_one_decision_dated_by_its_adopti
     assert "APPROVING THE ANNUAL ADMINISTRATIVE BUDGET" in budget.text and "2024-25 is approved" in budget.text
     assert (lease.item, _votes(lease), lease.votes.names["against"]) == ("Resolution No. 2023-118", (4, 1, 0), ["Evans"])
     assert found["draft"][0][0] != "minutes" and "draft register" not in found
+
+
+def test_an_ordinance_introduced_takes_the_motion_after_it_and_reordering_the_agenda_is_no_decision():
+    # "Introduction of Ordinance ... Introduced." (a first reading carried) at a council and a county board.
+    council = _minutes("Councilmember Ruiz moved approval of hearing the Harbor Lease and the Consent Calendar first "
+                       "on the agenda. Vice Mayor Hale seconded the motion, which carried by unanimous voice vote – 5.\n"
+                       "REGULAR AGENDA ITEM\n(24-210) Introduction of Ordinance Authorizing the City Manager to Execute a "
+                       "Lease with Harbor Rowing Club for the Boathouse. Introduced.\nThe Economic Development Manager "
+                       "gave a presentation.\nCouncilmember Ruiz moved introduction of the ordinance.\nCouncilmember Okoro "
+                       "seconded the motion, which carried by the following voice vote: Ayes: Councilmembers Okoro, Ruiz, "
+                       "Tate and Mayor Brandt – 4. Noes: Vice Mayor Hale – 1.\n")
+    county = _minutes("(25-031) First Reading of Ordinance Amending the County Code Regarding Short-Term Rentals. "
+                      "Introduced.\nSupervisor Lam moved introduction of the ordinance. Supervisor Oduya seconded the "
+                      "motion, which carried by unanimous voice vote – 5.\n")
+    lease = [r for r in council if "Harbor" in r.text]
+    assert len(lease) == 1 and lease[0].item == "24-210" and lease[0].text.endswith("Boathouse. Introduced.")
+    assert (lease[0].outcome, lease[0].mover, _votes(lease[0])) == ("carried", "Councilmember Ruiz", (4, 1, 0))
+    assert [(r.item, r.outcome, r.mover, _votes(r)) for r in county] == [("25-031", "carried", "Supervisor Lam", (5, 0, 0))]
+
+
+def test_a_decision_whose_body_is_named_across_a_line_break_and_which_opens_with_its_own_date():
+    # A later meeting's addition printed into earlier minutes, by a commission and a parish council: the
+    # decision is read whole and dated by its own words, not by the meeting the minutes record.
+    commission = _minutes("6B. Parking Pricing Strategy\nCommission Discussion for #6B\nThe Commission Bylaws allow "
+                          "commissioners to request written abstracts. On March 22, 2023, the Transportation\n"
+                          "Commission approved adding this abstract provided by Commissioner Reyes: \"The buses should "
+                          "be free.\"\n")
+    parish = _minutes("04.24.07 Minutes\nA correction was requested by a resident. On 14 May 2024 the Ashwell Parish\n"
+                      "Council agreed to add this note to the minutes of April.\n")
+    abstract = [r for r in commission if "abstract provided" in r.text]
+    assert len(abstract) == 1 and abstract[0].text.startswith("On March 22, 2023, the Transportation Commission approved")
+    assert (abstract[0].outcome, abstract[0].meeting_date) == ("approved", "2023-03-22")
+    assert [(r.item, r.outcome, r.meeting_date) for r in parish] == [("04.24.07", "agreed", "2024-05-14")]

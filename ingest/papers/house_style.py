@@ -204,7 +204,7 @@ PROCEDURAL_MOTIONS = (r"be (?:now )?put", r"question be now put", r"extend the m
 PROCEDURAL_ACTS = (r"\badjourn", r"\bspeaker\s+time\b", r"\bcontinu\w*\s+the\s+meeting\b", r"\bextend\w*\s+the\s+meeting\b",
                    r"\bsense\s+of\s+loss\b", r"\bcondolence", r"\bminute'?s?\s+silence\b", r"\bhonorary\s+alderman\b",
                    r"\bapologies\b", r"\bdeclared\s+an\s+interest\b", r"\border\s+of\s+(?:the\s+)?(?:agenda|business)\b",
-                   r"\breturn\s+to\s+item\b", r"\bhearing\s+[\w\s]{1,40}\bfirst\b", r"\bextend\w*\s+the\s+time\b",
+                   r"\breturn\s+to\s+item\b", r"\bhearing\s+[\w\s]{1,60}\bfirst\b", r"\bextend\w*\s+the\s+time\b",
                    r"\bmov\w*\s+(?:these\s+|the\s+)?agenda\s+items?\b")
 # Letters after a name in a list of members ("Mr Hill, OBE") that belong to the name before them.
 HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp")
@@ -263,10 +263,11 @@ PASSIVE_OUTCOMES: tuple[tuple[str, str], ...] = (
     ("rejected", "lost"),
 )
 # One word printed after an agenda line that records its fate: "Ratified bills ... Approved.",
-# "Resolution No. 13818, "Appointing ..." Adopted.", "Introduction of Ordinance ... Finally passed."
+# "Resolution No. 13818, "Appointing ..." Adopted.", "... Ordinance ... Finally passed.", "Introduction of
+# Ordinance ... Introduced." (the first reading carried).
 ITEM_OUTCOME_WORDS: tuple[tuple[str, str], ...] = (
     ("approved", "approved"), ("accepted", "approved"), ("adopted", "approved"), ("ratified", "approved"),
-    ("finally passed", "approved"), ("passed", "carried"), ("carried", "carried"), ("continued", "deferred"),
+    ("finally passed", "approved"), ("introduced", "carried"), ("passed", "carried"), ("carried", "carried"), ("continued", "deferred"),
     ("deferred", "deferred"), ("postponed", "deferred"), ("tabled", "deferred"), ("withdrawn", "withdrawn"), ("denied", "lost"),
     ("failed", "lost"), ("received", "noted"), ("not adopted", "lost"), ("not approved", "lost"),
     ("not heard", "deferred"),

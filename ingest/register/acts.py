@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from minutebook.ingest.papers import house_style as hs
 from minutebook.ingest.papers.numbering import heading
 from minutebook.ingest.register import act_forms as af
-from minutebook.ingest.register.decisions import Line
+from minutebook.ingest.register.decisions import Line, dates_in
 from minutebook.ingest.register.tallies import votes_in
 from minutebook.ingest.text import sentences
 from minutebook.ingest.types import Resolution, Votes
@@ -95,6 +95,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             current = _Open(made, False)
         elif act.decided and not (block and (block["star"] or block["cstar"]) and act.heading):
             made = _new(text, page, label, title, act.decided, "decision")
+            made.meeting_date = _own_date(text)
             out.append(made)
             current = _Open(made, act.heading)
             _attach(current, act, None)
@@ -176,6 +177,14 @@ def _share_joined(out: list[Resolution]) -> list[Resolution]:
 
 
 _AMENDMENT = re.compile(r"(?i)(?:the\s+|an?\s+)?(?:friendly\s+)?amendment\b[^.]{0,40}\b(?:was|were)\s+(?:accepted|agreed|approved)")
+
+
+def _own_date(text: str) -> str | None:
+    """The date a decision opens with, where it was taken at another meeting than the one the minutes
+    record ("On March 22, 2023, the Transportation Commission approved adding this abstract ...")."""
+    lead = re.match(r"(?i)on\s+", text)
+    found = dates_in(text[:50]) if lead else []
+    return found[0][1] if found and found[0][0] == lead.end() else None
 
 
 def _label(item: str, block: re.Match) -> str:
@@ -296,6 +305,15 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
     return out
 
 
+def _subject_above(before: list[tuple[str, int, bool]], line: str) -> bool:
+    """Whether the body that decides at the start of `line` is named from the line above ("... On March
+    22, 2023, the Transportation" / "Commission approved adding ..."): one decision, not a new piece."""
+    tail = " ".join(w for w, _, _ in before[-4:])
+    m = af.DECIDED.search(f"{tail} {line}")
+    # more than an article above: "to which the" / "CDI agreed to start October 26th" is the body named below
+    return bool(tail) and m is not None and m.start() < len(tail) and tail[m.start():].strip().lower() not in ("the", "")
+
+
 def _decided_clauses(sentence: str) -> list[str]:
     """A sentence parted at each ";" after which a decision is stated following another decision or a
     vote, each clause with its own vote: "regarding Labor, ... Council provided direction by the following vote: Ayes: ... – 3; Noes: ...
@@ -330,7 +348,7 @@ def _parts(words: list[tuple[str, int, bool]]) -> list[tuple[int, int]]:
         line = " ".join(w for w, _, _ in words[a:b])
         here = bool(af.anchored(line))
         # an act that opens its line starts a piece ("4-A Design Review" / "Commissioner A made a motion")
-        if here and (acts or af.anchored(line, at_start=True)) and a not in cuts:
+        if here and (acts or af.anchored(line, at_start=True) and not _subject_above(words[:a], line)) and a not in cuts:
             cuts.append(a)
         acts += here
         # a proposer's line or a planning response closes what precedes it

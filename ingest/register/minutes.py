@@ -207,7 +207,7 @@ def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
     acts = read_acts(head + item.lines, item.item, item.title) if all(r.entry == "motion" and not r.mover for r in found) else []
     if acts:
         for r in acts:
-            r.board, r.meeting_date, r.title = meeting.board, meeting.date, r.title or _short(r.text)
+            r.board, r.meeting_date, r.title = meeting.board, r.meeting_date or meeting.date, r.title or _short(r.text)
         return acts
     start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
     for r in found:
