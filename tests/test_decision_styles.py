@@ -452,3 +452,39 @@ def test_a_decision_whose_body_is_named_across_a_line_break_and_which_opens_with
     assert len(abstract) == 1 and abstract[0].text.startswith("On March 22, 2023, the Transportation Commission approved")
     assert (abstract[0].outcome, abstract[0].meeting_date) == ("approved", "2023-03-22")
     assert [(r.item, r.outcome, r.meeting_date) for r in parish] == [("04.24.07", "agreed", "2024-05-14")]
+
+
+def _paper(texts: list[str]):
+    """The register of a paper's minutes sections, its pages cleaned as ingest cleans them."""
+    from minutebook.ingest.papers.sections import split_sections
+    from minutebook.ingest.pdf.pages import make_pages
+    pages = make_pages(texts)
+    sections = split_sections(pages, "minutes")
+    return sections, [r for s in sections if s.kind == "minutes"
+                      for r in parse_minutes(pages[s.first_page - 1:s.last_page], s.board, s.meeting_date)[1]]
+
+
+def test_a_long_motion_carried_over_a_page_under_the_minutes_running_title_is_one_motion_with_its_maker():
+    # The running title printed atop each later page is no new set of minutes, and the maker named after
+    # the motion's words ("... was made by A and seconded by B") moved it: a commission's and a board's minutes.
+    art = ["Final\nMINUTES OF THE PUBLIC ART COMMISSION MEETING\nMonday, August 11, 2025\n1. CALL TO ORDER\n"
+           "Chairperson Lee called the meeting to order.\n5-A. 2025-118 Mural Relocation\n● Commissioners discussed "
+           "the two sites.\n● A motion to set a deadline of September 15th to have the owner's signature for the "
+           "Oak Street\nlocation, to default to the Lincoln Park location if no signature is received, and to",
+           "Minutes of the Public Art Commission\nMonday, August 11, 2025\nincrease the grant amount by $1,500 was "
+           "made by Vice Chairperson Ortiz\nand seconded by Commissioner Shah. Ayes: 4. Nays: none. The\nmotion "
+           "carried 4-0.\n5-B. 2025-119 Public Art Update\n● Staff presented the update.",
+           "Minutes of the Public Art Commission\nMonday, August 11, 2025\n6. ORAL COMMUNICATIONS\nNone.",
+           "Minutes of the Public Art Commission\nMonday, August 11, 2025\n7. ADJOURNMENT\nThe meeting adjourned at 8:07pm."]
+    library = ["MINUTES OF THE LIBRARY BOARD MEETING\nWednesday, March 4, 2026\n1. ROLL CALL\nPresent: all members.\n"
+               "4-B. Branch Hours\nA motion to extend the Saturday hours of the West End and Bay Farm branches "
+               "through\nthe summer, to be reviewed in September with the circulation figures for each branch and the",
+               "Minutes of the Library Board\nWednesday, March 4, 2026\nvisitor counts of the pilot program, was made by "
+               "Trustee Amari and seconded by Trustee\nBell. The motion passed 5-0.\n5. ADJOURNMENT",
+               "Minutes of the Library Board\nWednesday, March 4, 2026\nAttachment: circulation figures.",
+               "Minutes of the Library Board\nWednesday, March 4, 2026\nAttachment: visitor counts."]
+    for texts, mover, seconder, count in ((art, "Vice Chairperson Ortiz", "Commissioner Shah", (4, 0, 0)),
+                                          (library, "Trustee Amari", "Trustee Bell", (5, 0, 0))):
+        sections, register = _paper(texts)
+        assert [(s.kind, s.first_page) for s in sections] == [("minutes", 1)]
+        assert [(r.page, r.outcome, r.mover, r.seconder, _votes(r)) for r in register] == [(1, "carried", mover, seconder, count)]

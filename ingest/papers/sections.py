@@ -148,8 +148,8 @@ def _sections_from_stamps(pages, starts, board, date, title) -> list[Section]:
 def _sections_from_openings(pages, board, date, title, opened: set[int]) -> list[Section]:
     """Without agenda or stamps, a page that opens a set of minutes, or another meeting's record
     (ingest/papers/meetings.py), starts a new section."""
-    starts = [1] + [p.number for p in pages[1:] if p.number in opened or _opens_minutes(p.text)
-                    or adopted_resolution(p.text)]
+    starts = [1] + [p.number for p in pages[1:] if p.number in opened or adopted_resolution(p.text)
+                    or _opens_minutes(p.text) and not _running_title(p)]
     sections = []
     for i, first in enumerate(starts):
         last = starts[i + 1] - 1 if i + 1 < len(starts) else pages[-1].number
@@ -159,6 +159,15 @@ def _sections_from_openings(pages, board, date, title, opened: set[int]) -> list
             if s.first_page in opened and s.kind == "other":
                 s.kind = "minutes"
     return sections
+
+
+def _running_title(page: Page) -> bool:
+    """Whether the page opens with the minutes' running title ("Minutes of the Public Art Commission",
+    printed at the top of each page after the first) and then carries on the sentence the page before
+    broke off ("increase the grant amount by $1,500 was made by ..."): no new minutes start there."""
+    lines = [ln.strip() for ln in page.text.splitlines() if ln.strip()]
+    text = next((ln for ln in lines if ln not in page.furniture), "")
+    return bool(lines) and lines[0] in page.furniture and text[:1].islower()
 
 
 def _opens_minutes(text: str) -> bool:

@@ -43,6 +43,9 @@ MOTION = [re.compile(p) for p in (
     rf"\((?P<m>{CAP})\s*/\s*(?P<s>{CAP})\s+and\s+(?:passed|carried|approved)",
     # "It was proposed that ..." ("it has been proposed" reports a proposal made elsewhere)
     r"(?i:\bit\s+was\s+(?:moved|proposed)\b)",
+    # a long motion, its maker after its words: "A motion to set a deadline ... [three lines] ... was made by
+    # Vice Chairperson Rush and seconded by Commissioner Farrell"
+    rf"(?i:motion)\b[^.]{{0,600}}?\b(?i:was\s+made\s+by)\s+(?P<m>{NAME})",
 )]
 RECORDS = (3, 4, 5)  # the MOTION forms that record who moved a decision printed beside them
 SECOND = [re.compile(p) for p in (
