@@ -6,6 +6,7 @@ an Ontario township's numbered resolutions.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from minutebook.ingest.pdf.pages import load_pages
@@ -488,3 +489,27 @@ def test_a_long_motion_carried_over_a_page_under_the_minutes_running_title_is_on
         sections, register = _paper(texts)
         assert [(s.kind, s.first_page) for s in sections] == [("minutes", 1)]
         assert [(r.page, r.outcome, r.mover, r.seconder, _votes(r)) for r in register] == [(1, "carried", mover, seconder, count)]
+
+
+def test_parish_payments_planning_tables_and_an_agreement_after_them_are_each_read():
+    # Two parish/town councils' minutes: a response broken over two lines of a planning table, who proposed
+    # and seconded a stated decision printed after it, and "The PC agreed ..." opening its line after a
+    # payments table that lists "Invoices to be approved".
+    parish = _minutes("09.25.17 Planning – The following planning documents had been received\n"
+                      "25/01761/F Rose Cottage High Street\nBicester OX27 7LA\n25/01975/TCA 5 Day Notice 1 x Whitebeam - "
+                      "To be removed\n25/01802/F The Old Forge Church Lane\nNew Air Source Heat Pump NO\nOBJECTION\n"
+                      "09.25.18 Finance - The following accounts were approved for payment: NO proposed JH seconded\n"
+                      "Payee Detail Total £s VAT\nClerk Salary Sept 132.69 0.0\nInvoices to be approved\n"
+                      "Grass cut 441.60 73.60\nThe PC agreed to the OALC subscription increase and the voting form will "
+                      "be returned by\nthe Clerk\n")
+    town = _minutes("7. Planning\n25/00412/HH 4 Mill Lane Single storey rear extension – No\nobjection\n"
+                    "8. Budget\nThe budget for 2026/27 was agreed, Cllr Hart proposed, Cllr Moss seconded.\n"
+                    "Payee Amount\nZurich insurance 1,204.00\nInvoices to be approved\nSLCC membership 98.00\n"
+                    "The Council agreed to renew the insurance with Zurich for three years.\n")
+    for register, item, pair in ((parish, "09.25.18", ("NO", "JH")), (town, "8", ("Cllr Hart", "Cllr Moss"))):
+        assert any(r.outcome == "agreed" and re.search(r"(?i)pump no objection|extension – no objection", r.text)
+                   for r in register)
+        stated = [r for r in register if r.item == item and r.mover]
+        assert [(r.outcome, r.mover, r.seconder) for r in stated] == [("approved" if item != "8" else "agreed", *pair)]
+        assert any(r.item == item and r.outcome == "agreed" and re.match(r"The (?:PC|Council) agreed to", r.text)
+                   for r in register)

@@ -53,6 +53,9 @@ SECOND = [re.compile(p) for p in (
     rf"(?i:seconded)\s*(?:by)?\s*:?\s*(?P<s>{NAME})",
     rf"\b(?i:second(?:ed)?)\s*\(\s*(?P<s>{NAME})\s*\)",
 )]
+# Who proposed and seconded what the sentence has just stated, closing it: "The following accounts were
+# approved for payment: NO proposed JH seconded", "The budget was agreed, Cllr Hart proposed, Cllr Moss seconded."
+PROPOSED_AFTER = re.compile(rf"(?:^|[:;,.]\s*)(?P<m>{NAME})\s+(?i:proposed),?\s+(?:and\s+)?(?P<s>{NAME})\s+(?i:seconded)\W*$")
 # "Prop: CR 2nd: KD", "Proposed: CR 2nd: SB", "proposed by NO seconded by JH", "(Prop: NO, 2nd JH)"
 PROP = re.compile(rf"\b(?i:prop(?:osed)?|proposer)(?:\s+by)?\s*[:.]?\s*(?P<m>{NAME})[\s;,]*"
                    rf"(?:(?i:2nd|sec(?:onded|onder)?)(?:\s+by)?\s*[:.]?\s*(?P<s>{NAME}))?")
@@ -139,7 +142,10 @@ def read_sentence(text: str) -> Act:
     if FUTURE.search(text):
         return act  # "will be enacted, approved or adopted by one motion": a rule of procedure, not an act
     prop = PROP.search(text)
-    for k, pattern in enumerate(MOTION):
+    after = PROPOSED_AFTER.search(text)
+    if after and after.start() and member(after["m"]):
+        act.mover, act.seconder, act.record = member(after["m"]), member(after["s"]), True
+    for k, pattern in enumerate(MOTION if not act.record else ()):
         m = pattern.search(text)
         if m and k == 0 and not LEAD.sub("", m["m"].strip() + " ").strip():
             continue  # "The proposed funding ...": no one moved anything
@@ -234,7 +240,8 @@ def anchored(line: str, at_start: bool = False) -> bool:
     heading such as "Finance - The following accounts were approved for payment"); with `at_start`,
     whether the act's sentence opens the line (a name and "made a motion", "It was resolved")."""
     if at_start:
-        m = next((m for m in (DECIDED.search(line), *(p.search(line) for p in MOTION)) if m), None)
-        return bool(m and m.start() == 0 and not LEAD.match(line))
+        decided_here = DECIDED.search(line)  # "The PC agreed to ...": the article belongs to the deciding body
+        m = next((m for m in (*(p.search(line) for p in MOTION),) if m), None)
+        return bool(decided_here and decided_here.start() == 0 or m and m.start() == 0 and not LEAD.match(line))
     return bool(DECIDED.search(line) or PASSIVE.search(line) or PROP.search(line) or PLANNING.search(line)
                 or any(p.search(line) for p in MOTION))

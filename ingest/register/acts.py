@@ -267,6 +267,9 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
         if joined_lines and _BROKEN_COUNT.search(joined_lines[-1][1]) and re.match(r"\d{1,2}(?:[.,;)]|\s*\(|\s*[-–]\s*\d|$)", line[1]):
             # "the motion passed 6-" / "0.": a count broken at its dash is one count, not a numbered line
             joined_lines[-1] = (joined_lines[-1][0], joined_lines[-1][1] + line[1])
+        elif joined_lines and re.search(r"(?i)\bno$", joined_lines[-1][1]) and re.match(r"(?i)objections?\b", line[1]):
+            # "New Air Source Heat Pump NO" / "OBJECTION": a planning response broken over two lines
+            joined_lines[-1] = (joined_lines[-1][0], f"{joined_lines[-1][1]} {line[1]}")
         else:
             joined_lines.append(line)
     for line in joined_lines:
