@@ -513,3 +513,17 @@ def test_parish_payments_planning_tables_and_an_agreement_after_them_are_each_re
         assert [(r.outcome, r.mover, r.seconder) for r in stated] == [("approved" if item != "8" else "agreed", *pair)]
         assert any(r.item == item and r.outcome == "agreed" and re.match(r"The (?:PC|Council) agreed to", r.text)
                    for r in register)
+
+
+def test_accounts_approved_above_a_payments_table_that_lists_invoices_to_be_approved_are_a_decision():
+    # A parish's numbered minute heading and a town council's paragraph, each run on into a table with no
+    # full stop: what is "to be approved" later is no decision, what was approved above it is.
+    parish = _minutes("08.25.11 Finance - The following accounts were approved for payment\nPaid by standing order\n"
+                      "Payee Detail Total £s VAT\nClerk Salary 126.29 0.0\nInvoices to be approved\nGrass cut 441.60 73.60\n"
+                      "08.25.12 Date of next meeting\n")
+    town = _minutes("7 Planning\nNothing received\n8. Finance The following payments were approved:\nPaid by standing order "
+                    "in February\nPayee Detail Total £s VAT\nClerk Salary (Feb) 82.00 0.0\nTo be approved at the 25th March "
+                    "meeting\nVillage Hall insurance 154.85 0.00\n")
+    assert [(r.item, r.outcome) for r in parish] == [("08.25.11", "approved")]
+    assert parish[0].text.startswith("08.25.11 Finance - The following accounts were approved for payment")
+    assert [r.outcome for r in town] == ["approved"] and "The following payments were approved" in town[0].text

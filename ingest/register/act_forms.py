@@ -139,8 +139,14 @@ class Act:
 def read_sentence(text: str) -> Act:
     """What one sentence records: a motion, a second, a vote, a result, a decision."""
     act = Act()
-    if FUTURE.search(text):
-        return act  # "will be enacted, approved or adopted by one motion": a rule of procedure, not an act
+    future = FUTURE.search(text)
+    if future:
+        # "will be enacted, approved or adopted by one motion": a rule of procedure, not an act; what the
+        # sentence records before it still is ("The following payments were approved: ... To be approved at
+        # the 25th February meeting ...", a payments table run on with no full stop)
+        text = text[:future.start()]
+        if not re.search(r"\w", text):
+            return act
     prop = PROP.search(text)
     after = PROPOSED_AFTER.search(text)
     if after and after.start() and member(after["m"]):

@@ -31,15 +31,16 @@ class _Open:
     settled: bool = False  # its motion has been put (a later result is another decision's)
 
 
-def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolution]:
-    """The decisions `lines` record, one per act, in the order printed."""
+def read_acts(lines: list[Line], item: str = "", title: str = "", heading_lines: int = 0) -> list[Resolution]:
+    """The decisions `lines` record, one per act, in the order printed; the first `heading_lines` are the
+    minute's heading, a sentence of its own whatever follows it."""
     out: list[Resolution] = []
     current: _Open | None = None
     label = item
     prev: tuple[int, str, Resolution | None] | None = None  # the sentence before, and its entry
     procedural = False  # since a motion about the meeting itself: its second and vote are no entry
     motion: _Open | None = None  # the last motion made, for its vote after an amendment's fate
-    for page, start, text in _sentences(lines):
+    for page, start, text in _sentences(lines, heading_lines):
         block = af.BLOCK.match(text) if start else None
         made: Resolution | None = None
         if start and not block and re.match(r"(?:[A-Z]{2,}[ &/-]+){2,}", text):
@@ -255,7 +256,7 @@ def _merge(a: Votes | None, b: Votes) -> Votes:
 _BROKEN_COUNT = re.compile(r"(?i)\b(?:passed|carried|failed|approved|adopted|vote)\b[^.]{0,40}?\b\d{1,2}\s?[-–]$")
 
 
-def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
+def _sentences(lines: list[Line], heading_lines: int = 0) -> list[tuple[int, bool, str]]:
     """(page, starts a printed line, sentence) for the lines, with the project's sentence splitter.
 
     A file number, sub-item or bullet at the start of a line opens a new entry; a run of lines without
@@ -272,8 +273,10 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
             joined_lines[-1] = (joined_lines[-1][0], f"{joined_lines[-1][1]} {line[1]}")
         else:
             joined_lines.append(line)
-    for line in joined_lines:
-        if not entries or _opens(line[1]):
+    for k, line in enumerate(joined_lines):
+        # a minute's heading ("08.23.11 Finance - The following accounts were approved for payment") is not
+        # continued by the table under it ("Paid by standing order ... Invoices to be approved ...")
+        if not entries or _opens(line[1]) or (heading_lines and k == heading_lines):
             entries.append([])
         entries[-1].append(line)
     out: list[tuple[int, bool, str]] = []

@@ -204,7 +204,7 @@ def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
     outcome line ("Motion carried 7-0") is read by its act too, which gives its words and movers."""
     found = [r for r in read_item(item.lines, item.movers) if r.text]
     head = [(item.page, f"{item.item} {item.title}")] if item.item and anchored(item.title) else []
-    acts = read_acts(head + item.lines, item.item, item.title) if all(r.entry == "motion" and not r.mover for r in found) else []
+    acts = read_acts(head + item.lines, item.item, item.title, len(head)) if all(r.entry == "motion" and not r.mover for r in found) else []
     if acts:
         for r in acts:
             r.board, r.meeting_date, r.title = meeting.board, r.meeting_date or meeting.date, r.title or _short(r.text)
