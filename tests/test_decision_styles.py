@@ -527,3 +527,18 @@ def test_accounts_approved_above_a_payments_table_that_lists_invoices_to_be_appr
     assert [(r.item, r.outcome) for r in parish] == [("08.25.11", "approved")]
     assert parish[0].text.startswith("08.25.11 Finance - The following accounts were approved for payment")
     assert [r.outcome for r in town] == ["approved"] and "The following payments were approved" in town[0].text
+
+
+def test_a_planning_authoritys_decision_labelled_with_a_dash_is_no_decision_of_the_council_but_resolved_dash_is():
+    # A parish's and a town council's planning lists: "Decision - ..." reports the district's decision and
+    # must not hide the council's own responses; "Resolved – That ..." is still the council's decision.
+    parish = _minutes("05.26.17 Planning –The following planning documents had been received:\n25/00971/LB The Rock "
+                      "The Hill\nReplacement of damaged windows with like-for-like\nNO OBJECTION\n\nDecision  -  NoI of "
+                      "treework to Ash tree at the Village Hall\n")
+    town = _minutes("6. Planning\n25/01200/F 12 Station Road two storey side extension - No objection\n"
+                    "Decision – Permitted: 25/00877/HH 3 Bell Lane\n7. Local Plan\nResolved – That the Town Council "
+                    "responds to the Local Plan consultation as drafted.\n")
+    assert [r.outcome for r in parish] == ["agreed"] and parish[0].text.endswith("like-for-like NO OBJECTION")
+    assert not any("NoI of treework" in r.text or "Permitted" in r.text for r in parish + town)
+    assert [(r.item, r.outcome) for r in town if "No objection" in r.text] == [("6", "agreed")]
+    assert [r.item for r in town if r.text.startswith("That the Town Council responds")] == ["7"]

@@ -176,6 +176,9 @@ DECISION_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("RECOMMENDED", "RECOMMENDED"), ("NOTED", "NOTED"),
 )
 DECISION_KEYWORDS_TITLE = ("Resolved", "Agreed", "Decision", "Decided", "Recommended")
+# Of those, the ones that open a decision after a colon only: a dash after the noun ("Decision - NoI of
+# treework to Ash tree", "Decision – Permitted") labels what a planning authority decided in a planning list.
+DECISION_KEYWORDS_COLON_ONLY = ("Decision",)
 # What a motion, amendment or resolution is called where its fate is printed ("Amendment lost.").
 MOTION_NOUNS = ("substantive motion", "amended motion", "amendment", "motion", "recommendations?", "resolution",
                 "item")
