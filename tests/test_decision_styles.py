@@ -542,3 +542,16 @@ def test_a_planning_authoritys_decision_labelled_with_a_dash_is_no_decision_of_t
     assert not any("NoI of treework" in r.text or "Permitted" in r.text for r in parish + town)
     assert [(r.item, r.outcome) for r in town if "No objection" in r.text] == [("6", "agreed")]
     assert [r.item for r in town if r.text.startswith("That the Town Council responds")] == ["7"]
+
+
+def test_no_objections_stated_in_a_sentence_is_the_councils_response_but_one_recounted_is_not():
+    parish = _minutes("6 Planning:\nb. 13/00891/F – WV Malins & Son – No objections were raised to an extension to the\n"
+                      "existing barn at Wharf Farm.\nd. 13/00710/LB – Dr R Sanders – No objections from the Council, "
+                      "awaiting decision.\ne. Solar panels at the Manor and the Church\nNo objections had been raised by "
+                      "the PC to any of these applications and they\nhave all now been passed.\n")
+    town = _minutes("5. Planning applications\n25/00931/HH 14 Kiln Road – rear dormer – no objections were raised by "
+                    "members.\n25/01002/F Land off Mill Lane – two dwellings – no objections from the Town Council "
+                    "subject to drainage conditions.\n")
+    assert [r.outcome for r in parish] == ["agreed", "agreed"]
+    assert "Wharf Farm" in parish[0].text and "Dr R Sanders" in parish[1].text
+    assert [r.outcome for r in town] == ["agreed", "agreed"] and "Kiln Road" in town[0].text

@@ -292,6 +292,11 @@ ATTENDANCE_LABELS = ("present", "absent", "apologies", "also present", "in atten
 # A council's response to a planning application that the minutes record as its decision.
 PLANNING_RESPONSES: tuple[tuple[str, str], ...] = (("no objections?", "agreed"), ("object(?:s|ion)?", "agreed"),
                                                    ("support(?:s|ed)?", "agreed"))
+# The same response stated in a sentence, not printed after the application: "No objections were raised to an
+# extension to the existing barn", "13/00710/LB – Dr R Sanders – No objections from the Council, awaiting decision."
+# ("No objections had been raised by the PC to any of these applications" recounts earlier responses.)
+PLANNING_STATED = (r"\bno\s+objections?\s+(?:were|was)\s+raised\b",
+                   r"\bno\s+objections?\s+from\s+the\s+(?:parish\s+|town\s+|city\s+)?council\b")
 # Words that say a decision only puts a matter off ("resolved to discuss this at the September meeting").
 PUT_OFF = (r"\bdefer(?:red|s)?\b", r"\bpostpone[ds]?\b", r"\bbrought\s+(?:back\s+)?to\s+the\s+next\s+meeting\b",
            r"\b(?:discuss|consider|decide|review)\w*\s+(?:this|it|the\s+matter|further\s+)?\s*at\s+the\s+(?:next|[A-Z]\w+)\s+meeting\b",

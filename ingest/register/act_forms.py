@@ -84,6 +84,7 @@ RESULT = re.compile(rf"(?i:(?:\b(?:motion|which|it|amendment|resolution|and|item
                      rf"|^|[.;:,]\s*)(?P<word>{alt(hs.RESULT_WORDS)})\b)")
 NO_SECOND = re.compile(r"(?i)\b(?:died|failed|fails|dies)\b[^.]{0,20}\b(?:lack|want)\s+of\s+(?:a\s+)?second")
 PLANNING = re.compile(r"(?:^|[\s–—-])(?P<word>NO\s*OBJECTIONS?|(?i:no\s+objections?))\s*\.?$")
+PLANNING_STATED = re.compile("|".join(hs.PLANNING_STATED), re.I)
 PUT_OFF = re.compile("|".join(hs.PUT_OFF), re.I)
 FUTURE = re.compile(r"(?i)\bto\s+be\s+(?:approved|agreed|adopted|accepted)\b|\bwill\s+be\s+(?:\w+,?\s+(?:or\s+)?){0,3}(?:approved|adopted)\b")
 # "approved in the 2003 PDA", "approved at the September 25 meeting": another time's decision, recounted.
@@ -213,7 +214,7 @@ def decided(text: str, act: Act) -> tuple[str | None, bool]:
                                    or re.search(r"(?i)\b(?:has|have)\s+been\s+received", m[0])):
             return None, False
         return outcome, False
-    if PLANNING.search(text) and not REPORTED.search(text):
+    if (PLANNING.search(text) or PLANNING_STATED.search(text)) and not REPORTED.search(text):
         return "agreed", False
     if PUT_OFF.search(text) and re.search(r"(?i)\b(?:will\s+be|to\s+be|was|were|be)\s+\w+", text) and not SPEECH.search(text):
         return "deferred", False  # "... and brought to the next meeting for a decision"
