@@ -555,3 +555,13 @@ def test_no_objections_stated_in_a_sentence_is_the_councils_response_but_one_rec
     assert [r.outcome for r in parish] == ["agreed", "agreed"]
     assert "Wharf Farm" in parish[0].text and "Dr R Sanders" in parish[1].text
     assert [r.outcome for r in town] == ["agreed", "agreed"] and "Kiln Road" in town[0].text
+
+
+def test_the_two_bodies_of_a_joint_meeting_agreeing_is_a_decision():
+    subcommittee = _minutes("3. Emergency Readiness\nCity staff noted they would seek feedback from the Principal. Both "
+                            "entities agreed that a refresher course at the beginning of every school year would be "
+                            "helpful.\n")
+    joint = _minutes("4. Shared Services\nBoth boards agreed to bring the shared dispatch agreement back in March with "
+                     "costs for each agency.\n")
+    assert [r.outcome for r in subcommittee] == ["agreed"] and "refresher course" in subcommittee[0].text
+    assert [r.outcome for r in joint] == ["agreed"] and joint[0].text.startswith("Both boards agreed")

@@ -227,6 +227,8 @@ MOTION_VERBS = (r"moved(?!\s+(?:(?:out|in|into|from|away|back|here|there|on|up|d
 DECIDING_SUBJECTS = (r"it\s+was(?:\s+also)?", r"this\s+was", r"(?:the\s+)?(?:parish\s+|town\s+|city\s+)?council",
                      r"(?:the\s+)?pc", r"(?:the\s+)?board", r"(?:the\s+)?committee", r"(?:the\s+)?commission",
                      r"(?:the\s+)?panel", r"(?:the\s+)?meeting", r"(?:all\s+)?members", r"councillors",
+                     # the two bodies of a joint meeting: "Both entities agreed that ...", "Both boards agreed to ..."
+                     r"both\s+(?:entities|bodies|boards|councils|committees|commissions|agencies)",
                      r"all(?:\s+present)?", r"we(?:\s+all)?", r"(?-i:(?:the\s+)?(?:[A-Z]\w+\s+){1,3})(?:board|commission|committee)",
                      # a body by its initials, three letters or more, agreeing ("CDI agreed", "The SPC agreed"): two
                      # capitals are a member's initials in many parish minutes ("KD agreed to contact ..."), and
