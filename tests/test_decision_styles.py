@@ -565,3 +565,19 @@ def test_the_two_bodies_of_a_joint_meeting_agreeing_is_a_decision():
                      "costs for each agency.\n")
     assert [r.outcome for r in subcommittee] == ["agreed"] and "refresher course" in subcommittee[0].text
     assert [r.outcome for r in joint] == ["agreed"] and joint[0].text.startswith("Both boards agreed")
+
+
+def test_items_joined_by_and_share_the_outcome_printed_at_the_end_of_their_run():
+    # A joint council and successor agency meeting, and a joint council and housing authority meeting:
+    # "(...) ...; and" with no outcome of its own, then the last item's "Accepted." / "Adopted."; a file
+    # number may carry a sub-item letter and the body ("(12-001 A HABOC)").
+    agency = _minutes("CONSENT CALENDAR\n(14-004 SACIC) Recommendation to Approve a Form of Easement Agreement with the "
+                      "Power Association for a Portion of a Gas Pipeline; and\n(14-012 CC) Recommendation to Approve a Form "
+                      "of Easement Agreement with the Power Association for the City's Portion. Accepted.\n")
+    housing = _minutes("AGENDA ITEM\n(12-017 CC) Resolution No. 14634, “Electing Not to Retain the Housing Assets.” Adopted; "
+                       "and\n(12-001 A HABOC) Resolution No. 836, “Agreeing to Assume the Housing Activities.” Adopted.\n"
+                       "Councilmember/Commissioner Lee moved adoption of the resolutions. Councilmember/Commissioner Park "
+                       "seconded the motion, which carried by unanimous voice vote – 6.\n")
+    assert [(r.item, r.outcome) for r in agency] == [("14-004 SACIC", "approved"), ("14-012 CC", "approved")]
+    assert [(r.item, r.outcome, _votes(r)) for r in housing] == [("12-017 CC", "approved", (6, 0, 0)),
+                                                                 ("12-001 A HABOC", "approved", (6, 0, 0))]

@@ -95,8 +95,8 @@ CONDITION = re.compile(r"(?i)\b(?:if|whether|unless|when|once|until|before|after
 # a lettered paragraph "b) ...". The label is kept as the item printed.
 # "05.25.13" (a minute numbered month, year, order), "(05-079)" (a file number), "6-A", "b)".
 # A file number may carry the body it belongs to at a joint meeting, "(12-016 CC)", "(23-01 CAFA)", or the letter
-# of a second item under one number, "(13-024 A)".
-_FILE = r"\d{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z]{1,6}(?:-[A-Z])?)?"
+# of a second item under one number, "(13-024 A)", or both, "(12-001 A HABOC)".
+_FILE = r"\d{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z]{1,6}(?:-[A-Z])?){0,2}"
 BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>" + _FILE + r")\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
                     r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s|"
                     # "B.   *Draft Minutes ... Approved." (a lettered consent item, starred when enacted with it)

@@ -40,7 +40,10 @@ def read_acts(lines: list[Line], item: str = "", title: str = "", heading_lines:
     prev: tuple[int, str, Resolution | None] | None = None  # the sentence before, and its entry
     procedural = False  # since a motion about the meeting itself: its second and vote are no entry
     motion: _Open | None = None  # the last motion made, for its vote after an amendment's fate
+    older: tuple[int, str, Resolution | None] | None = None  # the sentence before `prev`
+    last: tuple[int, str, Resolution | None] | None = None
     for page, start, text in _sentences(lines, heading_lines):
+        older, last = last, prev
         block = af.BLOCK.match(text) if start else None
         made: Resolution | None = None
         if start and not block and re.match(r"(?:[A-Z]{2,}[ &/-]+){2,}", text):
@@ -67,7 +70,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "", heading_lines:
             word = af.lookup(hs.ITEM_OUTCOME_WORDS, lead["word"])
             if prev[2] is None:
                 made = _new(prev[1], prev[0], label, title, word, "decision")
-                out.append(made)
+                out += _joined(older, item, title, word) + [made]
             else:
                 made, made.outcome, made.entry = prev[2], word, "decision"
             made.text += " " + (text[:lead.start("rest")] if lead["rest"] else text).strip()  # as printed: "Not adopted; and"
@@ -97,7 +100,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "", heading_lines:
         elif act.decided and not (block and (block["star"] or block["cstar"]) and act.heading):
             made = _new(text, page, label, title, act.decided, "decision")
             made.meeting_date = _own_date(text)
-            out.append(made)
+            out += (_joined(prev, item, title, act.decided) if block and act.heading else []) + [made]
             current = _Open(made, act.heading)
             _attach(current, act, None)
         elif act.decided and current:  # a starred item that also prints its outcome word
@@ -186,6 +189,16 @@ def _own_date(text: str) -> str | None:
     lead = re.match(r"(?i)on\s+", text)
     found = dates_in(text[:50]) if lead else []
     return found[0][1] if found and found[0][0] == lead.end() else None
+
+
+def _joined(sentence: tuple[int, str, Resolution | None] | None, item: str, title: str, outcome: str) -> list[Resolution]:
+    """The item printed before an agenda line with its outcome word and joined to it by "; and", with no
+    outcome of its own ("(13-004 SACIC) Recommendation to Approve ...; and" / "(13-012 CC) Recommendation ...
+    Accepted."): the outcome printed at the end of the run is every item's."""
+    block = af.BLOCK.match(sentence[1]) if sentence and sentence[2] is None else None
+    if not (block and af.JOINED.search(sentence[1])):
+        return []
+    return [_new(sentence[1], sentence[0], _label(item, block), title, outcome, "decision")]
 
 
 def _label(item: str, block: re.Match) -> str:
