@@ -581,3 +581,14 @@ def test_items_joined_by_and_share_the_outcome_printed_at_the_end_of_their_run()
     assert [(r.item, r.outcome) for r in agency] == [("14-004 SACIC", "approved"), ("14-012 CC", "approved")]
     assert [(r.item, r.outcome, _votes(r)) for r in housing] == [("12-017 CC", "approved", (6, 0, 0)),
                                                                  ("12-001 A HABOC", "approved", (6, 0, 0))]
+
+
+def test_a_motion_to_continue_this_item_or_to_bring_back_minutes_puts_the_matter_off():
+    planning = _minutes("9-B. Use Permit PLN24-0042 - 1200 Harbor Way\nBoard member Quill moved and Vice President Sato "
+                        "seconded the\nmotion to continue this item to the meeting of 10/14/24. The motion passed 6-0.\n")
+    transport = _minutes("5A. Approve Meeting Minutes - March 6, 2024\nChair Ibarra made a motion to bring back these "
+                         "minutes with more detail. Commissioner Yoon seconded the motion. The motion passed 6-0.\n"
+                         "6. Public Comment\nStated the lights were missed; urged Council to bring back the matter: A. "
+                         "Resident.\n")
+    assert [(r.item, r.outcome) for r in planning] == [("9-B", "deferred")]
+    assert [(r.item, r.outcome) for r in transport] == [("5.A", "deferred")]

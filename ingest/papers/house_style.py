@@ -299,10 +299,11 @@ PLANNING_RESPONSES: tuple[tuple[str, str], ...] = (("no objections?", "agreed"),
 # ("No objections had been raised by the PC to any of these applications" recounts earlier responses.)
 PLANNING_STATED = (r"\bno\s+objections?\s+(?:were|was)\s+raised\b",
                    r"\bno\s+objections?\s+from\s+the\s+(?:parish\s+|town\s+|city\s+)?council\b")
-# Words that say a decision only puts a matter off ("resolved to discuss this at the September meeting").
+# Words that say a decision only puts a matter off ("resolved to discuss this at the September meeting",
+# "to continue this item to the meeting of 10/13/08", "a motion to bring back these minutes with more detail").
 PUT_OFF = (r"\bdefer(?:red|s)?\b", r"\bpostpone[ds]?\b", r"\bbrought\s+(?:back\s+)?to\s+the\s+next\s+meeting\b",
            r"\b(?:discuss|consider|decide|review)\w*\s+(?:this|it|the\s+matter|further\s+)?\s*at\s+the\s+(?:next|[A-Z]\w+)\s+meeting\b",
-           r"\bcontinue[ds]?\s+(?:the\s+)?item\b")
+           r"\bcontinue[ds]?\s+(?:the\s+|this\s+)?item\b", r"\bmotion\s+to\s+bring\s+back\b")
 
 # --- Adopted resolutions printed whole (ingest/register/resolution_doc.py) ---------------------------
 # "RESOLUTION NO. 17-01", "Resolution Number 2023-118" in a resolution's first lines (a regular expression).
