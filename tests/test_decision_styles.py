@@ -592,3 +592,12 @@ def test_a_motion_to_continue_this_item_or_to_bring_back_minutes_puts_the_matter
                          "Resident.\n")
     assert [(r.item, r.outcome) for r in planning] == [("9-B", "deferred")]
     assert [(r.item, r.outcome) for r in transport] == [("5.A", "deferred")]
+
+
+def test_a_seconder_named_at_the_end_of_a_sentence_is_only_the_name():
+    panel = _minutes("5-G. Retail strategy\nMs. Ruiz moved to endorse the strategy, seconded by Mr. Winters. The Panel "
+                     "unanimously voted in favor.\n")
+    commission = _minutes("6-A. Bicycle plan\nCommissioner Ward moved to adopt the plan, seconded by Commissioner Tate. "
+                          "The Commission voted 5-0.\n")
+    assert [(r.mover, r.seconder) for r in panel] == [("Ms. Ruiz", "Mr. Winters")]
+    assert [(r.mover, r.seconder, _votes(r)) for r in commission] == [("Commissioner Ward", "Commissioner Tate", (5, 0, 0))]

@@ -227,6 +227,9 @@ def member(name: str | None) -> str | None:
         return None
     name = LEAD.sub("", re.sub(r"\s+", " ", name).strip(" ,.;:/"))
     name = re.sub(r"\s+(?:Unanimous(?:ly)?|Carried|Passed|Approved|Aye|Ayes)\b.*$", "", name)
+    # a full stop after a surname ends the sentence: "seconded by Mr. Winters. The Panel unanimously ..."
+    end = re.search(r"\b(?!(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.)([A-Za-z][\w'’-]+)\.\s+[A-Z]", name)
+    name = name[:end.end(1)] if end else name
     words = name.split()
     if not words or (len(words) == 1 and words[0].lower() in hs.BODY_WORDS + ("it", "motion", "pc")):
         return None
