@@ -601,3 +601,14 @@ def test_a_seconder_named_at_the_end_of_a_sentence_is_only_the_name():
                           "The Commission voted 5-0.\n")
     assert [(r.mover, r.seconder) for r in panel] == [("Ms. Ruiz", "Mr. Winters")]
     assert [(r.mover, r.seconder, _votes(r)) for r in commission] == [("Commissioner Ward", "Commissioner Tate", (5, 0, 0))]
+
+
+def test_minutes_moved_for_approval_in_the_passive_name_their_mover_even_when_the_heading_starts_the_sentence():
+    pension = _minutes("MINUTES OF THE REGULAR MEETING\n1. CALL TO ORDER\nThe meeting was called to order at 4:30 p.m.\n"
+                       "3. MINUTES: The minutes of the Regular Meeting of October 26, 2024 were\nmoved for approval by "
+                       "Member Follet and seconded by Member Enzo. Passed\n5-0.\n4. CONSENT CALENDAR\n")
+    town = _minutes("1. Apologies\nNone.\n2. Minutes\nThe minutes of the meeting held on 12 March 2025 were moved for "
+                    "adoption by Cllr Price and seconded by Cllr Hale. Carried unanimously.\n")
+    assert [(r.item, r.outcome, r.mover, r.seconder, _votes(r)) for r in pension] == [
+        ("3", "carried", "Member Follet", "Member Enzo", (5, 0, 0))]
+    assert [(r.item, r.outcome, r.mover, r.seconder) for r in town] == [("2", "carried", "Cllr Price", "Cllr Hale")]

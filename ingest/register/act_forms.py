@@ -46,6 +46,8 @@ MOTION = [re.compile(p) for p in (
     # a long motion, its maker after its words: "A motion to set a deadline ... [three lines] ... was made by
     # Vice Chairperson Rush and seconded by Commissioner Farrell"
     rf"(?i:motion)\b[^.]{{0,600}}?\b(?i:was\s+made\s+by)\s+(?P<m>{NAME})",
+    # the matter moved in the passive: "The minutes of ... were moved for approval by Member A and seconded by ..."
+    rf"\b(?i:was|were)\s+(?i:moved)\s+(?:(?i:for)\s+\w+\s+)?(?i:by)\s+(?P<m>{NAME})",
 )]
 RECORDS = (3, 4, 5)  # the MOTION forms that record who moved a decision printed beside them
 SECOND = [re.compile(p) for p in (

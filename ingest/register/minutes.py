@@ -203,8 +203,15 @@ def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
     (proceedings.py), else by the acts its sentences record (acts.py). A motion known only by its
     outcome line ("Motion carried 7-0") is read by its act too, which gives its words and movers."""
     found = [r for r in read_item(item.lines, item.movers) if r.text]
-    head = [(item.page, f"{item.item} {item.title}")] if item.item and anchored(item.title) else []
-    acts = read_acts(head + item.lines, item.item, item.title, len(head)) if all(r.entry == "motion" and not r.mover for r in found) else []
+    # The heading read with the minute when it holds the act, or begins the sentence that does ("3. MINUTES: The
+    # minutes of ... were" / "moved for approval by Member A and seconded by Member B."): a sentence of its own
+    # only in the first case.
+    whole = item.item and anchored(item.title)
+    begins = item.item and item.lines and not whole and anchored(f"{item.title} {item.lines[0][1]}") \
+        and not anchored(item.lines[0][1])
+    head = [(item.page, f"{item.item} {item.title}")] if whole or begins else []
+    acts = read_acts(head + item.lines, item.item, item.title, len(head) if whole else 0) \
+        if all(r.entry == "motion" and not r.mover for r in found) else []
     if acts:
         for r in acts:
             r.board, r.meeting_date, r.title = meeting.board, r.meeting_date or meeting.date, r.title or _short(r.text)
