@@ -612,3 +612,14 @@ def test_minutes_moved_for_approval_in_the_passive_name_their_mover_even_when_th
     assert [(r.item, r.outcome, r.mover, r.seconder, _votes(r)) for r in pension] == [
         ("3", "carried", "Member Follet", "Member Enzo", (5, 0, 0))]
     assert [(r.item, r.outcome, r.mover, r.seconder) for r in town] == [("2", "carried", "Cllr Price", "Cllr Hale")]
+
+
+def test_a_motion_to_reorder_the_agenda_known_by_its_outcome_line_is_no_entry():
+    committee = _minutes("2. AGENDA CHANGES\nMotion and second to move Agenda Item 7-H to the beginning of New Business\n"
+                         "(Vice Chair Moss and Member Grant). Motion passed 3-0.\n3. STAFF ANNOUNCEMENTS\nNone.\n"
+                         "5-A. Approval of the Minutes of the August 20, 2025 Special Meeting.\nMotion and second to "
+                         "approve the minutes (Members Grant and Lee). Motion passed 3-0.\n")
+    commission = _minutes("3. AGENDA\nMotion and second to move agenda items 6-A and 6-B to the end of the agenda\n"
+                          "(Commissioners Abe and Ruiz). Motion carried 5-0.\n")
+    assert [(r.item, r.outcome, _votes(r)) for r in committee] == [("5-A", "carried", (3, 0, 0))]
+    assert commission == []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from minutebook.ingest.register.decisions import Line, dates_in, keyword, reflow
 from minutebook.ingest.papers.numbering import STAMP as _ITEM_STAMP
 from minutebook.ingest.papers.numbering import Heading, Sequence, heading
-from minutebook.ingest.register.act_forms import anchored
+from minutebook.ingest.register.act_forms import PROCEDURAL, anchored
 from minutebook.ingest.register.acts import read_acts
 from minutebook.ingest.register.meeting_header import TIME_RANGE, parse_meeting
 from minutebook.ingest.register.motions import outcome_line
@@ -216,6 +216,9 @@ def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
         for r in acts:
             r.board, r.meeting_date, r.title = meeting.board, r.meeting_date or meeting.date, r.title or _short(r.text)
         return acts
+    # a motion known by its outcome line whose words are about the meeting itself ("Motion and second to move
+    # Agenda Item 7-H to the beginning of New Business ... Motion passed 3-0."): no entry, as acts.py reads it
+    found = [r for r in found if not (r.entry == "motion" and not r.mover and PROCEDURAL.search(r.text))]
     start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
     for r in found:
         r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date
