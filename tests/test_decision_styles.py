@@ -623,3 +623,13 @@ def test_a_motion_to_reorder_the_agenda_known_by_its_outcome_line_is_no_entry():
                           "(Commissioners Abe and Ruiz). Motion carried 5-0.\n")
     assert [(r.item, r.outcome, _votes(r)) for r in committee] == [("5-A", "carried", (3, 0, 0))]
     assert commission == []
+
+
+def test_who_moved_and_seconded_the_adjournment_is_no_entry():
+    board = _minutes("5. ORAL COMMUNICATIONS - NONE\n6. ADJOURNMENT\nThe meeting was adjourned at 8:02 PM\n"
+                     "M/S Young / Hale  Unanimous\nRespectfully submitted by:\nJ. Frank, Secretary\n")
+    commission = _minutes("7. NEW BUSINESS\nM/S Commissioner Abe / Commissioner Ruiz to adopt the work plan. Motion carried "
+                          "5-0.\nADJOURNMENT\nMotion to adjourn\nM/S Commissioner Navarro / Commissioner Jones\nMotion "
+                          "carried by the following voice vote: All in favor with a 5 ayes via roll call vote.\n")
+    assert board == []
+    assert [(r.item, r.mover, _votes(r)) for r in commission] == [("7", "Commissioner Abe", (5, 0, 0))]

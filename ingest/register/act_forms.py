@@ -49,7 +49,7 @@ MOTION = [re.compile(p) for p in (
     # the matter moved in the passive: "The minutes of ... were moved for approval by Member A and seconded by ..."
     rf"\b(?i:was|were)\s+(?i:moved)\s+(?:(?i:for)\s+\w+\s+)?(?i:by)\s+(?P<m>{NAME})",
 )]
-RECORDS = (3, 4, 5)  # the MOTION forms that record who moved a decision printed beside them
+RECORDS = (3, 4, 5)  # the MOTION forms that record who moved a decision printed beside them ("M/S" first)
 SECOND = [re.compile(p) for p in (
     rf"(?P<s>{NAME})\s+seconded\b",
     rf"(?i:seconded)\s*(?:by)?\s*:?\s*(?P<s>{NAME})",
@@ -134,6 +134,7 @@ class Act:
     seconder: str | None = None
     motion: bool = False
     record: bool = False  # "M/S A / B", "Prop: CR 2nd: KD": who moved what was just stated
+    lead: int = 0  # words printed before the record ("M/S A / B Unanimous" alone: 0)
     result: str | None = None  # outcome of a motion put
     votes: Votes | None = None
     decided: str | None = None  # outcome of a decision stated in prose or after an agenda line
@@ -161,11 +162,14 @@ def read_sentence(text: str) -> Act:
         if m and not FUTURE.search(text):
             act.motion = k not in RECORDS
             act.record = k in RECORDS
+            # "Motion and second to approve ... (A and B)" carries the words of what was moved; "M/S A / B" none
+            act.lead = len(text[:m.start()].split()) if k == RECORDS[0] else len(text.split())
             act.mover = member(m.groupdict().get("m"))
             act.seconder = member(m.groupdict().get("s"))
             break
     if prop and not act.mover and (prop["s"] or re.match(r"(?i)\W*prop", text)):
         act.mover, act.seconder, act.record = member(prop["m"]), member(prop["s"]), True
+        act.lead = len(text[:prop.start()].split())
     if not act.seconder:
         for pattern in SECOND:
             m = pattern.search(text)

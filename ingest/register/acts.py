@@ -84,7 +84,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "", heading_lines:
             continue
         act = af.read_sentence(text)
         if procedural and not block and (af.BARE.match(text) or not act.motion and not act.decided
-                                         and (not act.record or len(af.PROP.split(text)[0].split()) < 2)):
+                                         and (not act.record or act.lead < 2)):
             continue  # "Agreed unanimously.", "M/S A / B", "Motion passed 6-0." after a procedural motion
         procedural = False
         bare = af.BARE.match(text) or (act.decided and (af.PLANNING.fullmatch(text.strip(" -–—")) or len(text.split()) <= 4))
