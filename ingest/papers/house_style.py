@@ -295,7 +295,7 @@ ATTENDANCE_LABELS = ("present", "absent", "apologies", "also present", "in atten
 PLANNING_RESPONSES: tuple[tuple[str, str], ...] = (("no objections?", "agreed"), ("object(?:s|ion)?", "agreed"),
                                                    ("support(?:s|ed)?", "agreed"))
 # The same response stated in a sentence, not printed after the application: "No objections were raised to an
-# extension to the existing barn", "13/00710/LB – Dr R Sanders – No objections from the Council, awaiting decision."
+# extension to the existing barn", "13/00710/LB – No objections from the Council, awaiting decision."
 # ("No objections had been raised by the PC to any of these applications" recounts earlier responses.)
 PLANNING_STATED = (r"\bno\s+objections?\s+(?:were|was)\s+raised\b",
                    r"\bno\s+objections?\s+from\s+the\s+(?:parish\s+|town\s+|city\s+)?council\b")

@@ -162,7 +162,7 @@ def _sections_from_openings(pages, board, date, title, opened: set[int]) -> list
 
 
 def _running_title(page: Page) -> bool:
-    """Whether the page opens with the minutes' running title ("Minutes of the Public Art Commission",
+    """Whether the page opens with the minutes' running title ("Minutes of the Arts Commission",
     printed at the top of each page after the first) and then carries on the sentence the page before
     broke off ("increase the grant amount by $1,500 was made by ..."): no new minutes start there."""
     lines = [ln.strip() for ln in page.text.splitlines() if ln.strip()]

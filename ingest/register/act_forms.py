@@ -44,7 +44,7 @@ MOTION = [re.compile(p) for p in (
     # "It was proposed that ..." ("it has been proposed" reports a proposal made elsewhere)
     r"(?i:\bit\s+was\s+(?:moved|proposed)\b)",
     # a long motion, its maker after its words: "A motion to set a deadline ... [three lines] ... was made by
-    # Vice Chairperson Rush and seconded by Commissioner Farrell"
+    # Vice Chairperson A and seconded by Commissioner B"
     rf"(?i:motion)\b[^.]{{0,600}}?\b(?i:was\s+made\s+by)\s+(?P<m>{NAME})",
     # the matter moved in the passive: "The minutes of ... were moved for approval by Member A and seconded by ..."
     rf"\b(?i:was|were)\s+(?i:moved)\s+(?:(?i:for)\s+\w+\s+)?(?i:by)\s+(?P<m>{NAME})",
@@ -96,8 +96,8 @@ CONDITION = re.compile(r"(?i)\b(?:if|whether|unless|when|once|until|before|after
 # Where a new matter starts inside a minute: a file number "(05-079)", "(*12-104)", a sub-item "6-A",
 # a lettered paragraph "b) ...". The label is kept as the item printed.
 # "05.25.13" (a minute numbered month, year, order), "(05-079)" (a file number), "6-A", "b)".
-# A file number may carry the body it belongs to at a joint meeting, "(12-016 CC)", "(23-01 CAFA)", or the letter
-# of a second item under one number, "(13-024 A)", or both, "(12-001 A HABOC)".
+# A file number may carry the body it belongs to at a joint meeting, "(12-016 CC)", "(23-01 FA)", or the letter
+# of a second item under one number, "(13-024 A)", or both, "(12-001 A HA)".
 _FILE = r"\d{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z]{1,6}(?:-[A-Z])?){0,2}"
 BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>" + _FILE + r")\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
                     r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s|"
@@ -233,7 +233,7 @@ def member(name: str | None) -> str | None:
         return None
     name = LEAD.sub("", re.sub(r"\s+", " ", name).strip(" ,.;:/"))
     name = re.sub(r"\s+(?:Unanimous(?:ly)?|Carried|Passed|Approved|Aye|Ayes)\b.*$", "", name)
-    # a full stop after a surname ends the sentence: "seconded by Mr. Winters. The Panel unanimously ..."
+    # a full stop after a surname ends the sentence: "seconded by Mr. B. The Panel unanimously ..."
     end = re.search(r"\b(?!(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.)([A-Za-z][\w'’-]+)\.\s+[A-Z]", name)
     name = name[:end.end(1)] if end else name
     words = name.split()

@@ -162,7 +162,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "", heading_lines:
 
 def _share_joined(out: list[Resolution]) -> list[Resolution]:
     """Items printed as one run, each outcome but the last closing with ";" or "; and" ("(23-520 CC)
-    Resolution ... Adopted;" / "(23-01 CAFA) Resolution ... Adopted; and" / "... Adopted."), were decided
+    Resolution ... Adopted;" / "(23-01 FA) Resolution ... Adopted; and" / "... Adopted."), were decided
     by one motion, which the minutes print after the run: every item of the run takes its mover,
     seconder and vote."""
     runs: list[list[Resolution]] = []
@@ -193,7 +193,7 @@ def _own_date(text: str) -> str | None:
 
 def _joined(sentence: tuple[int, str, Resolution | None] | None, item: str, title: str, outcome: str) -> list[Resolution]:
     """The item printed before an agenda line with its outcome word and joined to it by "; and", with no
-    outcome of its own ("(13-004 SACIC) Recommendation to Approve ...; and" / "(13-012 CC) Recommendation ...
+    outcome of its own ("(13-004 SA) Recommendation to Approve ...; and" / "(13-012 CC) Recommendation ...
     Accepted."): the outcome printed at the end of the run is every item's."""
     block = af.BLOCK.match(sentence[1]) if sentence and sentence[2] is None else None
     if not (block and af.JOINED.search(sentence[1])):

@@ -25,7 +25,7 @@ _PREAMBLE = re.compile(r"(?i)^\s*whereas\b")
 # "this 24th day of January, 2017": the day and month as printed (either may be unreadable on a scan)
 _ON_DAY = re.compile(r"(?i)\b(?:this|the|on)\s+(?P<day>\S{1,6})\s+day\s+of\s+(?P<month>[^\s,;]+)[,;]?\s+(?P<year>(?:19|20)\d{2})\b")
 _BLANK = re.compile(r"_{3,}")
-# "Approved by the Successor Agency Oversight Board on January 24, 2017." under the minutes it approved
+# "Approved by the Oversight Board on January 24, 2017." under the minutes it approved
 _APPROVAL_NOTE = re.compile(r"(?i)\b(?:approved|adopted|passed)\b[^.\n]{0,100}?\bon\s*$")
 # The body that resolves, after "RESOLUTION OF THE", up to the title's verb ("ADOPTING", "APPROVING").
 _OF_BODY = re.compile(r"(?i)^(?:a\s+)?resolution\s+of\s+the\s+(?P<body>.+?)\s+(?=[A-Za-z]+ing\b)")
