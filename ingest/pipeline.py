@@ -36,7 +36,10 @@ Progress = Callable[[str, int, int], None]  # (message, done, total)
 # and "Agenda Item N" stamps read as page furniture still start their items. 9: proceedings facts
 # read late arrivals and officers elected, and labels printed in a column beside their values.
 # 10: each page keeps whether its text layer's words were rejoined (Page.repaired), for citations.
-READER_VERSION = 10
+# 11: an adopted resolution printed whole is a minutes section of its own, dated by its adoption block
+# (register/resolution_doc.py); a run of items "Adopted;" takes the motion after it; closed-session
+# direction given by a vote.
+READER_VERSION = 11
 
 
 def embedding_text(chunk: Chunk, heading: str) -> str:

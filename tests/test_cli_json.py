@@ -4,7 +4,7 @@ merge added each paper's portal fields, and with reader 7 from the reg-meetings 
 READER_VERSION bumps are its only change to the sample's JSON; the asks again after the answers merge,
 whose citations gain `read`, empty on the sample's printed pages; the asks and status.json on the
 guard branch, whose answers gain `notice` and whose READER_VERSION is 8; reader 9 from the procs branch,
-its only change to the sample's JSON; reader 10 from the readnote branch, likewise), byte for byte but
+its only change to the sample's JSON; reader 10 from the readnote branch and 11 at the reg24 merge, likewise), byte for byte but
 for the index's path and the clock: scripts that read it keep working through a change that should not change behaviour. A change
 that means to change an answer records the copies again and says so in its commit."""
 from __future__ import annotations

@@ -6,6 +6,7 @@ an Ontario township's numbered resolutions.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from minutebook.ingest.pdf.pages import load_pages
@@ -334,3 +335,301 @@ def test_after_an_amendment_is_accepted_the_vote_decides_the_motion_it_amends():
     racks = next(r for r in commission if "endorse the standards" in r.text)
     assert (racks.outcome, racks.mover, racks.seconder, _votes(racks)) == (
         "carried", "Commissioner Ward", "Commissioner Iqbal", (6, 1, 0))
+
+
+def test_a_run_of_items_closing_with_a_semicolon_takes_the_one_motion_printed_after_it():
+    # "Adopted;" / "Adopted; and" / "Adopted.": one motion decides every item of the run, at a joint
+    # meeting of two bodies and for two policies put to one vote; a count's second half is its own sentence.
+    joint = _minutes("AGENDA ITEM\n\n(24-310 CC) Resolution No. 16120, “Authorizing the Issuance of Lease Revenue\n"
+                     "Bonds for the Library Expansion.”  Adopted;\n\n(24-02 PFA) Resolution No. 24-03, “Approving the "
+                     "Bond Documents.”  Adopted; and\n\n(24-310 CC-A) Ordinance No. 3402, “Authorizing Leases with the "
+                     "Financing Authority.”  Adopted.\n\nThe Finance Director gave a brief presentation.\n\n"
+                     "Councilmember/Authority Member Ruiz moved adoption of the resolutions and introduction of the "
+                     "ordinance.\n\nCouncilmember/Authority Member Hale seconded the motion, which carried by the "
+                     "following roll call vote: Hale: Aye; Okoro: Aye; Ruiz: Aye; Tate: Aye; and Mayor/Chair Brandt: Aye.\n")
+    council = _minutes("(25-041) Adoption of Resolution to Establish a Telework Policy.\nNot adopted; and\n"
+                       "(25-041 A) Adoption of Resolution to Establish a Compressed Work Week Policy.\nNot adopted.\n"
+                       "The Human Resources Director gave a presentation.\nCouncilmember Lowe moved adoption of the "
+                       "resolutions.\nVice Mayor Park seconded the motion.\nOn the call for the question, the motion "
+                       "FAILED by the following voice vote Ayes:\nCouncilmembers Lowe and Park – 2. Noes: Councilmembers "
+                       "Cruz, Diaz and Mayor Hill – 3.\n")
+    run = {r.item: r for r in joint}
+    assert [run[i].outcome for i in ("24-310 CC", "24-02 PFA", "24-310 CC-A")] == ["approved"] * 3
+    assert {(run[i].mover, _votes(run[i])) for i in ("24-310 CC", "24-02 PFA", "24-310 CC-A")} == {
+        ("Councilmember/Authority Member Ruiz", (5, 0, 0))}
+    policies = {r.item: r for r in council}
+    assert policies["25-041"].text.endswith("Not adopted; and") and "Compressed" in policies["25-041 A"].text
+    assert {(policies[i].outcome, policies[i].mover, _votes(policies[i])) for i in ("25-041", "25-041 A")} == {
+        ("lost", "Councilmember Lowe", (2, 3, 0))}
+
+
+def test_direction_given_in_closed_session_by_a_vote_is_a_decision_on_the_page_it_is_announced():
+    # A council clerk's and a board secretary's report-out after a closed session: each matter's direction,
+    # with its own vote, in one sentence parted at ";"; direction "with no vote taken" records no decision.
+    from minutebook.ingest.types import Page
+    council = parse_minutes([
+        Page(1, "The meeting was adjourned to Closed Session to consider:\n(25-118) Conference With Labor "
+                "Negotiators (Government Code Section 54957.6)\n(25-119) Conference With Real Property Negotiators "
+                "(Government Code Section 54956.8) Property: 12 Harbor Way; Under\n"),
+        Page(2, "Negotiation: Price and Terms of Payment\nFollowing the Closed Session, the meeting was reconvened "
+                "and the City Clerk\nannounced that regarding Labor, staff provided information and Council provided\n"
+                "direction by the following vote: Ayes: Councilmembers Hale, Okoro, and Mayor\nBrandt – 3; Noes: Ruiz "
+                "- 1 [Absent: Councilmember Tate – 1];\nregarding Real Property, staff provided information and "
+                "Council provided direction\nunanimous voice vote – 5; regarding Litigation, staff provided "
+                "information and\nCouncil gave direction with no vote taken.\n")], None)[1]
+    board = _minutes("6. CLOSED SESSION REPORT\nThe Board reconvened in open session and the Chair announced that "
+                     "regarding the lease of Hangar 3, the Board gave direction to its negotiators by the following "
+                     "vote: Ayes: 4; Noes: 1; regarding the Director's evaluation, there was no reportable action.\n")
+    direction = [r for r in council if "direction" in r.text]
+    assert [(r.page, r.outcome, _votes(r)) for r in direction] == [(2, "other", (3, 1, 0)), (2, "other", (5, 0, 0))]
+    assert "regarding Labor" in direction[0].text and direction[1].text.startswith("regarding Real Property")
+    assert [(r.outcome, _votes(r)) for r in board] == [("other", (4, 1, 0))] and "Hangar 3" in board[0].text
+
+
+def test_an_adopted_resolution_printed_whole_is_one_decision_dated_by_its_adoption_block_but_a_draft_is_not():
+    # An oversight board's and a city council's resolution as filed with their minutes; the same shape
+    # with the day and votes left blank is a draft attached to a report.
+    from minutebook.ingest.papers.sections import split_sections
+    from minutebook.ingest.types import Page
+    board = ("RESOLUTION NO. 24-07\n\nRESOLUTION OF THE OVERSIGHT BOARD FOR THE SUCCESSOR AGENCY TO THE\n"
+             "REDEVELOPMENT AGENCY OF THE CITY OF PORT HALLEY APPROVING THE ANNUAL\nADMINISTRATIVE BUDGET\n\n"
+             "WHEREAS, the Oversight Board was organized pursuant to Section 34179 of the Health and\nSafety Code; and\n"
+             "NOW, THEREFORE, THE OVERSIGHT BOARD DOES HEREBY RESOLVE AS FOLLOWS:\n\nSection 1. The Administrative "
+             "Budget for 2024-25 is approved.\n\nPASSED AND ADOPTED this 12th day of March, 2024, by the\nfollowing vote:\n"
+             "AYES: Members Ortega, Lin and Chair Moss\nNOES: None\nABSENT: Member Hart\nABSTAIN: None\n")
+    council = ("Resolution No. 2023-118\nA RESOLUTION OF THE CITY COUNCIL OF THE CITY OF RIVERBEND AUTHORIZING THE\n"
+               "CITY MANAGER TO EXECUTE A LEASE FOR THE SENIOR CENTER\nWHEREAS, the City owns the building at 40 Main "
+               "Street;\nNOW, THEREFORE, BE IT RESOLVED by the City Council of the City of Riverbend that the City\n"
+               "Manager is authorized to execute the lease.\nPASSED, APPROVED AND ADOPTED at a regular meeting held on "
+               "the 5th day of December, 2023, by the following vote:\nAYES: Councilmembers Avila, Brooks, Chen, Diaz\n"
+               "NOES: Councilmember Evans\nABSTAIN: None\n")
+    draft = council.replace("the 5th day of December, 2023", "the ____ day of ________, 2024")
+    minutes = "MINUTES\nSpecial Meeting\nTuesday, January 26, 2016\n1. CALL TO ORDER\nChair Moss called the meeting to order.\n"
+    report = "STAFF REPORT\nTo: Honorable Mayor and City Council\nFrom: City Manager\nSubject: Senior Center Lease\n"
+    found = {}
+    for name, first, text in (("board", minutes, board), ("council", minutes, council), ("draft", report, draft)):
+        pages = [Page(1, first), Page(2, text)]
+        sections = split_sections(pages, name)
+        found[name] = [(s.kind, s.meeting_date, s.board) for s in sections if s.last_page == 2]
+        if sections[-1].kind == "minutes":
+            found[name + " register"] = parse_minutes(pages[1:], sections[-1].board, sections[-1].meeting_date)[1]
+    assert found["board"][0][:2] == ("minutes", "2024-03-12") and found["board"][0][2].startswith("Oversight Board")
+    assert found["council"][0][:2] == ("minutes", "2023-12-05") and found["council"][0][2] == "City Council of the City of Riverbend"
+    (budget,), (lease,) = found["board register"], found["council register"]
+    assert (budget.item, budget.outcome, _votes(budget)) == ("Resolution No. 24-07", "approved", (3, 0, 0))
+    assert "APPROVING THE ANNUAL ADMINISTRATIVE BUDGET" in budget.text and "2024-25 is approved" in budget.text
+    assert (lease.item, _votes(lease), lease.votes.names["against"]) == ("Resolution No. 2023-118", (4, 1, 0), ["Evans"])
+    assert found["draft"][0][0] != "minutes" and "draft register" not in found
+
+
+def test_an_ordinance_introduced_takes_the_motion_after_it_and_reordering_the_agenda_is_no_decision():
+    # "Introduction of Ordinance ... Introduced." (a first reading carried) at a council and a county board.
+    council = _minutes("Councilmember Ruiz moved approval of hearing the Harbor Lease and the Consent Calendar first "
+                       "on the agenda. Vice Mayor Hale seconded the motion, which carried by unanimous voice vote – 5.\n"
+                       "REGULAR AGENDA ITEM\n(24-210) Introduction of Ordinance Authorizing the City Manager to Execute a "
+                       "Lease with Harbor Rowing Club for the Boathouse. Introduced.\nThe Economic Development Manager "
+                       "gave a presentation.\nCouncilmember Ruiz moved introduction of the ordinance.\nCouncilmember Okoro "
+                       "seconded the motion, which carried by the following voice vote: Ayes: Councilmembers Okoro, Ruiz, "
+                       "Tate and Mayor Brandt – 4. Noes: Vice Mayor Hale – 1.\n")
+    county = _minutes("(25-031) First Reading of Ordinance Amending the County Code Regarding Short-Term Rentals. "
+                      "Introduced.\nSupervisor Lam moved introduction of the ordinance. Supervisor Oduya seconded the "
+                      "motion, which carried by unanimous voice vote – 5.\n")
+    lease = [r for r in council if "Harbor" in r.text]
+    assert len(lease) == 1 and lease[0].item == "24-210" and lease[0].text.endswith("Boathouse. Introduced.")
+    assert (lease[0].outcome, lease[0].mover, _votes(lease[0])) == ("carried", "Councilmember Ruiz", (4, 1, 0))
+    assert [(r.item, r.outcome, r.mover, _votes(r)) for r in county] == [("25-031", "carried", "Supervisor Lam", (5, 0, 0))]
+
+
+def test_a_decision_whose_body_is_named_across_a_line_break_and_which_opens_with_its_own_date():
+    # A later meeting's addition printed into earlier minutes, by a commission and a parish council: the
+    # decision is read whole and dated by its own words, not by the meeting the minutes record.
+    commission = _minutes("6B. Parking Pricing Strategy\nCommission Discussion for #6B\nThe Commission Bylaws allow "
+                          "commissioners to request written abstracts. On March 22, 2023, the Transportation\n"
+                          "Commission approved adding this abstract provided by Commissioner Reyes: \"The buses should "
+                          "be free.\"\n")
+    parish = _minutes("04.24.07 Minutes\nA correction was requested by a resident. On 14 May 2024 the Ashwell Parish\n"
+                      "Council agreed to add this note to the minutes of April.\n")
+    abstract = [r for r in commission if "abstract provided" in r.text]
+    assert len(abstract) == 1 and abstract[0].text.startswith("On March 22, 2023, the Transportation Commission approved")
+    assert (abstract[0].outcome, abstract[0].meeting_date) == ("approved", "2023-03-22")
+    assert [(r.item, r.outcome, r.meeting_date) for r in parish] == [("04.24.07", "agreed", "2024-05-14")]
+
+
+def _paper(texts: list[str]):
+    """The register of a paper's minutes sections, its pages cleaned as ingest cleans them."""
+    from minutebook.ingest.papers.sections import split_sections
+    from minutebook.ingest.pdf.pages import make_pages
+    pages = make_pages(texts)
+    sections = split_sections(pages, "minutes")
+    return sections, [r for s in sections if s.kind == "minutes"
+                      for r in parse_minutes(pages[s.first_page - 1:s.last_page], s.board, s.meeting_date)[1]]
+
+
+def test_a_long_motion_carried_over_a_page_under_the_minutes_running_title_is_one_motion_with_its_maker():
+    # The running title printed atop each later page is no new set of minutes, and the maker named after
+    # the motion's words ("... was made by A and seconded by B") moved it: a commission's and a board's minutes.
+    art = ["Final\nMINUTES OF THE PUBLIC ART COMMISSION MEETING\nMonday, August 11, 2025\n1. CALL TO ORDER\n"
+           "Chairperson Lee called the meeting to order.\n5-A. 2025-118 Mural Relocation\n● Commissioners discussed "
+           "the two sites.\n● A motion to set a deadline of September 15th to have the owner's signature for the "
+           "Oak Street\nlocation, to default to the Lincoln Park location if no signature is received, and to",
+           "Minutes of the Public Art Commission\nMonday, August 11, 2025\nincrease the grant amount by $1,500 was "
+           "made by Vice Chairperson Ortiz\nand seconded by Commissioner Shah. Ayes: 4. Nays: none. The\nmotion "
+           "carried 4-0.\n5-B. 2025-119 Public Art Update\n● Staff presented the update.",
+           "Minutes of the Public Art Commission\nMonday, August 11, 2025\n6. ORAL COMMUNICATIONS\nNone.",
+           "Minutes of the Public Art Commission\nMonday, August 11, 2025\n7. ADJOURNMENT\nThe meeting adjourned at 8:07pm."]
+    library = ["MINUTES OF THE LIBRARY BOARD MEETING\nWednesday, March 4, 2026\n1. ROLL CALL\nPresent: all members.\n"
+               "4-B. Branch Hours\nA motion to extend the Saturday hours of the West End and Bay Farm branches "
+               "through\nthe summer, to be reviewed in September with the circulation figures for each branch and the",
+               "Minutes of the Library Board\nWednesday, March 4, 2026\nvisitor counts of the pilot program, was made by "
+               "Trustee Amari and seconded by Trustee\nBell. The motion passed 5-0.\n5. ADJOURNMENT",
+               "Minutes of the Library Board\nWednesday, March 4, 2026\nAttachment: circulation figures.",
+               "Minutes of the Library Board\nWednesday, March 4, 2026\nAttachment: visitor counts."]
+    for texts, mover, seconder, count in ((art, "Vice Chairperson Ortiz", "Commissioner Shah", (4, 0, 0)),
+                                          (library, "Trustee Amari", "Trustee Bell", (5, 0, 0))):
+        sections, register = _paper(texts)
+        assert [(s.kind, s.first_page) for s in sections] == [("minutes", 1)]
+        assert [(r.page, r.outcome, r.mover, r.seconder, _votes(r)) for r in register] == [(1, "carried", mover, seconder, count)]
+
+
+def test_parish_payments_planning_tables_and_an_agreement_after_them_are_each_read():
+    # Two parish/town councils' minutes: a response broken over two lines of a planning table, who proposed
+    # and seconded a stated decision printed after it, and "The PC agreed ..." opening its line after a
+    # payments table that lists "Invoices to be approved".
+    parish = _minutes("09.25.17 Planning – The following planning documents had been received\n"
+                      "25/01761/F Rose Cottage High Street\nBicester OX27 7LA\n25/01975/TCA 5 Day Notice 1 x Whitebeam - "
+                      "To be removed\n25/01802/F The Old Forge Church Lane\nNew Air Source Heat Pump NO\nOBJECTION\n"
+                      "09.25.18 Finance - The following accounts were approved for payment: NO proposed JH seconded\n"
+                      "Payee Detail Total £s VAT\nClerk Salary Sept 132.69 0.0\nInvoices to be approved\n"
+                      "Grass cut 441.60 73.60\nThe PC agreed to the OALC subscription increase and the voting form will "
+                      "be returned by\nthe Clerk\n")
+    town = _minutes("7. Planning\n25/00412/HH 4 Mill Lane Single storey rear extension – No\nobjection\n"
+                    "8. Budget\nThe budget for 2026/27 was agreed, Cllr Hart proposed, Cllr Moss seconded.\n"
+                    "Payee Amount\nZurich insurance 1,204.00\nInvoices to be approved\nSLCC membership 98.00\n"
+                    "The Council agreed to renew the insurance with Zurich for three years.\n")
+    for register, item, pair in ((parish, "09.25.18", ("NO", "JH")), (town, "8", ("Cllr Hart", "Cllr Moss"))):
+        assert any(r.outcome == "agreed" and re.search(r"(?i)pump no objection|extension – no objection", r.text)
+                   for r in register)
+        stated = [r for r in register if r.item == item and r.mover]
+        assert [(r.outcome, r.mover, r.seconder) for r in stated] == [("approved" if item != "8" else "agreed", *pair)]
+        assert any(r.item == item and r.outcome == "agreed" and re.match(r"The (?:PC|Council) agreed to", r.text)
+                   for r in register)
+
+
+def test_accounts_approved_above_a_payments_table_that_lists_invoices_to_be_approved_are_a_decision():
+    # A parish's numbered minute heading and a town council's paragraph, each run on into a table with no
+    # full stop: what is "to be approved" later is no decision, what was approved above it is.
+    parish = _minutes("08.25.11 Finance - The following accounts were approved for payment\nPaid by standing order\n"
+                      "Payee Detail Total £s VAT\nClerk Salary 126.29 0.0\nInvoices to be approved\nGrass cut 441.60 73.60\n"
+                      "08.25.12 Date of next meeting\n")
+    town = _minutes("7 Planning\nNothing received\n8. Finance The following payments were approved:\nPaid by standing order "
+                    "in February\nPayee Detail Total £s VAT\nClerk Salary (Feb) 82.00 0.0\nTo be approved at the 25th March "
+                    "meeting\nVillage Hall insurance 154.85 0.00\n")
+    assert [(r.item, r.outcome) for r in parish] == [("08.25.11", "approved")]
+    assert parish[0].text.startswith("08.25.11 Finance - The following accounts were approved for payment")
+    assert [r.outcome for r in town] == ["approved"] and "The following payments were approved" in town[0].text
+
+
+def test_a_planning_authoritys_decision_labelled_with_a_dash_is_no_decision_of_the_council_but_resolved_dash_is():
+    # A parish's and a town council's planning lists: "Decision - ..." reports the district's decision and
+    # must not hide the council's own responses; "Resolved – That ..." is still the council's decision.
+    parish = _minutes("05.26.17 Planning –The following planning documents had been received:\n25/00971/LB The Rock "
+                      "The Hill\nReplacement of damaged windows with like-for-like\nNO OBJECTION\n\nDecision  -  NoI of "
+                      "treework to Ash tree at the Village Hall\n")
+    town = _minutes("6. Planning\n25/01200/F 12 Station Road two storey side extension - No objection\n"
+                    "Decision – Permitted: 25/00877/HH 3 Bell Lane\n7. Local Plan\nResolved – That the Town Council "
+                    "responds to the Local Plan consultation as drafted.\n")
+    assert [r.outcome for r in parish] == ["agreed"] and parish[0].text.endswith("like-for-like NO OBJECTION")
+    assert not any("NoI of treework" in r.text or "Permitted" in r.text for r in parish + town)
+    assert [(r.item, r.outcome) for r in town if "No objection" in r.text] == [("6", "agreed")]
+    assert [r.item for r in town if r.text.startswith("That the Town Council responds")] == ["7"]
+
+
+def test_no_objections_stated_in_a_sentence_is_the_councils_response_but_one_recounted_is_not():
+    parish = _minutes("6 Planning:\nb. 13/00891/F – WV Malins & Son – No objections were raised to an extension to the\n"
+                      "existing barn at Wharf Farm.\nd. 13/00710/LB – Dr R Sanders – No objections from the Council, "
+                      "awaiting decision.\ne. Solar panels at the Manor and the Church\nNo objections had been raised by "
+                      "the PC to any of these applications and they\nhave all now been passed.\n")
+    town = _minutes("5. Planning applications\n25/00931/HH 14 Kiln Road – rear dormer – no objections were raised by "
+                    "members.\n25/01002/F Land off Mill Lane – two dwellings – no objections from the Town Council "
+                    "subject to drainage conditions.\n")
+    assert [r.outcome for r in parish] == ["agreed", "agreed"]
+    assert "Wharf Farm" in parish[0].text and "Dr R Sanders" in parish[1].text
+    assert [r.outcome for r in town] == ["agreed", "agreed"] and "Kiln Road" in town[0].text
+
+
+def test_the_two_bodies_of_a_joint_meeting_agreeing_is_a_decision():
+    subcommittee = _minutes("3. Emergency Readiness\nCity staff noted they would seek feedback from the Principal. Both "
+                            "entities agreed that a refresher course at the beginning of every school year would be "
+                            "helpful.\n")
+    joint = _minutes("4. Shared Services\nBoth boards agreed to bring the shared dispatch agreement back in March with "
+                     "costs for each agency.\n")
+    assert [r.outcome for r in subcommittee] == ["agreed"] and "refresher course" in subcommittee[0].text
+    assert [r.outcome for r in joint] == ["agreed"] and joint[0].text.startswith("Both boards agreed")
+
+
+def test_items_joined_by_and_share_the_outcome_printed_at_the_end_of_their_run():
+    # A joint council and successor agency meeting, and a joint council and housing authority meeting:
+    # "(...) ...; and" with no outcome of its own, then the last item's "Accepted." / "Adopted."; a file
+    # number may carry a sub-item letter and the body ("(12-001 A HABOC)").
+    agency = _minutes("CONSENT CALENDAR\n(14-004 SACIC) Recommendation to Approve a Form of Easement Agreement with the "
+                      "Power Association for a Portion of a Gas Pipeline; and\n(14-012 CC) Recommendation to Approve a Form "
+                      "of Easement Agreement with the Power Association for the City's Portion. Accepted.\n")
+    housing = _minutes("AGENDA ITEM\n(12-017 CC) Resolution No. 14634, “Electing Not to Retain the Housing Assets.” Adopted; "
+                       "and\n(12-001 A HABOC) Resolution No. 836, “Agreeing to Assume the Housing Activities.” Adopted.\n"
+                       "Councilmember/Commissioner Lee moved adoption of the resolutions. Councilmember/Commissioner Park "
+                       "seconded the motion, which carried by unanimous voice vote – 6.\n")
+    assert [(r.item, r.outcome) for r in agency] == [("14-004 SACIC", "approved"), ("14-012 CC", "approved")]
+    assert [(r.item, r.outcome, _votes(r)) for r in housing] == [("12-017 CC", "approved", (6, 0, 0)),
+                                                                 ("12-001 A HABOC", "approved", (6, 0, 0))]
+
+
+def test_a_motion_to_continue_this_item_or_to_bring_back_minutes_puts_the_matter_off():
+    planning = _minutes("9-B. Use Permit PLN24-0042 - 1200 Harbor Way\nBoard member Quill moved and Vice President Sato "
+                        "seconded the\nmotion to continue this item to the meeting of 10/14/24. The motion passed 6-0.\n")
+    transport = _minutes("5A. Approve Meeting Minutes - March 6, 2024\nChair Ibarra made a motion to bring back these "
+                         "minutes with more detail. Commissioner Yoon seconded the motion. The motion passed 6-0.\n"
+                         "6. Public Comment\nStated the lights were missed; urged Council to bring back the matter: A. "
+                         "Resident.\n")
+    assert [(r.item, r.outcome) for r in planning] == [("9-B", "deferred")]
+    assert [(r.item, r.outcome) for r in transport] == [("5.A", "deferred")]
+
+
+def test_a_seconder_named_at_the_end_of_a_sentence_is_only_the_name():
+    panel = _minutes("5-G. Retail strategy\nMs. Ruiz moved to endorse the strategy, seconded by Mr. Winters. The Panel "
+                     "unanimously voted in favor.\n")
+    commission = _minutes("6-A. Bicycle plan\nCommissioner Ward moved to adopt the plan, seconded by Commissioner Tate. "
+                          "The Commission voted 5-0.\n")
+    assert [(r.mover, r.seconder) for r in panel] == [("Ms. Ruiz", "Mr. Winters")]
+    assert [(r.mover, r.seconder, _votes(r)) for r in commission] == [("Commissioner Ward", "Commissioner Tate", (5, 0, 0))]
+
+
+def test_minutes_moved_for_approval_in_the_passive_name_their_mover_even_when_the_heading_starts_the_sentence():
+    pension = _minutes("MINUTES OF THE REGULAR MEETING\n1. CALL TO ORDER\nThe meeting was called to order at 4:30 p.m.\n"
+                       "3. MINUTES: The minutes of the Regular Meeting of October 26, 2024 were\nmoved for approval by "
+                       "Member Follet and seconded by Member Enzo. Passed\n5-0.\n4. CONSENT CALENDAR\n")
+    town = _minutes("1. Apologies\nNone.\n2. Minutes\nThe minutes of the meeting held on 12 March 2025 were moved for "
+                    "adoption by Cllr Price and seconded by Cllr Hale. Carried unanimously.\n")
+    assert [(r.item, r.outcome, r.mover, r.seconder, _votes(r)) for r in pension] == [
+        ("3", "carried", "Member Follet", "Member Enzo", (5, 0, 0))]
+    assert [(r.item, r.outcome, r.mover, r.seconder) for r in town] == [("2", "carried", "Cllr Price", "Cllr Hale")]
+
+
+def test_a_motion_to_reorder_the_agenda_known_by_its_outcome_line_is_no_entry():
+    committee = _minutes("2. AGENDA CHANGES\nMotion and second to move Agenda Item 7-H to the beginning of New Business\n"
+                         "(Vice Chair Moss and Member Grant). Motion passed 3-0.\n3. STAFF ANNOUNCEMENTS\nNone.\n"
+                         "5-A. Approval of the Minutes of the August 20, 2025 Special Meeting.\nMotion and second to "
+                         "approve the minutes (Members Grant and Lee). Motion passed 3-0.\n")
+    commission = _minutes("3. AGENDA\nMotion and second to move agenda items 6-A and 6-B to the end of the agenda\n"
+                          "(Commissioners Abe and Ruiz). Motion carried 5-0.\n")
+    assert [(r.item, r.outcome, _votes(r)) for r in committee] == [("5-A", "carried", (3, 0, 0))]
+    assert commission == []
+
+
+def test_who_moved_and_seconded_the_adjournment_is_no_entry():
+    board = _minutes("5. ORAL COMMUNICATIONS - NONE\n6. ADJOURNMENT\nThe meeting was adjourned at 8:02 PM\n"
+                     "M/S Young / Hale  Unanimous\nRespectfully submitted by:\nJ. Frank, Secretary\n")
+    commission = _minutes("7. NEW BUSINESS\nM/S Commissioner Abe / Commissioner Ruiz to adopt the work plan. Motion carried "
+                          "5-0.\nADJOURNMENT\nMotion to adjourn\nM/S Commissioner Navarro / Commissioner Jones\nMotion "
+                          "carried by the following voice vote: All in favor with a 5 ayes via roll call vote.\n")
+    assert board == []
+    assert [(r.item, r.mover, _votes(r)) for r in commission] == [("7", "Commissioner Abe", (5, 0, 0))]

@@ -179,6 +179,9 @@ DECISION_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("RECOMMENDED", "RECOMMENDED"), ("NOTED", "NOTED"),
 )
 DECISION_KEYWORDS_TITLE = ("Resolved", "Agreed", "Decision", "Decided", "Recommended")
+# Of those, the ones that open a decision after a colon only: a dash after the noun ("Decision - NoI of
+# treework to Ash tree", "Decision – Permitted") labels what a planning authority decided in a planning list.
+DECISION_KEYWORDS_COLON_ONLY = ("Decision",)
 # What a motion, amendment or resolution is called where its fate is printed ("Amendment lost.").
 MOTION_NOUNS = ("substantive motion", "amended motion", "amendment", "motion", "recommendations?", "resolution",
                 "item")
@@ -207,7 +210,7 @@ PROCEDURAL_MOTIONS = (r"be (?:now )?put", r"question be now put", r"extend the m
 PROCEDURAL_ACTS = (r"\badjourn", r"\bspeaker\s+time\b", r"\bcontinu\w*\s+the\s+meeting\b", r"\bextend\w*\s+the\s+meeting\b",
                    r"\bsense\s+of\s+loss\b", r"\bcondolence", r"\bminute'?s?\s+silence\b", r"\bhonorary\s+alderman\b",
                    r"\bapologies\b", r"\bdeclared\s+an\s+interest\b", r"\border\s+of\s+(?:the\s+)?(?:agenda|business)\b",
-                   r"\breturn\s+to\s+item\b", r"\bhearing\s+[\w\s]{1,40}\bfirst\b", r"\bextend\w*\s+the\s+time\b",
+                   r"\breturn\s+to\s+item\b", r"\bhearing\s+[\w\s]{1,60}\bfirst\b", r"\bextend\w*\s+the\s+time\b",
                    r"\bmov\w*\s+(?:these\s+|the\s+)?agenda\s+items?\b")
 # Letters after a name in a list of members ("Mr Hill, OBE") that belong to the name before them.
 HONOURS = ("cbe", "obe", "mbe", "bem", "kbe", "dbe", "jp", "dl", "qc", "kc", "mp")
@@ -227,18 +230,27 @@ MOTION_VERBS = (r"moved(?!\s+(?:(?:out|in|into|from|away|back|here|there|on|up|d
 DECIDING_SUBJECTS = (r"it\s+was(?:\s+also)?", r"this\s+was", r"(?:the\s+)?(?:parish\s+|town\s+|city\s+)?council",
                      r"(?:the\s+)?pc", r"(?:the\s+)?board", r"(?:the\s+)?committee", r"(?:the\s+)?commission",
                      r"(?:the\s+)?panel", r"(?:the\s+)?meeting", r"(?:all\s+)?members", r"councillors",
+                     # the two bodies of a joint meeting: "Both entities agreed that ...", "Both boards agreed to ..."
+                     r"both\s+(?:entities|bodies|boards|councils|committees|commissions|agencies)",
                      r"all(?:\s+present)?", r"we(?:\s+all)?", r"(?-i:(?:the\s+)?(?:[A-Z]\w+\s+){1,3})(?:board|commission|committee)",
                      # a body by its initials, three letters or more, agreeing ("CDI agreed", "The SPC agreed"): two
                      # capitals are a member's initials in many parish minutes ("KD agreed to contact ..."), and
                      # "The ARRA approved a term sheet ... on October 5" recounts an earlier act
                      r"(?-i:(?:[Tt]he\s+)?[A-Z]{3,6})(?=\s+(?:unanimously\s+)?agreed\b)")
-# Verbs of those subjects -> outcome ("It was resolved to ...", "The PC agreed ...").
+# Verbs of those subjects -> outcome ("It was resolved to ...", "The PC agreed ..."). A closed session's
+# report-out records its decision as direction given, by a vote ("staff provided information and Council
+# provided direction by the following vote", "the Board gave direction to its negotiators"): outcome other.
 DECIDING_VERBS: tuple[tuple[str, str], ...] = (("resolved", "agreed"), ("agreed", "agreed"), ("agrees", "agreed"),
                                                ("decided", "agreed"), ("approved", "approved"), ("adopted", "approved"),
                                                ("authorized", "approved"), ("authorised", "approved"), ("ruled", "other"),
-                                               ("were\\s+in\\s+agreement", "agreed"))
-# Decisions stated as a noun: "Approval was given for the expenditure of £648", "Consent was given ...".
-GIVEN_FORMS: tuple[tuple[str, str], ...] = (("approval", "approved"), ("consent", "approved"))
+                                               ("were\\s+in\\s+agreement", "agreed"),
+                                               ("(?:provided|gave|gives|provides)\\s+direction", "other"))
+# What says the body took no decision on a matter, though the sentence names a deciding verb ("staff
+# provided information and Council gave direction with no vote taken", "There was no reportable action").
+NO_ACTION = (r"\bno\s+(?:vote|action)\s+(?:was\s+)?taken\b", r"\bno\s+reportable\s+action\b")
+# Decisions stated as a noun: "Approval was given for the expenditure of £648", "Consent was given ...",
+# "Direction was given to staff by unanimous vote".
+GIVEN_FORMS: tuple[tuple[str, str], ...] = (("approval", "approved"), ("consent", "approved"), ("direction", "other"))
 # Offices a body elects its own members to: "Chair A and Vice-Chair B were re-elected as officers".
 ELECTED_OFFICES = ("chair", "chairman", "chairperson", "vice", "officers?", "president", "secretary", "treasurer",
                    "rfo", "mayor", "deputy", "clerk")
@@ -259,10 +271,11 @@ PASSIVE_OUTCOMES: tuple[tuple[str, str], ...] = (
     ("rejected", "lost"),
 )
 # One word printed after an agenda line that records its fate: "Ratified bills ... Approved.",
-# "Resolution No. 13818, "Appointing ..." Adopted.", "Introduction of Ordinance ... Finally passed."
+# "Resolution No. 13818, "Appointing ..." Adopted.", "... Ordinance ... Finally passed.", "Introduction of
+# Ordinance ... Introduced." (the first reading carried).
 ITEM_OUTCOME_WORDS: tuple[tuple[str, str], ...] = (
     ("approved", "approved"), ("accepted", "approved"), ("adopted", "approved"), ("ratified", "approved"),
-    ("finally passed", "approved"), ("passed", "carried"), ("carried", "carried"), ("continued", "deferred"),
+    ("finally passed", "approved"), ("introduced", "carried"), ("passed", "carried"), ("carried", "carried"), ("continued", "deferred"),
     ("deferred", "deferred"), ("postponed", "deferred"), ("tabled", "deferred"), ("withdrawn", "withdrawn"), ("denied", "lost"),
     ("failed", "lost"), ("received", "noted"), ("not adopted", "lost"), ("not approved", "lost"),
     ("not heard", "deferred"),
@@ -284,10 +297,24 @@ ATTENDANCE_LABELS = ("present", "absent", "apologies", "also present", "in atten
 # A council's response to a planning application that the minutes record as its decision.
 PLANNING_RESPONSES: tuple[tuple[str, str], ...] = (("no objections?", "agreed"), ("object(?:s|ion)?", "agreed"),
                                                    ("support(?:s|ed)?", "agreed"))
-# Words that say a decision only puts a matter off ("resolved to discuss this at the September meeting").
+# The same response stated in a sentence, not printed after the application: "No objections were raised to an
+# extension to the existing barn", "13/00710/LB – No objections from the Council, awaiting decision."
+# ("No objections had been raised by the PC to any of these applications" recounts earlier responses.)
+PLANNING_STATED = (r"\bno\s+objections?\s+(?:were|was)\s+raised\b",
+                   r"\bno\s+objections?\s+from\s+the\s+(?:parish\s+|town\s+|city\s+)?council\b")
+# Words that say a decision only puts a matter off ("resolved to discuss this at the September meeting",
+# "to continue this item to the meeting of 10/13/08", "a motion to bring back these minutes with more detail").
 PUT_OFF = (r"\bdefer(?:red|s)?\b", r"\bpostpone[ds]?\b", r"\bbrought\s+(?:back\s+)?to\s+the\s+next\s+meeting\b",
            r"\b(?:discuss|consider|decide|review)\w*\s+(?:this|it|the\s+matter|further\s+)?\s*at\s+the\s+(?:next|[A-Z]\w+)\s+meeting\b",
-           r"\bcontinue[ds]?\s+(?:the\s+)?item\b")
+           r"\bcontinue[ds]?\s+(?:the\s+|this\s+)?item\b", r"\bmotion\s+to\s+bring\s+back\b")
+
+# --- Adopted resolutions printed whole (ingest/register/resolution_doc.py) ---------------------------
+# "RESOLUTION NO. 17-01", "Resolution Number 2023-118" in a resolution's first lines (a regular expression).
+RESOLUTION_NUMBER = r"(?:a\s+)?resolution\s+(?:no\.?|number|#)\s*(?P<n>\d[\w-]*(?:\s*[-–]\s*\w+)?(?:\s*\|)?)\s*$"
+# Its operative part: "NOW, THEREFORE, BE IT RESOLVED", "... DOES HEREBY RESOLVE AS FOLLOWS:".
+RESOLUTION_OPERATIVE = (r"\bnow,?\s+therefore\b", r"\bbe\s+it\s+(?:further\s+)?resolved\b", r"\bhereby\s+resolves?\b")
+# Its adoption block: "PASSED AND ADOPTED this ...", "PASSED, APPROVED AND ADOPTED at a regular meeting ...".
+RESOLUTION_ADOPTED = (r"\bpassed,?\s+(?:approved,?\s+)?and\s+adopted\b", r"\badopted\s+and\s+approved\b")
 
 # --- A matter's path between bodies (assistant/lineage.py, assistant/lineage_text.py) ---------
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from minutebook.ingest.dates import human_date, parse_date
 from minutebook.ingest.register.decisions import KEYWORDS
+from minutebook.ingest.register.resolution_doc import adopted_resolution, resolution_meeting
 from minutebook.ingest.papers.meeting_facts import body_line, read_facts, title_body
 from minutebook.ingest.papers.meetings import MeetingStart, meeting_starts, reads_as_sentence
 from minutebook.ingest.papers.numbering import heading
@@ -63,7 +64,10 @@ def split_sections(pages: list[Page], title: str, facts: MeetingFacts | None = N
     opening = {m.page: m for m in meetings}
     several = len(meetings) > 1
     for s in sections:
-        if s.kind == "minutes" or (several and s.first_page in opening):
+        if s.kind == "minutes" and adopted_resolution(pages[s.first_page - 1].text):
+            body, adopted = resolution_meeting(pages[s.first_page - 1].text, "\n".join(p.text for p in pages))
+            s.board, s.meeting_date = body or s.board, adopted or s.meeting_date
+        elif s.kind == "minutes" or (several and s.first_page in opening):
             _fill_minutes_meeting(pages, s, opening.get(s.first_page), several)
     return sections
 
@@ -144,7 +148,8 @@ def _sections_from_stamps(pages, starts, board, date, title) -> list[Section]:
 def _sections_from_openings(pages, board, date, title, opened: set[int]) -> list[Section]:
     """Without agenda or stamps, a page that opens a set of minutes, or another meeting's record
     (ingest/papers/meetings.py), starts a new section."""
-    starts = [1] + [p.number for p in pages[1:] if p.number in opened or _opens_minutes(p.text)]
+    starts = [1] + [p.number for p in pages[1:] if p.number in opened or adopted_resolution(p.text)
+                    or _opens_minutes(p.text) and not _running_title(p)]
     sections = []
     for i, first in enumerate(starts):
         last = starts[i + 1] - 1 if i + 1 < len(starts) else pages[-1].number
@@ -154,6 +159,15 @@ def _sections_from_openings(pages, board, date, title, opened: set[int]) -> list
             if s.first_page in opened and s.kind == "other":
                 s.kind = "minutes"
     return sections
+
+
+def _running_title(page: Page) -> bool:
+    """Whether the page opens with the minutes' running title ("Minutes of the Arts Commission",
+    printed at the top of each page after the first) and then carries on the sentence the page before
+    broke off ("increase the grant amount by $1,500 was made by ..."): no new minutes start there."""
+    lines = [ln.strip() for ln in page.text.splitlines() if ln.strip()]
+    text = next((ln for ln in lines if ln not in page.furniture), "")
+    return bool(lines) and lines[0] in page.furniture and text[:1].islower()
 
 
 def _opens_minutes(text: str) -> bool:
@@ -168,8 +182,9 @@ def _opens_minutes(text: str) -> bool:
 def _whole_document(pages, board, date, title) -> Section:
     text = pages[0].text
     body = "\n".join(p.text for p in pages)
-    minutes = _opens_minutes(text) or (re.search(r"(?im)^\s*(members\s+)?present\b", text[:1500])
-                                       and _DECISION_LINE.search(body))
+    # An adopted resolution printed whole is the body's record of its decision, read as minutes are.
+    minutes = _opens_minutes(text) or adopted_resolution(text) or (
+        re.search(r"(?im)^\s*(members\s+)?present\b", text[:1500]) and _DECISION_LINE.search(body))
     kind = "minutes" if minutes else _item_kind("", "", text)
     if kind == "other" and re.search(r"(?im)^\s*agenda\s*$", text):
         kind = "agenda"

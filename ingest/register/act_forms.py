@@ -43,13 +43,21 @@ MOTION = [re.compile(p) for p in (
     rf"\((?P<m>{CAP})\s*/\s*(?P<s>{CAP})\s+and\s+(?:passed|carried|approved)",
     # "It was proposed that ..." ("it has been proposed" reports a proposal made elsewhere)
     r"(?i:\bit\s+was\s+(?:moved|proposed)\b)",
+    # a long motion, its maker after its words: "A motion to set a deadline ... [three lines] ... was made by
+    # Vice Chairperson A and seconded by Commissioner B"
+    rf"(?i:motion)\b[^.]{{0,600}}?\b(?i:was\s+made\s+by)\s+(?P<m>{NAME})",
+    # the matter moved in the passive: "The minutes of ... were moved for approval by Member A and seconded by ..."
+    rf"\b(?i:was|were)\s+(?i:moved)\s+(?:(?i:for)\s+\w+\s+)?(?i:by)\s+(?P<m>{NAME})",
 )]
-RECORDS = (3, 4, 5)  # the MOTION forms that record who moved a decision printed beside them
+RECORDS = (3, 4, 5)  # the MOTION forms that record who moved a decision printed beside them ("M/S" first)
 SECOND = [re.compile(p) for p in (
     rf"(?P<s>{NAME})\s+seconded\b",
     rf"(?i:seconded)\s*(?:by)?\s*:?\s*(?P<s>{NAME})",
     rf"\b(?i:second(?:ed)?)\s*\(\s*(?P<s>{NAME})\s*\)",
 )]
+# Who proposed and seconded what the sentence has just stated, closing it: "The following accounts were
+# approved for payment: NO proposed JH seconded", "The budget was agreed, Cllr Hart proposed, Cllr Moss seconded."
+PROPOSED_AFTER = re.compile(rf"(?:^|[:;,.]\s*)(?P<m>{NAME})\s+(?i:proposed),?\s+(?:and\s+)?(?P<s>{NAME})\s+(?i:seconded)\W*$")
 # "Prop: CR 2nd: KD", "Proposed: CR 2nd: SB", "proposed by NO seconded by JH", "(Prop: NO, 2nd JH)"
 PROP = re.compile(rf"\b(?i:prop(?:osed)?|proposer)(?:\s+by)?\s*[:.]?\s*(?P<m>{NAME})[\s;,]*"
                    rf"(?:(?i:2nd|sec(?:onded|onder)?)(?:\s+by)?\s*[:.]?\s*(?P<s>{NAME}))?")
@@ -68,14 +76,17 @@ LEADING_FATE = re.compile(r"^(?P<word>(?i:postponed|continued|deferred|not\s+hea
                           r"(?i:to|until|at\s+the\s+request|by\s+request|pending)\b")
 FATE_INLINE = re.compile(r"(?<=[.)”\"’])\s+(?P<word>(?i:postponed|continued|deferred|not\s+heard|withdrawn|tabled))\s+"
                          r"(?i:to|until|at\s+the\s+request|by\s+request|pending)\b")
-# "... Adopted.", and "... Adopted; and" where one motion decides two items of a joint meeting
-ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or))?$")
-LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;\s*(?:and|or)$)(?:\s+(?P<rest>.*))?$")
+# "... Adopted.", and "... Adopted;" / "... Adopted; and" where one motion decides a run of items (the
+# resolutions of a joint meeting, two policies put together): JOINED marks an item the next one joins.
+ITEM_OUTCOME = re.compile(rf"(?<=[.”\"’')\]])\s+(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;(?:\s*(?:and|or))?)?$")
+LEADING_OUTCOME = re.compile(rf"^(?P<word>(?i:{alt(hs.ITEM_OUTCOME_WORDS)}))(?:\.|;(?:\s*(?:and|or))?$)(?:\s+(?P<rest>.*))?$")
+JOINED = re.compile(r";(?:\s*(?:and|or))?$")
 RESULT = re.compile(rf"(?i:(?:\b(?:motion|which|it|amendment|resolution|and|item)\s+"
                      rf"(?:\(?[\w-]*\d[\w-]*\)?\s+)?(?:was\s+|then\s+)?(?:unanimously\s+)?"
                      rf"|^|[.;:,]\s*)(?P<word>{alt(hs.RESULT_WORDS)})\b)")
 NO_SECOND = re.compile(r"(?i)\b(?:died|failed|fails|dies)\b[^.]{0,20}\b(?:lack|want)\s+of\s+(?:a\s+)?second")
 PLANNING = re.compile(r"(?:^|[\s–—-])(?P<word>NO\s*OBJECTIONS?|(?i:no\s+objections?))\s*\.?$")
+PLANNING_STATED = re.compile("|".join(hs.PLANNING_STATED), re.I)
 PUT_OFF = re.compile("|".join(hs.PUT_OFF), re.I)
 FUTURE = re.compile(r"(?i)\bto\s+be\s+(?:approved|agreed|adopted|accepted)\b|\bwill\s+be\s+(?:\w+,?\s+(?:or\s+)?){0,3}(?:approved|adopted)\b")
 # "approved in the 2003 PDA", "approved at the September 25 meeting": another time's decision, recounted.
@@ -85,8 +96,9 @@ CONDITION = re.compile(r"(?i)\b(?:if|whether|unless|when|once|until|before|after
 # Where a new matter starts inside a minute: a file number "(05-079)", "(*12-104)", a sub-item "6-A",
 # a lettered paragraph "b) ...". The label is kept as the item printed.
 # "05.25.13" (a minute numbered month, year, order), "(05-079)" (a file number), "6-A", "b)".
-# A file number may carry the body it belongs to at a joint meeting: "(12-016 CC)", "(23-01 CAFA)".
-_FILE = r"\d{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z]{2,6}(?:-[A-Z])?)?"
+# A file number may carry the body it belongs to at a joint meeting, "(12-016 CC)", "(23-01 FA)", or the letter
+# of a second item under one number, "(13-024 A)", or both, "(12-001 A HA)".
+_FILE = r"\d{1,4}-\d{1,4}[A-Z]?(?:\s+[A-Z]{1,6}(?:-[A-Z])?){0,2}"
 BLOCK = re.compile(r"^\(?(?P<star>\*)?(?P<file>" + _FILE + r")\)\s|^(?P<sub>\d{1,2}-[A-Z])\b\.?\s|"
                     r"^(?P<dotted>\d{2}\.\d{2}\.\d{2}(?:\.\d{1,2})?)\s|^(?P<letter>[a-z])[.)]\s|"
                     # "B.   *Draft Minutes ... Approved." (a lettered consent item, starred when enacted with it)
@@ -97,6 +109,7 @@ GIVEN = re.compile(rf"(?i)\b(?P<noun>{alt(hs.GIVEN_FORMS)})\s+(?:was|were|has\s+
 BARE = re.compile(rf"(?i)^(?:{'|'.join(hs.BARE_DECISIONS)})\W*$")
 OPEN_AGREED = re.compile(r"^(?:Agreed|AGREED)\b(?!\s+by\b)(?:\W+\w+){3}")
 PROCEDURAL = re.compile("|".join(hs.PROCEDURAL_ACTS), re.I)
+NO_ACTION = re.compile("|".join(hs.NO_ACTION), re.I)
 SPEECH = re.compile(rf"{NAME}\s+(?i:{'|'.join(hs.SPEECH_VERBS)})\b")  # "Commissioner A stated ..."
 RECEIVED_NOT = re.compile("|".join(hs.RECEIVED_NOT_DECIDED), re.I)
 REPORTED = re.compile(r"(?i)\b(?:granted|refused|permitted|approved|withdrawn)\s+by\s+(?!the\s+(?:parish\s+)?council\b)")
@@ -121,6 +134,7 @@ class Act:
     seconder: str | None = None
     motion: bool = False
     record: bool = False  # "M/S A / B", "Prop: CR 2nd: KD": who moved what was just stated
+    lead: int = 0  # words printed before the record ("M/S A / B Unanimous" alone: 0)
     result: str | None = None  # outcome of a motion put
     votes: Votes | None = None
     decided: str | None = None  # outcome of a decision stated in prose or after an agenda line
@@ -129,21 +143,33 @@ class Act:
 def read_sentence(text: str) -> Act:
     """What one sentence records: a motion, a second, a vote, a result, a decision."""
     act = Act()
-    if FUTURE.search(text):
-        return act  # "will be enacted, approved or adopted by one motion": a rule of procedure, not an act
+    future = FUTURE.search(text)
+    if future:
+        # "will be enacted, approved or adopted by one motion": a rule of procedure, not an act; what the
+        # sentence records before it still is ("The following payments were approved: ... To be approved at
+        # the 25th February meeting ...", a payments table run on with no full stop)
+        text = text[:future.start()]
+        if not re.search(r"\w", text):
+            return act
     prop = PROP.search(text)
-    for k, pattern in enumerate(MOTION):
+    after = PROPOSED_AFTER.search(text)
+    if after and after.start() and member(after["m"]):
+        act.mover, act.seconder, act.record = member(after["m"]), member(after["s"]), True
+    for k, pattern in enumerate(MOTION if not act.record else ()):
         m = pattern.search(text)
         if m and k == 0 and not LEAD.sub("", m["m"].strip() + " ").strip():
             continue  # "The proposed funding ...": no one moved anything
         if m and not FUTURE.search(text):
             act.motion = k not in RECORDS
             act.record = k in RECORDS
+            # "Motion and second to approve ... (A and B)" carries the words of what was moved; "M/S A / B" none
+            act.lead = len(text[:m.start()].split()) if k == RECORDS[0] else len(text.split())
             act.mover = member(m.groupdict().get("m"))
             act.seconder = member(m.groupdict().get("s"))
             break
     if prop and not act.mover and (prop["s"] or re.match(r"(?i)\W*prop", text)):
         act.mover, act.seconder, act.record = member(prop["m"]), member(prop["s"]), True
+        act.lead = len(text[:prop.start()].split())
     if not act.seconder:
         for pattern in SECOND:
             m = pattern.search(text)
@@ -174,7 +200,7 @@ def decided(text: str, act: Act) -> tuple[str | None, bool]:
         return "approved", False  # "The minutes ... agreed as a true record and signed"
     m = DECIDED.search(text)
     if m and not re.search(r"(?i)\b(?:if|whether|unless)\b[^.]{0,20}$", text[:m.start()]) \
-            and not SPEECH.search(text[:m.start()]):
+            and not SPEECH.search(text[:m.start()]) and not NO_ACTION.search(text[m.start():].split(";")[0]):
         return lookup(hs.DECIDING_VERBS, m["verb"]), False
     found = ELECTED.search(text) or CONSENSUS.search(text)
     if found and not SPEECH.search(text[:found.start()]):
@@ -194,7 +220,7 @@ def decided(text: str, act: Act) -> tuple[str | None, bool]:
                                    or re.search(r"(?i)\b(?:has|have)\s+been\s+received", m[0])):
             return None, False
         return outcome, False
-    if PLANNING.search(text) and not REPORTED.search(text):
+    if (PLANNING.search(text) or PLANNING_STATED.search(text)) and not REPORTED.search(text):
         return "agreed", False
     if PUT_OFF.search(text) and re.search(r"(?i)\b(?:will\s+be|to\s+be|was|were|be)\s+\w+", text) and not SPEECH.search(text):
         return "deferred", False  # "... and brought to the next meeting for a decision"
@@ -207,6 +233,9 @@ def member(name: str | None) -> str | None:
         return None
     name = LEAD.sub("", re.sub(r"\s+", " ", name).strip(" ,.;:/"))
     name = re.sub(r"\s+(?:Unanimous(?:ly)?|Carried|Passed|Approved|Aye|Ayes)\b.*$", "", name)
+    # a full stop after a surname ends the sentence: "seconded by Mr. B. The Panel unanimously ..."
+    end = re.search(r"\b(?!(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.)([A-Za-z][\w'’-]+)\.\s+[A-Z]", name)
+    name = name[:end.end(1)] if end else name
     words = name.split()
     if not words or (len(words) == 1 and words[0].lower() in hs.BODY_WORDS + ("it", "motion", "pc")):
         return None
@@ -227,7 +256,8 @@ def anchored(line: str, at_start: bool = False) -> bool:
     heading such as "Finance - The following accounts were approved for payment"); with `at_start`,
     whether the act's sentence opens the line (a name and "made a motion", "It was resolved")."""
     if at_start:
-        m = next((m for m in (DECIDED.search(line), *(p.search(line) for p in MOTION)) if m), None)
-        return bool(m and m.start() == 0 and not LEAD.match(line))
+        decided_here = DECIDED.search(line)  # "The PC agreed to ...": the article belongs to the deciding body
+        m = next((m for m in (*(p.search(line) for p in MOTION),) if m), None)
+        return bool(decided_here and decided_here.start() == 0 or m and m.start() == 0 and not LEAD.match(line))
     return bool(DECIDED.search(line) or PASSIVE.search(line) or PROP.search(line) or PLANNING.search(line)
                 or any(p.search(line) for p in MOTION))

@@ -11,13 +11,15 @@ house_style.py (decisions block). Pure text in, Resolution dataclasses out.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
 from minutebook.ingest.papers import house_style as hs
 from minutebook.ingest.papers.numbering import heading
 from minutebook.ingest.register import act_forms as af
-from minutebook.ingest.register.decisions import Line
+from minutebook.ingest.register.decisions import Line, dates_in
+from minutebook.ingest.register.tallies import votes_in
 from minutebook.ingest.text import sentences
 from minutebook.ingest.types import Resolution, Votes
 
@@ -29,15 +31,19 @@ class _Open:
     settled: bool = False  # its motion has been put (a later result is another decision's)
 
 
-def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolution]:
-    """The decisions `lines` record, one per act, in the order printed."""
+def read_acts(lines: list[Line], item: str = "", title: str = "", heading_lines: int = 0) -> list[Resolution]:
+    """The decisions `lines` record, one per act, in the order printed; the first `heading_lines` are the
+    minute's heading, a sentence of its own whatever follows it."""
     out: list[Resolution] = []
     current: _Open | None = None
     label = item
     prev: tuple[int, str, Resolution | None] | None = None  # the sentence before, and its entry
     procedural = False  # since a motion about the meeting itself: its second and vote are no entry
     motion: _Open | None = None  # the last motion made, for its vote after an amendment's fate
-    for page, start, text in _sentences(lines):
+    older: tuple[int, str, Resolution | None] | None = None  # the sentence before `prev`
+    last: tuple[int, str, Resolution | None] | None = None
+    for page, start, text in _sentences(lines, heading_lines):
+        older, last = last, prev
         block = af.BLOCK.match(text) if start else None
         made: Resolution | None = None
         if start and not block and re.match(r"(?:[A-Z]{2,}[ &/-]+){2,}", text):
@@ -64,10 +70,10 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             word = af.lookup(hs.ITEM_OUTCOME_WORDS, lead["word"])
             if prev[2] is None:
                 made = _new(prev[1], prev[0], label, title, word, "decision")
-                out.append(made)
+                out += _joined(older, item, title, word) + [made]
             else:
                 made, made.outcome, made.entry = prev[2], word, "decision"
-            made.text += f" {lead['word']}."
+            made.text += " " + (text[:lead.start("rest")] if lead["rest"] else text).strip()  # as printed: "Not adopted; and"
             current = _Open(made, True)
             text = lead["rest"] or ""
             if not text:
@@ -78,7 +84,7 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             continue
         act = af.read_sentence(text)
         if procedural and not block and (af.BARE.match(text) or not act.motion and not act.decided
-                                         and (not act.record or len(af.PROP.split(text)[0].split()) < 2)):
+                                         and (not act.record or act.lead < 2)):
             continue  # "Agreed unanimously.", "M/S A / B", "Motion passed 6-0." after a procedural motion
         procedural = False
         bare = af.BARE.match(text) or (act.decided and (af.PLANNING.fullmatch(text.strip(" -–—")) or len(text.split()) <= 4))
@@ -93,7 +99,8 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
             current = _Open(made, False)
         elif act.decided and not (block and (block["star"] or block["cstar"]) and act.heading):
             made = _new(text, page, label, title, act.decided, "decision")
-            out.append(made)
+            made.meeting_date = _own_date(text)
+            out += (_joined(prev, item, title, act.decided) if block and act.heading else []) + [made]
             current = _Open(made, act.heading)
             _attach(current, act, None)
         elif act.decided and current:  # a starred item that also prints its outcome word
@@ -136,9 +143,11 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 current = motion
             elif current and (not current.settled or (act.votes and not act.result and not current.entry.votes)):
                 _attach(current, act, text)
-            elif current and act.votes and set(act.votes.counts) == {"abstain"} and current.entry.votes:
-                # "Motion passed 4-0. Member Murray abstained."
-                current.entry.votes.counts["abstain"] = act.votes.counts["abstain"]
+            elif current and act.votes and act.votes.counts and set(act.votes.counts) <= {"against", "abstain", "absent"} \
+                    and current.entry.votes and current.entry.votes.counts.get("for") is not None:
+                # the rest of the count in a sentence of its own: "Motion passed 4-0. Member Murray abstained.",
+                # "... voice vote Ayes: Councilmembers A and B – 2. Noes: Councilmembers C, D and E – 3."
+                current.entry.votes.counts.update(act.votes.counts)
                 current.entry.votes.names.update(act.votes.names)
             elif act.result or (current is None and act.votes and act.votes.counts.get("for") is not None):
                 # a vote printed before the motion ("Vote: 5-0." / "Motion by A, seconded by B, to ...")
@@ -148,10 +157,48 @@ def read_acts(lines: list[Line], item: str = "", title: str = "") -> list[Resolu
                 out.append(made)
                 current = _Open(made, False, settled=True)
         prev = (page, text, made)
-    return [_finish(r) for r in out if _kept(r)]
+    return [_finish(r) for r in _share_joined(out) if _kept(r)]
+
+
+def _share_joined(out: list[Resolution]) -> list[Resolution]:
+    """Items printed as one run, each outcome but the last closing with ";" or "; and" ("(23-520 CC)
+    Resolution ... Adopted;" / "(23-01 FA) Resolution ... Adopted; and" / "... Adopted."), were decided
+    by one motion, which the minutes print after the run: every item of the run takes its mover,
+    seconder and vote."""
+    runs: list[list[Resolution]] = []
+    for r in out:
+        last = runs[-1][-1] if runs else None
+        if last is not None and r.entry == last.entry == "decision" and af.JOINED.search(last.text.strip()):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    for run in (run for run in runs if len(run) > 1):
+        moved = next((r for r in reversed(run) if r.mover or r.votes), None)
+        for r in run if moved else ():
+            if not (r.mover or r.votes):
+                r.mover, r.seconder, r.votes = moved.mover, moved.seconder, copy.deepcopy(moved.votes)
+    return out
 
 
 _AMENDMENT = re.compile(r"(?i)(?:the\s+|an?\s+)?(?:friendly\s+)?amendment\b[^.]{0,40}\b(?:was|were)\s+(?:accepted|agreed|approved)")
+
+
+def _own_date(text: str) -> str | None:
+    """The date a decision opens with, where it was taken at another meeting than the one the minutes
+    record ("On March 22, 2023, the Transportation Commission approved adding this abstract ...")."""
+    lead = re.match(r"(?i)on\s+", text)
+    found = dates_in(text[:50]) if lead else []
+    return found[0][1] if found and found[0][0] == lead.end() else None
+
+
+def _joined(sentence: tuple[int, str, Resolution | None] | None, item: str, title: str, outcome: str) -> list[Resolution]:
+    """The item printed before an agenda line with its outcome word and joined to it by "; and", with no
+    outcome of its own ("(13-004 SA) Recommendation to Approve ...; and" / "(13-012 CC) Recommendation ...
+    Accepted."): the outcome printed at the end of the run is every item's."""
+    block = af.BLOCK.match(sentence[1]) if sentence and sentence[2] is None else None
+    if not (block and af.JOINED.search(sentence[1])):
+        return []
+    return [_new(sentence[1], sentence[0], _label(item, block), title, outcome, "decision")]
 
 
 def _label(item: str, block: re.Match) -> str:
@@ -222,7 +269,7 @@ def _merge(a: Votes | None, b: Votes) -> Votes:
 _BROKEN_COUNT = re.compile(r"(?i)\b(?:passed|carried|failed|approved|adopted|vote)\b[^.]{0,40}?\b\d{1,2}\s?[-–]$")
 
 
-def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
+def _sentences(lines: list[Line], heading_lines: int = 0) -> list[tuple[int, bool, str]]:
     """(page, starts a printed line, sentence) for the lines, with the project's sentence splitter.
 
     A file number, sub-item or bullet at the start of a line opens a new entry; a run of lines without
@@ -234,10 +281,15 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
         if joined_lines and _BROKEN_COUNT.search(joined_lines[-1][1]) and re.match(r"\d{1,2}(?:[.,;)]|\s*\(|\s*[-–]\s*\d|$)", line[1]):
             # "the motion passed 6-" / "0.": a count broken at its dash is one count, not a numbered line
             joined_lines[-1] = (joined_lines[-1][0], joined_lines[-1][1] + line[1])
+        elif joined_lines and re.search(r"(?i)\bno$", joined_lines[-1][1]) and re.match(r"(?i)objections?\b", line[1]):
+            # "New Air Source Heat Pump NO" / "OBJECTION": a planning response broken over two lines
+            joined_lines[-1] = (joined_lines[-1][0], f"{joined_lines[-1][1]} {line[1]}")
         else:
             joined_lines.append(line)
-    for line in joined_lines:
-        if not entries or _opens(line[1]):
+    for k, line in enumerate(joined_lines):
+        # a minute's heading ("08.23.11 Finance - The following accounts were approved for payment") is not
+        # continued by the table under it ("Paid by standing order ... Invoices to be approved ...")
+        if not entries or _opens(line[1]) or (heading_lines and k == heading_lines):
             entries.append([])
         entries[-1].append(line)
     out: list[tuple[int, bool, str]] = []
@@ -256,6 +308,7 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
                 parts[-1] += " " + s
             else:
                 parts.append(s)
+        parts = [c for s in parts for c in _decided_clauses(s)]
         cursor = 0
         for s in parts:
             sw = s.split()
@@ -269,6 +322,28 @@ def _sentences(lines: list[Line]) -> list[tuple[int, bool, str]]:
                 piece = words[at + a:at + b]
                 out.append((piece[0][1], piece[0][2], " ".join(w for w, _, _ in piece)))
     return out
+
+
+def _subject_above(before: list[tuple[str, int, bool]], line: str) -> bool:
+    """Whether the body that decides at the start of `line` is named from the line above ("... On March
+    22, 2023, the Transportation" / "Commission approved adding ..."): one decision, not a new piece."""
+    tail = " ".join(w for w, _, _ in before[-4:])
+    m = af.DECIDED.search(f"{tail} {line}")
+    # more than an article above: "to which the" / "CDI agreed to start October 26th" is the body named below
+    return bool(tail) and m is not None and m.start() < len(tail) and tail[m.start():].strip().lower() not in ("the", "")
+
+
+def _decided_clauses(sentence: str) -> list[str]:
+    """A sentence parted at each ";" after which a decision is stated following another decision or a
+    vote, each clause with its own vote: "regarding Labor, ... Council provided direction by the following vote: Ayes: ... – 3; Noes: ...
+    – 1; regarding Real Property, ... Council provided direction unanimous voice vote – 5."."""
+    clauses: list[str] = []
+    for piece in re.split(r"(?<=;)\s+", sentence):
+        if clauses and not (af.DECIDED.search(piece) and (af.DECIDED.search(clauses[-1]) or votes_in(clauses[-1]))):
+            clauses[-1] += " " + piece
+        else:
+            clauses.append(piece)
+    return clauses
 
 
 def _opens(text: str) -> bool:
@@ -292,12 +367,18 @@ def _parts(words: list[tuple[str, int, bool]]) -> list[tuple[int, int]]:
         line = " ".join(w for w, _, _ in words[a:b])
         here = bool(af.anchored(line))
         # an act that opens its line starts a piece ("4-A Design Review" / "Commissioner A made a motion")
-        if here and (acts or af.anchored(line, at_start=True)) and a not in cuts:
+        if here and (acts or af.anchored(line, at_start=True) and not _subject_above(words[:a], line)) and a not in cuts:
             cuts.append(a)
         acts += here
         # a proposer's line or a planning response closes what precedes it
         if (af.PROP.search(line) or af.PLANNING.search(line)) and b < len(words):
             cuts.append(b)
             acts = 0
+    # a run of lines carried over a page with no act before the break and a decision stated after it
+    # ("(23-519) Conference With Real Property Negotiators ... Terms of Purchase" / "Following the Closed
+    # Session, ... Council provided direction ..."): the decision is cited on the page its words are on
+    for k in (k for k in starts if words[k][1] != words[k - 1][1]):
+        if not af.anchored(" ".join(w for w, _, _ in words[:k])) and af.DECIDED.search(" ".join(w for w, _, _ in words[k:])):
+            cuts.append(k)
     cuts = sorted(set(cuts)) + [len(words)]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from minutebook.ingest.dates import find_dates
-from minutebook.ingest.papers.house_style import DECISION_KEYWORDS, DECISION_KEYWORDS_TITLE
+from minutebook.ingest.papers.house_style import DECISION_KEYWORDS, DECISION_KEYWORDS_COLON_ONLY, DECISION_KEYWORDS_TITLE
 from minutebook.ingest.types import ResolutionPart
 
 Line = tuple[int, str]  # (physical page number, stripped line text)
@@ -19,7 +19,10 @@ _KEYWORD = re.compile(
     rf"^(?:It\s+was\s+)?({KEYWORDS})\b(?:\s*\([^)]*\))?"
     r"(?:\s*[:\-–—.]\s*|\s+(?=[a-z(\"'‘“])|\s*$)(.*)$"
 )
-_KEYWORD_TITLE = re.compile(rf"^({'|'.join(DECISION_KEYWORDS_TITLE)})\s*(?:\([^)]*\))?\s*[:\-–—]\s*(.*)$")
+# "Resolved – That ...", "Decision: ..."; a dash after a colon-only word labels another body's decision.
+_DASHED = "|".join(w for w in DECISION_KEYWORDS_TITLE if w not in DECISION_KEYWORDS_COLON_ONLY)
+_KEYWORD_TITLE = re.compile(rf"^(?:({_DASHED})\s*(?:\([^)]*\))?\s*[:\-–—]|({'|'.join(DECISION_KEYWORDS_COLON_ONLY)})"
+                            rf"\s*(?:\([^)]*\))?\s*:)\s*(.*)$")
 _FORMS = {re.compile(rf"(?:{pattern})$"): form for form, pattern in DECISION_KEYWORDS}
 
 _LEAD_IN = re.compile(rf"^[A-Z][^,;:]{{3,60}},\s+(?=(?:{KEYWORDS})\b)")
@@ -85,11 +88,12 @@ def keyword(text: str) -> tuple[str, str] | None:
     text = _PARA_LABEL.sub("", text, count=1)
     # ... or after the circumstance that led to it: "In the absence of the Chairman, RESOLVED that".
     text = _LEAD_IN.sub("", text, count=1)
-    m = _KEYWORD.match(text) or _KEYWORD_TITLE.match(text)
-    if not m:
+    m = _KEYWORD.match(text)
+    title = None if m else _KEYWORD_TITLE.match(text)
+    if not (m or title):
         return None
-    form = m.group(1).upper()
-    return next(f for p, f in _FORMS.items() if p.match(form)), m.group(2).strip()
+    form = (m.group(1) if m else title.group(1) or title.group(2)).upper()
+    return next(f for p, f in _FORMS.items() if p.match(form)), (m.group(2) if m else title.group(3)).strip()
 
 
 def reflow(lines: list[str]) -> str:

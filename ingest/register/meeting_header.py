@@ -53,7 +53,7 @@ def parse_meeting(header: list[str], closing: list[str], board: str | None = Non
     )
 
 
-def _unshout(name: str) -> str:
+def unshout(name: str) -> str:
     """Title-case a name printed in capitals ("HOUSING COMMITTEE" -> "Housing Committee"); keep others."""
     if not name.isupper():
         return name
@@ -65,14 +65,14 @@ def _board(title: list[str]) -> str | None:
     """The board's name: "a meeting of the X held ...", "Minutes of the X", or the first heading line."""
     m = re.search(r"(?i)\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?:held|on|at)\b", reflow(title))
     if m:
-        return _unshout(m.group(1).strip(" .,"))
+        return unshout(m.group(1).strip(" .,"))
     for line in title:
         # "Minutes of the meeting held on ..." names no board: the heading line above it does.
         m = re.match(r"(?i)minutes\s+of\s+(?!(?:the\s+|a\s+)?meeting\b)(?:the\s+|a\s+)?(.+?)(?:\s+(?:held|on|at)\b.*)?$", line)
         if m:
-            return _unshout(m.group(1).strip(" .,"))
+            return unshout(m.group(1).strip(" .,"))
     names = [t for t in title if not dates_in(t) and not re.search(r"(?i)\b(?:minutes|record|notes)\b|:", t)]
-    return _unshout(names[0]) if names else None
+    return unshout(names[0]) if names else None
 
 
 def _time(text: str, closing: list[str]) -> str | None:

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from minutebook.ingest.register.decisions import Line, dates_in, keyword, reflow
 from minutebook.ingest.papers.numbering import STAMP as _ITEM_STAMP
 from minutebook.ingest.papers.numbering import Heading, Sequence, heading
-from minutebook.ingest.register.act_forms import anchored
+from minutebook.ingest.register.act_forms import PROCEDURAL, anchored
 from minutebook.ingest.register.acts import read_acts
 from minutebook.ingest.register.meeting_header import TIME_RANGE, parse_meeting
 from minutebook.ingest.register.motions import outcome_line
 from minutebook.ingest.register.proceedings import read_item
+from minutebook.ingest.register.resolution_doc import adopted_resolution, read_resolution
 from minutebook.ingest.types import Meeting, Page, Resolution
 
 # Running headers, footers and stamps that pypdf puts at the top or bottom of a page's text.
@@ -54,6 +55,12 @@ def parse_minutes(pages: list[Page], board: str | None = None,
     `board` and `meeting_date` are the section's, where the sectioner read them from the meeting's
     own title block (ingest/papers/meetings.py); the header's first date is the fallback."""
     lines = page_lines(pages)
+    if pages and adopted_resolution(pages[0].text):  # a resolution printed whole: one decision, its own body
+        found = read_resolution(lines, counted=not pages[0].ocr)
+        if found:
+            body, resolution = found
+            resolution.board, resolution.meeting_date = board or body, meeting_date
+            return Meeting(board=board or body, date=meeting_date, time=None, venue=None, attendees=[]), [resolution]
     header, items = split_items(lines)
     closing = _strip_closing(items[-1].lines) if items else []
     meeting = parse_meeting([t for _, t in header], [t for _, t in closing], board, meeting_date)
@@ -196,12 +203,22 @@ def item_resolutions(item: MinuteItem, meeting: Meeting) -> list[Resolution]:
     (proceedings.py), else by the acts its sentences record (acts.py). A motion known only by its
     outcome line ("Motion carried 7-0") is read by its act too, which gives its words and movers."""
     found = [r for r in read_item(item.lines, item.movers) if r.text]
-    head = [(item.page, f"{item.item} {item.title}")] if item.item and anchored(item.title) else []
-    acts = read_acts(head + item.lines, item.item, item.title) if all(r.entry == "motion" and not r.mover for r in found) else []
+    # The heading read with the minute when it holds the act, or begins the sentence that does ("3. MINUTES: The
+    # minutes of ... were" / "moved for approval by Member A and seconded by Member B."): a sentence of its own
+    # only in the first case.
+    whole = item.item and anchored(item.title)
+    begins = item.item and item.lines and not whole and anchored(f"{item.title} {item.lines[0][1]}") \
+        and not anchored(item.lines[0][1])
+    head = [(item.page, f"{item.item} {item.title}")] if whole or begins else []
+    acts = read_acts(head + item.lines, item.item, item.title, len(head) if whole else 0) \
+        if all(r.entry == "motion" and not r.mover for r in found) else []
     if acts:
         for r in acts:
-            r.board, r.meeting_date, r.title = meeting.board, meeting.date, r.title or _short(r.text)
+            r.board, r.meeting_date, r.title = meeting.board, r.meeting_date or meeting.date, r.title or _short(r.text)
         return acts
+    # a motion known by its outcome line whose words are about the meeting itself ("Motion and second to move
+    # Agenda Item 7-H to the beginning of New Business ... Motion passed 3-0."): no entry, as acts.py reads it
+    found = [r for r in found if not (r.entry == "motion" and not r.mover and PROCEDURAL.search(r.text))]
     start = next((k for k, (_, t) in enumerate(item.lines) if keyword(t)), len(item.lines))
     for r in found:
         r.item, r.board, r.meeting_date = item.item, meeting.board, meeting.date
