@@ -79,7 +79,11 @@ def quote_problems(source: str, page: int, quote: str, root: Path = CORPUS) -> l
         for start, line in starts)
     if sum(map(opens_entry, [first, *inside])) >= 2 and not ends_entry:
         problems.append("crosses a list entry")
-    if any(len(f) >= 12 and norm(f) in norm(quote) for f in furniture):
+    # A header or footer is in a quote when one of the page's printed lines inside the quote is it: the
+    # page's own words that happen to say the same ("adjourned the Regular Meeting", a resolution naming
+    # the authority a joint meeting's header names) are not furniture.
+    whole = [line for start, line in starts if at <= start and start + len(line) <= end]
+    if any(len(f) >= 12 and norm(f) in whole for f in furniture):
         problems.append("holds page furniture")
     return problems
 

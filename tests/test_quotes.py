@@ -174,3 +174,13 @@ def test_a_running_header_kept_on_a_papers_first_page_is_never_a_candidate_answe
     found = [c.text for c in candidates([hit(page, doc_type="agenda")], furniture=lambda h: header)]
     assert not any(line in text for text in found for line in header)
     assert "II. APPROVAL OF THE MINUTES June 25, 2019" in found
+
+
+def test_the_quote_check_finds_a_running_header_line_inside_a_quote():
+    # evals/answers.py judges every quote the evals count: a quote holding the pack's header line holds
+    # furniture; the date line below it alone does not.
+    from evals.answers import quote_problems
+
+    pack = "Agenda Reports Pack 10th-Dec-2018 13.00 Leicestershire Safer Communities Strategy Board.pdf"
+    assert "holds page furniture" in quote_problems(pack, 11, "LEICESTERSHIRE SAFER COMMUNITIES STRATEGY BOARD 10 DECEMBER 2018")
+    assert "holds page furniture" not in quote_problems(pack, 11, "10 DECEMBER 2018")
