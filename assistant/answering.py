@@ -23,7 +23,7 @@ from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
                                            no_such_meeting)
-from minutebook.assistant.question.intents import asks_fate, wants_decision, wants_latest
+from minutebook.assistant.question.intents import asks_fate, names_thing, wants_decision, wants_latest
 from minutebook.assistant.question.wanted import asks_meeting_chair, wanted
 from minutebook.assistant.register.answers import answer as register_answer
 from minutebook.assistant.search import Searcher
@@ -173,7 +173,11 @@ class Assistant:
         if thing_missing(question, [c.text for c in chosen]):
             # "What bank balance was reported ...?" answered with a sentence naming no balance: the thing
             # asked is in the passages found (a heading, another item) but in no sentence chosen to quote.
-            return ex.abstain(question, hits)
+            # A sentence that names it and clears the floor on its own answers instead; else decline.
+            naming = [c for c in cands if names_thing(question, c.text) and not ex.below_floor(c.coverage, c.similarity)]
+            if not naming:
+                return ex.abstain(question, hits)
+            chosen = ex.concise(question, ex.pick(naming, want=wanted(question)))
         if q.asks_for("mover", "vote") or (q.asks_for("decided") and chosen and not ex.is_decision(chosen[0].text)):
             chosen = self._with_motion(chosen)
         return ex.compose(question, chosen)

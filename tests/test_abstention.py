@@ -3,7 +3,7 @@ most of the words, and miss the one thing asked (real near misses of gold/questi
 from __future__ import annotations
 
 from minutebook.assistant.abstention import decision_unrecorded, off_topic, other_body_met, thing_missing
-from minutebook.assistant.question.intents import asked_thing
+from minutebook.assistant.question.intents import asked_thing, names_thing
 from minutebook.ingest.types import Chunk, Hit
 
 
@@ -32,6 +32,10 @@ def test_questions_asking_for_a_figure_or_a_kind_name_no_topic_of_their_own():
     assert asked_thing("What bank balance was reported to the parish council in July?") == "balanc"
     assert asked_thing("What imminent infrastructure failure was the subject of resolution R2024-072?") == "failur"
     assert thing_missing("What bank balance was reported?", ["The clerk will ask the bank for the mandate forms."])
+    # A sentence quoted instead must print the thing as a noun, not a word its stem shares.
+    assert not names_thing("What bank balance was reported?", "although the budget was balanced at year end")
+    assert names_thing("What bank balance was reported?", "Bank balance as at 15th June 2013: £10,190.57")
+    assert names_thing("Which minutes did Cabinet take on 4 March?", "3. Minutes of the Meeting held on 30 January 2025")
 
 
 def test_what_a_board_decided_is_not_answered_from_its_agenda_alone():

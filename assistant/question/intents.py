@@ -44,6 +44,22 @@ _MOTION = re.compile(r"(?i)\bmotion\b")
 
 def asked_thing(question: str) -> str | None:
     """The topic word a "What X ...?" question asks about, stemmed; None for "What is ...", "What proportion ..."."""
+    head = asked_head(question)
+    return normal_word(head) if head else None
+
+
+def names_thing(question: str, text: str) -> bool:
+    """Whether `text` prints the thing asked as a noun: the head word itself, singular or plural
+    ("minutes", "Minute"; "balance", "balances"), not a word its stem shares ("balanced")."""
+    head = asked_head(question)
+    if not head:
+        return True
+    stem = head[:-1] if head.endswith("s") else head
+    return bool(re.search(rf"(?i)\b{re.escape(stem)}s?\b", text))
+
+
+def asked_head(question: str) -> str | None:
+    """The head word of the thing a "What X ...?" question asks about, in lower case, as printed."""
     m = _ASKED_THING.match(question)
     if not m or m.group(1).lower() in _FORM_WORDS or (m.group(2) or "").lower() in _AFTER_A_VERB:
         return None
@@ -56,7 +72,7 @@ def asked_thing(question: str) -> str | None:
         if not word.isalpha() or word in _FORM_WORDS or word in _AFTER_A_VERB or word in STOP or word.endswith("ed"):
             break
         head = word
-    return normal_word(head.lower())
+    return head.lower()
 
 
 def asks_what_decided(question: str) -> bool:
