@@ -51,3 +51,15 @@ def test_an_item_voted_on_pages_later_is_quoted_with_the_vote_that_counts_as_the
     page, line = vote_sentence(["(*23-039) Resolution adopting the Building Decarbonization Plan. Pulled.", later],
                                "Resolution adopting the Building Decarbonization Plan.", {"for": 3, "against": 2})
     assert page == 1 and "Daysog: No; Herrera Spencer: No" in " ".join(line.split())
+
+
+def test_a_tally_parted_at_its_semicolons_is_quoted_whole():
+    # A planning board's split vote, and a parish's count printed the same way.
+    board = ("Board member Autorino proposed a motion that the use was acceptable.\n"
+             "President Kohlstrand asked for a vote on the motion that is currently before the Board.\n"
+             "The motion failed with the following voice vote – Ayes: 3; Noes: 3; Absent: 1; Abstain: 0.")
+    _, line = vote_sentence([board], "Board member Autorino proposed a motion", {"for": 3, "against": 3}, spans=(1, 2, 3))
+    assert line.startswith("The motion failed") and "Noes: 3" in line
+    parish = "It was resolved to buy a new bench. Ayes: 5; Noes: 2; Abstentions: 0."
+    _, line = vote_sentence([parish], "It was resolved to buy a new bench.", {"for": 5, "against": 2}, spans=(1, 2, 3))
+    assert line.startswith("Ayes: 5") and "Noes: 2" in line

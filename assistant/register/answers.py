@@ -248,7 +248,7 @@ def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed:
     mark, mover_mark = ("", " [1]") if asks_mover(question) and entry.mover else (" [1]", "")
     # The outcome as the minutes print it, where the line is short ("The motion failed with the following
     # voice vote – Ayes: 3; Noes: 3; Absent: 1."): the clerk's own words beside the register's reading.
-    shown = f" (“{outcome_line}”)" if mark and outcome_line and len(outcome_line.split()) <= 25 else ""
+    shown = f" (“{outcome_line}”)" if mark and outcome_line and len(outcome_line.split()) <= 40 else ""
     text += f": {votes}{shown}{mark}." if votes else f"{shown}{mark}."
     for side, names in ((entry.votes or {}).get("names") or {}).items():
         # "How did Mr Gough vote?": the recorded vote lists him
@@ -306,7 +306,8 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
         # "The motion failed with the following voice vote – Ayes: 3; Noes: 3; Absent: 1.": the sentence
         # that counts as the register does, on its page or the next.
         counts = {k: (entry.votes or {}).get(k) for k in ("for", "against")}
-        found = evidence.vote_sentence([text, store.page_text(document_id, page + 1) or ""], entry.text, counts)
+        found = evidence.vote_sentence([text, store.page_text(document_id, page + 1) or ""], entry.text, counts,
+                                       spans=(1, 2, 3))
         if found:
             return page + found[0], found[1]
     opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5]))

@@ -127,7 +127,8 @@ def heading_printed(page_text: str, item: str, max_words: int = HEADING_WORDS) -
     return None
 
 
-def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None = None) -> tuple[int, str] | None:
+def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None = None,
+                  spans: tuple[int, ...] = (1,)) -> tuple[int, str] | None:
     """(index of the page, the first sentence recording a vote: a count, a roll call, "Noes: ... – 3") at or
     after the entry's opening words on its page, else on the pages after it. Given the register's
     `counts` ({"for": 3, "against": 2}), the sentence must count the same: an item pulled from the
@@ -139,10 +140,15 @@ def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None 
         if n == 0 and opening is not None:
             start = next((i for i, s in enumerate(found) if opening.search(s)), 0)
         window = range(start, len(found) if counts else min(start + 8, len(found)))
-        counted = [i for i in window if _counts(found[i], counts)]
+        # `spans` (2, 3): a tally the splitter parted at its semicolons ("Ayes: 3;" / "Noes: 3; Absent: 1;")
+        # read as one sentence.
+        counted = [(i, w) for i in window for w in spans
+                   if i + w <= len(found) and _counts(" ".join(found[i:i + w]), counts)]
         if counted:
             # "Ayes: A and B – 2." then "Noes: C, D and E – 3.": the vote runs on while sentences count it.
-            first = last = counted[0]
+            # The shortest run that counts, where the count first ends.
+            first, width = min(counted, key=lambda pair: (pair[0] + pair[1], -pair[0]))
+            last = first + width - 1
             while last + 1 < len(found) and last - first < 2 and _counts(found[last + 1]):
                 last += 1
             # A roll call printed before the totals ("Daysog: No; Herrera Spencer: No; ... Ayes: 3. Noes: 2."),
