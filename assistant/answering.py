@@ -21,9 +21,10 @@ from minutebook.assistant import extractive as ex
 from minutebook.assistant.abstention import MEETING_TYPES, meeting_unrecorded, off_topic, thing_missing
 from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
+from minutebook.assistant.report_header import addressee_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
                                            no_such_meeting)
-from minutebook.assistant.question.intents import asks_fate, names_thing, wants_decision, wants_latest
+from minutebook.assistant.question.intents import asks_addressee, asks_fate, names_thing, wants_decision, wants_latest
 from minutebook.assistant.question.wanted import asks_meeting_chair, wanted
 from minutebook.assistant.register.answers import answer as register_answer
 from minutebook.assistant.search import Searcher
@@ -158,7 +159,8 @@ class Assistant:
         # Who chaired: the attendance list's mark first; the call to order, adjournment, next meeting,
         # roll call and the rest: what the minutes record of the meeting itself.
         answer = (self.answer_from_attendance(retrieved) if q.asks_for("chair") and not q.asks_for(*PROCEEDINGS) else None) \
-            or proceedings_answer(q, hits, store, retrieved.get("meetings"))
+            or proceedings_answer(q, hits, store, retrieved.get("meetings")) \
+            or (addressee_answer(question, hits, store) if asks_addressee(question) else None)
         if answer:
             return answer
         cands = self.scored_candidates(retrieved)

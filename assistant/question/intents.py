@@ -150,3 +150,13 @@ _FATE = re.compile(r"(?i)\bwhat\s+(?:happened|became)\b|\b(?:outcome|result)\s+o
 
 def asks_fate(question: str) -> bool:
     return bool(_FATE.search(question))
+
+
+# "To which meeting was the report addressed, and from whom?", "Who is the report from?", "Who wrote it?":
+# what a report's header block says ("From: ...", "To: ...", "By: ...").
+_ADDRESSEE = re.compile(r"(?i)\baddressed\b|\bfrom whom\b|\bwho\b.{0,40}\b(?:wrote|written|author|from)\b"
+                        r"|\bto (?:which|what|whom)\b.{0,40}\b(?:report|paper|memo)")
+
+
+def asks_addressee(question: str) -> bool:
+    return bool(_ADDRESSEE.search(question))
