@@ -152,3 +152,13 @@ def test_a_plans_years_are_no_resolution_number():
     assert items_named("What did County Council resolve about the Local Plan 2024-39, and what was the vote?") == []
     assert items_named("What did Nipissing Council resolve with resolution R2024-101?") == [("R2024-101", True)]
     assert items_named("What was decided under Minute 276?") == [("Minute 276", False)]
+
+
+def test_who_was_appointed_on_a_date_is_about_that_days_meeting():
+    from minutebook.assistant.question.intents import asks_fate
+    q = Question.parse("Who was appointed to the Township Museum board on 7 March 2023?", today=TODAY)
+    assert q.names_meeting and asks_fate(q.text)
+    found = meetings_meant(q, [("Council", "2023-03-07"), ("Council", "2023-11-14")], ["Council"])
+    assert found.matched == (("Council", "2023-03-07", "2023-03-07"),)
+    assert asks_fate("Who were appointed to the Golf Commission on 19 September 2023?")
+    assert not asks_fate("Who chaired the meeting of 19 September 2023?")

@@ -58,7 +58,7 @@ ASKS = {
                            re.I),
     "mover": re.compile(r"\b(moved|proposed|seconded|mover|proposer|seconder)\b", re.I),
     "vote": re.compile(r"\bvot(e|ed|es|ing)\b|\bhow many .*\b(for|against)\b|\babstain\w*", re.I),
-    "decided": re.compile(r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|adopt\w*)\b", re.I),
+    "decided": re.compile(r"\b(resolv\w*|resolution|decid\w*|decision|agreed?|approv\w*|adopt\w*|appointed)\b", re.I),
     "how_much": NUMERIC_INTENT,
     "when": re.compile(r"^\s*(when|on what date|what date|by when)\b|\bat what time\b|\bwhat time\b", re.I),
 }

@@ -145,7 +145,8 @@ ASKING_WORDS = frozenset(normal_word(w) for w in (
 # what became of one matter at a meeting, which the register holds as an entry of that meeting.
 _FATE = re.compile(r"(?i)\bwhat\s+(?:happened|became)\b|\b(?:outcome|result)\s+of\b"
                    r"|^\s*(?:what|which)\b.*\b(?:decide|decided|resolve|resolved|agree|agreed|approve|approved"
-                   r"|choose|chose|set|award|awarded|authori[sz]e|authori[sz]ed)\b")
+                   r"|choose|chose|set|award|awarded|authori[sz]e|authori[sz]ed)\b"
+                   r"|^\s*who\s+(?:was|were)\s+(?:appointed|awarded|hired|co-opted)\b")
 
 
 def asks_fate(question: str) -> bool:
