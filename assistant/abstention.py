@@ -21,6 +21,7 @@ from minutebook.ingest.text import same_word, tokens
 
 from minutebook.assistant.question import bodies_named
 from minutebook.assistant.question.intents import asked_thing, asks_what_decided
+from minutebook.assistant.question.specifics import last_month_printed, months_dated
 
 RECORD_TYPES = {"minutes", "decision"}
 MEETING_TYPES = {"minutes", "agenda"}
@@ -80,3 +81,22 @@ def off_topic(question: str, hits: list[Hit], texts: list[str], boards: list[str
     """Any reader above finding the passages about something else (texts: the passages and titles)."""
     return (thing_missing(question, texts) or decision_unrecorded(question, hits, boards)
             or other_body_met(question, hits, boards))
+
+
+def other_month(months: set[str], quoted: list[tuple[str, str]]) -> str | None:
+    """A figure asked "for January 2010" whose quoted sentence is under another month: the month printed
+    nearest above it in its passage ("4-B. PENSION PAYROLL FOR THE MONTH OF NOVEMBER 2009: a. In the amount
+    of $177,777.83 ..."), or in it. Returns that month ("2009-11") when no quoted sentence is under a month
+    asked; None when one is, or none prints a month. `quoted`: (the passage, the sentence)."""
+    if not months:
+        return None
+    under = []
+    for passage, sentence in quoted:
+        flat, said = " ".join(passage.split()), " ".join(sentence.split())
+        at = flat.find(said)
+        above = last_month_printed(flat[:at]) if at > 0 else None
+        found = months_dated(said) or ({above} if above else set())
+        if found & months:
+            return None
+        under += sorted(found)
+    return under[0] if under else None

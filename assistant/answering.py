@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from minutebook.ingest.embedding.embed import Embedder
+from minutebook.ingest.dates import human_month
 from minutebook.ingest.errors import MinutebookError
 from minutebook.ingest.filters import Filters
 from minutebook.ingest.settings import Settings
@@ -18,12 +19,13 @@ from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Hit
 
 from minutebook.assistant import extractive as ex
-from minutebook.assistant.abstention import MEETING_TYPES, meeting_unrecorded, off_topic, thing_missing
+from minutebook.assistant.abstention import MEETING_TYPES, meeting_unrecorded, off_topic, other_month, thing_missing
 from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.report_header import addressee_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
                                            no_such_meeting)
+from minutebook.assistant.question.specifics import months_for
 from minutebook.assistant.question.intents import asks_addressee, asks_fate, names_thing, wants_decision, wants_latest
 from minutebook.assistant.question.wanted import asks_meeting_chair, wanted
 from minutebook.assistant.register.answers import answer as register_answer
@@ -172,6 +174,11 @@ class Assistant:
         if wants_decision(question):
             chosen = self._with_decision(chosen, cands, retrieved["include_restricted"])
         chosen = ex.concise(question, chosen)
+        month = other_month(months_for(question), [(c.hit.chunk.text, c.text) for c in chosen])
+        if month:
+            # "The payroll for January 2010" answered with November 2009's: say which month the papers give.
+            return ex.abstain(question, hits, note=f"The papers give this for {human_month(month)}, not for the "
+                              f"month asked about.")
         if thing_missing(question, [c.text for c in chosen]):
             # "What bank balance was reported ...?" answered with a sentence naming no balance: the thing
             # asked is in the passages found (a heading, another item) but in no sentence chosen to quote.

@@ -335,7 +335,8 @@ def lead(chunk, dated: bool = True) -> str:
     return f"“{chunk.title}” ({chunk.doc_type}{',' if when else ''}{when.replace(' of ', ' ')}) says"
 
 
-def abstain(question: str, hits: list[Hit]) -> Answer:
+def abstain(question: str, hits: list[Hit], note: str = "") -> Answer:
     text = ("The papers I have do not answer this. The closest passages are listed below"
             " in case they help you look further." if hits else "The papers I have do not answer this.")
+    text = f"{note} {text}" if note else text
     return Answer(text=text, abstained=True, citations=[], related=hits[:3])

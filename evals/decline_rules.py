@@ -7,7 +7,8 @@ passage (specifics), the thing a "What X" question names is in none (thing missi
 they decide" finds no minutes (decision unrecorded), the named body did not meet that day (other
 body met), no sentence shares enough of the question's words (score floor), the meeting the
 question names is not in the papers (meeting named), the sentences chosen to quote name none of the
-thing asked (thing not quoted), and the item asked about is minuted with no count of votes (no count
+thing asked (thing not quoted), the figure asked "for January 2010" is quoted under another month
+(other month), and the item asked about is minuted with no count of votes (no count
 printed).
 
     python -m evals.decline_rules --index index-real --set more
@@ -63,6 +64,14 @@ def rules_fired(assistant, question: str) -> list[str]:
         chosen = ex.concise(question, ex.pick(cands, want=wanted(question)))
         if thing_missing(question, [c.text for c in chosen]):
             fired.append("thing not quoted")
+        try:
+            from minutebook.assistant.abstention import other_month
+            from minutebook.assistant.question.specifics import months_for
+
+            if other_month(months_for(question), [(c.hit.chunk.text, c.text) for c in chosen]):
+                fired.append("other month")
+        except ImportError:  # the code before the month a figure is for was read
+            pass
     try:
         answer = assistant.answer_from_register(q, assistant._filters(AskRequest(question, parsed=q,
                                                                                  meetings=assistant.meetings_named(q))))

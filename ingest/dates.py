@@ -71,6 +71,14 @@ def find_dates(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def human_month(month: str) -> str:
+    """'2023-03' -> 'March 2023': a month as answers show it."""
+    try:
+        return f"{MONTH_NAMES[int(month[5:7]) - 1].capitalize()} {month[:4]}"
+    except (ValueError, IndexError):
+        return month
+
+
 def without_dates(text: str) -> str:
     """`text` with its dates in words ("13 February 2025", "May 14, 2024") blanked out."""
     return _MDY.sub(" ", _DMY.sub(" ", text))

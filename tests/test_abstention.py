@@ -2,7 +2,7 @@
 most of the words, and miss the one thing asked (real near misses of gold/questions.jsonl)."""
 from __future__ import annotations
 
-from minutebook.assistant.abstention import decision_unrecorded, off_topic, other_body_met, thing_missing
+from minutebook.assistant.abstention import decision_unrecorded, off_topic, other_body_met, other_month, thing_missing
 from minutebook.assistant.question.intents import asked_thing, names_thing
 from minutebook.ingest.types import Chunk, Hit
 
@@ -91,3 +91,16 @@ def test_what_happened_at_a_meeting_is_not_answered_from_its_notice():
     assert not meeting_unrecorded(("how_much",), agenda)  # a figure an agenda prints is the agenda's to give
     report = [hit("Members are asked to NOTE the report. It was RESOLVED by the panel that ...", "appendix")]
     assert meeting_unrecorded(("present",), agenda + report)  # a report filed for the meeting is no record of it
+
+
+def test_a_figure_asked_for_one_month_is_not_answered_with_the_month_above_it():
+    # A pension board's consent calendar lists each month's payroll under its own heading; a parish's
+    # accounts list the month's payments under "Payments for April 2024".
+    board = ("4-B. PENSION PAYROLL FOR THE MONTH OF NOVEMBER 2009: a. In the amount of $ 177,777.83 for the members "
+             "under Pension Ordinance No. 1079, N.S.")
+    quoted = [(board, "a. In the amount of $ 177,777.83 for the members under Pension Ordinance No. 1079, N.S.")]
+    assert other_month({"2010-01"}, quoted) == "2009-11"
+    assert other_month({"2009-11"}, quoted) is None
+    parish = "Payments for April 2024: Grass cutting £240. Clerk's salary £410."
+    assert other_month({"2024-05"}, [(parish, "Clerk's salary £410.")]) == "2024-04"
+    assert other_month({"2024-05"}, [("The clerk's salary was agreed.", "The clerk's salary was agreed.")]) is None

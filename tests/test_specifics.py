@@ -63,3 +63,11 @@ def test_a_month_named_with_its_year_is_a_period_a_passage_must_print_together()
     assert months_named("What was spent in 2024?") == set()
     assert prints_month("led to 88 flooding incidents between april and january 2024.", {"2024-01"})
     assert not prints_month("the january 2025 budget; figures for 2024.", {"2024-01"})
+
+
+def test_the_month_a_figure_is_asked_for_is_not_a_meetings_month_nor_a_span():
+    from minutebook.assistant.question.specifics import months_for
+    assert months_for("What was the pension payroll under Ordinance No. 1079 for January 2010?") == {"2010-01"}
+    assert months_for("How much was the payroll for the month of November 2009?") == {"2009-11"}
+    assert months_for("What did staff recommend in the plan presented in January 2022?") == set()
+    assert months_for("What was the re-offending rate for April 2017 to March 2018?") == set()

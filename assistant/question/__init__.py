@@ -25,7 +25,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from minutebook.ingest.dates import MONTH_NAMES, MONTHS, find_dates, human_date, without_dates
+from minutebook.ingest.dates import MONTH_NAMES, MONTHS, find_dates, human_date, human_month, without_dates
 from minutebook.ingest.papers.house_style import MEETING_KINDS
 from minutebook.ingest.papers.proceedings_facts import offices
 
@@ -298,7 +298,7 @@ def no_such_meeting(question: Question, found: Meetings, limit: int = 6) -> str:
 
 
 def _month_words(month: str) -> str:
-    return f"{MONTH_NAMES[int(month[5:]) - 1].capitalize()} {month[:4]}"
+    return human_month(month)
 
 
 def _ordinal(iso: str) -> int:

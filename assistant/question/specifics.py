@@ -96,6 +96,24 @@ def unmet(question: str, texts: list[str], dates: list[str | None]) -> bool:
 _MONTH_WORD_YEAR = re.compile(r"\b([A-Za-z]{3,9})\s+((?:19|20)\d\d)\b")
 
 
+# "the payroll for January 2010", "for the month of November 2009": the period a figure is for.
+# A span ("for April 2017 to March 2018") is a year's figure, not one month's.
+_FOR_MONTH = re.compile(r"(?i)\bfor\s+(?:the\s+month\s+of\s+)?([A-Za-z]{3,9}\s+(?:19|20)\d\d)\b"
+                        r"(?!\s*(?:to|until|through|-|–)\s*[A-Za-z]{3,9}\s+(?:19|20)\d\d)")
+
+
+def months_for(question: str) -> set[str]:
+    """The months a figure is asked for ("... payroll for January 2010"), as "2010-01"; not a meeting's
+    month ("presented in January 2010")."""
+    return set().union(*(months_dated(m) for m in _FOR_MONTH.findall(question))) if _FOR_MONTH.search(question) else set()
+
+
+def last_month_printed(text: str) -> str | None:
+    """The last month-and-year `text` prints ("... PAYROLL FOR THE MONTH OF NOVEMBER 2009: a."), as "2009-11"."""
+    found = [f"{m[2]}-{MONTHS[m[1].lower()]:02d}" for m in _MONTH_WORD_YEAR.finditer(text) if m[1].lower() in MONTHS]
+    return found[-1] if found else None
+
+
 def months_dated(question: str) -> set[str]:
     """Months named with their year, as "2023-12", in full or short ("Dec 2023"), dates of any kind."""
     return {f"{year}-{MONTHS[month.lower()]:02d}" for month, year in _MONTH_WORD_YEAR.findall(question)
