@@ -67,15 +67,14 @@ class Assistant:
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
             llm=None) -> Answer:
         """Answer `question`; `history` holds earlier turns so follow-ups keep their topic."""
-        request = AskRequest(question, list(history or []), filters)
-        q = request.parsed = Question.parse(question, [t.question for t in request.history])
-        request.meetings = found = self.meetings_named(q)
+        request = self.request(question, history, filters)
+        q, found = request.parsed, request.meetings
         if found is not None and not found.matched:
             # The meeting asked about is not in the papers: say so, and which ones are, rather than
             # answer from another meeting of the same body.
             answer = Answer(text=no_such_meeting(q, found), abstained=True)
         else:
-            answer = self.answer_from_register(q, self._filters(request))
+            answer = self.answer_from_register(request)
         if answer is None and llm is None:
             answer = self.chain.invoke(request)
         elif answer is None:
@@ -93,6 +92,13 @@ class Assistant:
             answer.read_as = q.read_as
             answer.text = f"{q.read_as}: {answer.text}"
         return answer
+
+    def request(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None) -> AskRequest:
+        """The question read once, with the meetings it names, as `ask` and the evals take it."""
+        request = AskRequest(question, list(history or []), filters)
+        request.parsed = Question.parse(question, [t.question for t in request.history])
+        request.meetings = self.meetings_named(request.parsed)
+        return request
 
     def meetings_named(self, q: Question) -> Meetings | None:
         """The papers' meetings the question names (None: it names none); see question.meetings_meant."""
@@ -114,9 +120,9 @@ class Assistant:
                        include_restricted=filters.include_restricted)
 
     # ---- answers that come before any sentence is scored ---------------------------------------
-    def answer_from_register(self, q: Question, filters: Filters) -> Answer | None:
+    def answer_from_register(self, request: AskRequest) -> Answer | None:
         """A motion's fate, vote or mover, as the register has it printed (None: not asked, or not there)."""
-        found = self.meetings_named(q)
+        q, found, filters = request.parsed, request.meetings, self._filters(request)
         held = found.holds if found is not None and found.matched else None
         if q.asks_register:
             return register_answer(self.searcher.reader.store, self.searcher, q.query, filters, held)

@@ -5,6 +5,7 @@ Council / From: City Manager"), quoting each line as its page prints it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from minutebook.ingest.types import Answer, Citation, Hit
 
@@ -25,10 +26,6 @@ def header_lines(page_text: str, lines: int = 25) -> list[str]:
     return found
 
 
-def _on_first_page(ref: str) -> str:
-    return re.sub(r"p\. \d+$", "p. 1", ref)
-
-
 def addressee_answer(question: str, hits: list[Hit], store) -> Answer | None:
     """The first report among the hits whose first page prints a header block: its lines quoted."""
     for hit in hits:
@@ -39,7 +36,7 @@ def addressee_answer(question: str, hits: list[Hit], store) -> Answer | None:
         if not lines:
             continue
         citations = [Citation(n=n, source=hit.source, title=chunk.title or "", page=1, meeting_date=chunk.meeting_date,
-                              quote=line, reference=_on_first_page(reference(chunk)))
+                              quote=line, reference=reference(replace(chunk, page=1)))
                      for n, line in enumerate(lines[:3], start=1)]
         said = " ".join(f"“{c.quote}” [{c.n}]" for c in citations)
         return Answer(text=f"“{chunk.title}” prints: {said}", abstained=False, citations=citations)

@@ -73,11 +73,10 @@ def rules_fired(assistant, question: str) -> list[str]:
         except ImportError:  # the code before the month a figure is for was read
             pass
     try:
-        answer = assistant.answer_from_register(q, assistant._filters(AskRequest(question, parsed=q,
-                                                                                 meetings=assistant.meetings_named(q))))
+        answer = assistant.answer_from_register(assistant.request(question))
         if answer is not None and answer.abstained:
             fired.append("no count printed")
-    except (NameError, TypeError):  # the code before the register answered for a named meeting
+    except AttributeError:  # the code before Assistant.request read the question once
         pass
     return fired
 

@@ -24,17 +24,16 @@ from .real import REAL
 def floor_inputs(assistant, questions: list[dict]) -> list[dict]:
     """Per question: its id, whether answerable, and the best coverage and similarity the floor sees
     (None where the question never reaches the floor)."""
-    from minutebook.assistant.answering import AskRequest
-
     out = []
     for q in questions:
         question = q["question"]
         row = {"id": q["id"], "answerable": q["answerable"], "coverage": None, "similarity": None}
         out.append(row)
         # What Assistant.ask answers before any sentence is scored never reaches the floor.
-        if assistant.answer_from_register(question, question) is not None:
+        request = assistant.request(question)
+        if assistant.answer_from_register(request) is not None:
             continue
-        retrieved = assistant._retrieve(AskRequest(question, [], None))
+        retrieved = assistant._retrieve(request)
         if assistant.answer_from_attendance(retrieved) is None:
             cands = assistant.scored_candidates(retrieved)
             if cands:

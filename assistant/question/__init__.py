@@ -273,7 +273,7 @@ def no_such_meeting(question: Question, found: Meetings, limit: int = 6) -> str:
     """"The papers hold no meeting of the Cabinet on 13 March 2025. They hold its meetings of
     4 March 2025 and 30 January 2025.": the meetings nearest the one asked about."""
     body = found.bodies[0] if found.bodies else ""  # the longest name the question prints
-    asked = ([human_date(d) for d in question.dates] or [_month_words(m) for m in question.months]
+    asked = ([human_date(d) for d in question.dates] or [human_month(m) for m in question.months]
              or list(question.meeting_years))
     when = " or ".join(asked)
     on = "on" if question.dates else "in"
@@ -295,10 +295,6 @@ def no_such_meeting(question: Question, found: Meetings, limit: int = 6) -> str:
     tail = f" (and {more} more)" if more > 0 else ""
     joined = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
     return f"{said} They hold {whose} meetings of {joined}{tail}."
-
-
-def _month_words(month: str) -> str:
-    return human_month(month)
 
 
 def _ordinal(iso: str) -> int:

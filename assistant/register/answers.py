@@ -42,6 +42,7 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
         rest = register.find(store, board=filters.board, since=filters.since, until=filters.until,
                              include_restricted=filters.include_restricted)
         entries = [e for e in entries + [e for e in rest if e.id not in seen] if held(e.board, e.meeting_date)]
+    pages = _Pages(store, filters.include_restricted)
     named = _named(entries, question)
     if not named and items_named(question):  # a number the topic search did not reach: look it up
         named = _named(register.find(store, board=filters.board, since=filters.since, until=filters.until,
@@ -49,16 +50,15 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
     # A year or date the question names is printed in the entry, or in its item's heading or the lines
     # above it ("Minutes of the meeting of October 6, 2022" heads the consent item that approved them).
     entries = [e for e in named if not unmet(question, [f"{e.item or ''} {e.title or ''} {e.text}"], [e.meeting_date])
-               or not unmet(question, [f"{_heading(store, e, filters.include_restricted)[1] or ''} "
-                                       f"{_lead_in(store, e)} {e.text}"], [e.meeting_date])]
+               or not unmet(question, [f"{pages.heading(e)[1] or ''} {pages.lead_in(e)} {e.text}"], [e.meeting_date])]
     considered = entries[:40] if held is not None else entries[:12]
     fitting = [e for e in considered if _fits(e, question)]
     if not fitting and entries and items_named(question) and asks_count(question):
         return _no_count(entries[0])
     if not fitting:
         return None
-    asked, asked_share = _choose(store, considered, question, filters.include_restricted)
-    entry, share = _choose(store, fitting, question, filters.include_restricted)
+    asked, asked_share = _choose(pages, considered, question)
+    entry, share = _choose(pages, fitting, question)
     if asks_count(question) and not asks_mover(question) and _kind_fits(asked, question) and not _counted(asked) \
             and asked_share >= 2 / 3 and share < asked_share:
         return _no_count(asked)  # the item asked about is minuted with no count: another item's is no answer
@@ -85,14 +85,14 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
     text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "",
                      mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None,
                      outcome_line=quote if evidence.records_vote(quote) or _PRINTED_OUTCOME.search(quote) else None)
-    for label, (at, line) in _printed_beside(store, entry, question, filters.include_restricted, printed_text):
+    for label, (at, line) in _printed_beside(pages, entry, question, printed_text):
         if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
             citations.append(cited(len(citations) + 1, at, line))
             text += f" {label}: “{line}” [{len(citations)}]"
     return Answer(text=text, abstained=False, citations=citations)
 
 
-def _choose(store, fitting: list[RegisterEntry], question: str, include_restricted: bool) -> tuple[RegisterEntry, float]:
+def _choose(pages: _Pages, fitting: list[RegisterEntry], question: str) -> tuple[RegisterEntry, float]:
     """The entry the question is about: the one whose minute names most of the question's matter (its
     topic words, not the words asking who moved it or how the vote went), search's rank breaking ties.
     Entries of one minute (a budget debate's amendments) share its passages, so their own words and the
@@ -106,8 +106,8 @@ def _choose(store, fitting: list[RegisterEntry], question: str, include_restrict
     def score(n: int, e: RegisterEntry) -> tuple:
         # The entry's words, its title and heading name its matter; the sentences above it (the letter it
         # answers, or the entry before it) count half.
-        named = set(tokens(f"{e.title or ''} {_heading(store, e, include_restricted)[1] or ''} {e.text or ''}"))
-        above = set(tokens(_lead_in(store, e))) - named if n < 8 else set()
+        named = set(tokens(f"{e.title or ''} {pages.heading(e)[1] or ''} {e.text or ''}"))
+        above = set(tokens(pages.lead_in(e))) - named if n < 8 else set()
         share = len(matter(e) & (named | above)) / len(matter(e)) if matter(e) else 0.0
         return len(matter(e) & named) + 0.5 * len(matter(e) & above) - 0.05 * min(n, 10), -n, share
     return _best(fitting, score)
@@ -117,6 +117,32 @@ def _best(fitting: list[RegisterEntry], score) -> tuple[RegisterEntry, float]:
     scored = [(score(n, e), e) for n, e in enumerate(fitting)]
     (_, _, share), entry = max(scored, key=lambda pair: pair[0][:2])
     return entry, share
+
+
+class _Pages:
+    """The lines printed around the entries of one answer, each read once: an entry is looked at by the
+    date check, by both choices (the item asked about, the one that fits) and by the quotes."""
+
+    def __init__(self, store, include_restricted: bool):
+        self.store, self.include_restricted = store, include_restricted
+        self._headings: dict[tuple, tuple[int, str | None]] = {}
+        self._lead_ins: dict[tuple, str] = {}
+
+    def heading(self, entry: RegisterEntry) -> tuple[int, str | None]:
+        key = _key(entry)
+        if key not in self._headings:
+            self._headings[key] = _heading(self.store, entry, self.include_restricted)
+        return self._headings[key]
+
+    def lead_in(self, entry: RegisterEntry) -> str:
+        key = _key(entry)
+        if key not in self._lead_ins:
+            self._lead_ins[key] = _lead_in(self.store, entry)
+        return self._lead_ins[key]
+
+
+def _key(entry: RegisterEntry) -> tuple:
+    return entry.source, entry.page, entry.item, entry.text
 
 
 def _lead_in(store, entry: RegisterEntry) -> str:
@@ -143,11 +169,11 @@ def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int
     return entry.page, None
 
 
-def _printed_beside(store, entry: RegisterEntry, question: str, include_restricted: bool,
-                    printed: str | None = None) -> list:
+def _printed_beside(pages: _Pages, entry: RegisterEntry, question: str, printed: str | None = None) -> list:
     """What else the page prints that the question asks: the item's heading when the entry's own words do
     not name the matter ("moved approval of the staff recommendation"), the decision as printed to its full
     stop, and the vote line that names who voted how."""
+    store = pages.store
     document_id = store.document_for_source(entry.source)
     if document_id is None or not entry.page:
         return []
@@ -157,7 +183,7 @@ def _printed_beside(store, entry: RegisterEntry, question: str, include_restrict
     if not evidence.names_matter(printed or entry.text, words, tokens):
         # The heading ("(05-081) Recommendation to award Contract ... to <firm>") or, where the heading is a
         # bare title ("Correspondence"), the sentence above the decision that names the matter.
-        at, heading = _heading(store, entry, include_restricted)
+        at, heading = pages.heading(entry)
         above = sorted(evidence.page_sentences(evidence.lead_in(page_text, entry.text)),
                        key=lambda s: len(words & set(tokens(s))), reverse=True)[:1]
         named = [(len(words & set(tokens(line))), -n, place, line) for n, (place, line) in

@@ -23,10 +23,6 @@ DECISION_WORDS = 60
 VOTE_WORDS = 50
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _opening(text: str | None, words: int = 6) -> re.Pattern | None:
     """The first words of `text` as a pattern that allows any spacing between them."""
     first = (text or "").split()[:words]
