@@ -140,3 +140,5 @@ def test_a_finding_asked_for_is_not_answered_with_the_surveys_questions():
                   "governance structures being in place.", "")]
     assert not act_unrecorded("What did the Home Office adviser conclude about how the county delivers its Prevent duty?",
                               concluded)
+    advised = [("The Commission advised that the Authority should seek a master developer.", "")]
+    assert not act_unrecorded("What did the Commission recommend about the strategy?", advised)
