@@ -7,7 +7,9 @@ council's papers share, never in one paper's wording:
 - the thing a "What salary ...?" question names is in no passage;
 - "What did the Board decide ...?" finds only agendas and reports, which propose, and no minutes
   or decision notice, which record;
-- "the Cabinet meeting of 13 March 2025": the papers hold that date's meeting of another body.
+- "the Cabinet meeting of 13 March 2025": the papers hold that date's meeting of another body;
+- "What did the Commission recommend ...?", "What did the survey find ...?": the sentences chosen
+  name the Commission or the survey and record no recommendation or finding.
 Each is a reason to decline and list the closest passages instead.
 """
 from __future__ import annotations
@@ -20,7 +22,7 @@ from minutebook.ingest.types import Hit
 from minutebook.ingest.text import same_word, tokens
 
 from minutebook.assistant.question import bodies_named
-from minutebook.assistant.question.intents import asked_thing, asks_what_decided
+from minutebook.assistant.question.intents import act_asked, asked_thing, asks_what_decided
 from minutebook.assistant.question.specifics import last_month_printed, months_dated
 
 RECORD_TYPES = {"minutes", "decision"}
@@ -100,3 +102,28 @@ def other_month(months: set[str], quoted: list[tuple[str, str]]) -> str | None:
             return None
         under += sorted(found)
     return under[0] if under else None
+
+
+# How a record prints an act of each kind a question asks for (intents.act_asked). A recommendation says so
+# ("Staff recommends that the service is discontinued", "RECOMMENDATION: ", "advised that"); a finding says it was found,
+# shown or concluded, states what was found ("The feedback stated that ...") or gives its figure ("62% of
+# respondents").
+_ACT_PRINTED = {
+    "recommendation": re.compile(r"(?i)\brecommend(?:s|ed|ing|ations?)?\b|\b(?:advised|urged|suggested|proposed)\s+that\b"),
+    "finding": re.compile(r"(?i)\b(?:found|finding|findings|show(?:s|ed|n)|reveal(?:s|ed)|indicat(?:es|ed)|conclu(?:ded|des|sions?)"
+                          r"|identified|confirmed|results?)\b|\b(?:stated|said|reported|noted|felt|advised|highlighted)\s+that\b"
+                          r"|\d\s*(?:%|per\s?cent\b|percent\b)"),
+}
+
+
+def act_unrecorded(question: str, quoted: list[tuple[str, str]]) -> bool:
+    """"What did the Commission recommend about X?" answered with sentences that recommend nothing ("agreed
+    that the Commission should be engaged"); "What did the survey find?" with the survey's questions or the
+    items planned for it. `quoted`: (the sentence, the heading it is under). A question ending in "?" states
+    no finding."""
+    kind = act_asked(question)
+    if kind is None or not quoted:
+        return False
+    printed = _ACT_PRINTED[kind]
+    return not any(printed.search(sentence) or printed.search(heading or "")
+                   for sentence, heading in quoted if not sentence.rstrip(" ”\"'").endswith("?"))

@@ -19,14 +19,16 @@ from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Hit
 
 from minutebook.assistant import extractive as ex
-from minutebook.assistant.abstention import MEETING_TYPES, meeting_unrecorded, off_topic, other_month, thing_missing
+from minutebook.assistant.abstention import (MEETING_TYPES, act_unrecorded, meeting_unrecorded, off_topic, other_month,
+                                            thing_missing)
 from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.report_header import addressee_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
                                            no_such_meeting)
 from minutebook.assistant.question.specifics import months_for
-from minutebook.assistant.question.intents import asks_addressee, asks_fate, names_thing, wants_decision, wants_latest
+from minutebook.assistant.question.intents import (act_asked, asks_addressee, asks_fate, names_thing, wants_decision,
+                                                   wants_latest)
 from minutebook.assistant.question.wanted import asks_meeting_chair, wanted
 from minutebook.assistant.register.answers import answer as register_answer
 from minutebook.assistant.search import Searcher
@@ -193,6 +195,10 @@ class Assistant:
             if not naming:
                 return ex.abstain(question, hits)
             chosen = ex.concise(question, ex.pick(naming, want=wanted(question)))
+        if act_unrecorded(question, [(c.text, c.hit.chunk.title or "") for c in chosen]):
+            # "What did the Commission recommend ...?" quoting a sentence that only mentions the Commission:
+            # the papers found record no such act, and another sentence of the same passages is no better.
+            return ex.abstain(question, hits, note=f"The passages found mention this, but none records a {act_asked(question)}.")
         if q.asks_for("mover", "vote") or (q.asks_for("decided") and chosen and not ex.is_decision(chosen[0].text)):
             chosen = self._with_motion(chosen)
         return ex.compose(question, chosen)

@@ -8,8 +8,9 @@ they decide" finds no minutes (decision unrecorded), the named body did not meet
 body met), no sentence shares enough of the question's words (score floor), the meeting the
 question names is not in the papers (meeting named), the sentences chosen to quote name none of the
 thing asked (thing not quoted), the figure asked "for January 2010" is quoted under another month
-(other month), and the item asked about is minuted with no count of votes (no count
-printed).
+(other month), the item asked about is minuted with no count of votes (no count
+printed), and "What did X recommend / find / conclude?" is quoted with sentences that record no
+recommendation or finding (act unrecorded).
 
     python -m evals.decline_rules --index index-real --set more
 """
@@ -71,6 +72,13 @@ def rules_fired(assistant, question: str) -> list[str]:
             if other_month(months_for(question), [(c.hit.chunk.text, c.text) for c in chosen]):
                 fired.append("other month")
         except ImportError:  # the code before the month a figure is for was read
+            pass
+        try:
+            from minutebook.assistant.abstention import act_unrecorded
+
+            if act_unrecorded(question, [(c.text, c.hit.chunk.title or "") for c in chosen]):
+                fired.append("act unrecorded")
+        except ImportError:  # the code before a recommendation or finding asked for was read
             pass
     try:
         answer = assistant.answer_from_register(assistant.request(question))

@@ -104,3 +104,41 @@ def test_a_figure_asked_for_one_month_is_not_answered_with_the_month_above_it():
     parish = "Payments for April 2024: Grass cutting £240. Clerk's salary £410."
     assert other_month({"2024-05"}, [(parish, "Clerk's salary £410.")]) == "2024-04"
     assert other_month({"2024-05"}, [("The clerk's salary was agreed.", "The clerk's salary was agreed.")]) is None
+
+
+def test_a_recommendation_asked_for_is_quoted_where_the_papers_record_one():
+    # A US board's minutes mention a commission in passing; a UK report prints its own recommendation.
+    from minutebook.assistant.abstention import act_unrecorded
+
+    asked = "What did the Economic Development Commission recommend in 2012 about the strategy for the Point?"
+    passing = [("The Chief Operating Officer agreed with Member deHaan that the Economic Development Commission and "
+                "other formal bodies should be engaged.", "4. Alameda Point Update")]
+    assert act_unrecorded(asked, passing)
+    recorded = [("The Economic Development Commission recommended that the Authority adopt the strategy.", "")]
+    assert not act_unrecorded(asked, recorded)
+    report = [("That Cabinet endorses the draft strategy.", "Recommendation(s)")]
+    assert not act_unrecorded("What did the report recommend about the strategy?", report)
+    # A second ask of the question is read too ("..., and what did staff recommend?").
+    two = "What had happened to the cost per ride, and what did staff recommend?"
+    assert not act_unrecorded(two, [("Staff recommends that the service is discontinued.", "")])
+    assert act_unrecorded(two, [("The cost per ride went from $13 to $34.", "")])
+    # Other questions are not this rule's to judge.
+    assert not act_unrecorded("What did the Board decide about the strategy?", passing)
+
+
+def test_a_finding_asked_for_is_not_answered_with_the_surveys_questions():
+    from minutebook.assistant.abstention import act_unrecorded
+
+    asked = "What did the Commission's survey of golfers find about pace of play?"
+    planned = [("How would you rate these aspects of your golf experience regarding tee time booking and speed of play?", ""),
+               ("Commissioner Tong stated several items to be included in the survey, such as pace of play.", "")]
+    assert act_unrecorded(asked, planned)
+    assert not act_unrecorded(asked, [("Of 412 respondents, 61% rated the pace of play as poor.", "")])
+    assert not act_unrecorded(asked, [("The survey found that rounds took over five hours at weekends.", "")])
+    # A county report's feedback states what its adviser concluded.
+    concluded = [("The feedback stated that “delivery in Leicestershire is excellent” with: (i) Exceptional "
+                  "governance structures being in place.", "")]
+    assert not act_unrecorded("What did the Home Office adviser conclude about how the county delivers its Prevent duty?",
+                              concluded)
+    advised = [("The Commission advised that the Authority should seek a master developer.", "")]
+    assert not act_unrecorded("What did the Commission recommend about the strategy?", advised)

@@ -161,3 +161,18 @@ _ADDRESSEE = re.compile(r"(?i)\baddressed\b|\bfrom whom\b|\bwho\b.{0,40}\b(?:wro
 
 def asks_addressee(question: str) -> bool:
     return bool(_ADDRESSEE.search(question))
+
+
+# "What did the Commission recommend ...?", "What did the survey find ...?", "..., and what did staff
+# recommend?": an act whose record prints it. The verb follows its subject within a few words, before what it is about.
+_ACT_ASKED = re.compile(r"(?i)(?:^\s*|\band\s+)what\s+(?:did|does|do|has|have|had)\s+(?:[\w'’.,-]+\s+){1,10}?"
+                        r"(recommend|find|conclude|show|reveal|establish|discover)\b")
+_ACT_KINDS = {"recommend": "recommendation", "find": "finding", "conclude": "finding", "show": "finding",
+              "reveal": "finding", "establish": "finding", "discover": "finding"}
+
+
+def act_asked(question: str) -> str | None:
+    """The kind of act a "What did X recommend / find / conclude ...?" question asks for: "recommendation"
+    or "finding"; None for any other question."""
+    m = _ACT_ASKED.search(question)
+    return _ACT_KINDS[m.group(1).lower()] if m else None

@@ -1,0 +1,49 @@
+"""A member asks what a body recommended, or what a survey found, where the papers only mention it:
+the answer says the papers record no such recommendation or finding, rather than quoting a sentence
+that names the body ("the Economic Development Commission ... should be engaged") or the survey's
+own questions as if they were its results. Asked about what the same papers do record, it answers.
+Real minutes of two Californian boards, from ../shared (skipped where it is absent)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import index_of
+from minutebook.assistant.answering import Assistant
+
+REAL = Path(os.environ.get("MINUTEBOOK_REAL_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"))
+PAPERS = ("more/us-ca-alameda-golf-commission/2023-12-12.pdf",
+          "more/us-ca-alameda-reuse-and-redevelopment-authority/2012-01-04.pdf")
+pytestmark = pytest.mark.skipif(not all((REAL / p).is_file() for p in PAPERS),
+                                reason="../shared/corpus/real/more is not beside this clone")
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("act-papers")
+    for paper in PAPERS:
+        shutil.copy(REAL / paper, folder / Path(paper).name.replace(".pdf", f"-{Path(paper).parent.name}.pdf"))
+    a = Assistant(index_of(folder, tmp_path_factory, embedder, "act-index"), embedder)
+    yield a
+    a.close()
+
+
+def test_a_survey_still_being_drafted_has_no_findings_to_give(assistant):
+    answer = assistant.ask("What did the Golf Commission's survey of Corica Park golfers find about pace of play?")
+    assert answer.abstained and "none records a finding" in answer.text
+    assert not answer.citations
+
+
+def test_a_commission_mentioned_in_passing_made_no_recommendation_the_papers_record(assistant):
+    answer = assistant.ask("What did the Economic Development Commission recommend in 2012 about the economic "
+                           "development strategy for Alameda Point?")
+    assert answer.abstained and "none records a recommendation" in answer.text
+
+
+def test_what_the_same_minutes_do_record_is_still_answered(assistant):
+    answer = assistant.ask("Which items did Commissioner Tong want included in the golf survey?")
+    assert not answer.abstained and "pace of play" in answer.text
+    assert answer.citations[0].page == 2
