@@ -107,13 +107,15 @@ def other_month(months: set[str], quoted: list[tuple[str, str]]) -> str | None:
 # How a record prints an act of each kind a question asks for (intents.act_asked). A recommendation says so
 # ("Staff recommends that the service is discontinued", "RECOMMENDATION: ", "advised that"); a finding says it was found,
 # shown or concluded, states what was found ("The feedback stated that ...") or gives its figure ("62% of
-# respondents").
+# respondents", "would only affect about 5 or 6 drivers", "the majority").
 _ACT_PRINTED = {
     "recommendation": re.compile(r"(?i)\brecommend(?:s|ed|ing|ations?)?\b|\b(?:advised|urged|suggested|proposed)\s+that\b"),
     "finding": re.compile(r"(?i)\b(?:found|finding|findings|show(?:s|ed|n)|reveal(?:s|ed)|indicat(?:es|ed)|conclu(?:ded|des|sions?)"
                           r"|identified|confirmed|results?)\b|\b(?:stated|said|reported|noted|felt|advised|highlighted)\s+that\b"
-                          r"|\d\s*(?:%|per\s?cent\b|percent\b)"),
+                          r"|\b(?:majority|minority)\b"),
 }
+# A figure in the sentence itself (a heading's number is the item's).
+_FIGURE = re.compile(r"\d")
 
 
 def act_unrecorded(question: str, quoted: list[tuple[str, str]]) -> bool:
@@ -126,4 +128,5 @@ def act_unrecorded(question: str, quoted: list[tuple[str, str]]) -> bool:
         return False
     printed = _ACT_PRINTED[kind]
     return not any(printed.search(sentence) or printed.search(heading or "")
+                   or (kind == "finding" and _FIGURE.search(sentence))
                    for sentence, heading in quoted if not sentence.rstrip(" ”\"'").endswith("?"))

@@ -133,8 +133,12 @@ def test_a_finding_asked_for_is_not_answered_with_the_surveys_questions():
     planned = [("How would you rate these aspects of your golf experience regarding tee time booking and speed of play?", ""),
                ("Commissioner Tong stated several items to be included in the survey, such as pace of play.", "")]
     assert act_unrecorded(asked, planned)
+    assert act_unrecorded(asked, [(sentence, "5-A Work Group to Review Survey Development") for sentence, _ in planned])
     assert not act_unrecorded(asked, [("Of 412 respondents, 61% rated the pace of play as poor.", "")])
     assert not act_unrecorded(asked, [("The survey found that rounds took over five hours at weekends.", "")])
+    # A count found is a finding, whatever verb prints it.
+    assert not act_unrecorded("What did staff find in its survey of turning movements?", [
+        ("Within the morning peak hour, the removal of the left turn would only affect about 5 or 6 drivers.", "")])
     # A county report's feedback states what its adviser concluded.
     concluded = [("The feedback stated that “delivery in Leicestershire is excellent” with: (i) Exceptional "
                   "governance structures being in place.", "")]

@@ -2,7 +2,7 @@
 the answer says the papers record no such recommendation or finding, rather than quoting a sentence
 that names the body ("the Economic Development Commission ... should be engaged") or the survey's
 own questions as if they were its results. Asked about what the same papers do record, it answers.
-Real minutes of two Californian boards, from ../shared (skipped where it is absent)."""
+Real minutes of three Californian boards, from ../shared (skipped where it is absent)."""
 from __future__ import annotations
 
 import os
@@ -16,7 +16,8 @@ from minutebook.assistant.answering import Assistant
 
 REAL = Path(os.environ.get("MINUTEBOOK_REAL_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"))
 PAPERS = ("more/us-ca-alameda-golf-commission/2023-12-12.pdf",
-          "more/us-ca-alameda-reuse-and-redevelopment-authority/2012-01-04.pdf")
+          "more/us-ca-alameda-reuse-and-redevelopment-authority/2012-01-04.pdf",
+          "more/us-ca-alameda-transportation-commission/2012-01-25.pdf")
 pytestmark = pytest.mark.skipif(not all((REAL / p).is_file() for p in PAPERS),
                                 reason="../shared/corpus/real/more is not beside this clone")
 
@@ -47,3 +48,9 @@ def test_what_the_same_minutes_do_record_is_still_answered(assistant):
     answer = assistant.ask("Which items did Commissioner Tong want included in the golf survey?")
     assert not answer.abstained and "pace of play" in answer.text
     assert answer.citations[0].page == 2
+
+
+def test_a_survey_whose_result_is_minuted_is_answered_with_it(assistant):
+    # Printed with no "found" or "showed": the count of drivers is the finding.
+    answer = assistant.ask("What did staff find in its survey of turning movements?")
+    assert not answer.abstained and "5 or 6 drivers" in answer.text
