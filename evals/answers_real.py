@@ -5,7 +5,8 @@ gold/questions-more.jsonl against a built real index (evals/real.py builds it) a
 set: key facts right, cited page holds the gold evidence, unanswerable declined, answerable
 declined, quotes not verbatim on their cited page (a scan's page: against the text OCR read at
 ingest, which is what the answer quoted), median answer words, and each question that missed.
-`--rules` also prints what each decline rule does on the set (evals/decline_rules.py).
+`--rules` also prints what each decline rule does on the set (evals/decline_rules.py); `--questions FILE`
+scores another question file of the same form as a set of its own (`--sets ""` for it alone).
 """
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ from .real import DEFAULT_INDEX, REAL
 SETS = {"dev": "questions.jsonl", "more": "questions-more.jsonl"}
 
 
-def load(corpus: Path, name: str) -> list[dict]:
-    path = corpus / "gold" / name
+def load(corpus: Path, name: str | Path) -> list[dict]:
+    """A gold question file: a name under the corpus's gold/ folder, or a path to one of the same form."""
+    path = name if isinstance(name, Path) else corpus / "gold" / name
     if not path.exists():
         return []
     return [{**q, "question": q["q"], "answerable": q["source"] is not None}
@@ -106,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=REAL)
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX)
     parser.add_argument("--sets", default="dev,more", help="which gold files: dev, more or both (default)")
+    parser.add_argument("--questions", type=Path, action="append", default=[],
+                        help="another question file of the gold files' form, scored as its own set (repeatable)")
     parser.add_argument("--out", type=Path, help="results JSON")
     args = parser.parse_args(argv)
     from minutebook.assistant.answering import Assistant
@@ -120,11 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     assistant = Assistant(Settings.from_env(index=str(args.index)))
     results = {}
-    for name in args.sets.split(","):
-        questions = load(args.corpus, SETS[name])
+    named = [(name, SETS[name], f"gold/{SETS[name]}") for name in filter(None, args.sets.split(","))]
+    for name, source, label in named + [(p.stem, p, str(p)) for p in args.questions]:
+        questions = load(args.corpus, source)
         if questions:
             results[name] = score(assistant, questions, args.corpus)
-            report(f"gold/{SETS[name]}", results[name])
+            report(label, results[name])
     both = [r for s in results.values() for r in s["questions"]]
     answerable = [r for r in both if r["answerable"]]
     if len(results) > 1 and answerable:
