@@ -164,6 +164,20 @@ class Paper(IndexedPaper):
 
 
 @dataclass
+class RecordedFact:
+    """What a paper's minutes record of a meeting itself (the call to order, the roll call, the
+    adjournment, the next meeting ...), as the Papers page lists it: the line as printed, with its page."""
+
+    meeting: str | None  # the meeting's ISO date
+    what: str  # "Called to order", "Adjourned", ...
+    page: int
+    as_printed: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
 class IngestRecord:
     """The last ingest that changed the index, as its log records it."""
 

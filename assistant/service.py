@@ -22,7 +22,8 @@ from minutebook.ingest.storage.store import Store
 from minutebook.ingest.types import Answer, Hit
 
 from minutebook.assistant import catalog
-from minutebook.assistant.results import (FollowUp, IndexedPaper, IndexStatus, IngestRecord, PageView, Paper, RegisterEntry)
+from minutebook.assistant.results import (FollowUp, IndexedPaper, IndexStatus, IngestRecord, PageView, Paper,
+                                          RecordedFact, RegisterEntry)
 
 # What only some calls need is imported by them: a command line that lists the register never
 # pays for the answerers' patterns, the model's runtime or the page renderer (docs/benchmarks.md,
@@ -194,13 +195,13 @@ class Minutebook:
                 out.append(n)
         return out
 
-    def meeting_record(self, paper: Paper, include_restricted: bool | None = None) -> list[dict]:
+    def meeting_record(self, paper: Paper, include_restricted: bool | None = None) -> list[RecordedFact]:
         """What a paper's minutes record of each meeting itself (call to order, roll call, adjournment,
         next meeting...), read at ingest, as the Papers page lists it; none from a restricted page
         unless restricted papers are included."""
         shown = self.filters(include_restricted=include_restricted).include_restricted
         hidden = set() if shown or not paper.sources else self.store.restricted_pages(paper.sources.split("; ")[0])
-        return [{"meeting": s.meeting_date, "what": LABELS.get(f.kind, f.kind), "page": f.page, "as printed": f.quote}
+        return [RecordedFact(meeting=s.meeting_date, what=LABELS.get(f.kind, f.kind), page=f.page, as_printed=f.quote)
                 for i, s in enumerate(paper.sections) if s.kind == "minutes"
                 for f in self.store.proceedings(paper.id, i) if f.page not in hidden]
 

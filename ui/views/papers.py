@@ -88,7 +88,8 @@ def _paper(book, d, include_restricted: bool) -> None:
             record = book.meeting_record(d, include_restricted)
             if record:
                 st.markdown("What the minutes record of the meeting itself, as printed:")
-                st.dataframe([{**r, "meeting": as_date(r["meeting"])} for r in record], hide_index=True,
+                st.dataframe([{"meeting": as_date(r.meeting), "what": r.what, "page": r.page,
+                               "as printed": r.as_printed} for r in record], hide_index=True,
                              key="papers-proceedings",
                              column_config={"meeting": date_column("meeting"),
                                             "as printed": st.column_config.TextColumn(width="large")})
