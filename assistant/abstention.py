@@ -22,7 +22,8 @@ from minutebook.ingest.types import Hit
 from minutebook.ingest.text import same_word, tokens
 
 from minutebook.assistant.question import bodies_named
-from minutebook.assistant.question.intents import act_asked, asked_thing, asks_what_decided
+from minutebook.assistant.answer_types import has_amount
+from minutebook.assistant.question.intents import act_asked, asked_thing, asks_amount, asks_what_decided
 from minutebook.assistant.question.specifics import last_month_printed, months_dated
 
 RECORD_TYPES = {"minutes", "decision"}
@@ -130,3 +131,10 @@ def act_unrecorded(question: str, quoted: list[tuple[str, str]]) -> bool:
     return not any(printed.search(sentence) or printed.search(heading or "")
                    or (kind == "finding" and _FIGURE.search(sentence))
                    for sentence, heading in quoted if not sentence.rstrip(" ”\"'").endswith("?"))
+
+
+def amount_unquoted(question: str, sentences: list[str]) -> bool:
+    """"What total budget did the Township adopt with By-Law 2024-22?" answered with "THAT we pass By-Law
+    Number 2024-22, being a By-Law to adopt the estimates for all sums required": the sum asked for is in no
+    sentence chosen to quote (a year or a by-law's number is no sum)."""
+    return asks_amount(question) and bool(sentences) and not any(has_amount(s) for s in sentences)

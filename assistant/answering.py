@@ -19,8 +19,8 @@ from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Hit
 
 from minutebook.assistant import extractive as ex
-from minutebook.assistant.abstention import (MEETING_TYPES, act_unrecorded, meeting_unrecorded, off_topic, other_month,
-                                            thing_missing)
+from minutebook.assistant.abstention import (MEETING_TYPES, act_unrecorded, amount_unquoted, meeting_unrecorded, off_topic,
+                                            other_month, thing_missing)
 from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.report_header import addressee_answer
@@ -195,6 +195,9 @@ class Assistant:
             if not naming:
                 return ex.abstain(question, hits)
             chosen = ex.concise(question, ex.pick(naming, want=wanted(question)))
+        if amount_unquoted(question, [c.text for c in chosen]):
+            # "How much ...?" quoted with sentences that print no sum: they are about it, and do not say it.
+            return ex.abstain(question, hits, note="The passages found mention this, but none gives the sum asked for.")
         if act_unrecorded(question, [(c.text, c.hit.chunk.title or "") for c in chosen]):
             # "What did the Commission recommend ...?" quoting a sentence that only mentions the Commission:
             # the papers found record no such act, and another sentence of the same passages is no better.

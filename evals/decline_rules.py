@@ -10,7 +10,8 @@ question names is not in the papers (meeting named), the sentences chosen to quo
 thing asked (thing not quoted), the figure asked "for January 2010" is quoted under another month
 (other month), the item asked about is minuted with no count of votes (no count
 printed), and "What did X recommend / find / conclude?" is quoted with sentences that record no
-recommendation or finding (act unrecorded).
+recommendation or finding (act unrecorded), and "How much ...?" is quoted with sentences that print
+no sum (amount unquoted).
 
     python -m evals.decline_rules --index index-real --set more
 """
@@ -74,6 +75,13 @@ def rules_fired(assistant, question: str) -> list[str]:
         except ImportError:  # the code before the month a figure is for was read
             pass
         try:
+            from minutebook.assistant.abstention import amount_unquoted
+
+            if amount_unquoted(question, [c.text for c in chosen]):
+                fired.append("amount unquoted")
+        except ImportError:  # the code before a sum asked for was looked for in the quotes
+            pass
+        try:
             from minutebook.assistant.abstention import act_unrecorded
 
             if act_unrecorded(question, [(c.text, c.hit.chunk.title or "") for c in chosen]):
@@ -93,19 +101,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=REAL)
     parser.add_argument("--index", type=Path, default=DEFAULT_INDEX)
-    parser.add_argument("--set", default="more", choices=sorted(SETS))
+    parser.add_argument("--set", default="more", help="dev, more, or the path of a question file of their form")
     args = parser.parse_args(argv)
     from minutebook.assistant.answering import Assistant
     from minutebook.ingest.settings import Settings
 
     assistant = Assistant(Settings.from_env(index=str(args.index)))
-    questions = load(args.corpus, SETS[args.set])
+    questions = load(args.corpus, SETS.get(args.set) or Path(args.set))
     by_rule: dict[str, dict[str, list[str]]] = {}
     for q in questions:
         for rule in rules_fired(assistant, q["question"]):
             by_rule.setdefault(rule, {"right": [], "wrong": []})["wrong" if q["answerable"] else "right"].append(q["id"])
     n_un = sum(not q["answerable"] for q in questions)
-    print(f"Decline rules on gold/{SETS[args.set]} ({len(questions) - n_un} answerable, {n_un} unanswerable), each alone:")
+    print(f"Decline rules on {SETS.get(args.set, args.set)} ({len(questions) - n_un} answerable, {n_un} unanswerable), each alone:")
     for rule, got in sorted(by_rule.items()):
         print(f"  {rule:<20} declines {len(got['right'])}/{n_un} unanswerable {got['right']}; "
               f"{len(got['wrong'])} answerable (wrong) {got['wrong']}")

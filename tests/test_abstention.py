@@ -146,3 +146,22 @@ def test_a_finding_asked_for_is_not_answered_with_the_surveys_questions():
                               concluded)
     advised = [("The Commission advised that the Authority should seek a master developer.", "")]
     assert not act_unrecorded("What did the Commission recommend about the strategy?", advised)
+
+
+def test_a_sum_asked_for_is_not_answered_with_sentences_that_print_none():
+    from minutebook.assistant.abstention import amount_unquoted
+
+    # An Ontario township's by-law adopting its estimates names no total; a parish's minute gives its precept.
+    township = ["R2024-101 S. Kirkey, D. Yemm: THAT we pass By-Law Number 2024-22, being a By-Law to adopt the "
+                "estimates for all sums required for the year.", "Council Discussion on the 2024 Proposed Budget."]
+    assert amount_unquoted("What total budget did the Township adopt with By-Law 2024-22 on 14 May 2024?", township)
+    parish = ["The precept for 2024/25 was agreed at £13,500, proposed CR, seconded KA."]
+    assert not amount_unquoted("How much precept did the Parish Council set for 2024/25?", parish)
+    assert amount_unquoted("How much precept did the Parish Council set for 2024/25?",
+                           ["The precept for 2024/25 was discussed and deferred to the next meeting."])
+    # Sums as a US city prints them, and shares.
+    for printed in ("approve the warrant run of $665,575.42", "a grant of 2.35 million", "rents rose 8.3%"):
+        assert not amount_unquoted("How much was approved?", [printed])
+    # Not a sum: how much time, or a question asking no sum at all.
+    assert not amount_unquoted("How much time was given to public comment?", ["Public comment was heard."])
+    assert not amount_unquoted("What did the Township adopt with By-Law 2024-22?", township)

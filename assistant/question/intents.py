@@ -176,3 +176,13 @@ def act_asked(question: str) -> str | None:
     or "finding"; None for any other question."""
     m = _ACT_ASKED.search(question)
     return _ACT_KINDS[m.group(1).lower()] if m else None
+
+
+# "How much did the amendment propose?", "What total budget did it adopt?": a sum is asked for, which the
+# answer must print. "How much time", "how much longer" ask for a time.
+_AMOUNT_ASKED = re.compile(r"(?i)\bhow\s+much\b(?!\s+(?:time|longer|more\s+time|later|earlier|notice))"
+                           r"|^\s*what\s+(?:was\s+the\s+|is\s+the\s+)?(?:total|amount|sum)\b")
+
+
+def asks_amount(question: str) -> bool:
+    return bool(_AMOUNT_ASKED.search(question))
