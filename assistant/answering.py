@@ -23,6 +23,7 @@ from minutebook.assistant.abstention import (MEETING_TYPES, act_unrecorded, amou
                                             other_month, thing_missing)
 from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
+from minutebook.assistant.recounted import recounted_answer
 from minutebook.assistant.report_header import addressee_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
                                            no_such_meeting)
@@ -74,7 +75,7 @@ class Assistant:
         if found is not None and not found.matched:
             # The meeting asked about is not in the papers: say so, and which ones are, rather than
             # answer from another meeting of the same body.
-            answer = Answer(text=no_such_meeting(q, found), abstained=True)
+            answer = self.answer_from_recount(request) or Answer(text=no_such_meeting(q, found), abstained=True)
         else:
             answer = self.answer_from_register(request)
         if answer is None and llm is None:
@@ -132,6 +133,18 @@ class Assistant:
             # What became of one matter at the meeting named: its entry, when its minute names the matter.
             return register_answer(self.searcher.reader.store, self.searcher, q.query, filters, held, strict=True)
         return None
+
+    def answer_from_recount(self, request: AskRequest) -> Answer | None:
+        """What a meeting the papers hold no record of decided, as a later paper recounts it (None: the
+        question asks something else, or no paper recounts that meeting's decisions)."""
+        q = request.parsed
+        if not (q.asks_for("decided") or asks_fate(q.text)):
+            return None
+        filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
+        store = self.searcher.reader.store
+        hits = self.searcher.search(q.query, k=16, filters=filters)
+        return recounted_answer(q, hits, lambda h: store.section_chunk_texts(h.chunk.document_id, h.chunk.section,
+                                                                          filters.include_restricted))
 
     def answer_from_attendance(self, retrieved: dict) -> Answer | None:
         """Who chaired a meeting, from its minutes' attendance list (None: not asked, or not found)."""
