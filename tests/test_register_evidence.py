@@ -63,3 +63,19 @@ def test_a_tally_parted_at_its_semicolons_is_quoted_whole():
     parish = "It was resolved to buy a new bench. Ayes: 5; Noes: 2; Abstentions: 0."
     _, line = vote_sentence([parish], "It was resolved to buy a new bench.", {"for": 5, "against": 2}, spans=(1, 2, 3))
     assert line.startswith("Ayes: 5") and "Noes: 2" in line
+
+
+def test_of_two_motions_that_begin_alike_the_decisions_own_is_quoted():
+    # A planning board minutes two items with the same mover's opening words; a parish council minutes two
+    # proposals by one councillor. The decision's own sentence is quoted, not the first that begins alike.
+    board = """7-B 2019-7213 Study Session on Housing
+Board Member Teague made a motion to continue the item to the next meeting under the condition that public
+comment be allowed when it is reheard. Board Member Ruiz seconded the motion. The motion passed 7-0.
+8-A 2019-7259 Draft Meeting Minutes – June 10, 2019
+Board Member Teague made a motion to approve the minutes. Board Member Cavanaugh seconded the motion."""
+    quote = sentence_at(board, "Board Member Teague made a motion to approve the minutes.")
+    assert quote.endswith("Board Member Teague made a motion to approve the minutes.") and "continue" not in quote
+    parish = """07.24.04 Footpaths – Cllr Rothero proposed that the clerk write to the landowner about the stile.
+07.24.05 Precept – Cllr Rothero proposed that the precept for 2025/26 be set at £14,000, seconded Cllr Draper."""
+    quote = sentence_at(parish, "Cllr Rothero proposed that the precept for 2025/26 be set at £14,000")
+    assert "Cllr Rothero proposed that the precept" in quote and "£14,000" in quote and "stile" not in quote

@@ -99,17 +99,22 @@ def _choose(pages: _Pages, fitting: list[RegisterEntry], question: str) -> tuple
     item's heading tell them apart; the meeting's date chose the entries already. Also returns the share
     of the matter's words the chosen minute names."""
     words = set(content_words(without_dates(question))) - ASKING_WORDS
+    days = {iso for _, iso in find_dates(question)}
 
     def matter(e: RegisterEntry) -> set[str]:
         return words - set(tokens(e.board or ""))  # the body's own name tells none of its entries apart
 
     def score(n: int, e: RegisterEntry) -> tuple:
         # The entry's words, its title and heading name its matter; the sentences above it (the letter it
-        # answers, or the entry before it) count half.
-        named = set(tokens(f"{e.title or ''} {pages.heading(e)[1] or ''} {e.text or ''}"))
+        # answers, or the entry before it) count half. A date the question names that is not the meeting's
+        # names the matter too ("the draft minutes of June 10, 2019" at the meeting of 23 September), and
+        # outweighs words two minutes share.
+        printed = f"{e.title or ''} {pages.heading(e)[1] or ''} {e.text or ''}"
+        named = set(tokens(printed))
+        dated = len((days - {e.meeting_date}) & {iso for _, iso in find_dates(printed)})
         above = set(tokens(pages.lead_in(e))) - named if n < 8 else set()
         share = len(matter(e) & (named | above)) / len(matter(e)) if matter(e) else 0.0
-        return len(matter(e) & named) + 0.5 * len(matter(e) & above) - 0.05 * min(n, 10), -n, share
+        return len(matter(e) & named) + 0.5 * len(matter(e) & above) + 2 * dated - 0.05 * min(n, 10), -n, share
     return _best(fitting, score)
 
 

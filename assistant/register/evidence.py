@@ -42,6 +42,21 @@ def page_sentences(page_text: str) -> list[str]:
     return [s for block in blocks for s in sentences("\n".join(block), max_words=None)]
 
 
+def _start(found: list[str], text: str) -> int | None:
+    """The sentence where `text` starts. Where two begin alike ("Board Member Teague made a motion to
+    continue ..." and, below it, "... made a motion to approve the minutes"), more of its words decide."""
+    start = None
+    for words in (6, 9, 12, 16):
+        opening = _opening(text, words)
+        matching = [i for i, s in enumerate(found) if opening.search(s)]
+        if not matching:
+            break
+        start = matching[0]
+        if len(matching) == 1 or len(text.split()) <= words:
+            break
+    return start
+
+
 def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORDS) -> str | None:
     """The printed sentence where `text` starts, through the sentence where it ends (an entry cut at
     its line's end is read to its full stop), at most `max_words` words; None when not printed here."""
@@ -49,7 +64,7 @@ def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORD
     if opening is None:
         return None
     found = page_sentences(page_text)
-    start = next((i for i, s in enumerate(found) if opening.search(s)), None)
+    start = _start(found, text or "")
     if start is None:
         return None
     closing = _opening(" ".join((text or "").split()[-5:]), 5)
