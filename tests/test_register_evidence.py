@@ -63,3 +63,31 @@ def test_a_tally_parted_at_its_semicolons_is_quoted_whole():
     parish = "It was resolved to buy a new bench. Ayes: 5; Noes: 2; Abstentions: 0."
     _, line = vote_sentence([parish], "It was resolved to buy a new bench.", {"for": 5, "against": 2}, spans=(1, 2, 3))
     assert line.startswith("Ayes: 5") and "Noes: 2" in line
+
+
+def test_a_tally_parted_at_its_full_stops_names_who_voted_against():
+    # The vote printed after pages of debate, its ayes and noes each closed by a stop; a parish's the same.
+    later = ("Mayor Gilmore noted the policy would treat part-time staff differently.\n"
+             "On the call for the question, the motion FAILED by the following voice vote Ayes:\n"
+             "Councilmembers Daysog and Ezzy Ashcraft – 2. Noes: Councilmembers Chen, Tam\n"
+             "and Mayor Gilmore – 3.\n"
+             "Mayor Gilmore requested staff to make revisions and bring the matter back.")
+    page, line = vote_sentence(["(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy.\n"
+                                "Not adopted.", later],
+                               "(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy.",
+                               {"for": 2, "against": 3})
+    assert page == 1 and "Noes: Councilmembers Chen, Tam and Mayor Gilmore – 3." in " ".join(line.split())
+    assert "requested staff" not in line
+    parish = ("7. Bench. It was proposed by Cllr Reed, seconded by Cllr Kemp, to buy a new bench for the green.\n"
+              "Ayes: 5. Noes: 2.\n8. Correspondence. None received.")
+    _, line = vote_sentence([parish], "It was proposed by Cllr Reed", {"for": 5, "against": 2})
+    assert line == "Ayes: 5. Noes: 2."
+
+
+def test_a_roll_call_and_its_totals_are_quoted_together():
+    page = ("(23-522) Introduction of Ordinance Authorizing a Lease. Councilmember Vella moved introduction.\n"
+            "Councilmember Jensen seconded the motion, which carried by the following roll call vote:\n"
+            "Councilmembers Daysog: Aye; Herrera Spencer: No; Jensen: Aye; Vella: Aye and Mayor Ezzy Ashcraft: Aye.\n"
+            "Ayes: 4. Noes: 1.\n(23-523) Recommendation to accept the report.")
+    _, line = vote_sentence([page], "Councilmember Vella moved introduction.", {"for": 4, "against": 1})
+    assert "Herrera Spencer: No" in line and line.endswith("Ayes: 4. Noes: 1.")

@@ -332,8 +332,7 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
         # "The motion failed with the following voice vote – Ayes: 3; Noes: 3; Absent: 1.": the sentence
         # that counts as the register does, on its page or the next.
         counts = {k: (entry.votes or {}).get(k) for k in ("for", "against")}
-        found = evidence.vote_sentence([text, store.page_text(document_id, page + 1) or ""], entry.text, counts,
-                                       spans=(1, 2, 3))
+        found = evidence.vote_sentence([text, store.page_text(document_id, page + 1) or ""], entry.text, counts)
         if found:
             return page + found[0], found[1]
     opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5]))

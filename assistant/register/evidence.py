@@ -124,7 +124,7 @@ def heading_printed(page_text: str, item: str, max_words: int = HEADING_WORDS) -
 
 
 def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None = None,
-                  spans: tuple[int, ...] = (1,)) -> tuple[int, str] | None:
+                  spans: tuple[int, ...] = (1, 2, 3)) -> tuple[int, str] | None:
     """(index of the page, the first sentence recording a vote: a count, a roll call, "Noes: ... – 3") at or
     after the entry's opening words on its page, else on the pages after it. Given the register's
     `counts` ({"for": 3, "against": 2}), the sentence must count the same: an item pulled from the
@@ -136,17 +136,18 @@ def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None 
         if n == 0 and opening is not None:
             start = next((i for i, s in enumerate(found) if opening.search(s)), 0)
         window = range(start, len(found) if counts else min(start + 8, len(found)))
-        # `spans` (2, 3): a tally the splitter parted at its semicolons ("Ayes: 3;" / "Noes: 3; Absent: 1;")
-        # read as one sentence.
+        # `spans` (2, 3): a tally the splitter parted at its semicolons or stops ("Ayes: 3;" / "Noes: 3;
+        # Absent: 1;", "Ayes: A and B – 2." / "Noes: C, D and E – 3.") read as one sentence; the shortest
+        # run that counts wins, so a sentence that counts alone is quoted alone.
         counted = [(i, w) for i in window for w in spans
                    if i + w <= len(found) and _counts(" ".join(found[i:i + w]), counts)]
         if counted:
             # "Ayes: A and B – 2." then "Noes: C, D and E – 3.": the vote runs on while sentences count it.
             # The shortest run that counts, where the count first ends.
             first, width = min(counted, key=lambda pair: (pair[0] + pair[1], -pair[0]))
-            last = first + width - 1
-            while last + 1 < len(found) and last - first < 2 and _counts(found[last + 1]):
-                last += 1
+            last, grown = first + width - 1, 0
+            while last + 1 < len(found) and grown < 2 and _counts(found[last + 1]):
+                last, grown = last + 1, grown + 1
             # A roll call printed before the totals ("Daysog: No; Herrera Spencer: No; ... Ayes: 3. Noes: 2."),
             # which the splitter parts at each semicolon: taken while the sentences read as one roll call.
             while first > start and last - first < 8 and _names(" ".join(found[first - 1:last + 1])) > \
