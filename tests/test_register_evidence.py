@@ -91,3 +91,23 @@ def test_a_roll_call_and_its_totals_are_quoted_together():
             "Ayes: 4. Noes: 1.\n(23-523) Recommendation to accept the report.")
     _, line = vote_sentence([page], "Councilmember Vella moved introduction.", {"for": 4, "against": 1})
     assert "Herrera Spencer: No" in line and line.endswith("Ayes: 4. Noes: 1.")
+
+
+def test_an_items_outcome_printed_after_its_stop_is_quoted_and_nothing_after_it():
+    # A city council's consent item "Not heard.", a parish's planning response "No objection.": the
+    # outcome is the decision's last words, though the splitter runs it on into the next item.
+    city = ("(21-327) Recommendation to Provide Direction to Staff Regarding the Allocation of an\n"
+            "Anticipated $28.95 Million of Funding from the Federal Government through the American\n"
+            "Rescue Plan Act (ARPA) of 2021 to Assist with Recovery from the Impacts of the COVID-19\n"
+            "Pandemic.  Not heard.\n\nORAL COMMUNICATIONS\n\n"
+            "(21-328) Erin Fraser, Alameda, stated more time was spent on pickle ball than on public safety.")
+    entry = ("Recommendation to Provide Direction to Staff Regarding the Allocation of an Anticipated $28.95 Million "
+             "of Funding from the Federal Government through the American Rescue Plan Act (ARPA) of 2021 to Assist "
+             "with Recovery from the Impacts of the COVID-19 Pandemic. Not heard.")
+    quote = sentence_at(city, entry)
+    assert quote.endswith("COVID-19 Pandemic. Not heard.") and "$28.95 Million" in quote
+    parish = ("09.24.08 Planning\n24/01234/F Single storey extension to the rear, 4 Church Lane. No objection\n"
+              "raised. Clerk to respond to CDC by 3rd October. 24/01240/F Replacement garage at the Old Forge.\n"
+              "09.24.09 Finance")
+    quote = sentence_at(parish, "24/01234/F Single storey extension to the rear, 4 Church Lane. No objection raised.")
+    assert quote.endswith("4 Church Lane. No objection raised.") and "Clerk to respond" not in quote

@@ -53,12 +53,19 @@ def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORD
     if start is None:
         return None
     closing = _opening(" ".join((text or "").split()[-5:]), 5)
+    # An entry that ends at a stop may end with the item's printed outcome after its own stop ("... the
+    # COVID-19 Pandemic. Not heard.", "... Church Lane. No objection."): its last words are read over the
+    # splitter's cuts, and the quote ends where they do (the splitter may run on into the next item:
+    # "Not heard. ORAL COMMUNICATIONS (21-328) ...").
+    stopped = bool(re.search(r"[.!?]$", (text or "").rstrip()))
     end = start
     for i in range(start, min(start + 4, len(found))):
-        if closing is not None and closing.search(found[i]):
+        if closing is not None and closing.search(" ".join(found[start if stopped else i:i + 1])):
             end = i
             break
     quote = " ".join(found[start:end + 1])
+    if end > start and stopped:
+        quote = quote[:[m.end() for m in closing.finditer(quote)][-1]]
     at = opening.search(quote)
     if at.start() and re.search(r"[.;!?]\s*$", quote[:at.start()]):
         quote = quote[at.start():]  # "Ayes: 5. (23-039) Resolution ...": the sentence before is another item's
