@@ -4,7 +4,7 @@ none runs on into the next item (in two bodies' wording: an English parish counc
 a Californian city council's)."""
 from __future__ import annotations
 
-from minutebook.assistant.register.evidence import heading_printed, sentence_at, vote_sentence
+from minutebook.assistant.register.evidence import carried_above, heading_printed, sentence_at, vote_sentence
 
 PARISH = """08.23.06 Playground Update – the clerk had circulated up to date playground costs.
 2 quotes have been received for phase 1, one for £98,825 (ex VAT) one for
@@ -111,3 +111,16 @@ def test_an_items_outcome_printed_after_its_stop_is_quoted_and_nothing_after_it(
               "09.24.09 Finance")
     quote = sentence_at(parish, "24/01234/F Single storey extension to the rear, 4 Church Lane. No objection raised.")
     assert quote.endswith("4 Church Lane. No objection raised.") and "Clerk to respond" not in quote
+
+
+def test_a_resolution_is_told_carried_by_the_line_printed_above_it():
+    # A county council's numbered paragraphs, and a parish's resolution under its proposal.
+    county = ("Abstain (11)\n\nMr Chittenden, Mrs Dean MBE, Mr Hook\nMotion carried.\n\n\n"
+              "3) RESOLVED that Council:\n\n(i)  Notes the Inspector’s Report (see Appendix A) on the examination")
+    assert carried_above(county, "that Council: (i) Notes the Inspector’s Report") == "Motion carried."
+    parish = ("Cllr Reed proposed that the precept be set at £12,000, seconded by Cllr Kemp.\nCarried.\n"
+              "RESOLVED: That the precept for 2025/26 be set at £12,000.")
+    assert carried_above(parish, "RESOLVED: That the precept for 2025/26 be set at £12,000.") == "Carried."
+    # "Amendment lost." above a resolution was the amendment's fate, not the resolution's.
+    lost = "Amendment lost.\n\n(27) RESOLVED that County Council approves the budget."
+    assert carried_above(lost, "RESOLVED that County Council approves the budget.") is None

@@ -324,10 +324,12 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
                 if line:
                     return n, line
     text = store.page_text(document_id, page) or ""
-    for pattern in (re.escape(entry.outcome_text or "\x00"), r"^\s*(?:For|Against)\s*\(\d+\)"):
-        line = _line(text, pattern)
-        if line:
-            return page, line
+    line = _line(text, re.escape(entry.outcome_text or "\x00"))
+    # A resolution's outcome is the line above it, where the clerk printed one ("Motion carried.").
+    line = line or (evidence.carried_above(text, entry.text) if entry.entry == "decision" else None)
+    line = line or _line(text, r"^\s*(?:For|Against)\s*\(\d+\)")
+    if line:
+        return page, line
     if _counted(entry):
         # "The motion failed with the following voice vote – Ayes: 3; Noes: 3; Absent: 1.": the sentence
         # that counts as the register does, on its page or the next.

@@ -164,6 +164,25 @@ def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None 
     return None
 
 
+# "Motion carried.", "Substantive Motion Carried.", "Carried.": the clerk's word for the motion just put.
+_CARRIED_LINE = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}carried\.?\s*$")
+
+
+def carried_above(page_text: str, text: str | None) -> str | None:
+    """The line printed just above a resolution saying that the motion which made it was carried
+    ("Motion carried." over "3) RESOLVED that Council: ..."), as printed; None when the line above says
+    anything else. Only "carried": a resolution was passed, so a "lost" above it was another motion's."""
+    opening = _opening(text)
+    at = opening.search(page_text) if opening is not None else None
+    if at is None:
+        return None
+    lines = page_text[:at.start()].splitlines()
+    if lines and not page_text[:at.start()].endswith("\n"):
+        lines = lines[:-1]  # the resolution's own line up to its words ("3) RESOLVED ")
+    above = [line for line in lines if line.strip()]
+    return " ".join(above[-1].split()) if above and _CARRIED_LINE.match(above[-1]) else None
+
+
 def records_vote(sentence: str) -> bool:
     """Whether the sentence counts a vote (a tally, a roll call, "Ayes: 3; Noes: 3")."""
     return _counts(sentence)
