@@ -4,7 +4,8 @@ none runs on into the next item (in two bodies' wording: an English parish counc
 a Californian city council's)."""
 from __future__ import annotations
 
-from minutebook.assistant.register.evidence import carried_above, heading_printed, sentence_at, vote_sentence
+from minutebook.assistant.register.evidence import (carried_above, heading_printed, printed_after, sentence_at,
+                                                    vote_sentence)
 
 PARISH = """08.23.06 Playground Update – the clerk had circulated up to date playground costs.
 2 quotes have been received for phase 1, one for £98,825 (ex VAT) one for
@@ -124,3 +125,16 @@ def test_a_resolution_is_told_carried_by_the_line_printed_above_it():
     # "Amendment lost." above a resolution was the amendment's fate, not the resolution's.
     lost = "Amendment lost.\n\n(27) RESOLVED that County Council approves the budget."
     assert carried_above(lost, "RESOLVED that County Council approves the budget.") is None
+
+
+def test_a_motions_fate_printed_after_pages_of_debate_is_found_where_it_is_printed():
+    # A city council's referral that died after two pages of debate; a parish's proposal that fell.
+    pages = ["Councilmember Herrera Spencer moved approval of the referral.\nCouncilmember Vella stated that she\n"
+             "appreciates the referral.", "Councilmember Jensen inquired about the workshop.",
+             "Mayor Ezzy Ashcraft stated Council needs to understand the issue.\n\n"
+             "The motion failed for a lack of second.\n\n(23-044) Consider a Holiday Tree."]
+    assert printed_after(pages, "The motion failed for a lack of second.") == (2, "The motion failed for a lack of second.")
+    parish = ["6. Bus shelter. Cllr Reed proposed that the council buy a\nbus shelter for the green. The proposal\n"
+              "was not seconded and fell.\n7. Correspondence."]
+    assert printed_after(parish, "The proposal was not seconded and fell.") == (0, "The proposal was not seconded and fell.")
+    assert printed_after(pages, "The motion carried by unanimous voice vote – 5.") is None  # not printed: nothing quoted

@@ -84,7 +84,8 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
         citations.append(cited(2, entry.page, printed_text))
     text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "",
                      mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None,
-                     outcome_line=quote if evidence.records_vote(quote) or _PRINTED_OUTCOME.search(quote) else None)
+                     outcome_line=quote if evidence.records_vote(quote) or _PRINTED_OUTCOME.search(quote)
+                     or (page != entry.page and _says(quote, entry.outcome_text)) else None)
     for label, (at, line) in _printed_beside(pages, entry, question, printed_text):
         if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
             citations.append(cited(len(citations) + 1, at, line))
@@ -330,6 +331,12 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
     line = line or _line(text, r"^\s*(?:For|Against)\s*\(\d+\)")
     if line:
         return page, line
+    # The outcome printed after the debate, pages on ("The motion failed for a lack of second."); a
+    # counted vote is found by its count below.
+    later = None if _counted(entry) else evidence.printed_after([text] + [store.page_text(document_id, n) or "" for n in range(page + 1, page + 4)],
+                                   entry.outcome_text)
+    if later:
+        return page + later[0], later[1]
     if _counted(entry):
         # "The motion failed with the following voice vote – Ayes: 3; Noes: 3; Absent: 1.": the sentence
         # that counts as the register does, on its page or the next.
@@ -354,6 +361,12 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
     line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
     # Else the decision's sentence, read over its line breaks.
     return page, line or evidence.sentence_at(text, entry.text)
+
+
+def _says(quote: str, outcome_text: str | None) -> bool:
+    """The quote is the register's outcome sentence as printed ("The motion failed for a lack of second."):
+    said beside the outcome where it is printed pages after the motion, which the answer quotes apart."""
+    return bool(outcome_text) and " ".join(quote.split()) == " ".join(outcome_text.split())
 
 
 def _line(text: str, pattern: str, last: bool = False) -> str | None:

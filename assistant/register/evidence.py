@@ -164,6 +164,15 @@ def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None 
     return None
 
 
+def printed_after(page_texts: list[str], text: str | None) -> tuple[int, str] | None:
+    """(index of the first page that prints `text`, spacing aside; the text as printed there): a
+    motion's outcome read by the register ("The motion failed for a lack of second.") is printed after
+    the debate, pages after the motion that opened it. None when no page given prints it."""
+    wanted = " ".join((text or "").split())
+    found = next((n for n, page in enumerate(page_texts) if wanted and wanted in " ".join(page.split())), None)
+    return (found, wanted) if found is not None else None
+
+
 # "Motion carried.", "Substantive Motion Carried.", "Carried.": the clerk's word for the motion just put.
 _CARRIED_LINE = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}carried\.?\s*$")
 
