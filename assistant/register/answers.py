@@ -15,6 +15,7 @@ from minutebook.ingest.papers.numbering import cite
 from minutebook.ingest.text import tokens
 from minutebook.ingest.types import Answer, Citation
 
+from minutebook.assistant import page_break
 from minutebook.assistant.extractive import content_words
 from minutebook.assistant.references import human_date
 from minutebook.assistant.results import RegisterEntry
@@ -82,7 +83,14 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
                                         entry.text) if entry.page else None
     if printed_text and " ".join(printed_text.split()) != " ".join(quote.split()):
         citations.append(cited(2, entry.page, printed_text))
-    text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "",
+    mark = f" [{len(citations)}]" if printed_text else ""
+    rest = _carried_on(store, entry, printed_text, filters.include_restricted)
+    if rest:
+        # The decision runs over the page break ("... and to" / "increase the grant amount by $1,500 was
+        # made by ..."): its end is quoted from the next page, cited there.
+        citations.append(cited(len(citations) + 1, entry.page + 1, rest))
+        mark += f" “{rest}” [{len(citations)}]"
+    text = _sentence(entry, question, outcome, printed_text, mark,
                      mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None,
                      outcome_line=quote if evidence.records_vote(quote) or _PRINTED_OUTCOME.search(quote)
                      or (page != entry.page and _says(quote, entry.outcome_text)) else None)
@@ -91,6 +99,18 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
             citations.append(cited(len(citations) + 1, at, line))
             text += f" {label}: “{line}” [{len(citations)}]"
     return Answer(text=text, abstained=False, citations=citations)
+
+
+def _carried_on(store, entry: RegisterEntry, printed: str | None, include_restricted: bool) -> str | None:
+    """The words at the top of the next page that finish the decision quoted from the foot of its page."""
+    document_id = store.document_for_source(entry.source)
+    if not printed or document_id is None or not entry.page or \
+            not page_break.ends_page(printed, store.page_text(document_id, entry.page) or ""):
+        return None
+    if not include_restricted and entry.page + 1 in store.restricted_pages(entry.source):
+        return None  # a restricted page is never read into a quote
+    return page_break.carried(store.page_text(document_id, entry.page + 1) or "",
+                              store.page_furniture(document_id, entry.page + 1))
 
 
 def _choose(pages: _Pages, fitting: list[RegisterEntry], question: str) -> tuple[RegisterEntry, float]:
