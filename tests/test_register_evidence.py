@@ -4,8 +4,8 @@ none runs on into the next item (in two bodies' wording: an English parish counc
 a Californian city council's)."""
 from __future__ import annotations
 
-from minutebook.assistant.register.evidence import (carried_above, heading_printed, printed_after, sentence_at,
-                                                    vote_sentence)
+from minutebook.assistant.register.evidence import (carried_above, heading_printed, outcome_printed, printed_after,
+                                                    sentence_at, vote_sentence)
 
 PARISH = """08.23.06 Playground Update – the clerk had circulated up to date playground costs.
 2 quotes have been received for phase 1, one for £98,825 (ex VAT) one for
@@ -138,3 +138,18 @@ def test_a_motions_fate_printed_after_pages_of_debate_is_found_where_it_is_print
               "was not seconded and fell.\n7. Correspondence."]
     assert printed_after(parish, "The proposal was not seconded and fell.") == (0, "The proposal was not seconded and fell.")
     assert printed_after(pages, "The motion carried by unanimous voice vote – 5.") is None  # not printed: nothing quoted
+
+
+def test_an_items_outcome_is_its_own_line_not_an_earlier_items_with_the_same_words():
+    # A commission whose every vote ends "Nays: none. The motion carried 4-0.", a parish's "Carried unanimously."
+    commission = ("3-A. Review and Approve Draft Minutes\nA motion to approve the minutes was made by Vice Chair Rush.\n"
+                  "Nays: none. The motion carried 4-0.\n5-A. Relocate the Mural\n"
+                  "● A motion to set a deadline of September 21st was made by Vice Chair Rush.")
+    assert outcome_printed(commission, "● A motion to set a deadline of September 21st",
+                           "Nays: none. The motion carried 4-0.") is None  # its own is on the next page
+    assert outcome_printed(commission, "A motion to approve the minutes was made",
+                           "Nays: none. The motion carried 4-0.") == "Nays: none. The motion carried 4-0."
+    parish = ("7. Bench. Cllr Reed proposed buying a bench, Cllr Kemp seconded. Carried unanimously.\n"
+              "8. Gate. Cllr Kemp proposed mending the gate,\nCllr Reed seconded. Carried unanimously.")
+    assert outcome_printed(parish, "Cllr Kemp proposed mending the gate,", "Carried unanimously.") == \
+        "Cllr Reed seconded. Carried unanimously."

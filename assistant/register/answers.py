@@ -345,7 +345,7 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
                 if line:
                     return n, line
     text = store.page_text(document_id, page) or ""
-    line = _line(text, re.escape(entry.outcome_text or "\x00"))
+    line = evidence.outcome_printed(text, entry.text, entry.outcome_text)
     # A resolution's outcome is the line above it, where the clerk printed one ("Motion carried.").
     line = line or (evidence.carried_above(text, entry.text) if entry.entry == "decision" else None)
     line = line or _line(text, r"^\s*(?:For|Against)\s*\(\d+\)")

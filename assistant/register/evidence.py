@@ -164,6 +164,19 @@ def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None 
     return None
 
 
+def outcome_printed(page_text: str, text: str | None, outcome_text: str | None) -> str | None:
+    """The line printing the entry's outcome, at or after the entry's own first words on the page (an
+    earlier item's vote may print the same words: "Nays: none. The motion carried 4-0.", "Carried
+    unanimously."; the entry's own may be on a later page), its spaces collapsed; None when not printed."""
+    if not outcome_text:
+        return None
+    opening = _opening(text, 5)
+    at = opening.search(page_text) if opening is not None else None
+    wanted = re.compile(re.escape(outcome_text), re.I)
+    found = [line for line in page_text[at.start() if at else 0:].splitlines() if wanted.search(line)]
+    return " ".join(found[0].split()) if found else None
+
+
 def printed_after(page_texts: list[str], text: str | None) -> tuple[int, str] | None:
     """(index of the first page that prints `text`, spacing aside; the text as printed there): a
     motion's outcome read by the register ("The motion failed for a lack of second.") is printed after
