@@ -5,7 +5,7 @@ a Californian city council's)."""
 from __future__ import annotations
 
 from minutebook.assistant.register.evidence import (carried_above, heading_printed, outcome_printed, printed_after,
-                                                    sentence_at, vote_sentence)
+                                                    sentence_at, subject_named, vote_sentence)
 
 PARISH = """08.23.06 Playground Update – the clerk had circulated up to date playground costs.
 2 quotes have been received for phase 1, one for £98,825 (ex VAT) one for
@@ -153,3 +153,14 @@ def test_an_items_outcome_is_its_own_line_not_an_earlier_items_with_the_same_wor
               "8. Gate. Cllr Kemp proposed mending the gate,\nCllr Reed seconded. Carried unanimously.")
     assert outcome_printed(parish, "Cllr Kemp proposed mending the gate,", "Carried unanimously.") == \
         "Cllr Reed seconded. Carried unanimously."
+
+
+def test_a_paper_of_one_matter_names_it_in_its_title_block():
+    # A city appeals board's hearing minutes, and a district licensing sub-committee's hearing.
+    hearing = (" HAB Appeal Hearing Minutes\n Planning Building & Transportation\n Hearing Date: September 7, 2023\n\n\n\n"
+               "Regarding:\n2007 Lincon Ave.\nX16-0276 & B19-1194\n\nAttendees\nEric Shimp   Acting Building Official")
+    assert subject_named(hearing) == "2007 Lincon Ave. X16-0276 & B19-1194"
+    licensing = ("LICENSING SUB-COMMITTEE\nMinutes of the hearing held on 3 May 2024\n"
+                 "Re: Application for a premises licence – The Red Lion, High Street\n\nPresent: Cllr A Reed (Chair)")
+    assert subject_named(licensing) == "Application for a premises licence – The Red Lion, High Street"
+    assert subject_named(PARISH) == ""  # minutes of many items name none

@@ -170,7 +170,12 @@ def _lead_in(store, entry: RegisterEntry) -> str:
     document_id = store.document_for_source(entry.source)
     if document_id is None or not entry.page:
         return ""
-    return evidence.lead_in(store.page_text(document_id, entry.page) or "", entry.text, item=entry.item)
+    above = evidence.lead_in(store.page_text(document_id, entry.page) or "", entry.text, item=entry.item)
+    if not entry.item:
+        # A decision outside any numbered item, in a paper of one matter (an appeal hearing's minutes): the
+        # matter is named once, in the title block ("Regarding: 2007 Lincon Ave.").
+        above = f"{evidence.subject_named(store.page_text(document_id, 1) or '')} {above}".strip()
+    return above
 
 
 def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int, str | None]:

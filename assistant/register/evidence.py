@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.ingest.papers.house_style import NUMBERING_LIST_LIKE
+from minutebook.ingest.papers.house_style import NUMBERING_LIST_LIKE, SUBJECT_LABELS
 from minutebook.ingest.papers.numbering import heading
 from minutebook.ingest.register.tallies import votes_in
 from minutebook.ingest.text import sentences
@@ -100,6 +100,25 @@ def lead_in(page_text: str, text: str | None, sentences_before: int = 3, item: s
             above = [above[i][at.start():] if at else above[i], *above[i + 1:]]
             break
     return " ".join([*above, before]).strip()
+
+
+_SUBJECT = re.compile(rf"(?im)^\W{{0,2}}(?:{'|'.join(map(re.escape, SUBJECT_LABELS))})[ \t]*:[ \t]*(.*)$")
+TITLE_BLOCK = 1200  # characters of a paper's first page its title block is printed in
+
+
+def subject_named(first_page: str, max_lines: int = 2) -> str:
+    """The matter a paper of one matter names in its title block, under its label ("Regarding:" over
+    "2007 Lincon Ave." and its case numbers; "Re: Premises licence – The Red Lion"): "" when none."""
+    m = _SUBJECT.search(first_page[:TITLE_BLOCK])
+    if m is None:
+        return ""
+    lines = [m.group(1).strip()] if m.group(1).strip() else []
+    for line in first_page[m.end():].splitlines()[1:]:  # the lines below the label's own
+        if len(lines) >= max_lines or (not line.strip() and lines):
+            break
+        if line.strip():
+            lines.append(line.strip())
+    return " ".join(" ".join(lines).split())
 
 
 def _opens_item(sentence: str) -> bool:
