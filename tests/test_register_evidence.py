@@ -164,3 +164,17 @@ def test_a_paper_of_one_matter_names_it_in_its_title_block():
                  "Re: Application for a premises licence – The Red Lion, High Street\n\nPresent: Cllr A Reed (Chair)")
     assert subject_named(licensing) == "Application for a premises licence – The Red Lion, High Street"
     assert subject_named(PARISH) == ""  # minutes of many items name none
+
+
+def test_a_decision_run_on_after_another_items_outcome_is_quoted_from_its_own_words():
+    # A city council's companion consent items, and a parish's planning responses on one line.
+    city = ("(13-024) Adoption of Resolution to Establish an Alternate Work Arrangement Policy.\n"
+            "Not adopted; and\n(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy.\n"
+            "Not adopted.\nThe Human Resource Director gave a brief presentation.")
+    quote = sentence_at(city, "(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy. "
+                              "Not adopted.")
+    assert quote == "(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy. Not adopted."
+    parish = ("09.24.08 Planning\n24/01234/F 4 Church Lane, rear extension – no objection; and 24/01240/F The Old "
+              "Forge, replacement garage – no objection.\n09.24.09 Finance")
+    assert sentence_at(parish, "24/01240/F The Old Forge, replacement garage – no objection.") == \
+        "24/01240/F The Old Forge, replacement garage – no objection."

@@ -67,8 +67,10 @@ def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORD
     if end > start and stopped:
         quote = quote[:[m.end() for m in closing.finditer(quote)][-1]]
     at = opening.search(quote)
-    if at.start() and re.search(r"[.;!?]\s*$", quote[:at.start()]):
-        quote = quote[at.start():]  # "Ayes: 5. (23-039) Resolution ...": the sentence before is another item's
+    if at.start() and re.search(r"[.;!?]\s*(?:and|or)?\s*$", quote[:at.start()]):
+        # "Ayes: 5. (23-039) Resolution ...", "Not adopted; and (13-024 A) Adoption ...": the words before are
+        # another item's
+        quote = quote[at.start():]
     words = quote.split()
     if len(words) > max_words:
         # A long sentence (a debate run together with the motion) is quoted from where the entry starts.
