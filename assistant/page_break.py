@@ -53,6 +53,12 @@ def carry_over(answer: Answer, page_text: Callable[[str, int], str | None],
     citations, text = [], answer.text
     for c in answer.citations:
         whole = _whole(c, page_text, furniture)
+        # The sentence's end already quoted from the next page, by a citation of its own (a register answer
+        # quotes a decision over the break so), is not quoted twice.
+        if whole is not None and any(x.source == c.source and x.page == c.page + 1 and
+                                     _squash(x.quote).startswith(_squash(whole.quote[len(c.quote.rstrip()):]))
+                                     for x in answer.citations):
+            whole = None
         if whole is not None:
             if c.quote in text:
                 text = text.replace(c.quote, whole.quote, 1)

@@ -68,3 +68,15 @@ def test_a_sentence_is_carried_over_the_next_pages_running_header():
                         lambda s, p: pages.get((s, p)), lambda s, p: ("Minutes of the Public Art Commission",))
     assert answer.citations[0].quote.endswith("and to increase the grant amount by $1,500 was made by Vice "
                                               "Chairperson Rush and seconded by Commissioner Farrell.")
+
+
+def test_a_sentences_end_quoted_from_the_next_page_already_is_not_quoted_twice():
+    commission = ("Minutes of the Public Art Commission\n\nincrease the grant amount by $1,500 was made by Vice "
+                  "Chairperson Rush.\nAyes: Chairperson Gillitt.")
+    pages = {("art.pdf", 1): "A motion to set a deadline, and to", ("art.pdf", 2): commission}
+    end = "increase the grant amount by $1,500 was made by Vice Chairperson Rush."
+    answer = Answer(text=f"It proposed: “A motion to set a deadline, and to” [1] “{end}” [2]", abstained=False,
+                    citations=[Citation(1, "art.pdf", "Minutes", 1, "2020-08-17", "A motion to set a deadline, and to"),
+                               Citation(2, "art.pdf", "Minutes", 2, "2020-08-17", end)])
+    assert carry_over(answer, lambda s, p: pages.get((s, p)),
+                      lambda s, p: ("Minutes of the Public Art Commission",)) == answer
