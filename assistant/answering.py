@@ -222,7 +222,9 @@ class Assistant:
     def _with_motion(self, chosen: list[ex.Candidate]) -> list[ex.Candidate]:
         """Who moved and seconded, and how the vote went, are printed after the item's report and
         debate ("Councilmember X moved approval ... seconded the motion, which carried by ... – 5"):
-        when the lead quote does not say them, the first motion the minutes print after it follows."""
+        when the lead quote does not say them, the first motion the minutes print after it follows. A
+        quote that proposes a motion runs on to the sentence seconding it, printed apart."""
+        chosen = [ex.with_seconder(c) for c in chosen]
         if not chosen or any(ex.states_motion(c.text) for c in chosen) or chosen[0].hit.chunk.doc_type != "minutes":
             return chosen
         lead = chosen[0].hit.chunk

@@ -16,8 +16,8 @@ from minutebook.ingest.text import words as text_words
 from minutebook.ingest.types import Answer, Citation, Hit
 
 from minutebook.assistant import answer_types as at
-from minutebook.assistant.quote_extent import (OUTCOME, Candidate, addressed_to_assistant, extend, extend_to_outcome,
-                                               is_decision, is_heading, item_sentences, unnumbered)
+from minutebook.assistant.quote_extent import (OUTCOME, Candidate, addressed_to_assistant, extend, extend_to_outcome,  # noqa: F401
+                                               is_decision, is_heading, item_sentences, unnumbered, with_seconder)
 from minutebook.assistant.references import human_date, reference
 from minutebook.assistant.question.intents import asks_two, wants_decision, wants_definition, wants_latest
 from minutebook.assistant.question.specifics import names_specifics, unmet  # noqa: F401 (names_specifics re-exported)

@@ -34,20 +34,31 @@ def ends_page(quote: str, page_text: str) -> bool:
     return bool(q) and not _ENDED.search(q) and page.endswith(q[-40:])
 
 
-def carried(next_page: str) -> str | None:
-    """The words at the top of the next page that finish a sentence begun on the page before."""
-    head = _squash(next_page)
+def carried(next_page: str, furniture: tuple[str, ...] = ()) -> str | None:
+    """The words at the top of the next page that finish a sentence begun on the page before. The page's
+    running header (`furniture`, the lines the furniture reader found on it: "Minutes of the Public Art
+    Commission", "Parish Council Minutes – 26th September 2024") is printed above them, not in the sentence."""
+    drop = {_squash(line) for line in furniture}
+    head = _squash("\n".join(line for line in next_page.splitlines() if _squash(line) not in drop))
     if not _CARRIES_ON.match(head) or _LIST_OPENER.match(head):
         return None
     end = _SENTENCE_END.search(head[:MAX_CARRY])
     return head[:end.end()] if end else None
 
 
-def carry_over(answer: Answer, page_text: Callable[[str, int], str | None]) -> Answer:
-    """`answer` with each citation whose sentence runs over a page break quoted whole."""
+def carry_over(answer: Answer, page_text: Callable[[str, int], str | None],
+               furniture: Callable[[str, int], tuple[str, ...]] = lambda source, page: ()) -> Answer:
+    """`answer` with each citation whose sentence runs over a page break quoted whole; `furniture(source,
+    page)` gives a page's running header and footer lines."""
     citations, text = [], answer.text
     for c in answer.citations:
-        whole = _whole(c, page_text)
+        whole = _whole(c, page_text, furniture)
+        # The sentence's end already quoted from the next page, by a citation of its own (a register answer
+        # quotes a decision over the break so), is not quoted twice.
+        if whole is not None and any(x.source == c.source and x.page == c.page + 1 and
+                                     _squash(x.quote).startswith(_squash(whole.quote[len(c.quote.rstrip()):]))
+                                     for x in answer.citations):
+            whole = None
         if whole is not None:
             if c.quote in text:
                 text = text.replace(c.quote, whole.quote, 1)
@@ -56,11 +67,12 @@ def carry_over(answer: Answer, page_text: Callable[[str, int], str | None]) -> A
     return replace(answer, text=text, citations=citations)
 
 
-def _whole(c: Citation, page_text: Callable[[str, int], str | None]) -> Citation | None:
+def _whole(c: Citation, page_text: Callable[[str, int], str | None],
+           furniture: Callable[[str, int], tuple[str, ...]]) -> Citation | None:
     here = page_text(c.source, c.page)
     if not here or not ends_page(c.quote, here):
         return None
-    rest = carried(page_text(c.source, c.page + 1) or "")
+    rest = carried(page_text(c.source, c.page + 1) or "", furniture(c.source, c.page + 1))
     if not rest:
         return None
     return replace(c, quote=f"{c.quote.rstrip()} {rest}", end_page=c.page + 1)

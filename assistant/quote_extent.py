@@ -147,6 +147,30 @@ def extend_to_outcome(cand: Candidate, lookahead: int = 2, max_words: int = 120)
     return cand
 
 
+# A motion put in prose ("He said he would make a motion to ...", "Cllr Reed proposed that ...") and the
+# sentence after it that seconds it ("Board Member Cavanaugh seconded the motion.", "This was seconded by
+# Cllr Kemp."): who seconded is printed apart from the motion it seconds.
+_PROPOSES = re.compile(r"(?i)\b(?:made|make|makes|making)\s+a\s+motion\b|\bmoved\b|\bproposed\b")
+_SECONDS = re.compile(r"(?i)\bseconded\b")
+
+
+def with_seconder(cand: Candidate, max_words: int = 25) -> Candidate:
+    """A quote proposing a motion run on through the next sentence when that one seconds it (and is
+    short: a seconding, not the next item's debate); the quote as it was otherwise."""
+    if not _PROPOSES.search(cand.text) or _SECONDS.search(cand.text):
+        return cand
+    flat = " ".join(cand.hit.chunk.text.split())
+    start = flat.find(cand.text)
+    if start < 0:
+        return cand
+    rest = sentences(flat[start + len(cand.text):])
+    if not rest or not _SECONDS.search(rest[0]) or len(rest[0].split()) > max_words:
+        return cand
+    end = flat.find(rest[0], start + len(cand.text)) + len(rest[0])
+    return within_item(Candidate(hit=cand.hit, rank=cand.rank, text=flat[start:end], score=cand.score,
+                                 coverage=cand.coverage, similarity=cand.similarity))
+
+
 # ---- numbered items ---------------------------------------------------------------------------
 # A line that opens a numbered item ("3. To note feedback ...", "III. APPROVAL OF THE MINUTES",
 # "Minute 12/25 Apologies") begins another paragraph or agenda item: a quote never runs across one.

@@ -132,9 +132,13 @@ class Minutebook:
             shown = f.include_restricted or page not in store.restricted_pages(source)
             return store.source_page_text(source, page) if shown else None
 
+        def furniture(source: str, page: int) -> tuple[str, ...]:
+            document_id = store.document_for_source(source)
+            return store.page_furniture(document_id, page) if document_id else ()
+
         from minutebook.assistant import page_break
 
-        return page_break.carry_over(answer, page_text)  # a sentence over a page break, quoted whole
+        return page_break.carry_over(answer, page_text, furniture)  # a sentence over a page break, quoted whole
 
     def resolutions(self, topic: str | None = None, filters: Filters | None = None, kind: str | None = None,
                     outcome: str | None = None, moved_by: str | None = None) -> list[RegisterEntry]:

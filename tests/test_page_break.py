@@ -52,3 +52,31 @@ def test_a_question_answered_across_a_page_break_cites_both_pages(corpus_index):
     [c] = [c for c in answer.citations if "tier two councils" in c.quote]
     assert c.quote.endswith("to co-operate with the lead local authority.") and (c.page, c.end_page) == (4, 5)
     assert answer.to_json()["citations"][0]["end_page"] == 5
+
+
+def test_a_sentence_is_carried_over_the_next_pages_running_header():
+    # A US commission's page header, and an English parish's, printed above the sentence's end.
+    commission = ("Minutes of the Public Art Commission\n\n\nincrease the grant amount by $1,500 was made by Vice "
+                  "Chairperson Rush\nand seconded by Commissioner Farrell. Ayes: Chairperson Gillitt.")
+    assert carried(commission, ("Minutes of the Public Art Commission", "Monday, August 17, 2020", "2")) == \
+        "increase the grant amount by $1,500 was made by Vice Chairperson Rush and seconded by Commissioner Farrell."
+    parish = "Parish Council Minutes – 26th September 2024\nfrom the precept of £3,997. Prop: NO 2nd: KD\n"
+    assert carried(parish, ("Parish Council Minutes – 26th September 2024",)) == "from the precept of £3,997."
+    assert carried(commission) is None  # a header not known as one is a heading: nothing is carried
+    pages = {("art.pdf", 1): "and to default to the McKinley Park location, and to", ("art.pdf", 2): commission}
+    answer = carry_over(_answer("art.pdf", 1, "and to default to the McKinley Park location, and to"),
+                        lambda s, p: pages.get((s, p)), lambda s, p: ("Minutes of the Public Art Commission",))
+    assert answer.citations[0].quote.endswith("and to increase the grant amount by $1,500 was made by Vice "
+                                              "Chairperson Rush and seconded by Commissioner Farrell.")
+
+
+def test_a_sentences_end_quoted_from_the_next_page_already_is_not_quoted_twice():
+    commission = ("Minutes of the Public Art Commission\n\nincrease the grant amount by $1,500 was made by Vice "
+                  "Chairperson Rush.\nAyes: Chairperson Gillitt.")
+    pages = {("art.pdf", 1): "A motion to set a deadline, and to", ("art.pdf", 2): commission}
+    end = "increase the grant amount by $1,500 was made by Vice Chairperson Rush."
+    answer = Answer(text=f"It proposed: “A motion to set a deadline, and to” [1] “{end}” [2]", abstained=False,
+                    citations=[Citation(1, "art.pdf", "Minutes", 1, "2020-08-17", "A motion to set a deadline, and to"),
+                               Citation(2, "art.pdf", "Minutes", 2, "2020-08-17", end)])
+    assert carry_over(answer, lambda s, p: pages.get((s, p)),
+                      lambda s, p: ("Minutes of the Public Art Commission",)) == answer

@@ -140,6 +140,15 @@ def test_the_vote_of_an_election_is_read_with_it_and_its_proposer_from_the_regis
     assert Question.parse("What was the vote on the budget amendment?").asks_register
 
 
+def test_what_became_of_a_motion_is_asked_of_the_register():
+    # A member's motion named by its mover, a councillor's amendment: their fate is the register's entry.
+    assert Question.parse("What happened to Councilmember Herrera Spencer's motion of 17 January 2023 directing "
+                          "staff to review offering free Narcan vending machines?").asks_register
+    assert Question.parse("What became of Cllr Reed's amendment on the precept?").asks_register
+    # A motion picture is no motion: the item's matter, left to search.
+    assert not Question.parse("What happened to the item on the motion picture festival?").asks_register
+
+
 def test_the_offices_an_election_question_names():
     assert Question.parse("Who was elected Vice-Chairman of the Parish Council in May 2025?").offices == ("vice chair",)
     assert Question.parse("Who were elected Chair and Vice Chair of the Panel?").offices == ("chair", "vice chair")

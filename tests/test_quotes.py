@@ -3,7 +3,7 @@ who decided what, when and in which minute, in words the minutes print (pure tex
 from __future__ import annotations
 
 from minutebook.assistant.extractive import candidates, compose
-from minutebook.assistant.quote_extent import Candidate, extend, item_sentences, unnumbered
+from minutebook.assistant.quote_extent import Candidate, extend, item_sentences, unnumbered, with_seconder
 from minutebook.ingest.text import sentences
 from minutebook.ingest.types import Chunk, Hit
 
@@ -184,3 +184,22 @@ def test_the_quote_check_finds_a_running_header_line_inside_a_quote():
     pack = "Agenda Reports Pack 10th-Dec-2018 13.00 Leicestershire Safer Communities Strategy Board.pdf"
     assert "holds page furniture" in quote_problems(pack, 11, "LEICESTERSHIRE SAFER COMMUNITIES STRATEGY BOARD 10 DECEMBER 2018")
     assert "holds page furniture" not in quote_problems(pack, 11, "10 DECEMBER 2018")
+
+
+def test_a_motion_put_in_prose_is_quoted_with_the_sentence_that_seconds_it():
+    # A planning board's reported motion and its seconder on the next line; a parish's proposal the same.
+    board = ("President Curtis closed the public hearing.\nBoard Member Teague said he would make a motion to that\n"
+             "effect, including the property at 2001 Harbor Bay Parkway in the 0.5 FAR limitation.\n\n"
+             "Board Member Cavanaugh seconded the motion.\n\nBoard Member Saheba asked about the lagoon.")
+    motion = "Board Member Teague said he would make a motion to that effect, including the property at 2001 " \
+             "Harbor Bay Parkway in the 0.5 FAR limitation."
+    quoted = with_seconder(Candidate(hit=hit(board, item="7-A"), rank=0, text=motion)).text
+    assert quoted.endswith("0.5 FAR limitation. Board Member Cavanaugh seconded the motion.")
+    parish = ("6. Bench\nCllr Reed proposed that the council buy a new bench for the green at a cost of £450.\n"
+              "This was seconded by Cllr Kemp.\n7. Correspondence\nNone received.")
+    proposal = "Cllr Reed proposed that the council buy a new bench for the green at a cost of £450."
+    quoted = with_seconder(Candidate(hit=hit(parish, item="6"), rank=0, text=proposal)).text
+    assert quoted.endswith("£450. This was seconded by Cllr Kemp.") and "Correspondence" not in quoted
+    # A sentence after a motion that seconds nothing stays out of the quote.
+    said = "Board Member Saheba asked about the lagoon."
+    assert with_seconder(Candidate(hit=hit(board), rank=0, text=said)).text == said

@@ -4,7 +4,8 @@ none runs on into the next item (in two bodies' wording: an English parish counc
 a Californian city council's)."""
 from __future__ import annotations
 
-from minutebook.assistant.register.evidence import heading_printed, sentence_at, vote_sentence
+from minutebook.assistant.register.evidence import (carried_above, heading_printed, outcome_printed, printed_after,
+                                                    sentence_at, subject_named, vote_sentence)
 
 PARISH = """08.23.06 Playground Update – the clerk had circulated up to date playground costs.
 2 quotes have been received for phase 1, one for £98,825 (ex VAT) one for
@@ -79,3 +80,117 @@ Board Member Teague made a motion to approve the minutes. Board Member Cavanaugh
 07.24.05 Precept – Cllr Rothero proposed that the precept for 2025/26 be set at £14,000, seconded Cllr Draper."""
     quote = sentence_at(parish, "Cllr Rothero proposed that the precept for 2025/26 be set at £14,000")
     assert "Cllr Rothero proposed that the precept" in quote and "£14,000" in quote and "stile" not in quote
+
+
+def test_a_tally_parted_at_its_full_stops_names_who_voted_against():
+    # The vote printed after pages of debate, its ayes and noes each closed by a stop; a parish's the same.
+    later = ("Mayor Gilmore noted the policy would treat part-time staff differently.\n"
+             "On the call for the question, the motion FAILED by the following voice vote Ayes:\n"
+             "Councilmembers Daysog and Ezzy Ashcraft – 2. Noes: Councilmembers Chen, Tam\n"
+             "and Mayor Gilmore – 3.\n"
+             "Mayor Gilmore requested staff to make revisions and bring the matter back.")
+    page, line = vote_sentence(["(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy.\n"
+                                "Not adopted.", later],
+                               "(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy.",
+                               {"for": 2, "against": 3})
+    assert page == 1 and "Noes: Councilmembers Chen, Tam and Mayor Gilmore – 3." in " ".join(line.split())
+    assert "requested staff" not in line
+    parish = ("7. Bench. It was proposed by Cllr Reed, seconded by Cllr Kemp, to buy a new bench for the green.\n"
+              "Ayes: 5. Noes: 2.\n8. Correspondence. None received.")
+    _, line = vote_sentence([parish], "It was proposed by Cllr Reed", {"for": 5, "against": 2})
+    assert line == "Ayes: 5. Noes: 2."
+
+
+def test_a_roll_call_and_its_totals_are_quoted_together():
+    page = ("(23-522) Introduction of Ordinance Authorizing a Lease. Councilmember Vella moved introduction.\n"
+            "Councilmember Jensen seconded the motion, which carried by the following roll call vote:\n"
+            "Councilmembers Daysog: Aye; Herrera Spencer: No; Jensen: Aye; Vella: Aye and Mayor Ezzy Ashcraft: Aye.\n"
+            "Ayes: 4. Noes: 1.\n(23-523) Recommendation to accept the report.")
+    _, line = vote_sentence([page], "Councilmember Vella moved introduction.", {"for": 4, "against": 1})
+    assert "Herrera Spencer: No" in line and line.endswith("Ayes: 4. Noes: 1.")
+
+
+def test_an_items_outcome_printed_after_its_stop_is_quoted_and_nothing_after_it():
+    # A city council's consent item "Not heard.", a parish's planning response "No objection.": the
+    # outcome is the decision's last words, though the splitter runs it on into the next item.
+    city = ("(21-327) Recommendation to Provide Direction to Staff Regarding the Allocation of an\n"
+            "Anticipated $28.95 Million of Funding from the Federal Government through the American\n"
+            "Rescue Plan Act (ARPA) of 2021 to Assist with Recovery from the Impacts of the COVID-19\n"
+            "Pandemic.  Not heard.\n\nORAL COMMUNICATIONS\n\n"
+            "(21-328) Erin Fraser, Alameda, stated more time was spent on pickle ball than on public safety.")
+    entry = ("Recommendation to Provide Direction to Staff Regarding the Allocation of an Anticipated $28.95 Million "
+             "of Funding from the Federal Government through the American Rescue Plan Act (ARPA) of 2021 to Assist "
+             "with Recovery from the Impacts of the COVID-19 Pandemic. Not heard.")
+    quote = sentence_at(city, entry)
+    assert quote.endswith("COVID-19 Pandemic. Not heard.") and "$28.95 Million" in quote
+    parish = ("09.24.08 Planning\n24/01234/F Single storey extension to the rear, 4 Church Lane. No objection\n"
+              "raised. Clerk to respond to CDC by 3rd October. 24/01240/F Replacement garage at the Old Forge.\n"
+              "09.24.09 Finance")
+    quote = sentence_at(parish, "24/01234/F Single storey extension to the rear, 4 Church Lane. No objection raised.")
+    assert quote.endswith("4 Church Lane. No objection raised.") and "Clerk to respond" not in quote
+
+
+def test_a_resolution_is_told_carried_by_the_line_printed_above_it():
+    # A county council's numbered paragraphs, and a parish's resolution under its proposal.
+    county = ("Abstain (11)\n\nMr Chittenden, Mrs Dean MBE, Mr Hook\nMotion carried.\n\n\n"
+              "3) RESOLVED that Council:\n\n(i)  Notes the Inspector’s Report (see Appendix A) on the examination")
+    assert carried_above(county, "that Council: (i) Notes the Inspector’s Report") == "Motion carried."
+    parish = ("Cllr Reed proposed that the precept be set at £12,000, seconded by Cllr Kemp.\nCarried.\n"
+              "RESOLVED: That the precept for 2025/26 be set at £12,000.")
+    assert carried_above(parish, "RESOLVED: That the precept for 2025/26 be set at £12,000.") == "Carried."
+    # "Amendment lost." above a resolution was the amendment's fate, not the resolution's.
+    lost = "Amendment lost.\n\n(27) RESOLVED that County Council approves the budget."
+    assert carried_above(lost, "RESOLVED that County Council approves the budget.") is None
+
+
+def test_a_motions_fate_printed_after_pages_of_debate_is_found_where_it_is_printed():
+    # A city council's referral that died after two pages of debate; a parish's proposal that fell.
+    pages = ["Councilmember Herrera Spencer moved approval of the referral.\nCouncilmember Vella stated that she\n"
+             "appreciates the referral.", "Councilmember Jensen inquired about the workshop.",
+             "Mayor Ezzy Ashcraft stated Council needs to understand the issue.\n\n"
+             "The motion failed for a lack of second.\n\n(23-044) Consider a Holiday Tree."]
+    assert printed_after(pages, "The motion failed for a lack of second.") == (2, "The motion failed for a lack of second.")
+    parish = ["6. Bus shelter. Cllr Reed proposed that the council buy a\nbus shelter for the green. The proposal\n"
+              "was not seconded and fell.\n7. Correspondence."]
+    assert printed_after(parish, "The proposal was not seconded and fell.") == (0, "The proposal was not seconded and fell.")
+    assert printed_after(pages, "The motion carried by unanimous voice vote – 5.") is None  # not printed: nothing quoted
+
+
+def test_an_items_outcome_is_its_own_line_not_an_earlier_items_with_the_same_words():
+    # A commission whose every vote ends "Nays: none. The motion carried 4-0.", a parish's "Carried unanimously."
+    commission = ("3-A. Review and Approve Draft Minutes\nA motion to approve the minutes was made by Vice Chair Rush.\n"
+                  "Nays: none. The motion carried 4-0.\n5-A. Relocate the Mural\n"
+                  "● A motion to set a deadline of September 21st was made by Vice Chair Rush.")
+    assert outcome_printed(commission, "● A motion to set a deadline of September 21st",
+                           "Nays: none. The motion carried 4-0.") is None  # its own is on the next page
+    assert outcome_printed(commission, "A motion to approve the minutes was made",
+                           "Nays: none. The motion carried 4-0.") == "Nays: none. The motion carried 4-0."
+    parish = ("7. Bench. Cllr Reed proposed buying a bench, Cllr Kemp seconded. Carried unanimously.\n"
+              "8. Gate. Cllr Kemp proposed mending the gate,\nCllr Reed seconded. Carried unanimously.")
+    assert outcome_printed(parish, "Cllr Kemp proposed mending the gate,", "Carried unanimously.") == \
+        "Cllr Reed seconded. Carried unanimously."
+
+
+def test_a_paper_of_one_matter_names_it_in_its_title_block():
+    # A city appeals board's hearing minutes, and a district licensing sub-committee's hearing.
+    hearing = (" HAB Appeal Hearing Minutes\n Planning Building & Transportation\n Hearing Date: September 7, 2023\n\n\n\n"
+               "Regarding:\n2007 Lincon Ave.\nX16-0276 & B19-1194\n\nAttendees\nEric Shimp   Acting Building Official")
+    assert subject_named(hearing) == "2007 Lincon Ave. X16-0276 & B19-1194"
+    licensing = ("LICENSING SUB-COMMITTEE\nMinutes of the hearing held on 3 May 2024\n"
+                 "Re: Application for a premises licence – The Red Lion, High Street\n\nPresent: Cllr A Reed (Chair)")
+    assert subject_named(licensing) == "Application for a premises licence – The Red Lion, High Street"
+    assert subject_named(PARISH) == ""  # minutes of many items name none
+
+
+def test_a_decision_run_on_after_another_items_outcome_is_quoted_from_its_own_words():
+    # A city council's companion consent items, and a parish's planning responses on one line.
+    city = ("(13-024) Adoption of Resolution to Establish an Alternate Work Arrangement Policy.\n"
+            "Not adopted; and\n(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy.\n"
+            "Not adopted.\nThe Human Resource Director gave a brief presentation.")
+    quote = sentence_at(city, "(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy. "
+                              "Not adopted.")
+    assert quote == "(13-024 A) Adoption of Resolution to Establish a Reduced Work Time Option Policy. Not adopted."
+    parish = ("09.24.08 Planning\n24/01234/F 4 Church Lane, rear extension – no objection; and 24/01240/F The Old "
+              "Forge, replacement garage – no objection.\n09.24.09 Finance")
+    assert sentence_at(parish, "24/01240/F The Old Forge, replacement garage – no objection.") == \
+        "24/01240/F The Old Forge, replacement garage – no objection."

@@ -107,3 +107,13 @@ def test_a_figure_the_minutes_never_report_is_declined_not_answered_with_another
     assert answer.abstained and "£240" not in answer.text
     paid = assistant.ask("How much was paid to the grass contractor at the Ashby Parish Council meeting of 9 May 2024?")
     assert not paid.abstained and "£240" in paid.text
+
+
+def test_what_became_of_a_members_motion_is_its_register_entry_with_the_outcome_quoted(assistant):
+    # A city council's motion that died for want of a second; a county council's amendment voted down.
+    answer = assistant.ask("What happened to Councilmember Nguyen's motion on the Shore Road resurfacing contract?")
+    assert not answer.abstained and "24-104" in answer.text and "was lost" in answer.text
+    assert answer.citations[0].quote == "The motion failed for lack of a second."
+    answer = assistant.ask("What became of Ms Blake's amendment on rural bus shelters?")
+    assert "was lost" in answer.text and "For 3, Against 6" in answer.text
+    assert answer.citations[0].quote == "Amendment lost."

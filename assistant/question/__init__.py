@@ -78,6 +78,9 @@ REGISTER_ASKS = re.compile(
     r"|\bhow\s+many\b.*\bvot\w*|\bvot(?:e|es|ed|ing)\s+(?:for|against)\b|\babstain\w*|\bwhat\s+was\s+the\s+(?:\w+\s+)?vote\b"
     r"|\bwho\s+(?:moved|proposed|seconded)\b|\b(?:mover|seconder|proposer)\b|\bhow\s+did\s+.*\bvote\b"
     r"|\b(?:outcome|result)\s+of\s+the\s+(?:vote|amendment|motion)\b"
+    # "What happened to Councilmember X's motion of <date> directing staff ...?": a motion's fate
+    r"|\bwhat\s+(?:happened|became)\s+(?:to|of)\s+(?:(?!(?:on|about|for|of|regarding)\b)\S+\s+){0,4}?"
+    r"(?:amendment|motion)s?\b"
 )
 
 

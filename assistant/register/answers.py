@@ -15,6 +15,7 @@ from minutebook.ingest.papers.numbering import cite
 from minutebook.ingest.text import tokens
 from minutebook.ingest.types import Answer, Citation
 
+from minutebook.assistant import page_break
 from minutebook.assistant.extractive import content_words
 from minutebook.assistant.references import human_date
 from minutebook.assistant.results import RegisterEntry
@@ -82,14 +83,34 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
                                         entry.text) if entry.page else None
     if printed_text and " ".join(printed_text.split()) != " ".join(quote.split()):
         citations.append(cited(2, entry.page, printed_text))
-    text = _sentence(entry, question, outcome, printed_text, f" [{len(citations)}]" if printed_text else "",
+    mark = f" [{len(citations)}]" if printed_text else ""
+    rest = _carried_on(store, entry, printed_text, filters.include_restricted)
+    if rest:
+        # The decision runs over the page break ("... and to" / "increase the grant amount by $1,500 was
+        # made by ..."): its end is quoted from the next page, cited there.
+        citations.append(cited(len(citations) + 1, entry.page + 1, rest))
+        mark += f" “{rest}” [{len(citations)}]"
+    text = _sentence(entry, question, outcome, printed_text, mark,
                      mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None,
-                     outcome_line=quote if evidence.records_vote(quote) or _PRINTED_OUTCOME.search(quote) else None)
+                     outcome_line=quote if evidence.records_vote(quote) or _PRINTED_OUTCOME.search(quote)
+                     or (page != entry.page and _says(quote, entry.outcome_text)) else None)
     for label, (at, line) in _printed_beside(pages, entry, question, printed_text):
         if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
             citations.append(cited(len(citations) + 1, at, line))
             text += f" {label}: “{line}” [{len(citations)}]"
     return Answer(text=text, abstained=False, citations=citations)
+
+
+def _carried_on(store, entry: RegisterEntry, printed: str | None, include_restricted: bool) -> str | None:
+    """The words at the top of the next page that finish the decision quoted from the foot of its page."""
+    document_id = store.document_for_source(entry.source)
+    if not printed or document_id is None or not entry.page or \
+            not page_break.ends_page(printed, store.page_text(document_id, entry.page) or ""):
+        return None
+    if not include_restricted and entry.page + 1 in store.restricted_pages(entry.source):
+        return None  # a restricted page is never read into a quote
+    return page_break.carried(store.page_text(document_id, entry.page + 1) or "",
+                              store.page_furniture(document_id, entry.page + 1))
 
 
 def _choose(pages: _Pages, fitting: list[RegisterEntry], question: str) -> tuple[RegisterEntry, float]:
@@ -154,7 +175,12 @@ def _lead_in(store, entry: RegisterEntry) -> str:
     document_id = store.document_for_source(entry.source)
     if document_id is None or not entry.page:
         return ""
-    return evidence.lead_in(store.page_text(document_id, entry.page) or "", entry.text, item=entry.item)
+    above = evidence.lead_in(store.page_text(document_id, entry.page) or "", entry.text, item=entry.item)
+    if not entry.item:
+        # A decision outside any numbered item, in a paper of one matter (an appeal hearing's minutes): the
+        # matter is named once, in the title block ("Regarding: 2007 Lincon Ave.").
+        above = f"{evidence.subject_named(store.page_text(document_id, 1) or '')} {above}".strip()
+    return above
 
 
 def _heading(store, entry: RegisterEntry, include_restricted: bool) -> tuple[int, str | None]:
@@ -329,16 +355,23 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
                 if line:
                     return n, line
     text = store.page_text(document_id, page) or ""
-    for pattern in (re.escape(entry.outcome_text or "\x00"), r"^\s*(?:For|Against)\s*\(\d+\)"):
-        line = _line(text, pattern)
-        if line:
-            return page, line
+    line = evidence.outcome_printed(text, entry.text, entry.outcome_text)
+    # A resolution's outcome is the line above it, where the clerk printed one ("Motion carried.").
+    line = line or (evidence.carried_above(text, entry.text) if entry.entry == "decision" else None)
+    line = line or _line(text, r"^\s*(?:For|Against)\s*\(\d+\)")
+    if line:
+        return page, line
+    # The outcome printed after the debate, pages on ("The motion failed for a lack of second."); a
+    # counted vote is found by its count below.
+    later = None if _counted(entry) else evidence.printed_after([text] + [store.page_text(document_id, n) or "" for n in range(page + 1, page + 4)],
+                                   entry.outcome_text)
+    if later:
+        return page + later[0], later[1]
     if _counted(entry):
         # "The motion failed with the following voice vote – Ayes: 3; Noes: 3; Absent: 1.": the sentence
         # that counts as the register does, on its page or the next.
         counts = {k: (entry.votes or {}).get(k) for k in ("for", "against")}
-        found = evidence.vote_sentence([text, store.page_text(document_id, page + 1) or ""], entry.text, counts,
-                                       spans=(1, 2, 3))
+        found = evidence.vote_sentence([text, store.page_text(document_id, page + 1) or ""], entry.text, counts)
         if found:
             return page + found[0], found[1]
     opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5]))
@@ -358,6 +391,12 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
     line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
     # Else the decision's sentence, read over its line breaks.
     return page, line or evidence.sentence_at(text, entry.text)
+
+
+def _says(quote: str, outcome_text: str | None) -> bool:
+    """The quote is the register's outcome sentence as printed ("The motion failed for a lack of second."):
+    said beside the outcome where it is printed pages after the motion, which the answer quotes apart."""
+    return bool(outcome_text) and " ".join(quote.split()) == " ".join(outcome_text.split())
 
 
 def _line(text: str, pattern: str, last: bool = False) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from minutebook.ingest.papers.house_style import NUMBERING_LIST_LIKE
+from minutebook.ingest.papers.house_style import NUMBERING_LIST_LIKE, SUBJECT_LABELS
 from minutebook.ingest.papers.numbering import heading
 from minutebook.ingest.register.tallies import votes_in
 from minutebook.ingest.text import sentences
@@ -68,15 +68,24 @@ def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORD
     if start is None:
         return None
     closing = _opening(" ".join((text or "").split()[-5:]), 5)
+    # An entry that ends at a stop may end with the item's printed outcome after its own stop ("... the
+    # COVID-19 Pandemic. Not heard.", "... Church Lane. No objection."): its last words are read over the
+    # splitter's cuts, and the quote ends where they do (the splitter may run on into the next item:
+    # "Not heard. ORAL COMMUNICATIONS (21-328) ...").
+    stopped = bool(re.search(r"[.!?]$", (text or "").rstrip()))
     end = start
     for i in range(start, min(start + 4, len(found))):
-        if closing is not None and closing.search(found[i]):
+        if closing is not None and closing.search(" ".join(found[start if stopped else i:i + 1])):
             end = i
             break
     quote = " ".join(found[start:end + 1])
+    if end > start and stopped:
+        quote = quote[:[m.end() for m in closing.finditer(quote)][-1]]
     at = opening.search(quote)
-    if at.start() and re.search(r"[.;!?]\s*$", quote[:at.start()]):
-        quote = quote[at.start():]  # "Ayes: 5. (23-039) Resolution ...": the sentence before is another item's
+    if at.start() and re.search(r"[.;!?]\s*(?:and|or)?\s*$", quote[:at.start()]):
+        # "Ayes: 5. (23-039) Resolution ...", "Not adopted; and (13-024 A) Adoption ...": the words before are
+        # another item's
+        quote = quote[at.start():]
     words = quote.split()
     if len(words) > max_words:
         # A long sentence (a debate run together with the motion) is quoted from where the entry starts.
@@ -110,6 +119,25 @@ def lead_in(page_text: str, text: str | None, sentences_before: int = 3, item: s
     return " ".join([*above, before]).strip()
 
 
+_SUBJECT = re.compile(rf"(?im)^\W{{0,2}}(?:{'|'.join(map(re.escape, SUBJECT_LABELS))})[ \t]*:[ \t]*(.*)$")
+TITLE_BLOCK = 1200  # characters of a paper's first page its title block is printed in
+
+
+def subject_named(first_page: str, max_lines: int = 2) -> str:
+    """The matter a paper of one matter names in its title block, under its label ("Regarding:" over
+    "2007 Lincon Ave." and its case numbers; "Re: Premises licence – The Red Lion"): "" when none."""
+    m = _SUBJECT.search(first_page[:TITLE_BLOCK])
+    if m is None:
+        return ""
+    lines = [m.group(1).strip()] if m.group(1).strip() else []
+    for line in first_page[m.end():].splitlines()[1:]:  # the lines below the label's own
+        if len(lines) >= max_lines or (not line.strip() and lines):
+            break
+        if line.strip():
+            lines.append(line.strip())
+    return " ".join(" ".join(lines).split())
+
+
 def _opens_item(sentence: str) -> bool:
     """Whether the sentence opens with a number of any numbering form ("4-C Tree ...", "2. Finance")."""
     return heading(sentence.strip()) is not None
@@ -139,7 +167,7 @@ def heading_printed(page_text: str, item: str, max_words: int = HEADING_WORDS) -
 
 
 def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None = None,
-                  spans: tuple[int, ...] = (1,)) -> tuple[int, str] | None:
+                  spans: tuple[int, ...] = (1, 2, 3)) -> tuple[int, str] | None:
     """(index of the page, the first sentence recording a vote: a count, a roll call, "Noes: ... – 3") at or
     after the entry's opening words on its page, else on the pages after it. Given the register's
     `counts` ({"for": 3, "against": 2}), the sentence must count the same: an item pulled from the
@@ -151,17 +179,18 @@ def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None 
         if n == 0 and opening is not None:
             start = next((i for i, s in enumerate(found) if opening.search(s)), 0)
         window = range(start, len(found) if counts else min(start + 8, len(found)))
-        # `spans` (2, 3): a tally the splitter parted at its semicolons ("Ayes: 3;" / "Noes: 3; Absent: 1;")
-        # read as one sentence.
+        # `spans` (2, 3): a tally the splitter parted at its semicolons or stops ("Ayes: 3;" / "Noes: 3;
+        # Absent: 1;", "Ayes: A and B – 2." / "Noes: C, D and E – 3.") read as one sentence; the shortest
+        # run that counts wins, so a sentence that counts alone is quoted alone.
         counted = [(i, w) for i in window for w in spans
                    if i + w <= len(found) and _counts(" ".join(found[i:i + w]), counts)]
         if counted:
             # "Ayes: A and B – 2." then "Noes: C, D and E – 3.": the vote runs on while sentences count it.
             # The shortest run that counts, where the count first ends.
             first, width = min(counted, key=lambda pair: (pair[0] + pair[1], -pair[0]))
-            last = first + width - 1
-            while last + 1 < len(found) and last - first < 2 and _counts(found[last + 1]):
-                last += 1
+            last, grown = first + width - 1, 0
+            while last + 1 < len(found) and grown < 2 and _counts(found[last + 1]):
+                last, grown = last + 1, grown + 1
             # A roll call printed before the totals ("Daysog: No; Herrera Spencer: No; ... Ayes: 3. Noes: 2."),
             # which the splitter parts at each semicolon: taken while the sentences read as one roll call.
             while first > start and last - first < 8 and _names(" ".join(found[first - 1:last + 1])) > \
@@ -169,6 +198,47 @@ def vote_sentence(page_texts: list[str], after: str | None, counts: dict | None 
                 first -= 1
             return n, " ".join(" ".join(found[first:last + 1]).split()[:VOTE_WORDS])
     return None
+
+
+def outcome_printed(page_text: str, text: str | None, outcome_text: str | None) -> str | None:
+    """The line printing the entry's outcome, at or after the entry's own first words on the page (an
+    earlier item's vote may print the same words: "Nays: none. The motion carried 4-0.", "Carried
+    unanimously."; the entry's own may be on a later page), its spaces collapsed; None when not printed."""
+    if not outcome_text:
+        return None
+    opening = _opening(text, 5)
+    at = opening.search(page_text) if opening is not None else None
+    wanted = re.compile(re.escape(outcome_text), re.I)
+    found = [line for line in page_text[at.start() if at else 0:].splitlines() if wanted.search(line)]
+    return " ".join(found[0].split()) if found else None
+
+
+def printed_after(page_texts: list[str], text: str | None) -> tuple[int, str] | None:
+    """(index of the first page that prints `text`, spacing aside; the text as printed there): a
+    motion's outcome read by the register ("The motion failed for a lack of second.") is printed after
+    the debate, pages after the motion that opened it. None when no page given prints it."""
+    wanted = " ".join((text or "").split())
+    found = next((n for n, page in enumerate(page_texts) if wanted and wanted in " ".join(page.split())), None)
+    return (found, wanted) if found is not None else None
+
+
+# "Motion carried.", "Substantive Motion Carried.", "Carried.": the clerk's word for the motion just put.
+_CARRIED_LINE = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}carried\.?\s*$")
+
+
+def carried_above(page_text: str, text: str | None) -> str | None:
+    """The line printed just above a resolution saying that the motion which made it was carried
+    ("Motion carried." over "3) RESOLVED that Council: ..."), as printed; None when the line above says
+    anything else. Only "carried": a resolution was passed, so a "lost" above it was another motion's."""
+    opening = _opening(text)
+    at = opening.search(page_text) if opening is not None else None
+    if at is None:
+        return None
+    lines = page_text[:at.start()].splitlines()
+    if lines and not page_text[:at.start()].endswith("\n"):
+        lines = lines[:-1]  # the resolution's own line up to its words ("3) RESOLVED ")
+    above = [line for line in lines if line.strip()]
+    return " ".join(above[-1].split()) if above and _CARRIED_LINE.match(above[-1]) else None
 
 
 def records_vote(sentence: str) -> bool:

@@ -54,6 +54,9 @@ AGENDA_ITEM_WORDS = (r"call to order", r"roll call", r"approv\w* of (the )?minut
                      r"adjourn", r"apologies for absence", r"declarations? of interests?", r"pledge of allegiance",
                      r"consent calendar", r"introductions")
 # Lines that open a report: a covering memo block or the report's own headings.
+# The label under which the title block of a paper of one matter (an appeal hearing's minutes, a licensing
+# sub-committee's decision) names that matter: "Regarding: 2007 Lincoln Ave.", "Re: The Red Lion, High Street".
+SUBJECT_LABELS = ("regarding", "re", "subject", "in the matter of", "in respect of")
 REPORT_OPENINGS = ("from:", "by:", "to:", "subject:", "report of", "report by", "report to",
                    "purpose of report", "purpose of the report", "executive summary", "summary:",
                    "recommendation", "decision to be taken by", "staff report", "agenda report",
