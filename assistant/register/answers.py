@@ -335,12 +335,20 @@ def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]
         mover = re.escape(entry.mover.split()[-1])
         second = re.escape((entry.seconder or "").split()[-1]) if entry.seconder else None
         # "A proposed, and B seconded", "moved by A, seconded by B", or a "Moved by: A" line
+        # "A proposed, and B seconded", "moved by A, seconded by B", a "Moved by: A" line, or the two names side
+        # by side ("R2024-101 S. Kirkey, D. Yemm:"), not a roll call that lists them among others.
         patterns = [rf"\b{mover}\b.*\b(?:proposed|moved)\b.*\b{second}\b" if second else None,
                     rf"\b(?:moved|proposed)\s+by\b.*\b{mover}\b", rf"\b{mover}\b.*\b(?:proposed|moved)\b",
-                    rf"\b{mover}\b.*\b{second}\b" if second else None]  # "R2024-101 S. Kirkey, D. Yemm:"
+                    rf"\b{mover}\W+(?:[\w.]+\W+){{0,2}}{second}\b" if second else None]
         opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5])) or "$^"
-        # "Prop: NO 2nd: KD" printed under the decision (a parish clerk's initials, matched as printed).
         own = store.page_text(document_id, page) or ""
+        if re.search(patterns[0] or patterns[2], entry.text or "", re.I):
+            # The entry is the motion itself ("Commissioner Perez moved and Chair Ramirez seconded to approve
+            # the consent calendar"): its own sentence says who.
+            printed = evidence.sentence_at(own, entry.text)
+            if printed:
+                return page, printed
+        # "Prop: NO 2nd: KD" printed under the decision (a parish clerk's initials, matched as printed).
         at = re.search(opening, own)
         initials = rf"(?-i:\b(?:Prop\w*|Proposer|Moved(?:\s+by)?)\W+{mover}\b)"
         line = _line(own[at.start():at.start() + 600], initials) if at else None

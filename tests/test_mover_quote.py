@@ -1,0 +1,45 @@
+"""Asked who moved a motion, the answer cites the line that says so for that motion: where the minute is
+the motion itself ("Commissioner Perez moved and Chair Ramirez seconded to approve the consent calendar"),
+that sentence, not the roll call above it that lists both names among others, nor another motion of the
+same proposer. Real papers of a Californian housing authority and an English parish council, from
+../shared (skipped where it is absent)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import index_of
+from minutebook.assistant.answering import Assistant
+
+REAL = Path(os.environ.get("MINUTEBOOK_REAL_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"))
+PAPERS = ("us/norwalk_agenda_1.pdf", "more/uk-souldern-parish-council/2025-05-20 Annual Meeting minutes.pdf")
+pytestmark = pytest.mark.skipif(not all((REAL / p).is_file() for p in PAPERS),
+                                reason="../shared/corpus/real is not beside this clone")
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embedder):
+    folder = tmp_path_factory.mktemp("movers")
+    for paper in PAPERS:
+        shutil.copy(REAL / paper, folder / Path(paper).name)
+    a = Assistant(index_of(folder, tmp_path_factory, embedder, "movers-index"), embedder)
+    yield a
+    a.close()
+
+
+def test_the_motion_that_names_its_mover_is_the_line_cited(assistant):
+    answer = assistant.ask("Who moved and seconded the consent calendar at the Norwalk Housing Authority meeting of "
+                           "October 18, 2022?")
+    assert "Commissioner Perez" in answer.text and "Chair Ramirez" in answer.text
+    assert all("in person" not in c.quote for c in answer.citations)  # the roll call is no motion
+    assert any("Perez moved and Chair Ramirez seconded" in " ".join(c.quote.split()) for c in answer.citations)
+
+
+def test_a_proposers_other_motion_is_not_cited_as_this_ones(assistant):
+    answer = assistant.ask("Who was appointed Responsible Financial Officer at Souldern Parish Council's annual meeting "
+                           "of 20 May 2025, and who proposed and seconded the appointment?")
+    assert "Cathy Fleet" in answer.text and "HD" in answer.text
+    assert all("Heidi" not in c.quote for c in answer.citations)
