@@ -6,6 +6,7 @@ answerer is extractive and offline, a chat model can be plugged in with `llm`.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -21,6 +22,7 @@ from minutebook.ingest.types import Answer, Hit
 from minutebook.assistant import extractive as ex
 from minutebook.assistant.abstention import (MEETING_TYPES, act_unrecorded, amount_unquoted, meeting_unrecorded, off_topic,
                                             other_month, thing_missing)
+from minutebook.assistant.answer_types import has_amount
 from minutebook.assistant.chair import chair_answer
 from minutebook.assistant.proceedings import proceedings_answer
 from minutebook.assistant.recounted import recounted_answer
@@ -28,8 +30,8 @@ from minutebook.assistant.report_header import addressee_answer
 from minutebook.assistant.question import (PROCEEDINGS, Meetings, Question, meetings_held, meetings_meant,
                                            no_such_meeting)
 from minutebook.assistant.question.specifics import months_for
-from minutebook.assistant.question.intents import (act_asked, asks_addressee, asks_fate, names_thing, wants_decision,
-                                                   wants_latest)
+from minutebook.assistant.question.intents import (act_asked, asks_addressee, asks_fate, names_thing, sum_asked_beside,
+                                                   wants_decision, wants_latest)
 from minutebook.assistant.question.wanted import asks_meeting_chair, wanted
 from minutebook.assistant.register.answers import answer as register_answer
 from minutebook.assistant.search import Searcher
@@ -78,6 +80,8 @@ class Assistant:
             answer = self.answer_from_recount(request) or Answer(text=no_such_meeting(q, found), abstained=True)
         else:
             answer = self.answer_from_register(request)
+        if answer is not None and not answer.abstained and found is not None:
+            answer = self._with_sum_asked(request, answer)
         if answer is None and llm is None:
             answer = self.chain.invoke(request)
         elif answer is None:
@@ -133,6 +137,23 @@ class Assistant:
             # What became of one matter at the meeting named: its entry, when its minute names the matter.
             return register_answer(self.searcher.reader.store, self.searcher, q.query, filters, held, strict=True)
         return None
+
+    def _with_sum_asked(self, request: AskRequest, answer: Answer) -> Answer:
+        """A register answer says who moved and how the vote went; a sum asked beside that ("What warrant run
+        total did they approve, and who moved it?") is found in the same meeting's passages and quoted after
+        it, where the register's answer prints none."""
+        half = sum_asked_beside(request.question)
+        if half is None or has_amount(answer.text):
+            return answer
+        # Searched with the whole question's words ("how much was it?" names nothing), judged as the sum asked.
+        parsed = replace(Question.parse(half), query=request.parsed.query)
+        more = self.chain.invoke(AskRequest(half, filters=request.filters, parsed=parsed, meetings=request.meetings))
+        if more.abstained or not more.citations:
+            return answer
+        shift = len(answer.citations)
+        text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", more.text)
+        return replace(answer, text=f"{answer.text}\n{text}",
+                       citations=answer.citations + [replace(c, n=c.n + shift) for c in more.citations])
 
     def answer_from_recount(self, request: AskRequest) -> Answer | None:
         """What a meeting the papers hold no record of decided, as a later paper recounts it (None: the

@@ -43,3 +43,10 @@ def test_a_proposers_other_motion_is_not_cited_as_this_ones(assistant):
                            "of 20 May 2025, and who proposed and seconded the appointment?")
     assert "Cathy Fleet" in answer.text and "HD" in answer.text
     assert all("Heidi" not in c.quote for c in answer.citations)
+
+
+def test_a_sum_asked_beside_who_moved_is_quoted_from_the_same_meeting(assistant):
+    answer = assistant.ask("What warrant run total did the Norwalk Housing Authority approve at its October 18, 2022 "
+                           "meeting, and who moved the consent calendar?")
+    assert "Commissioner Perez" in answer.text and "575.42" in answer.text
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))  # numbered once, in order

@@ -171,3 +171,13 @@ def test_who_was_appointed_on_a_date_is_about_that_days_meeting():
     assert found.matched == (("Council", "2023-03-07", "2023-03-07"),)
     assert asks_fate("Who were appointed to the Golf Commission on 19 September 2023?")
     assert not asks_fate("Who chaired the meeting of 19 September 2023?")
+
+
+def test_a_sum_asked_beside_another_ask_is_read_as_a_question_of_its_own():
+    from minutebook.assistant.question.intents import sum_asked_beside
+
+    assert sum_asked_beside("What warrant run total did the Authority approve on October 18, 2022, and who moved the "
+                            "consent calendar?") == "What warrant run total did the Authority approve on October 18, 2022?"
+    assert sum_asked_beside("Who proposed the precept on 21 March 2013, and how much was it?") == "How much was it?"
+    assert sum_asked_beside("Who proposed the precept on 21 March 2013?") is None  # one ask
+    assert sum_asked_beside("How much did the amendment propose, and how much did the motion add?") is None  # both sums

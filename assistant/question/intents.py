@@ -181,8 +181,22 @@ def act_asked(question: str) -> str | None:
 # "How much did the amendment propose?", "What total budget did it adopt?": a sum is asked for, which the
 # answer must print. "How much time", "how much longer" ask for a time.
 _AMOUNT_ASKED = re.compile(r"(?i)\bhow\s+much\b(?!\s+(?:time|longer|more\s+time|later|earlier|notice))"
-                           r"|^\s*what\s+(?:was\s+the\s+|is\s+the\s+)?(?:total|amount|sum)\b")
+                           r"|^\s*what\s+(?:was\s+the\s+|is\s+the\s+)?(?:[\w-]+\s+){0,3}?(?:total|amount|sum)\b")
 
 
 def asks_amount(question: str) -> bool:
     return bool(_AMOUNT_ASKED.search(question))
+
+
+def sum_asked_beside(question: str) -> str | None:
+    """"What warrant run total did the Authority approve on 18 October 2022, and who moved the consent
+    calendar?": the ask for a sum, as a question of its own, where the question asks it beside another
+    (None: it asks no sum, or asks only that)."""
+    m = _TWO_ASKS.search(question)
+    if not m or m.group(0).lower().startswith("compar"):
+        return None
+    first, second = question[:m.start()].rstrip(" ,;"), question[m.start() + 4:].strip()
+    for half, other in ((first, second), (second, first)):
+        if asks_amount(half) and not asks_amount(other):
+            return half[:1].upper() + half[1:].rstrip("?") + "?"
+    return None
