@@ -161,6 +161,10 @@ def test_a_plans_years_are_no_resolution_number():
     assert items_named("What did County Council resolve about the Local Plan 2024-39, and what was the vote?") == []
     assert items_named("What did Nipissing Council resolve with resolution R2024-101?") == [("R2024-101", True)]
     assert items_named("What was decided under Minute 276?") == [("Minute 276", False)]
+    # The years printed in full, as a county's plan and a US district's strategy print them.
+    assert items_named("Who proposed adoption of the Minerals and Waste Local Plan 2024-2039?") == []
+    assert items_named("What did the Board adopt as its Strategic Plan 2019-2021?") == []
+    assert items_named("What did Resolution 2024-007 approve?") == [("2024-007", True)]
 
 
 def test_who_was_appointed_on_a_date_is_about_that_days_meeting():

@@ -104,9 +104,9 @@ def items_named(question: str) -> list[tuple[str, bool]]:
 
 
 def _years_span(number: str) -> bool:
-    """"2024-39", "2025-26": a plan's or budget's years, not a resolution ("R2024-101", "2024-007")."""
-    m = re.fullmatch(r"(?:19|20)(\d\d)-(\d\d)", number)
-    return bool(m) and int(m.group(2)) > int(m.group(1))
+    """"2024-39", "2025-26", "2024-2039": a plan's or budget's years, not a resolution ("R2024-101", "2024-007")."""
+    m = re.fullmatch(r"(?:19|20)(\d\d)-(?:(?:19|20)(\d\d)|(\d\d))", number)
+    return bool(m) and int(m.group(2) or m.group(3)) > int(m.group(1))
 
 
 def asks_mover(question: str) -> bool:
