@@ -114,6 +114,24 @@ def index_of(folder: Path, tmp_path_factory, embedder, name: str) -> Settings:
     return settings
 
 
+# The real papers beside the clone (../shared/corpus/real), which CI has and other clones may not.
+REAL = Path(os.environ.get("MINUTEBOOK_REAL_CORPUS", ROOT.parent / "shared" / "corpus" / "real"))
+
+
+def needs_real(*papers: str):
+    """Skip, with the reason, where any of `papers` (paths under the real corpus) is not beside this clone."""
+    return pytest.mark.skipif(not all((REAL / p).is_file() for p in papers),
+                              reason="../shared/corpus/real is not beside this clone")
+
+
+def real_papers_index(papers: tuple[str, ...], tmp_path_factory, embedder, name: str) -> Settings:
+    """A fresh index of some of the real papers, each named by its folder and file (read-only for the module)."""
+    folder = tmp_path_factory.mktemp(f"{name}-papers")
+    for paper in papers:
+        shutil.copy(REAL / paper, folder / f"{Path(paper).parent.name}-{Path(paper).name}")
+    return index_of(folder, tmp_path_factory, embedder, name)
+
+
 def _ingest_sample(settings: Settings, embedder) -> Settings:  # store: MINUTEBOOK_STORE
     ingest([CORPUS], dataclasses.replace(settings, ingest_workers=2), embedder)  # read as a user's ingest reads
     return settings

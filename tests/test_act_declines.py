@@ -5,29 +5,20 @@ own questions as if they were its results. Asked about what the same papers do r
 Real minutes of three Californian boards, from ../shared (skipped where it is absent)."""
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
-from conftest import index_of
+from conftest import needs_real, real_papers_index
 from minutebook.assistant.answering import Assistant
 
-REAL = Path(os.environ.get("MINUTEBOOK_REAL_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"))
 PAPERS = ("more/us-ca-alameda-golf-commission/2023-12-12.pdf",
           "more/us-ca-alameda-reuse-and-redevelopment-authority/2012-01-04.pdf",
           "more/us-ca-alameda-transportation-commission/2012-01-25.pdf")
-pytestmark = pytest.mark.skipif(not all((REAL / p).is_file() for p in PAPERS),
-                                reason="../shared/corpus/real/more is not beside this clone")
+pytestmark = needs_real(*PAPERS)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    folder = tmp_path_factory.mktemp("act-papers")
-    for paper in PAPERS:
-        shutil.copy(REAL / paper, folder / Path(paper).name.replace(".pdf", f"-{Path(paper).parent.name}.pdf"))
-    a = Assistant(index_of(folder, tmp_path_factory, embedder, "act-index"), embedder)
+    a = Assistant(real_papers_index(PAPERS, tmp_path_factory, embedder, "act-index"), embedder)
     yield a
     a.close()
 

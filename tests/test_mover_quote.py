@@ -5,27 +5,18 @@ same proposer. Real papers of a Californian housing authority and an English par
 ../shared (skipped where it is absent)."""
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
-from conftest import index_of
+from conftest import needs_real, real_papers_index
 from minutebook.assistant.answering import Assistant
 
-REAL = Path(os.environ.get("MINUTEBOOK_REAL_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"))
 PAPERS = ("us/norwalk_agenda_1.pdf", "more/uk-souldern-parish-council/2025-05-20 Annual Meeting minutes.pdf")
-pytestmark = pytest.mark.skipif(not all((REAL / p).is_file() for p in PAPERS),
-                                reason="../shared/corpus/real is not beside this clone")
+pytestmark = needs_real(*PAPERS)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    folder = tmp_path_factory.mktemp("movers")
-    for paper in PAPERS:
-        shutil.copy(REAL / paper, folder / Path(paper).name)
-    a = Assistant(index_of(folder, tmp_path_factory, embedder, "movers-index"), embedder)
+    a = Assistant(real_papers_index(PAPERS, tmp_path_factory, embedder, "movers-index"), embedder)
     yield a
     a.close()
 

@@ -4,25 +4,18 @@ item's vote and its own motion, not the next item's, although every item shares 
 Real minutes of a Californian planning board, from ../shared (skipped where it is absent)."""
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
-from conftest import index_of
+from conftest import needs_real, real_papers_index
 from minutebook.assistant.answering import Assistant
 
-REAL = Path(os.environ.get("MINUTEBOOK_REAL_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "real"))
-PAPER = REAL / "more" / "us-ca-alameda-planning-board" / "2019-09-23.pdf"
-pytestmark = pytest.mark.skipif(not PAPER.is_file(), reason="../shared/corpus/real/more is not beside this clone")
+PAPERS = ("more/us-ca-alameda-planning-board/2019-09-23.pdf",)
+pytestmark = needs_real(*PAPERS)
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embedder):
-    folder = tmp_path_factory.mktemp("planning-board")
-    shutil.copy(PAPER, folder / "planning-board-2019-09-23.pdf")
-    a = Assistant(index_of(folder, tmp_path_factory, embedder, "planning-board-index"), embedder)
+    a = Assistant(real_papers_index(PAPERS, tmp_path_factory, embedder, "planning-board-index"), embedder)
     yield a
     a.close()
 

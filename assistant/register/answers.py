@@ -22,9 +22,9 @@ from minutebook.assistant.results import RegisterEntry
 from minutebook.assistant.question.intents import (ASKING_WORDS, asks_amendment, asks_count, asks_motion, asks_mover,
                                                   items_named, names_word)
 from minutebook.assistant.register import evidence
+from minutebook.assistant.register.cited_line import PRINTED_OUTCOME, cited_line, has_count, says_outcome
 from minutebook.assistant.question.specifics import unmet
 
-_PRINTED_OUTCOME = re.compile(r"(?i)^\s*(?:[a-z]+\s+){0,3}(carried|lost|defeated)\.?\s*$")
 
 
 def answer(store, searcher, question: str, filters: Filters | None = None, held=None,
@@ -60,12 +60,12 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
         return None
     asked, asked_share = _choose(pages, considered, question)
     entry, share = _choose(pages, fitting, question)
-    if asks_count(question) and not asks_mover(question) and _kind_fits(asked, question) and not _counted(asked) \
+    if asks_count(question) and not asks_mover(question) and _kind_fits(asked, question) and not has_count(asked) \
             and asked_share >= 2 / 3 and share < asked_share:
         return _no_count(asked)  # the item asked about is minuted with no count: another item's is no answer
     if strict and share < 2 / 3:
         return None
-    page, quote = _quote(store, entry, question)
+    page, quote = cited_line(store, entry, question)
     if not quote:
         return None
     where = ", ".join(x for x in (cite(entry.item) if entry.item else "", entry.board or "",
@@ -75,7 +75,7 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
                         meeting_date=entry.meeting_date, quote=quote, reference=f"{where}, p. {page}",
                         ocr=store.page_ocr(store.document_for_source(entry.source), page))
 
-    printed = _PRINTED_OUTCOME.search(quote)  # "Substantive Motion Carried.": the minutes' own word
+    printed = PRINTED_OUTCOME.search(quote)  # "Substantive Motion Carried.": the minutes' own word
     outcome = printed.group(1).lower() if printed else entry.outcome
     citations = [cited(1, page, quote)]
     # The decision as the page prints it, to its full stop (the register may hold it cut at a line's end).
@@ -92,8 +92,8 @@ def answer(store, searcher, question: str, filters: Filters | None = None, held=
         mark += f" “{rest}” [{len(citations)}]"
     text = _sentence(entry, question, outcome, printed_text, mark,
                      mover_line=quote if asks_mover(question) and entry.mover and len(quote.split()) <= 20 else None,
-                     outcome_line=quote if evidence.records_vote(quote) or _PRINTED_OUTCOME.search(quote)
-                     or (page != entry.page and _says(quote, entry.outcome_text)) else None)
+                     outcome_line=quote if evidence.records_vote(quote) or PRINTED_OUTCOME.search(quote)
+                     or (page != entry.page and says_outcome(quote, entry.outcome_text)) else None)
     for label, (at, line) in _printed_beside(pages, entry, question, printed_text):
         if line and all(" ".join(line.split()) not in " ".join(c.quote.split()) for c in citations):
             citations.append(cited(len(citations) + 1, at, line))
@@ -224,7 +224,7 @@ def _printed_beside(pages: _Pages, entry: RegisterEntry, question: str, printed:
         if named:
             out.append(("The item", max(named)[2:]))
     if asks_count(question):
-        counted = {k: (entry.votes or {}).get(k) for k in ("for", "against")} if _counted(entry) else None
+        counted = {k: (entry.votes or {}).get(k) for k in ("for", "against")} if has_count(entry) else None
         pages = range(entry.page, entry.page + (8 if counted else 2))
         found = evidence.vote_sentence([store.page_text(document_id, n) or "" for n in pages], entry.text, counted)
         if found:
@@ -268,7 +268,7 @@ def _fits(entry: RegisterEntry, question: str) -> bool:
     if asks_mover(question):
         return bool(entry.mover)
     if asks_count(question):
-        return _counted(entry)
+        return has_count(entry)
     return bool(entry.outcome)
 
 
@@ -277,11 +277,6 @@ def _kind_fits(entry: RegisterEntry, question: str) -> bool:
     if asks_amendment(question) and entry.entry != "amendment":
         return False
     return not (asks_motion(question) and not asks_amendment(question) and entry.entry == "amendment")
-
-
-def _counted(entry: RegisterEntry) -> bool:
-    votes = entry.votes or {}
-    return any(votes.get(k) is not None for k in ("for", "against", "abstain"))
 
 
 def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed: str | None = None,
@@ -325,89 +320,3 @@ def _sentence(entry: RegisterEntry, question: str, outcome: str | None, printed:
         # The line as printed, where it is short: "Prop: NO 2nd: KD" says who in the clerk's own hand.
         text += f": “{mover_line}”{mover_mark}." if mover_line and mover_line not in text else f"{mover_mark}."
     return text
-
-
-def _quote(store, entry: RegisterEntry, question: str) -> tuple[int, str | None]:
-    """(page, a line printed there) that shows the answer: the proposal for "who", else the outcome or vote."""
-    document_id = store.document_for_source(entry.source)
-    page = entry.page
-    if asks_mover(question) and entry.mover:
-        mover = re.escape(entry.mover.split()[-1])
-        second = re.escape((entry.seconder or "").split()[-1]) if entry.seconder else None
-        # "A proposed, and B seconded", "moved by A, seconded by B", or a "Moved by: A" line
-        # "A proposed, and B seconded", "moved by A, seconded by B", a "Moved by: A" line, or the two names side
-        # by side ("R2024-101 S. Kirkey, D. Yemm:"), not a roll call that lists them among others.
-        patterns = [rf"\b{mover}\b.*\b(?:proposed|moved)\b.*\b{second}\b" if second else None,
-                    rf"\b(?:moved|proposed)\s+by\b.*\b{mover}\b", rf"\b{mover}\b.*\b(?:proposed|moved)\b",
-                    rf"\b{mover}\W+(?:[\w.]+\W+){{0,2}}{second}\b" if second else None]
-        opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5])) or "$^"
-        own = store.page_text(document_id, page) or ""
-        if re.search(patterns[0] or patterns[2], entry.text or "", re.I):
-            # The entry is the motion itself ("Commissioner Perez moved and Chair Ramirez seconded to approve
-            # the consent calendar"): its own sentence says who.
-            printed = evidence.sentence_at(own, entry.text)
-            if printed:
-                return page, printed
-        # "Prop: NO 2nd: KD" printed under the decision (a parish clerk's initials, matched as printed).
-        at = re.search(opening, own)
-        initials = rf"(?-i:\b(?:Prop\w*|Proposer|Moved(?:\s+by)?)\W+{mover}\b)"
-        line = _line(own[at.start():at.start() + 600], initials) if at else None
-        if line:
-            return page, line
-        for pattern in filter(None, patterns):
-            for n in range(page, max(0, page - 4), -1):
-                text = store.page_text(document_id, n) or ""
-                if n == page:  # on its own page the proposal is printed above the decision
-                    text = text[:re.search(opening, text).start()] if re.search(opening, text) else text
-                line = _line(text, pattern, last=True)
-                if line:
-                    return n, line
-    text = store.page_text(document_id, page) or ""
-    line = evidence.outcome_printed(text, entry.text, entry.outcome_text)
-    # A resolution's outcome is the line above it, where the clerk printed one ("Motion carried.").
-    line = line or (evidence.carried_above(text, entry.text) if entry.entry == "decision" else None)
-    line = line or _line(text, r"^\s*(?:For|Against)\s*\(\d+\)")
-    if line:
-        return page, line
-    # The outcome printed after the debate, pages on ("The motion failed for a lack of second."); a
-    # counted vote is found by its count below.
-    later = None if _counted(entry) else evidence.printed_after([text] + [store.page_text(document_id, n) or "" for n in range(page + 1, page + 4)],
-                                   entry.outcome_text)
-    if later:
-        return page + later[0], later[1]
-    if _counted(entry):
-        # "The motion failed with the following voice vote – Ayes: 3; Noes: 3; Absent: 1.": the sentence
-        # that counts as the register does, on its page or the next.
-        counts = {k: (entry.votes or {}).get(k) for k in ("for", "against")}
-        found = evidence.vote_sentence([text, store.page_text(document_id, page + 1) or ""], entry.text, counts)
-        if found:
-            return page + found[0], found[1]
-    opening = r"\s+".join(map(re.escape, (entry.text or "").split()[:5]))
-    if opening and re.search(opening, text):
-        # "Substantive Motion Carried." printed between the vote and "RESOLVED that: ..." is this decision's outcome.
-        line = _line(text[:re.search(opening, text).start()], _PRINTED_OUTCOME.pattern, last=True)
-        if line:
-            return page, line
-    counted = (entry.votes or {}).get("for")
-    if counted is not None:
-        # A long decision starts pages after the vote that carried it ("For (41)" above "RESOLVED that: ...").
-        for n in (page - 1, page + 1, page - 2, page + 2):
-            line = _line(store.page_text(document_id, n) or "", rf"^\s*For\W*{counted}\b")
-            if line:
-                return n, line
-    opening = (entry.text or "").split()[:5]  # the decision's own first words, as printed
-    line = _line(text, r"\s+".join(map(re.escape, opening))) if opening else None
-    # Else the decision's sentence, read over its line breaks.
-    return page, line or evidence.sentence_at(text, entry.text)
-
-
-def _says(quote: str, outcome_text: str | None) -> bool:
-    """The quote is the register's outcome sentence as printed ("The motion failed for a lack of second."):
-    said beside the outcome where it is printed pages after the motion, which the answer quotes apart."""
-    return bool(outcome_text) and " ".join(quote.split()) == " ".join(outcome_text.split())
-
-
-def _line(text: str, pattern: str, last: bool = False) -> str | None:
-    """The first (or last) line of `text` matching `pattern`, its spaces collapsed."""
-    found = [line for line in text.splitlines() if re.search(pattern, line, re.I)]
-    return re.sub(r"\s+", " ", found[-1 if last else 0]).strip() if found else None
