@@ -194,3 +194,12 @@ def test_a_decision_run_on_after_another_items_outcome_is_quoted_from_its_own_wo
               "Forge, replacement garage – no objection.\n09.24.09 Finance")
     assert sentence_at(parish, "24/01240/F The Old Forge, replacement garage – no objection.") == \
         "24/01240/F The Old Forge, replacement garage – no objection."
+
+
+def test_a_decisions_quote_does_not_end_on_the_next_list_entrys_number():
+    # A county's resolution opening a numbered list, and a US board's lettered one.
+    county = "8) RESOLVED that the County Council resolves: 1. To call on the Government to reverse the changes."
+    assert sentence_at(county, "8) RESOLVED that the County Council resolves: 1.") == \
+        "8) RESOLVED that the County Council resolves:"
+    board = "The Board RESOLVED as follows: a) to adopt the plan as presented."
+    assert sentence_at(board, "The Board RESOLVED as follows: a)").endswith("a) to adopt the plan as presented.")

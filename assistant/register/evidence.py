@@ -42,6 +42,9 @@ def page_sentences(page_text: str) -> list[str]:
     return [s for block in blocks for s in sentences("\n".join(block), max_words=None)]
 
 
+_LIST_MARK_AT_END = re.compile(r":\s+\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
+
+
 def _start(found: list[str], text: str) -> int | None:
     """The sentence where `text` starts. Where two begin alike ("Board Member Teague made a motion to
     continue ..." and, below it, "... made a motion to approve the minutes"), more of its words decide."""
@@ -92,7 +95,9 @@ def sentence_at(page_text: str, text: str | None, max_words: int = DECISION_WORD
         at = opening.search(quote)
         lead = len(quote[:at.start()].split())
         words = words[lead:] if lead > max_words // 2 else words
-    return " ".join(words[:max_words])
+    # "RESOLVED that the County Council resolves: 1.", "... as follows: a)": the next list entry's number is
+    # no part of the decision's words.
+    return _LIST_MARK_AT_END.sub(":", " ".join(words[:max_words]))
 
 
 def lead_in(page_text: str, text: str | None, sentences_before: int = 3, item: str | None = None) -> str:
