@@ -7,6 +7,7 @@ uploads are kept in <index>/uploads/skipped.json so the app can list them later.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -143,12 +144,17 @@ def _log_skips(index: Path, report: UploadReport) -> None:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     fresh = [{"source": s.source, "name": s.name, "reason": s.reason, "at": now} for s in report.skipped]
     fresh_sources = {e["source"] for e in fresh}
-    old = [e for e in read_skips(index) if e.get("source") not in done | fresh_sources]
     path = uploads_dir(index) / SKIP_LOG
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{SKIP_LOG}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps((fresh + old)[:KEEP_SKIPS], indent=1, ensure_ascii=False))
-    os.replace(tmp, path)
+    # Two uploads finishing at once (two sessions of the app are two threads of one process) each read,
+    # add to and replace the log: one at a time, each through a file of its own, so neither fails nor
+    # drops the other's reasons.
+    with open(path.with_name(f".{SKIP_LOG}.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        old = [e for e in read_skips(index) if e.get("source") not in done | fresh_sources]
+        tmp = path.with_name(f".{SKIP_LOG}.{secrets.token_hex(8)}.tmp")
+        tmp.write_text(json.dumps((fresh + old)[:KEEP_SKIPS], indent=1, ensure_ascii=False))
+        os.replace(tmp, path)
 
 
 def _claim(tmp: Path, target: Path, data: bytes) -> None:

@@ -148,6 +148,28 @@ def test_two_people_uploading_the_same_paper_at_once_both_see_it_added(existing,
     assert found(existing, embedder, "Kestrel footbridge bearings")[0] == "minutes.pdf"
 
 
+def test_uploads_refused_at_the_same_moment_all_keep_their_reasons(tmp_path):
+    # The app serves each person in a thread of one process: twenty refusals logged at once all go in.
+    from minutebook.ingest.types import UploadedFile, UploadReport
+    from minutebook.ingest.uploads import _log_skips, read_skips
+
+    errors = []
+
+    def refuse(n: int):
+        try:
+            _log_skips(tmp_path, UploadReport(skipped=[UploadedFile(f"paper {n}.pdf", f"paper {n}.pdf", reason="empty")]))
+        except Exception as e:  # noqa: BLE001 - any failure is what this test looks for
+            errors.append(repr(e))
+
+    people = [threading.Thread(target=refuse, args=(n,)) for n in range(20)]
+    for p in people:
+        p.start()
+    for p in people:
+        p.join()
+    assert not errors
+    assert sorted(e["source"] for e in read_skips(tmp_path)) == sorted(f"paper {n}.pdf" for n in range(20))
+
+
 def test_two_different_papers_with_the_same_name_in_two_folders_are_both_kept(tmp_path, embedder):
     a = write_papers(tmp_path / "same" / "a", {"minutes.txt": "the library opens on Sundays"})
     b = write_papers(tmp_path / "same" / "b", {"minutes.txt": "the swimming pool closes for repairs"})
