@@ -6,7 +6,6 @@ answerer is extractive and offline, a chat model can be plugged in with `llm`.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -35,7 +34,7 @@ from minutebook.assistant.question.intents import (act_asked, asks_addressee, as
 from minutebook.assistant.question.wanted import asks_meeting_chair, wanted
 from minutebook.assistant.register.answers import answer as register_answer
 from minutebook.assistant.search import Searcher
-from minutebook.assistant.verbatim import keep_verbatim
+from minutebook.assistant.verbatim import keep_verbatim, renumber
 
 
 @dataclass
@@ -151,8 +150,7 @@ class Assistant:
         if more.abstained or not more.citations:
             return answer
         shift = len(answer.citations)
-        text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", more.text)
-        return replace(answer, text=f"{answer.text}\n{text}",
+        return replace(answer, text=f"{answer.text}\n{renumber(more.text, lambda n: n + shift)}",
                        citations=answer.citations + [replace(c, n=c.n + shift) for c in more.citations])
 
     def answer_from_recount(self, request: AskRequest) -> Answer | None:

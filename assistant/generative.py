@@ -21,6 +21,7 @@ from minutebook.ingest.types import Answer, Citation, Hit
 
 from minutebook.assistant.question import Question
 from minutebook.assistant import extractive as ex
+from minutebook.assistant.verbatim import CITE_MARK
 
 NOT_FOUND = "NOT IN PAPERS"
 SYSTEM = (
@@ -31,7 +32,6 @@ SYSTEM = (
     "Lead with the decision and its meeting date, or the figure and its period.\n"
     f"If the sources do not answer the question, reply exactly: {NOT_FOUND}"
 )
-_CITE = re.compile(r"\[(\d+)\]")
 # A local model (llama.cpp) refuses a prompt longer than its context window. Papers' text runs
 # about four characters a token, nearer three where tables and figures crowd it; the sources are
 # cut, lowest-ranked first, to leave the reply REPLY_TOKENS.
@@ -131,8 +131,8 @@ def verify(text: str, question: str, hits: list[Hit]) -> Answer:
     citations: list[Citation] = []
     out_sentences = []
     for sentence in _claims(text):
-        cited = [int(n) for n in _CITE.findall(sentence) if 1 <= int(n) <= len(hits)]
-        bare = _CITE.sub("", sentence).strip()
+        cited = [int(n) for n in CITE_MARK.findall(sentence) if 1 <= int(n) <= len(hits)]
+        bare = CITE_MARK.sub("", sentence).strip()
         if not cited:
             out_sentences.append(f"{bare} [unsupported]")
             continue
@@ -160,7 +160,7 @@ def _claims(text: str) -> list[str]:
     comes at its end."""
     claims: list[str] = []
     for sentence in ex.sentences(text, max_words=None):
-        if claims and claims[-1].endswith(":") and not _CITE.search(claims[-1]):
+        if claims and claims[-1].endswith(":") and not CITE_MARK.search(claims[-1]):
             claims[-1] = f"{claims[-1]} {sentence}"
         else:
             claims.append(sentence)

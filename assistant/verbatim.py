@@ -17,6 +17,16 @@ from minutebook.ingest.types import Answer, Citation
 OCR = "read by OCR from a scan"
 REPAIRED = "text layer repaired (words the PDF printed split or run together were rejoined)"
 DATE_INFERRED = "meeting date not printed in the paper (inferred)"
+# An answer's citation mark: "[2]" after the quote it cites.
+CITE_MARK = re.compile(r"\[(\d+)\]")
+
+
+def renumber(text: str, new) -> str:
+    """The text with each citation mark "[n]" numbered `new(n)`; a mark `new` maps to None is removed."""
+    def mark(m: re.Match) -> str:
+        n = new(int(m.group(1)))
+        return f"[{n}]" if n is not None else ""
+    return CITE_MARK.sub(mark, text)
 
 
 def _norm(text: str) -> str:
@@ -109,10 +119,10 @@ def keep_verbatim(answer: Answer, store) -> Answer:
         return answer
     lines = []
     for line in answer.text.split("\n"):
-        cited = [int(n) for n in re.findall(r"\[(\d+)\]", line)]
+        cited = [int(n) for n in CITE_MARK.findall(line)]
         if cited and not any(n in numbers for n in cited):
             continue  # every quote of this line failed the check
-        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{numbers[int(m.group(1))]}]" if int(m.group(1)) in numbers else "", line))
+        lines.append(renumber(line, numbers.get))
     if not kept:
         return Answer(text="The papers I have do not answer this in words I can quote from their pages.",
                       abstained=True, citations=[], related=answer.related, read_as=answer.read_as)

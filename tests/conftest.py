@@ -124,12 +124,19 @@ def needs_real(*papers: str):
                               reason="../shared/corpus/real is not beside this clone")
 
 
-def real_papers_index(papers: tuple[str, ...], tmp_path_factory, embedder, name: str) -> Settings:
-    """A fresh index of some of the real papers, each named by its folder and file (read-only for the module)."""
+@pytest.fixture(scope="module")
+def papers_assistant(request, tmp_path_factory, embedder):
+    """An assistant over a fresh index of the real papers the test module names in PAPERS (paths under the
+    real corpus), each named by its folder and file; shared by the module's tests, read-only."""
+    from minutebook.assistant.answering import Assistant
+
+    name = request.module.__name__.rsplit(".", 1)[-1]
     folder = tmp_path_factory.mktemp(f"{name}-papers")
-    for paper in papers:
+    for paper in request.module.PAPERS:
         shutil.copy(REAL / paper, folder / f"{Path(paper).parent.name}-{Path(paper).name}")
-    return index_of(folder, tmp_path_factory, embedder, name)
+    assistant = Assistant(index_of(folder, tmp_path_factory, embedder, name), embedder)
+    yield assistant
+    assistant.close()
 
 
 def _ingest_sample(settings: Settings, embedder) -> Settings:  # store: MINUTEBOOK_STORE

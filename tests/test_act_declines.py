@@ -5,10 +5,7 @@ own questions as if they were its results. Asked about what the same papers do r
 Real minutes of three Californian boards, from ../shared (skipped where it is absent)."""
 from __future__ import annotations
 
-import pytest
-
-from conftest import needs_real, real_papers_index
-from minutebook.assistant.answering import Assistant
+from conftest import needs_real
 
 PAPERS = ("more/us-ca-alameda-golf-commission/2023-12-12.pdf",
           "more/us-ca-alameda-reuse-and-redevelopment-authority/2012-01-04.pdf",
@@ -16,32 +13,27 @@ PAPERS = ("more/us-ca-alameda-golf-commission/2023-12-12.pdf",
 pytestmark = needs_real(*PAPERS)
 
 
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory, embedder):
-    a = Assistant(real_papers_index(PAPERS, tmp_path_factory, embedder, "act-index"), embedder)
-    yield a
-    a.close()
-
-
-def test_a_survey_still_being_drafted_has_no_findings_to_give(assistant):
-    answer = assistant.ask("What did the Golf Commission's survey of Corica Park golfers find about pace of play?")
+def test_a_survey_still_being_drafted_has_no_findings_to_give(papers_assistant):
+    answer = papers_assistant.ask(
+        "What did the Golf Commission's survey of Corica Park golfers find about pace of play?")
     assert answer.abstained and "none records a finding" in answer.text
     assert not answer.citations
 
 
-def test_a_commission_mentioned_in_passing_made_no_recommendation_the_papers_record(assistant):
-    answer = assistant.ask("What did the Economic Development Commission recommend in 2012 about the economic "
-                           "development strategy for Alameda Point?")
+def test_a_commission_mentioned_in_passing_made_no_recommendation_the_papers_record(papers_assistant):
+    answer = papers_assistant.ask(
+        "What did the Economic Development Commission recommend in 2012 about the economic development strategy for "
+        "Alameda Point?")
     assert answer.abstained and "none records a recommendation" in answer.text
 
 
-def test_what_the_same_minutes_do_record_is_still_answered(assistant):
-    answer = assistant.ask("Which items did Commissioner Tong want included in the golf survey?")
+def test_what_the_same_minutes_do_record_is_still_answered(papers_assistant):
+    answer = papers_assistant.ask("Which items did Commissioner Tong want included in the golf survey?")
     assert not answer.abstained and "pace of play" in answer.text
     assert answer.citations[0].page == 2
 
 
-def test_a_survey_whose_result_is_minuted_is_answered_with_it(assistant):
+def test_a_survey_whose_result_is_minuted_is_answered_with_it(papers_assistant):
     # Printed with no "found" or "showed": the count of drivers is the finding.
-    answer = assistant.ask("What did staff find in its survey of turning movements?")
+    answer = papers_assistant.ask("What did staff find in its survey of turning movements?")
     assert not answer.abstained and "5 or 6 drivers" in answer.text
