@@ -159,7 +159,7 @@ class Assistant:
         q = request.parsed
         if not (q.asks_for("decided") or asks_fate(q.text)):
             return None
-        filters = request.filters or Filters(include_restricted=self.settings.include_restricted)
+        filters = self._filters(request)  # the meeting named is not held, so no date narrows them
         store = self.searcher.reader.store
         hits = self.searcher.search(q.query, k=16, filters=filters)
         return recounted_answer(q, hits, lambda h: store.section_chunk_texts(h.chunk.document_id, h.chunk.section,
