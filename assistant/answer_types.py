@@ -32,9 +32,9 @@ _COUNTED = re.compile(r"(\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine
                       r"|fifty|hundred|thousand))\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)", re.I)
 _PERCENT = re.compile(r"\d\s?%|\d\s?per ?cent\b", re.I)
 _MONEY = re.compile(r"£\s?\d|\b(budget|resources|funding|funded|grant|costs?)\b", re.I)
-# A sum as papers print one: "£13,500", "$665,575.42", "2.35 million", "£250k", "12%"; not a year, a
-# resolution number ("R2024-104") or a by-law's ("2024-22"), which count as figures for has_quantity.
-_AMOUNT = re.compile(r"[£$€]\s?\d|\b\d{1,3}(?:,\s?\d{3})+\b|\b\d+\.\d\d\b|\d\s?%|\d\s?per ?cent\b"
+# A sum as papers print one: "£13,500", "$665,575.42", "2.35 million", "£250k" (a share, "12%", is _PERCENT's);
+# not a year, a resolution number ("R2024-104") or a by-law's ("2024-22"), which count as figures for has_quantity.
+_AMOUNT = re.compile(r"[£$€]\s?\d|\b\d{1,3}(?:,\s?\d{3})+\b|\b\d+\.\d\d\b"
                      r"|\b\d[\d.]*\s?(?:million|billion|bn|m|k|thousand|pounds|dollars|pence|p)\b", re.I)
 # Roles that name a person in papers: attendance lists, report covers, agendas, action logs.
 _PERSON = re.compile(r"\((Chairman|Chairwoman|Chair|Vice[- ]Chair\w*)\)|\b(presented by|[Aa]uthor|chaired by|Head of"
@@ -55,7 +55,7 @@ def has_quantity(text: str, dates: bool = False) -> bool:
 
 def has_amount(text: str) -> bool:
     """A sum of money or a share printed in the text ("How much ...?" is answered by one)."""
-    return bool(_AMOUNT.search(text))
+    return bool(_AMOUNT.search(text) or _PERCENT.search(text))
 
 
 def counts_asked(text: str, words: tuple[str, ...]) -> bool:
